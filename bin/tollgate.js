@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The CLI runs from the esbuild bundle: one file to load keeps start-up fast.
+try {
+  await import('../dist/tollgate.js');
+} catch (e) {
+  if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/tollgate.js')) {
+    process.stderr.write('tollgate: the CLI is not built yet; run `npm run build` (npm install does it too)\n');
+    process.exit(1);
+  }
+  throw e;
+}

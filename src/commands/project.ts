@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { InputError } from '../model/diagnostics.js';
+import { PlanError, type Estimate } from '../model/estimate.js';
+import { loadScenario, providersOf, type LoadedScenario } from '../model/load-scenario.js';
+import { locate } from '../model/yaml-source.js';
+import { estimate } from '../engine/estimate.js';
+import type { PricingBook } from '../pricing/book.js';
+import { loadPricingBook } from '../pricing/load.js';
+
+export interface Projection {
+  loaded: LoadedScenario;
+  book: PricingBook;
+  estimate: Estimate;
+}
+
+/** Turn the engine's path-addressed misses into file:line:col diagnostics. */
+export function locatePlanError(e: PlanError, loaded: LoadedScenario): InputError {
+  return new InputError(
+    e.misses.map((m) => ({
+      file: loaded.file,
+      position: locate(loaded.source, m.path),
+      message: m.message,
+      suggestion: m.suggestion,
+    })),
+  );
+}
+
+export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate {
+  try {
+    return estimate(loaded.scenario, book);
+  } catch (e) {
+    if (e instanceof PlanError) throw locatePlanError(e, loaded);
+    throw e;
+  }
+}
+
+/** Scenario file (+ extra pricing files) → estimate; all bad input surfaces as InputError. */
+export function projectFile(file: string, extraPricing: readonly string[] = []): Projection {
+  const loaded = loadScenario(file);
+  const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
+  const book = loadPricingBook(providersOf(loaded.scenario), overrides);
+  return { loaded, book, estimate: priceLoaded(loaded, book) };
+}

@@ -1,0 +1,57 @@
+import { Decimal, sum } from '../model/decimal.js';
+import type { TierShare } from '../model/estimate.js';
+import type { Tier } from '../model/pricing.js';
+import { allocate } from './allocate.js';
+import { tieredCost } from './tiers.js';
+
+/** One flow (or stored volume) taking part in a tiered monthly aggregate. */
+export interface AggregateMember {
+  quantity: Decimal;
+  /** The tier schedule this member is priced on (e.g. its source region's). */
+  schedule: string;
+  tiers: readonly Tier[];
+}
+
+export interface MemberCost {
+  cost: Decimal;
+  tiers: { aggregate: Decimal; shares: TierShare[] };
+}
+
+/**
+ * Price members whose tiers apply to their combined monthly total, then give
+ * each member its pro-rata share. Members on another schedule (a region with
+ * its own rates) pay their schedule's price for the whole aggregate, in
+ * proportion to their volume — so splitting or merging flows never moves a total.
+ */
+export function priceAggregate(members: readonly AggregateMember[]): MemberCost[] {
+  const aggregate = sum(members.map((m) => m.quantity));
+  const out: MemberCost[] = new Array(members.length);
+  const bySchedule = new Map<string, number[]>();
+  members.forEach((m, i) => bySchedule.set(m.schedule, [...(bySchedule.get(m.schedule) ?? []), i]));
+
+  for (const indexes of bySchedule.values()) {
+    const tiers = members[indexes[0]!]!.tiers;
+    const whole = tieredCost(aggregate, tiers);
+    const scheduleVolume = sum(indexes.map((i) => members[i]!.quantity));
+    const scheduleCost =
+      indexes.length === members.length ? whole.cost : allocate(whole.cost, [scheduleVolume, aggregate.minus(scheduleVolume)])[0]!;
+    const costs = allocate(scheduleCost, indexes.map((i) => members[i]!.quantity));
+    indexes.forEach((memberIndex, k) => {
+      const q = members[memberIndex]!.quantity;
+      const fraction = aggregate.isZero() ? new Decimal(0) : q.div(aggregate);
+      out[memberIndex] = {
+        cost: costs[k]!,
+        tiers: {
+          aggregate,
+          shares: whole.buckets.map((b) => ({ from: b.from, to: b.to, rate: b.rate, quantity: b.quantity.times(fraction) })),
+        },
+      };
+    });
+  }
+  return out;
+}
+
+/** Cost over quantity, for showing a tiered line as quantity × rate. */
+export function blendedRate(cost: Decimal, quantity: Decimal): Decimal {
+  return quantity.isZero() ? new Decimal(0) : cost.div(quantity);
+}

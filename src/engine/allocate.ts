@@ -1,0 +1,21 @@
+import { Decimal, ZERO, sum } from '../model/decimal.js';
+
+/** Shares are exact to 10^-10 of the currency; the remainder goes to the largest weight. */
+const SHARE_PLACES = 10;
+
+/**
+ * Split `total` across `weights` in proportion, so that the parts add up to the
+ * total exactly (a tiered aggregate allocated back to the flows that made it).
+ */
+export function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+  const whole = sum(weights);
+  if (whole.isZero()) return weights.map(() => ZERO);
+  const shares = weights.map((w) => total.times(w).div(whole).toDecimalPlaces(SHARE_PLACES, Decimal.ROUND_HALF_EVEN));
+  let largest = 0;
+  weights.forEach((w, i) => {
+    if (w.gt(weights[largest]!)) largest = i;
+  });
+  const others = sum(shares.filter((_, i) => i !== largest));
+  shares[largest] = total.minus(others);
+  return shares;
+}

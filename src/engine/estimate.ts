@@ -1,0 +1,59 @@
+import { Decimal, ZERO } from '../model/decimal.js';
+import { PlanError, type Estimate, type LineItem, type PlanMiss, type Totals } from '../model/estimate.js';
+import { DEFAULT_HOURS_PER_MONTH, type Provider, type Scenario } from '../model/scenario.js';
+import type { PricingBook } from '../pricing/book.js';
+import { LookupError } from '../pricing/lookup.js';
+import { EndpointError } from '../model/endpoint.js';
+import { checkZone } from './transfer-path.js';
+import { priceNodeGroup } from './price-nodes.js';
+import { priceStorage } from './price-storage.js';
+import { priceTransfers } from './price-transfers.js';
+
+/** Scenario + pricing → priced line items, exact totals and every assumption made. Pure. */
+export function estimate(scenario: Scenario, book: PricingBook): Estimate {
+  const assumptions: string[] = [];
+  const assume = (text: string) => {
+    if (!assumptions.includes(text)) assumptions.push(text);
+  };
+  const misses: PlanMiss[] = [];
+  const fail = (path: (string | number)[], e: unknown) => {
+    if (e instanceof LookupError || e instanceof EndpointError) misses.push({ path, message: e.message, suggestion: e.suggestion });
+    else throw e;
+  };
+
+  if (scenario.hours_per_month === undefined) assume(`hours_per_month not given; a month is ${DEFAULT_HOURS_PER_MONTH} hours`);
+  const hoursPerMonth = scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+
+  const lines: LineItem[] = [];
+  (scenario.nodes ?? []).forEach((group, i) => {
+    try {
+      if (group.zone !== undefined) checkZone(group.provider, group.region, group.zone);
+      lines.push(priceNodeGroup(group, i, book, hoursPerMonth, assume));
+    } catch (e) {
+      fail(['nodes', i], e);
+    }
+  });
+  lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e)));
+  lines.push(...priceTransfers(scenario.transfers ?? [], { book, hoursPerMonth, assume, fail }));
+  if (misses.length > 0) throw new PlanError(misses);
+
+  const used = new Set<Provider>(lines.map((l) => l.provider));
+  return {
+    scenario: scenario.name,
+    currency: 'USD',
+    pricing: book.sources.filter((s) => used.has(s.provider)),
+    lines,
+    totals: totalsOf(lines),
+    assumptions,
+    ...(scenario.budget ? { budget: scenario.budget } : {}),
+  };
+}
+
+export function totalsOf(lines: readonly LineItem[]): Totals {
+  const totals = { compute: ZERO, storage: ZERO, egress: ZERO, ingress: ZERO, network: ZERO, total: ZERO } as Totals;
+  for (const line of lines) {
+    totals[line.category] = totals[line.category].plus(line.cost);
+    totals.total = totals.total.plus(line.cost);
+  }
+  return totals;
+}

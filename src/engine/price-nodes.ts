@@ -1,0 +1,35 @@
+import type { Decimal } from '../model/decimal.js';
+import type { LineItem } from '../model/estimate.js';
+import type { NodeGroup } from '../model/scenario.js';
+import type { PricingBook } from '../pricing/book.js';
+import { instanceRate, tableFor } from '../pricing/lookup.js';
+
+export function priceNodeGroup(
+  group: NodeGroup,
+  index: number,
+  book: PricingBook,
+  hoursPerMonth: Decimal,
+  assume: (text: string) => void,
+): LineItem {
+  const table = tableFor(book, group.provider);
+  const purchase = group.purchase ?? 'on-demand';
+  const rate = instanceRate(table, group.instance, group.region, purchase);
+  if (group.hours === undefined) assume(`nodes.${group.name}: hours not given; each node runs the whole month (${hoursPerMonth} h)`);
+  const hours = group.hours ?? hoursPerMonth;
+  const quantity = group.count.times(hours);
+  const gpu = table.instances?.[group.instance]?.gpu;
+  const gpuText = gpu ? ` (${gpu.count}× ${gpu.model})` : '';
+  return {
+    kind: 'node',
+    name: group.name,
+    category: 'compute',
+    provider: group.provider,
+    region: group.region,
+    description: `${group.count} × ${group.instance}${gpuText} ${purchase}, ${hours} h each`,
+    quantity,
+    unit: 'hour',
+    rate,
+    cost: quantity.times(rate),
+    ref: ['nodes', index],
+  };
+}

@@ -1,0 +1,57 @@
+import type { LineItem } from '../model/estimate.js';
+import type { StorageLine } from '../model/scenario.js';
+import type { PricingBook } from '../pricing/book.js';
+import { storageRate, storageUnit, tableFor } from '../pricing/lookup.js';
+import { blendedRate, priceAggregate, type AggregateMember } from './aggregate.js';
+import { fromGB } from './units.js';
+
+/**
+ * Storage tiers (S3's "first 50 TB") apply to everything of one class in one
+ * region, so lines of the same class and region are priced as one aggregate.
+ */
+export function priceStorage(lines: readonly StorageLine[], book: PricingBook, fail: (index: number, e: unknown) => void): LineItem[] {
+  const priced: { index: number; item: LineItem; member: AggregateMember; key: string }[] = [];
+  lines.forEach((line, index) => {
+    try {
+      const table = tableFor(book, line.provider);
+      const rate = storageRate(table, line.class, line.region);
+      const unit = storageUnit(table);
+      const quantity = fromGB(line.gb, unit);
+      const tiers = Array.isArray(rate) ? rate : [{ rate }];
+      const converted = unit === 'GB' ? '' : ` (${line.gb} GB)`;
+      priced.push({
+        index,
+        key: `${line.provider}/${line.class}/${line.region}`,
+        member: { quantity, schedule: 'class', tiers },
+        item: {
+          kind: 'storage',
+          name: line.name,
+          category: 'storage',
+          provider: line.provider,
+          region: line.region,
+          description: `${table.storage?.[line.class]?.description ?? line.class}${converted}`,
+          quantity,
+          unit: `${unit}-month`,
+          rate: tiers[0]!.rate,
+          cost: quantity.times(tiers[0]!.rate),
+          ref: ['storage', index],
+        },
+      });
+    } catch (e) {
+      fail(index, e);
+    }
+  });
+
+  const groups = new Map<string, typeof priced>();
+  for (const p of priced) groups.set(p.key, [...(groups.get(p.key) ?? []), p]);
+  for (const group of groups.values()) {
+    if (group[0]!.member.tiers.length < 2) continue;
+    const costs = priceAggregate(group.map((g) => g.member));
+    group.forEach((g, k) => {
+      g.item.cost = costs[k]!.cost;
+      g.item.rate = blendedRate(g.item.cost, g.item.quantity);
+      g.item.tiers = costs[k]!.tiers;
+    });
+  }
+  return priced.map((p) => p.item);
+}

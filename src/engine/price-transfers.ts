@@ -1,0 +1,147 @@
+import { Decimal } from '../model/decimal.js';
+import { parseEndpoint } from '../model/endpoint.js';
+import type { LineItem } from '../model/estimate.js';
+import type { Transfer } from '../model/scenario.js';
+import type { PricingBook } from '../pricing/book.js';
+import { interRegionRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
+import { blendedRate, priceAggregate, type AggregateMember } from './aggregate.js';
+import { classifyPath, type ClassifiedPath } from './transfer-path.js';
+import { fromGB } from './units.js';
+
+interface Context {
+  book: PricingBook;
+  hoursPerMonth: Decimal;
+  assume: (text: string) => void;
+  fail: (path: (string | number)[], e: unknown) => void;
+}
+
+export function monthlyGB(t: Transfer, hoursPerMonth: Decimal, assume: (text: string) => void): { gb: Decimal; how: string } {
+  if (t.gb_per_month !== undefined) return { gb: t.gb_per_month, how: `${t.gb_per_month} GB/month` };
+  const perDay = t.gb_per_day!;
+  let days = t.days;
+  if (days === undefined) {
+    days = hoursPerMonth.div(24);
+    assume(`transfers.${t.name}: days not given; ${perDay} GB/day for ${days} days (hours_per_month / 24)`);
+  }
+  return { gb: perDay.times(days), how: `${perDay} GB/day × ${days} days` };
+}
+
+const PATH_TEXT: Record<ClassifiedPath['path'], string> = {
+  'same-zone': 'same zone, free',
+  'inter-zone': 'inter-zone',
+  'inter-region': 'inter-region',
+  'cross-cloud': 'cross-cloud, internet egress tiers',
+  internet: 'internet egress tiers',
+  ingress: 'ingress',
+};
+
+/** Price every transfer; internet egress tiers apply to each provider's monthly total. */
+export function priceTransfers(transfers: readonly Transfer[], ctx: Context): LineItem[] {
+  const lines: LineItem[] = [];
+  const egress: { item: LineItem; member: AggregateMember; provider: string }[] = [];
+  const natRegions = new Map<string, { provider: LineItem['provider']; region: string; perHour?: Decimal; index: number }>();
+
+  transfers.forEach((t, index) => {
+    const ref = ['transfers', index];
+    let from, to;
+    try {
+      from = parseEndpoint(t.from);
+    } catch (e) {
+      return ctx.fail([...ref, 'from'], e);
+    }
+    try {
+      to = parseEndpoint(t.to);
+    } catch (e) {
+      return ctx.fail([...ref, 'to'], e);
+    }
+    try {
+      const c = classifyPath(from, to, ctx.book);
+      if (c.assumption) ctx.assume(`transfers.${t.name}: ${c.assumption}`);
+      const { gb, how } = monthlyGB(t, ctx.hoursPerMonth, ctx.assume);
+      const unit = transferUnit(c.table);
+      const quantity = fromGB(gb, unit);
+      const item: LineItem = {
+        kind: 'transfer',
+        name: t.name,
+        category: c.path === 'ingress' ? 'ingress' : 'egress',
+        provider: c.payer.provider,
+        region: c.payer.region,
+        description: `${t.from} → ${t.to} (${PATH_TEXT[c.path]}; ${how})`,
+        quantity,
+        unit,
+        rate: new Decimal(0),
+        cost: new Decimal(0),
+        ref,
+        path: c.path,
+      };
+      const network = c.table.network ?? {};
+      if (c.path === 'ingress') item.rate = network.ingress ?? new Decimal(0);
+      else if (c.path === 'inter-zone') {
+        const iz = network.inter_zone;
+        if (iz === undefined) ctx.assume(`transfers.${t.name}: the ${c.table.provider} table has no inter-zone rate; priced at 0`);
+        item.rate = iz ? iz.rate.times(iz.sides) : new Decimal(0);
+      } else if (c.path === 'inter-region') {
+        item.rate = interRegionRate(c.table, c.payer.region, (to as { region: string }).region).rate;
+      } else if (c.path === 'internet' || c.path === 'cross-cloud') {
+        const { tiers, schedule } = internetEgressTiers(c.table, c.payer.region);
+        egress.push({ item, member: { quantity, schedule, tiers }, provider: c.payer.provider });
+      }
+      item.cost = item.quantity.times(item.rate);
+      lines.push(item);
+
+      if (t.via === 'nat-gateway') {
+        const nat = natRates(c.table, c.payer.region);
+        lines.push({
+          kind: 'nat-processing',
+          name: t.name,
+          category: 'network',
+          provider: c.payer.provider,
+          region: c.payer.region,
+          description: `NAT gateway data processing for ${t.name}`,
+          quantity,
+          unit,
+          rate: nat.perGB,
+          cost: quantity.times(nat.perGB),
+          ref,
+        });
+        const key = `${c.payer.provider}:${c.payer.region}`;
+        if (!natRegions.has(key)) natRegions.set(key, { provider: c.payer.provider, region: c.payer.region, perHour: nat.perHour, index });
+      }
+    } catch (e) {
+      ctx.fail(ref, e);
+    }
+  });
+
+  const byProvider = new Map<string, typeof egress>();
+  for (const e of egress) byProvider.set(e.provider, [...(byProvider.get(e.provider) ?? []), e]);
+  for (const group of byProvider.values()) {
+    const costs = priceAggregate(group.map((g) => g.member));
+    group.forEach((g, k) => {
+      g.item.cost = costs[k]!.cost;
+      g.item.rate = blendedRate(g.item.cost, g.item.quantity);
+      g.item.tiers = costs[k]!.tiers;
+    });
+  }
+
+  for (const nat of natRegions.values()) {
+    if (nat.perHour === undefined) {
+      ctx.assume(`${nat.provider} ${nat.region}: the NAT gateway's hourly fee is not in the table and is not included`);
+      continue;
+    }
+    ctx.assume(`${nat.provider} ${nat.region}: one NAT gateway running all month (${ctx.hoursPerMonth} h)`);
+    lines.push({
+      kind: 'nat-gateway',
+      name: `nat-gateway-${nat.region}`,
+      category: 'network',
+      provider: nat.provider,
+      region: nat.region,
+      description: `NAT gateway in ${nat.region}, 1 gateway × ${ctx.hoursPerMonth} h`,
+      quantity: ctx.hoursPerMonth,
+      unit: 'hour',
+      rate: nat.perHour,
+      cost: ctx.hoursPerMonth.times(nat.perHour),
+      ref: ['transfers', nat.index, 'via'],
+    });
+  }
+  return lines;
+}

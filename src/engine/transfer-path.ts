@@ -1,0 +1,63 @@
+import type { Endpoint } from '../model/endpoint.js';
+import { formatEndpoint } from '../model/endpoint.js';
+import type { TransferPath } from '../model/estimate.js';
+import type { PricingTableInput } from '../model/pricing.js';
+import type { Provider } from '../model/scenario.js';
+import type { PricingBook } from '../pricing/book.js';
+import { LookupError, requireRegion, tableFor } from '../pricing/lookup.js';
+
+type Cloud = Extract<Endpoint, { kind: 'cloud' }>;
+
+/** Who pays for a transfer, and on which of DESIGN.md's transfer paths. */
+export interface ClassifiedPath {
+  path: TransferPath;
+  /** The side whose prices apply: the source, or for ingress the destination. */
+  payer: Cloud;
+  table: PricingTableInput;
+  /** Set when the path rests on an assumption (zones not given). */
+  assumption?: string;
+}
+
+export function checkZone(provider: Provider, region: string, zone: string): void {
+  if (provider === 'azure') {
+    if (!/^[1-3]$/.test(zone)) throw new LookupError(`Azure availability zone ${JSON.stringify(zone)} is not 1, 2 or 3`);
+  } else if (!zone.startsWith(region)) {
+    throw new LookupError(`zone ${JSON.stringify(zone)} is not in region ${region}`, `${provider} zones are named after their region, e.g. ${region}${provider === 'aws' ? 'a' : '-a'}`);
+  }
+}
+
+function checkCloud(book: PricingBook, e: Cloud): PricingTableInput {
+  const table = tableFor(book, e.provider);
+  requireRegion(table, e.region);
+  if (e.zone !== undefined) checkZone(e.provider, e.region, e.zone);
+  return table;
+}
+
+export function classifyPath(from: Endpoint, to: Endpoint, book: PricingBook): ClassifiedPath {
+  if (from.kind !== 'cloud') {
+    if (to.kind !== 'cloud') {
+      throw new LookupError(
+        `neither end of ${formatEndpoint(from)} → ${formatEndpoint(to)} is in a cloud, so no provider charges for it`,
+        'one end must be provider:region[:zone]',
+      );
+    }
+    return { path: 'ingress', payer: to, table: checkCloud(book, to) };
+  }
+  const table = checkCloud(book, from);
+  if (to.kind !== 'cloud') return { path: 'internet', payer: from, table };
+  checkCloud(book, to);
+  if (to.provider !== from.provider) return { path: 'cross-cloud', payer: from, table };
+  if (to.region !== from.region) return { path: 'inter-region', payer: from, table };
+  if (from.zone !== undefined && to.zone !== undefined) {
+    return { path: from.zone === to.zone ? 'same-zone' : 'inter-zone', payer: from, table };
+  }
+  const rule = table.network?.intra_region;
+  const assume = rule?.assume ?? 'inter-zone';
+  const why = rule?.note ?? 'the table does not say, so the dearer inter-zone rate is used';
+  return {
+    path: assume,
+    payer: from,
+    table,
+    assumption: `zones not given on both ends, priced as ${assume} (${why}); give both zones to price it exactly`,
+  };
+}

@@ -1,0 +1,11 @@
+import { Decimal } from '../model/decimal.js';
+
+export type VolumeUnit = 'GB' | 'GiB';
+
+/** 10^9 / 2^30: exact in decimal, so the conversion loses nothing. */
+export const GIB_PER_GB = new Decimal('0.931322574615478515625');
+
+/** Scenario volumes are written in GB (10^9 bytes); Google prices per GiB (2^30 bytes). */
+export function fromGB(gb: Decimal, unit: VolumeUnit): Decimal {
+  return unit === 'GB' ? gb : gb.times(GIB_PER_GB);
+}

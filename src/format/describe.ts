@@ -1,0 +1,40 @@
+import { CATEGORIES, type Category, type Estimate, type LineItem } from '../model/estimate.js';
+import { amount, money, percent, rate } from './numbers.js';
+
+/** Shared wording for the human-facing formats (table, markdown, the session). */
+
+export function quantityTimesRate(l: LineItem): string {
+  const tiered = l.tiers && l.tiers.shares.length > 1;
+  return `${amount(l.quantity)} ${l.unit} × ${tiered ? '≈' : ''}${rate(l.rate)}`;
+}
+
+/** "aggregate 12,400 GB: 100 at $0, 10,140 at $0.09, …" — which bands a tiered line fell into. */
+export function tierNote(l: LineItem): string | undefined {
+  if (!l.tiers || l.tiers.shares.length < 2) return undefined;
+  const bands = l.tiers.shares.map((s) => `${amount(s.quantity)} at ${rate(s.rate)}`).join(', ');
+  const scope = l.kind === 'storage' ? `${l.provider} ${l.region} class total` : `${l.provider} monthly total`;
+  return `tiers on the ${scope} ${amount(l.tiers.aggregate)} ${l.unit.replace('-month', '')}; this line: ${bands}`;
+}
+
+export function byCategory(e: Estimate): { category: Category; lines: LineItem[] }[] {
+  return CATEGORIES.map((category) => ({
+    category,
+    lines: e.lines.filter((l) => l.category === category).sort((a, b) => b.cost.comparedTo(a.cost)),
+  })).filter((g) => g.lines.length > 0);
+}
+
+export function pricingLine(e: Estimate): string {
+  return e.pricing.map((p) => `${p.provider} ${p.as_of}${p.role === 'override' ? ` (override ${p.file})` : ''}`).join(' · ');
+}
+
+export function budgetLine(e: Estimate): string | undefined {
+  if (!e.budget) return undefined;
+  const used = e.totals.total.div(e.budget.monthly);
+  const over = e.totals.total.minus(e.budget.monthly);
+  const alertAt = e.budget.alert_at;
+  let verdict: string;
+  if (over.gt(0)) verdict = `OVER budget by ${money(over)}`;
+  else if (alertAt && used.gte(alertAt)) verdict = `past the ${percent(alertAt, 0)} alert line`;
+  else verdict = 'within budget';
+  return `budget ${money(e.budget.monthly)}/month: ${percent(used)} used, ${verdict}`;
+}

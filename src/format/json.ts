@@ -1,0 +1,51 @@
+import type { Estimate, LineItem } from '../model/estimate.js';
+import { exact } from './numbers.js';
+
+function lineJson(l: LineItem) {
+  return {
+    kind: l.kind,
+    name: l.name,
+    category: l.category,
+    provider: l.provider,
+    region: l.region,
+    description: l.description,
+    quantity: exact(l.quantity),
+    unit: l.unit,
+    rate: exact(l.rate),
+    cost: exact(l.cost),
+    ...(l.path ? { path: l.path } : {}),
+    ...(l.tiers
+      ? {
+          tiers: {
+            aggregate: exact(l.tiers.aggregate),
+            shares: l.tiers.shares.map((s) => ({
+              from: exact(s.from),
+              ...(s.to ? { to: exact(s.to) } : {}),
+              rate: exact(s.rate),
+              quantity: exact(s.quantity),
+            })),
+          },
+        }
+      : {}),
+  };
+}
+
+export function estimateJson(e: Estimate) {
+  const totals = Object.fromEntries(Object.entries(e.totals).map(([k, v]) => [k, exact(v)]));
+  return {
+    scenario: e.scenario,
+    currency: e.currency,
+    pricing: e.pricing.map((p) => ({ provider: p.provider, as_of: p.as_of, source: p.source, file: p.file, role: p.role })),
+    lines: e.lines.map(lineJson),
+    totals,
+    ...(e.budget
+      ? { budget: { monthly: exact(e.budget.monthly), ...(e.budget.alert_at ? { alert_at: exact(e.budget.alert_at) } : {}) } }
+      : {}),
+    assumptions: e.assumptions,
+  };
+}
+
+export function formatJson(estimates: readonly Estimate[]): string {
+  const body = estimates.length === 1 ? estimateJson(estimates[0]!) : estimates.map(estimateJson);
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

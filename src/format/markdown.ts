@@ -1,0 +1,24 @@
+import type { Estimate } from '../model/estimate.js';
+import { budgetLine, byCategory, pricingLine, quantityTimesRate } from './describe.js';
+import { money } from './numbers.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** A Markdown report fit to paste into a pull request or design doc. */
+export function formatMarkdown(e: Estimate): string {
+  const out: string[] = [];
+  out.push(`### ${cell(e.scenario)}: ${money(e.totals.total)}/month`, '');
+  out.push(`Pricing: ${pricingLine(e)}`, '');
+  out.push('| Category | Line | Quantity × rate | Cost |', '|---|---|---|---:|');
+  for (const { category, lines } of byCategory(e)) {
+    for (const l of lines) out.push(`| ${category} | ${cell(l.name)}: ${cell(l.description)} | ${quantityTimesRate(l)} | ${money(l.cost)} |`);
+    out.push(`| **${category}** | | | **${money(e.totals[category])}** |`);
+  }
+  out.push(`| **total** | | | **${money(e.totals.total)}** |`);
+  const budget = budgetLine(e);
+  if (budget) out.push('', budget);
+  if (e.assumptions.length) out.push('', '<details><summary>Assumptions</summary>', '', ...e.assumptions.map((a) => `- ${cell(a)}`), '', '</details>');
+  return `${out.join('\n')}\n`;
+}

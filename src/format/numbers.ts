@@ -1,0 +1,33 @@
+import type { Decimal } from '../model/decimal.js';
+
+/** Plain decimal notation, never exponent form, never rounded: the machine-readable form. */
+export function exact(d: Decimal): string {
+  return d.toFixed();
+}
+
+function group(integer: string): string {
+  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Money for people: rounded to cents, grouped, with a sign for negatives. */
+export function money(d: Decimal): string {
+  const rounded = d.toDecimalPlaces(2);
+  const [int, frac] = rounded.abs().toFixed(2).split('.') as [string, string];
+  return `${rounded.isNegative() && !rounded.isZero() ? '-' : ''}$${group(int)}.${frac}`;
+}
+
+/** A quantity for people: grouped, at most `places` decimals, trailing zeros dropped. */
+export function amount(d: Decimal, places = 2): string {
+  const fixed = d.toDecimalPlaces(places).toFixed();
+  const [int, frac] = fixed.split('.') as [string, string | undefined];
+  return frac ? `${group(int)}.${frac}` : group(int);
+}
+
+/** A unit rate for people: enough decimals to show sub-cent rates ($0.0004), no more. */
+export function rate(d: Decimal): string {
+  return `$${amount(d, 6)}`;
+}
+
+export function percent(d: Decimal, places = 1): string {
+  return `${d.times(100).toDecimalPlaces(places).toFixed()}%`;
+}

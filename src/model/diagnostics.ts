@@ -1,0 +1,26 @@
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** One problem with something the user wrote, located in their file. */
+export interface Diagnostic {
+  file: string;
+  position?: Position;
+  message: string;
+  suggestion?: string;
+}
+
+/** Invalid input: reported as `file:line:col: message`, exit code 2, never a stack trace. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file;
+  const hint = d.suggestion ? `\n  hint: ${d.suggestion}` : '';
+  return `${where}: error: ${d.message}${hint}`;
+}

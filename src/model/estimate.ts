@@ -1,0 +1,69 @@
+import type { Decimal } from './decimal.js';
+import type { PathSegment } from './yaml-source.js';
+import type { Provider } from './scenario.js';
+import type { PricingSource } from '../pricing/book.js';
+
+export const CATEGORIES = ['compute', 'storage', 'egress', 'ingress', 'network'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** How a transfer was priced (DESIGN.md, "Transfer paths"). */
+export type TransferPath =
+  | 'same-zone'
+  | 'inter-zone'
+  | 'inter-region'
+  | 'cross-cloud'
+  | 'internet'
+  | 'ingress';
+
+/** One band of a tiered aggregate, as far as one line's share of it goes. */
+export interface TierShare {
+  from: Decimal;
+  to?: Decimal;
+  rate: Decimal;
+  quantity: Decimal;
+}
+
+export interface LineItem {
+  kind: 'node' | 'storage' | 'transfer' | 'nat-processing' | 'nat-gateway';
+  name: string;
+  category: Category;
+  provider: Provider;
+  region: string;
+  description: string;
+  quantity: Decimal;
+  unit: string;
+  /** The rate, or for tiered lines the blended rate (cost / quantity). */
+  rate: Decimal;
+  cost: Decimal;
+  /** Where in the scenario this line comes from (for locating errors and edits). */
+  ref: PathSegment[];
+  path?: TransferPath;
+  /** For tiered lines: the aggregate the tiers were applied to and this line's share of each band. */
+  tiers?: { aggregate: Decimal; shares: TierShare[] };
+}
+
+export type Totals = Record<Category | 'total', Decimal>;
+
+export interface Estimate {
+  scenario: string;
+  currency: 'USD';
+  pricing: PricingSource[];
+  lines: LineItem[];
+  totals: Totals;
+  assumptions: string[];
+  budget?: { monthly: Decimal; alert_at?: Decimal };
+}
+
+/** A scenario line the pricing tables cannot price, with the scenario path to point at. */
+export interface PlanMiss {
+  path: PathSegment[];
+  message: string;
+  suggestion?: string;
+}
+
+export class PlanError extends Error {
+  constructor(readonly misses: PlanMiss[]) {
+    super(misses.map((m) => m.message).join('; '));
+    this.name = 'PlanError';
+  }
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError } from './diagnostics.js';
+import { parseEndpoint } from './endpoint.js';
+import { scenarioSchema, type Provider, type Scenario } from './scenario.js';
+import { validate } from './validate.js';
+import { locate, parseYamlSource, type SourceFile } from './yaml-source.js';
+import type { OverrideFile } from '../pricing/load.js';
+
+export interface LoadedScenario {
+  file: string;
+  source: SourceFile;
+  scenario: Scenario;
+  /** The scenario's own `pricing:` files, resolved against its folder. */
+  overrides: OverrideFile[];
+}
+
+export function readScenarioText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError([
+      { file, message: code === 'EISDIR' ? 'is a folder, not a scenario file' : 'scenario file not found or not readable', suggestion: 'bundled examples are in scenarios/' },
+    ]);
+  }
+}
+
+export function parseScenario(text: string, file: string): LoadedScenario {
+  const source = parseYamlSource(text, file);
+  const scenario = validate(scenarioSchema, source);
+  const overrides = (scenario.pricing ?? []).map((p, i) => {
+    const at = locate(source, ['pricing', i]);
+    return { path: resolve(dirname(file), p), namedAt: at ? { file, ...at } : undefined };
+  });
+  return { file, source, scenario, overrides };
+}
+
+export function loadScenario(file: string): LoadedScenario {
+  return parseScenario(readScenarioText(file), file);
+}
+
+/** Providers a scenario touches, so only their tables are read. */
+export function providersOf(scenario: Scenario): Set<Provider> {
+  const out = new Set<Provider>();
+  for (const n of scenario.nodes ?? []) out.add(n.provider);
+  for (const s of scenario.storage ?? []) out.add(s.provider);
+  for (const t of scenario.transfers ?? []) {
+    for (const end of [t.from, t.to]) {
+      try {
+        const e = parseEndpoint(end);
+        if (e.kind === 'cloud') out.add(e.provider);
+      } catch {
+        /* reported with its position by the engine */
+      }
+    }
+  }
+  return out;
+}

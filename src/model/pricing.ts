@@ -1,0 +1,128 @@
+import * as z from 'zod';
+import { PROVIDERS } from './scenario.js';
+import { decimal } from './zod-decimal.js';
+
+const rate = decimal({ min: 0 });
+const isoDate = z
+  .string({ error: 'expected a date (YYYY-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const url = z.string({ error: 'expected the URL or API the prices were read from' }).min(1);
+
+/** A band of a tiered price: applies up to `up_to` units of the monthly aggregate (open-ended when omitted). */
+export const tierSchema = z.strictObject({
+  up_to: decimal({ exclusiveMin: 0 }).optional(),
+  rate,
+});
+const tiers = z
+  .array(tierSchema, { error: 'expected a list of tiers ({up_to, rate})' })
+  .min(1, 'a tier list needs at least one tier')
+  .superRefine((list, ctx) => {
+    list.forEach((t, i) => {
+      const last = i === list.length - 1;
+      if (!last && t.up_to === undefined) {
+        ctx.addIssue({ code: 'custom', path: [i], message: 'only the last tier may leave out up_to' });
+      }
+      const prev = list[i - 1]?.up_to;
+      if (prev !== undefined && t.up_to !== undefined && t.up_to.lte(prev)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'up_to'], message: `up_to must grow: ${t.up_to} follows ${prev}` });
+      }
+      if (last && t.up_to !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [i], message: 'the last tier must be open-ended (no up_to)' });
+      }
+    });
+  });
+export type Tier = z.infer<typeof tierSchema>;
+
+const regionRates = z.record(z.string(), rate, { error: 'expected region: rate pairs' });
+
+export const instanceSchema = z.strictObject({
+  gpu: z
+    .strictObject({
+      model: z.string(),
+      count: decimal({ integer: true, exclusiveMin: 0 }),
+      memory_gb: decimal({ exclusiveMin: 0 }).optional(),
+    })
+    .optional(),
+  vcpus: decimal({ integer: true, exclusiveMin: 0 }).optional(),
+  memory_gb: decimal({ exclusiveMin: 0 }).optional(),
+  on_demand: regionRates.optional().describe('$/hour by region'),
+  spot: regionRates.optional().describe('$/hour by region; spot prices move, note the date'),
+  source: z.string().optional(),
+});
+
+export const storageClassSchema = z.strictObject({
+  description: z.string().optional(),
+  rates: z.record(z.string(), z.union([rate, tiers]), { error: 'expected region: rate (or tier list) pairs' }).optional(),
+  source: z.string().optional(),
+});
+
+export const interRegionRuleSchema = z.strictObject({
+  from: z.string().describe('a region, a continent, or "any"'),
+  to: z.string().describe('a region, a continent, or "any"'),
+  rate,
+});
+
+export const networkSchema = z.strictObject({
+  ingress: rate.optional(),
+  inter_zone: z
+    .strictObject({
+      rate,
+      sides: decimal({ integer: true, min: 1, max: 2 }).describe('2 when both the sending and the receiving side pay'),
+    })
+    .optional(),
+  intra_region: z
+    .strictObject({
+      assume: z.enum(['same-zone', 'inter-zone']),
+      note: z.string(),
+    })
+    .optional()
+    .describe('how a same-region transfer without zones is priced'),
+  inter_region: z.array(interRegionRuleSchema).optional(),
+  internet_egress: z
+    .strictObject({
+      tiers,
+      regions: z.record(z.string(), tiers).optional().describe('source regions priced on their own tiers'),
+      note: z.string().optional(),
+    })
+    .optional(),
+  nat: z
+    .strictObject({
+      per_gb: regionRates,
+      per_hour: regionRates.optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
+  source: z.string().optional(),
+});
+
+export const pricingTableSchema = z.strictObject({
+  provider: z.enum(PROVIDERS, { error: (i) => `unknown provider ${JSON.stringify(i.input)}` }),
+  as_of: isoDate,
+  source: url,
+  currency: z.literal('USD', { error: 'only USD tables are supported' }).optional(),
+  units: z
+    .strictObject({
+      transfer: z.enum(['GB', 'GiB']),
+      storage: z.enum(['GB', 'GiB']),
+    })
+    .optional()
+    .describe('the unit rates are quoted per; scenario volumes are GB (10^9 bytes) and converted'),
+  regions: z
+    .record(
+      z.string(),
+      z.strictObject({
+        continent: z.enum(['north-america', 'south-america', 'europe', 'asia', 'oceania', 'middle-east', 'africa']),
+        name: z.string().optional(),
+      }),
+    )
+    .optional(),
+  instances: z.record(z.string(), instanceSchema).optional(),
+  storage: z.record(z.string(), storageClassSchema).optional(),
+  network: networkSchema.optional(),
+});
+
+export type PricingTableInput = z.infer<typeof pricingTableSchema>;
+export type InstancePrice = z.infer<typeof instanceSchema>;
+export type StorageClass = z.infer<typeof storageClassSchema>;
+export type Network = z.infer<typeof networkSchema>;
+export type InterRegionRule = z.infer<typeof interRegionRuleSchema>;

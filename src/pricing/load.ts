@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../model/diagnostics.js';
+import { pricingTableSchema, type PricingTableInput } from '../model/pricing.js';
+import type { Provider } from '../model/scenario.js';
+import { validate } from '../model/validate.js';
+import { parseYamlSource, type SourceFile } from '../model/yaml-source.js';
+import type { PricingBook, PricingSource } from './book.js';
+import { applyOverride } from './merge.js';
+
+/** The bundled `pricing/` folder, found from this module whether it runs bundled (dist/) or from src/. */
+export function bundledPricingDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'pricing', 'aws.yaml'))) return join(dir, 'pricing');
+    dir = dirname(dir);
+  }
+  throw new Error('bundled pricing tables not found next to the tollgate install');
+}
+
+export function readPricingFile(file: string): { source: SourceFile; table: PricingTableInput } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError([{ file, message: 'pricing file not found or not readable' }]);
+  }
+  const source = parseYamlSource(text, file);
+  return { source, table: validate(pricingTableSchema, source) };
+}
+
+/** An override file as named by a scenario's `pricing:` list or `--pricing`. */
+export interface OverrideFile {
+  path: string;
+  /** Where it was named, so a missing file points at the naming line. */
+  namedAt?: { file: string; line: number; col: number };
+}
+
+export function loadPricingBook(providers: Iterable<Provider>, overrides: readonly OverrideFile[], dir = bundledPricingDir()): PricingBook {
+  const tables: PricingBook['tables'] = {};
+  const sources: PricingSource[] = [];
+  const wanted = new Set(providers);
+  for (const provider of wanted) {
+    const file = join(dir, `${provider}.yaml`);
+    const { table } = readPricingFile(file);
+    tables[provider] = table;
+    sources.push({ provider, as_of: table.as_of, source: table.source, file: `pricing/${provider}.yaml`, role: 'bundled' });
+  }
+  for (const o of overrides) {
+    if (!existsSync(o.path)) {
+      const where = o.namedAt;
+      throw new InputError([
+        {
+          file: where?.file ?? o.path,
+          position: where ? { line: where.line, col: where.col } : undefined,
+          message: `pricing file ${o.path} not found`,
+          suggestion: 'paths in a scenario are relative to the scenario file',
+        },
+      ]);
+    }
+    const { source, table } = readPricingFile(o.path);
+    let base = tables[table.provider];
+    if (!base) {
+      base = readPricingFile(join(dir, `${table.provider}.yaml`)).table;
+      sources.push({ provider: table.provider, as_of: base.as_of, source: base.source, file: `pricing/${table.provider}.yaml`, role: 'bundled' });
+    }
+    tables[table.provider] = applyOverride(base, table, source);
+    sources.push({ provider: table.provider, as_of: table.as_of, source: table.source, file: o.path, role: 'override' });
+  }
+  return { tables, sources };
+}

@@ -1,0 +1,138 @@
+import type { Decimal } from '../model/decimal.js';
+import type { InterRegionRule, PricingTableInput, Tier } from '../model/pricing.js';
+import type { Provider } from '../model/scenario.js';
+import { didYouMean, listSome } from '../model/suggest.js';
+import type { VolumeUnit } from '../engine/units.js';
+import type { PricingBook } from './book.js';
+
+/** A rate the tables do not have; carries the hint the user needs to fix it. */
+export class LookupError extends Error {
+  constructor(
+    message: string,
+    readonly suggestion?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function tableFor(book: PricingBook, provider: Provider): PricingTableInput {
+  const table = book.tables[provider];
+  if (!table) throw new LookupError(`no pricing table is loaded for ${provider}`, `add pricing/${provider}.yaml or a --pricing file for it`);
+  return table;
+}
+
+export function transferUnit(table: PricingTableInput): VolumeUnit {
+  return table.units?.transfer ?? 'GB';
+}
+
+export function storageUnit(table: PricingTableInput): VolumeUnit {
+  return table.units?.storage ?? 'GB';
+}
+
+export function requireRegion(table: PricingTableInput, region: string): void {
+  const regions = Object.keys(table.regions ?? {});
+  if (regions.includes(region)) return;
+  throw new LookupError(
+    `unknown ${table.provider} region ${JSON.stringify(region)}`,
+    didYouMean(region, regions) ?? `priced ${table.provider} regions: ${listSome(regions)}`,
+  );
+}
+
+export function continentOf(table: PricingTableInput, region: string): string | undefined {
+  return table.regions?.[region]?.continent;
+}
+
+export function instanceRate(
+  table: PricingTableInput,
+  instance: string,
+  region: string,
+  purchase: 'on-demand' | 'spot',
+): Decimal {
+  const instances = table.instances ?? {};
+  const entry = instances[instance];
+  if (!entry) {
+    throw new LookupError(
+      `unknown ${table.provider} instance type ${JSON.stringify(instance)}`,
+      didYouMean(instance, Object.keys(instances)) ??
+        `see \`tollgate pricing show --provider ${table.provider}\` or add it in a pricing override file`,
+    );
+  }
+  requireRegion(table, region);
+  const onDemand = entry.on_demand ?? {};
+  const prices = purchase === 'spot' ? (entry.spot ?? {}) : onDemand;
+  const rate = prices[region];
+  if (rate !== undefined) return rate;
+  const priced = Object.keys(prices);
+  if (purchase === 'spot' && onDemand[region] !== undefined) {
+    throw new LookupError(
+      `no spot price for ${instance} in ${region} in the ${table.provider} table (spot prices move daily and are only listed where published)`,
+      `put today's spot price in a pricing override file (instances: {${instance}: {spot: {${region}: …}}}), or use purchase: on-demand`,
+    );
+  }
+  throw new LookupError(
+    `${instance} is not priced in ${region}`,
+    priced.length ? `priced regions for ${instance}${purchase === 'spot' ? ' (spot)' : ''}: ${listSome(priced)}` : undefined,
+  );
+}
+
+export function storageRate(table: PricingTableInput, cls: string, region: string): Decimal | Tier[] {
+  const classes = table.storage ?? {};
+  const entry = classes[cls];
+  if (!entry) {
+    throw new LookupError(
+      `unknown ${table.provider} storage class ${JSON.stringify(cls)}`,
+      didYouMean(cls, Object.keys(classes)) ?? `priced classes: ${listSome(Object.keys(classes))}`,
+    );
+  }
+  requireRegion(table, region);
+  const rate = entry.rates?.[region];
+  if (rate === undefined) {
+    throw new LookupError(`${cls} is not priced in ${region}`, `priced regions for ${cls}: ${listSome(Object.keys(entry.rates ?? {}))}`);
+  }
+  return rate;
+}
+
+function specificity(table: PricingTableInput, pattern: string, region: string): number {
+  if (pattern === region) return 2;
+  if (pattern === continentOf(table, region)) return 1;
+  if (pattern === 'any') return 0;
+  return -1;
+}
+
+/** The most specific rule for a pair: region beats continent beats "any", the source side first. */
+export function interRegionRate(table: PricingTableInput, from: string, to: string): { rate: Decimal; rule: InterRegionRule } {
+  let best: { rule: InterRegionRule; score: number } | undefined;
+  for (const rule of table.network?.inter_region ?? []) {
+    const f = specificity(table, rule.from, from);
+    const t = specificity(table, rule.to, to);
+    if (f < 0 || t < 0) continue;
+    const score = f * 3 + t;
+    if (!best || score > best.score) best = { rule, score };
+  }
+  if (!best) {
+    throw new LookupError(
+      `no ${table.provider} inter-region rate from ${from} to ${to}`,
+      'add an inter_region rule for this pair in a pricing override file',
+    );
+  }
+  return { rate: best.rule.rate, rule: best.rule };
+}
+
+export function internetEgressTiers(table: PricingTableInput, region: string): { tiers: Tier[]; schedule: string } {
+  const egress = table.network?.internet_egress;
+  if (!egress) throw new LookupError(`the ${table.provider} table has no internet_egress tiers`);
+  const own = egress.regions?.[region];
+  return own ? { tiers: own, schedule: region } : { tiers: egress.tiers, schedule: 'default' };
+}
+
+export function natRates(table: PricingTableInput, region: string): { perGB: Decimal; perHour?: Decimal } {
+  const nat = table.network?.nat;
+  const perGB = nat?.per_gb[region];
+  if (!nat || perGB === undefined) {
+    throw new LookupError(
+      `no NAT gateway price for ${table.provider} ${region}`,
+      nat ? `NAT is priced in: ${listSome(Object.keys(nat.per_gb))}` : 'remove `via: nat-gateway` or price NAT in an override file',
+    );
+  }
+  return { perGB, perHour: nat.per_hour?.[region] };
+}

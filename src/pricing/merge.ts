@@ -1,0 +1,90 @@
+import type { Decimal } from '../model/decimal.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { InputError } from '../model/diagnostics.js';
+import type { PricingTableInput } from '../model/pricing.js';
+import { didYouMean, listSome } from '../model/suggest.js';
+import { locate, type SourceFile } from '../model/yaml-source.js';
+
+type Rates = Record<string, Decimal>;
+
+function mergeRates(base: Rates | undefined, over: Rates | undefined): Rates | undefined {
+  return over ? { ...base, ...over } : base;
+}
+
+/**
+ * Apply a user pricing file (negotiated rates, a discount, a new instance) on
+ * top of a table. Anything it names must exist — or be fully defined — so a
+ * typo'd instance cannot silently price nothing.
+ */
+export function applyOverride(base: PricingTableInput, over: PricingTableInput, source: SourceFile): PricingTableInput {
+  const problems: Diagnostic[] = [];
+  const problem = (path: (string | number)[], message: string, suggestion?: string, key = true) =>
+    problems.push({ file: source.file, position: locate(source, path, key), message, suggestion });
+
+  if (over.units && (over.units.transfer !== (base.units?.transfer ?? 'GB') || over.units.storage !== (base.units?.storage ?? 'GB'))) {
+    problem(['units'], `units differ from the bundled ${base.provider} table`, `write rates per ${base.units?.transfer ?? 'GB'}, as the bundled table does`);
+  }
+  const regions = { ...base.regions, ...over.regions };
+  const regionNames = Object.keys(regions);
+  const checkRegions = (rates: Rates | undefined, path: (string | number)[]) => {
+    for (const region of Object.keys(rates ?? {})) {
+      if (!(region in regions)) {
+        problem([...path, region], `unknown ${base.provider} region ${JSON.stringify(region)}`, didYouMean(region, regionNames) ?? `add it under regions: (priced: ${listSome(regionNames)})`);
+      }
+    }
+  };
+
+  const instances = { ...base.instances };
+  for (const [name, entry] of Object.entries(over.instances ?? {})) {
+    const known = instances[name];
+    if (!known && (entry.vcpus === undefined || entry.memory_gb === undefined)) {
+      problem(
+        ['instances', name],
+        `instance ${JSON.stringify(name)} is not in the bundled ${base.provider} table`,
+        didYouMean(name, Object.keys(instances)) ?? 'to add a new instance type give its vcpus and memory_gb (and gpu) as well as its prices',
+      );
+      continue;
+    }
+    checkRegions(entry.on_demand, ['instances', name, 'on_demand']);
+    checkRegions(entry.spot, ['instances', name, 'spot']);
+    instances[name] = {
+      ...known,
+      ...entry,
+      on_demand: mergeRates(known?.on_demand, entry.on_demand),
+      spot: mergeRates(known?.spot, entry.spot),
+    };
+  }
+
+  const storage = { ...base.storage };
+  for (const [name, entry] of Object.entries(over.storage ?? {})) {
+    const known = storage[name];
+    if (!known && entry.description === undefined) {
+      problem(
+        ['storage', name],
+        `storage class ${JSON.stringify(name)} is not in the bundled ${base.provider} table`,
+        didYouMean(name, Object.keys(storage)) ?? 'to add a new class give it a description as well as its rates',
+      );
+      continue;
+    }
+    for (const region of Object.keys(entry.rates ?? {})) {
+      if (!(region in regions)) problem(['storage', name, 'rates', region], `unknown ${base.provider} region ${JSON.stringify(region)}`, didYouMean(region, regionNames));
+    }
+    storage[name] = { ...known, ...entry, rates: { ...known?.rates, ...entry.rates } };
+  }
+
+  const net = over.network ?? {};
+  checkRegions(net.nat?.per_gb, ['network', 'nat', 'per_gb']);
+  checkRegions(net.nat?.per_hour, ['network', 'nat', 'per_hour']);
+  const network = {
+    ...base.network,
+    ...net,
+    // The user's rules come first so they win over a bundled rule of equal specificity.
+    inter_region: [...(net.inter_region ?? []), ...(base.network?.inter_region ?? [])],
+    nat: net.nat
+      ? { ...base.network?.nat, ...net.nat, per_gb: { ...base.network?.nat?.per_gb, ...net.nat.per_gb }, per_hour: mergeRates(base.network?.nat?.per_hour, net.nat.per_hour) }
+      : base.network?.nat,
+  };
+
+  if (problems.length) throw new InputError(problems);
+  return { ...base, regions, instances, storage, network };
+}
