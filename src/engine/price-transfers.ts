@@ -18,12 +18,11 @@ interface Context {
 export function monthlyGB(t: Transfer, hoursPerMonth: Decimal, assume: (text: string) => void): { gb: Decimal; how: string } {
   if (t.gb_per_month !== undefined) return { gb: t.gb_per_month, how: `${t.gb_per_month} GB/month` };
   const perDay = t.gb_per_day!;
-  let days = t.days;
-  if (days === undefined) {
-    days = hoursPerMonth.div(24);
-    assume(`transfers.${t.name}: days not given; ${perDay} GB/day for ${days} days (hours_per_month / 24)`);
-  }
-  return { gb: perDay.times(days), how: `${perDay} GB/day × ${days} days` };
+  if (t.days !== undefined) return { gb: perDay.times(t.days), how: `${perDay} GB/day × ${t.days} days` };
+  // Multiply before dividing: 730 h / 24 is a repeating decimal, 300 GB × 730 / 24 is not.
+  const days = hoursPerMonth.div(24).toDecimalPlaces(2);
+  assume(`transfers.${t.name}: days not given; ${perDay} GB/day for hours_per_month / 24 ≈ ${days} days`);
+  return { gb: perDay.times(hoursPerMonth).div(24), how: `${perDay} GB/day × ${days} days` };
 }
 
 const PATH_TEXT: Record<ClassifiedPath['path'], string> = {

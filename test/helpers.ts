@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { parseScenario, providersOf } from '../src/model/load-scenario.js';
+import { loadPricingBook } from '../src/pricing/load.js';
+import { priceLoaded } from '../src/commands/project.js';
+import type { Estimate } from '../src/model/estimate.js';
+
+export const FIXTURE_PRICING = fileURLToPath(new URL('./fixtures/pricing/', import.meta.url));
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/** Price a scenario written inline against the trimmed fixture tables. */
+export function estimateYaml(yaml: string, file = 'inline.yaml'): Estimate {
+  const loaded = parseScenario(yaml, file);
+  const book = loadPricingBook(providersOf(loaded.scenario), loaded.overrides, FIXTURE_PRICING);
+  return priceLoaded(loaded, book);
+}
+
+export function line(e: Estimate, name: string, kind = 'transfer') {
+  const found = e.lines.find((l) => l.name === name && l.kind === kind);
+  if (!found) throw new Error(`no ${kind} line ${name}`);
+  return found;
+}
