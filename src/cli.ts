@@ -7,10 +7,9 @@ declare const TOLLGATE_VERSION: string;
 
 process.on('SIGINT', () => process.exit(130));
 
-const code = await main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdinIsTTY: Boolean(process.stdin.isTTY),
+  stdin: process.stdin,
   version: typeof TOLLGATE_VERSION === 'string' ? TOLLGATE_VERSION : 'dev',
 });
-process.exitCode = code;

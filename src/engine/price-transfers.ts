@@ -83,6 +83,8 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         item.rate = interRegionRate(c.table, c.payer.region, (to as { region: string }).region).rate;
       } else if (c.path === 'internet' || c.path === 'cross-cloud') {
         const { tiers, schedule } = internetEgressTiers(c.table, c.payer.region);
+        const caveat = network.internet_egress?.assumption;
+        if (caveat) ctx.assume(`${c.table.provider} internet egress: ${caveat}`);
         egress.push({ item, member: { quantity, schedule, tiers }, provider: c.payer.provider });
       }
       item.cost = item.quantity.times(item.rate);

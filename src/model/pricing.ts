@@ -83,6 +83,7 @@ export const networkSchema = z.strictObject({
       tiers,
       regions: z.record(z.string(), tiers).optional().describe('source regions priced on their own tiers'),
       note: z.string().optional(),
+      assumption: z.string().optional().describe('listed in the assumptions of every estimate these tiers price'),
     })
     .optional(),
   nat: z

@@ -1,0 +1,12 @@
+// `npm run bench`: every figure printed as a ratio against a baseline measured in
+// the same run, so results compare across machines. Each file in scripts/bench/
+// measures one area and prints its own lines.
+import { readdirSync } from 'node:fs';
+
+const dir = new URL('./bench/', import.meta.url);
+const only = process.argv[2];
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+  if (only && !file.includes(only)) continue;
+  const mod = await import(new URL(file, dir));
+  await mod.default();
+}

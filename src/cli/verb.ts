@@ -1,0 +1,40 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  version: string;
+}
+
+export const EXIT = { ok: 0, internal: 1, input: 2, budget: 3, variance: 4, interrupted: 130 } as const;
+
+/** Bad arguments: reported with the verb's usage, exit code 2. */
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+}
+
+/** One CLI verb: its help, its options, and its implementation loaded only when it runs. */
+export interface Verb {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  load: () => Promise<{ run: (args: ParsedArgs, io: Io) => Promise<number> | number }>;
+}
+
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function listOption(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? v.map(String) : [];
+}
