@@ -17,7 +17,8 @@ export function estimate(scenario: Scenario, book: PricingBook): Estimate {
   };
   const misses: PlanMiss[] = [];
   const fail = (path: (string | number)[], e: unknown) => {
-    if (e instanceof LookupError || e instanceof EndpointError) misses.push({ path, message: e.message, suggestion: e.suggestion });
+    if (e instanceof LookupError) misses.push({ path: e.field ? [...path, e.field] : path, message: e.message, suggestion: e.suggestion });
+    else if (e instanceof EndpointError) misses.push({ path, message: e.message, suggestion: e.suggestion });
     else throw e;
   };
 

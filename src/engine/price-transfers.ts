@@ -3,7 +3,7 @@ import { parseEndpoint } from '../model/endpoint.js';
 import type { LineItem } from '../model/estimate.js';
 import type { Transfer } from '../model/scenario.js';
 import type { PricingBook } from '../pricing/book.js';
-import { interRegionRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
+import { blaming, interRegionRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
 import { fromGB } from './units.js';
@@ -80,7 +80,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         if (iz === undefined) ctx.assume(`transfers.${t.name}: the ${c.table.provider} table has no inter-zone rate; priced at 0`);
         item.rate = iz ? iz.rate.times(iz.sides) : new Decimal(0);
       } else if (c.path === 'inter-region') {
-        item.rate = interRegionRate(c.table, c.payer.region, (to as { region: string }).region).rate;
+        item.rate = blaming('to', () => interRegionRate(c.table, c.payer.region, (to as { region: string }).region)).rate;
       } else if (c.path === 'internet' || c.path === 'cross-cloud') {
         const { tiers, schedule } = internetEgressTiers(c.table, c.payer.region);
         const caveat = network.internet_egress?.assumption;

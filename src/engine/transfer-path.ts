@@ -4,7 +4,7 @@ import type { TransferPath } from '../model/estimate.js';
 import type { PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import type { PricingBook } from '../pricing/book.js';
-import { LookupError, requireRegion, tableFor } from '../pricing/lookup.js';
+import { blaming, LookupError, requireRegion, tableFor } from '../pricing/lookup.js';
 
 type Cloud = Extract<Endpoint, { kind: 'cloud' }>;
 
@@ -20,9 +20,13 @@ export interface ClassifiedPath {
 
 export function checkZone(provider: Provider, region: string, zone: string): void {
   if (provider === 'azure') {
-    if (!/^[1-3]$/.test(zone)) throw new LookupError(`Azure availability zone ${JSON.stringify(zone)} is not 1, 2 or 3`);
+    if (!/^[1-3]$/.test(zone)) throw new LookupError(`Azure availability zone ${JSON.stringify(zone)} is not 1, 2 or 3`, undefined, 'zone');
   } else if (!zone.startsWith(region)) {
-    throw new LookupError(`zone ${JSON.stringify(zone)} is not in region ${region}`, `${provider} zones are named after their region, e.g. ${region}${provider === 'aws' ? 'a' : '-a'}`);
+    throw new LookupError(
+      `zone ${JSON.stringify(zone)} is not in region ${region}`,
+      `${provider} zones are named after their region, e.g. ${region}${provider === 'aws' ? 'a' : '-a'}`,
+      'zone',
+    );
   }
 }
 
@@ -41,11 +45,11 @@ export function classifyPath(from: Endpoint, to: Endpoint, book: PricingBook): C
         'one end must be provider:region[:zone]',
       );
     }
-    return { path: 'ingress', payer: to, table: checkCloud(book, to) };
+    return { path: 'ingress', payer: to, table: blaming('to', () => checkCloud(book, to)) };
   }
-  const table = checkCloud(book, from);
+  const table = blaming('from', () => checkCloud(book, from));
   if (to.kind !== 'cloud') return { path: 'internet', payer: from, table };
-  checkCloud(book, to);
+  blaming('to', () => checkCloud(book, to));
   if (to.provider !== from.provider) return { path: 'cross-cloud', payer: from, table };
   if (to.region !== from.region) return { path: 'inter-region', payer: from, table };
   if (from.zone !== undefined && to.zone !== undefined) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from './diagnostics.js';
 import { parseEndpoint } from './endpoint.js';
-import { scenarioSchema, type Provider, type Scenario } from './scenario.js';
+import { scenarioInputSchema, type Provider, type Scenario } from './scenario.js';
+import { splitRanges, type UncertainInput } from './uncertain.js';
 import { validate } from './validate.js';
 import { locate, parseYamlSource, type SourceFile } from './yaml-source.js';
 import type { OverrideFile } from '../pricing/load.js';
@@ -10,7 +11,10 @@ import type { OverrideFile } from '../pricing/load.js';
 export interface LoadedScenario {
   file: string;
   source: SourceFile;
+  /** The point scenario: every range replaced by its point value (expected, or a lognormal's p50). */
   scenario: Scenario;
+  /** The quantities written as ranges, in file order; empty when the file has none. */
+  uncertain: UncertainInput[];
   /** The scenario's own `pricing:` files, resolved against its folder. */
   overrides: OverrideFile[];
 }
@@ -28,12 +32,12 @@ export function readScenarioText(file: string): string {
 
 export function parseScenario(text: string, file: string): LoadedScenario {
   const source = parseYamlSource(text, file);
-  const scenario = validate(scenarioSchema, source);
+  const { scenario, uncertain } = splitRanges(validate(scenarioInputSchema, source));
   const overrides = (scenario.pricing ?? []).map((p, i) => {
     const at = locate(source, ['pricing', i]);
-    return { path: resolve(dirname(file), p), namedAt: at ? { file, ...at } : undefined };
+    return { path: resolve(dirname(file), p), written: p, namedAt: at ? { file, ...at } : undefined };
   });
-  return { file, source, scenario, overrides };
+  return { file, source, scenario, uncertain, overrides };
 }
 
 export function loadScenario(file: string): LoadedScenario {

@@ -9,7 +9,36 @@ import { shown } from './zod-decimal.js';
 export function validate<S extends z.ZodType>(schema: S, source: SourceFile): z.infer<S> {
   const result = schema.safeParse(source.data);
   if (result.success) return result.data;
-  throw new InputError(result.error.issues.flatMap((issue) => toDiagnostics(issue, schema, source)));
+  const issues = withoutConsequences(result.error.issues);
+  throw new InputError(issues.flatMap((issue) => toDiagnostics(issue, schema, source)));
+}
+
+/** Hints for values users commonly get wrong, by the key they sit under. */
+const KEY_HINTS: Record<string, string> = {
+  alert_at: 'alert_at is a fraction of the monthly budget: 0.8 alerts at 80%',
+  as_of: 'every pricing file says when its prices were read: as_of: "YYYY-MM-DD"',
+  source: 'every pricing file names the URL or API its prices came from: source: https://…',
+  gb: 'write the number of GB (10^9 bytes) only, without a unit',
+  gb_per_day: 'write the number of GB (10^9 bytes) only, without a unit',
+  gb_per_month: 'write the number of GB (10^9 bytes) only, without a unit',
+  count: 'the number of nodes in the group, a whole number',
+};
+
+const key = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
+
+/**
+ * A typo'd key also makes the object miss the key it meant (or fail a rule
+ * that needed it); report the typo, not its consequences.
+ */
+function withoutConsequences(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const typoed = new Set(issues.filter((i) => i.code === 'unrecognized_keys').map((i) => key(i.path)));
+  if (typoed.size === 0) return [...issues];
+  return issues.filter((i) => {
+    if (i.code === 'unrecognized_keys') return true;
+    if (i.code === 'custom' && typoed.has(key(i.path))) return false;
+    if (i.code === 'invalid_type' && i.path.length > 0 && typoed.has(key(i.path.slice(0, -1)))) return false;
+    return true;
+  });
 }
 
 export function describePath(path: readonly PathSegment[], data?: unknown): string {
@@ -55,6 +84,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, source: Sourc
         file: source.file,
         position: locate(source, path.slice(0, -1)),
         message: `${describePath(path.slice(0, -1), source.data)}: missing required key ${JSON.stringify(key)}`,
+        suggestion: typeof key === 'string' ? KEY_HINTS[key] : undefined,
       },
     ];
   }
@@ -71,7 +101,14 @@ function toDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, source: Sourc
   }
   const message =
     issue.code === 'invalid_type' ? `expected ${plainType(issue.expected)}, got ${shown(input)}` : issue.message;
-  return [{ file: source.file, position: locate(source, path), message: `${where}: ${message}` }];
+  const last = path[path.length - 1];
+  const suggestion =
+    issue.code === 'invalid_type' && issue.expected === 'array'
+      ? "a list: start each item on its own line with '- '"
+      : typeof last === 'string'
+        ? KEY_HINTS[last]
+        : undefined;
+  return [{ file: source.file, position: locate(source, path), message: `${where}: ${message}`, suggestion }];
 }
 
 function plainType(expected: string): string {

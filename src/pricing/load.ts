@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../model/diagnostics.js';
 import { pricingTableSchema, type PricingTableInput } from '../model/pricing.js';
@@ -19,20 +19,28 @@ export function bundledPricingDir(): string {
   throw new Error('bundled pricing tables not found next to the tollgate install');
 }
 
+/** A path as the user would write it: relative to where they ran tollgate, when it is below there. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
 export function readPricingFile(file: string): { source: SourceFile; table: PricingTableInput } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new InputError([{ file, message: 'pricing file not found or not readable' }]);
+    throw new InputError([{ file: displayPath(file), message: 'pricing file not found or not readable' }]);
   }
-  const source = parseYamlSource(text, file);
+  const source = parseYamlSource(text, displayPath(file));
   return { source, table: validate(pricingTableSchema, source) };
 }
 
 /** An override file as named by a scenario's `pricing:` list or `--pricing`. */
 export interface OverrideFile {
   path: string;
+  /** The path as the user wrote it. */
+  written?: string;
   /** Where it was named, so a missing file points at the naming line. */
   namedAt?: { file: string; line: number; col: number };
 }
@@ -54,8 +62,8 @@ export function loadPricingBook(providers: Iterable<Provider>, overrides: readon
         {
           file: where?.file ?? o.path,
           position: where ? { line: where.line, col: where.col } : undefined,
-          message: `pricing file ${o.path} not found`,
-          suggestion: 'paths in a scenario are relative to the scenario file',
+          message: `pricing file ${o.written ?? displayPath(o.path)} not found${o.written ? ` (looked for ${displayPath(o.path)})` : ''}`,
+          suggestion: where ? 'paths in a scenario are relative to the scenario file' : undefined,
         },
       ]);
     }
@@ -66,7 +74,7 @@ export function loadPricingBook(providers: Iterable<Provider>, overrides: readon
       sources.push({ provider: table.provider, as_of: base.as_of, source: base.source, file: `pricing/${table.provider}.yaml`, role: 'bundled' });
     }
     tables[table.provider] = applyOverride(base, table, source);
-    sources.push({ provider: table.provider, as_of: table.as_of, source: table.source, file: o.path, role: 'override' });
+    sources.push({ provider: table.provider, as_of: table.as_of, source: table.source, file: displayPath(o.path), role: 'override' });
   }
   return { tables, sources };
 }

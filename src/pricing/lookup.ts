@@ -10,8 +10,20 @@ export class LookupError extends Error {
   constructor(
     message: string,
     readonly suggestion?: string,
+    /** The scenario field at fault (region, instance, …), so the error can point at it. */
+    public field?: string,
   ) {
     super(message);
+  }
+}
+
+/** Run a lookup and blame `field` for any miss that does not already name one. */
+export function blaming<T>(field: string, lookup: () => T): T {
+  try {
+    return lookup();
+  } catch (e) {
+    if (e instanceof LookupError && e.field === undefined) e.field = field;
+    throw e;
   }
 }
 
@@ -53,11 +65,11 @@ export function instanceRate(
   if (!entry) {
     throw new LookupError(
       `unknown ${table.provider} instance type ${JSON.stringify(instance)}`,
-      didYouMean(instance, Object.keys(instances)) ??
-        `see \`tollgate pricing show --provider ${table.provider}\` or add it in a pricing override file`,
+      didYouMean(instance, Object.keys(instances)) ?? `priced ${table.provider} instances: ${listSome(Object.keys(instances))}`,
+      'instance',
     );
   }
-  requireRegion(table, region);
+  blaming('region', () => requireRegion(table, region));
   const onDemand = entry.on_demand ?? {};
   const prices = purchase === 'spot' ? (entry.spot ?? {}) : onDemand;
   const rate = prices[region];
@@ -67,11 +79,13 @@ export function instanceRate(
     throw new LookupError(
       `no spot price for ${instance} in ${region} in the ${table.provider} table (spot prices move daily and are only listed where published)`,
       `put today's spot price in a pricing override file (instances: {${instance}: {spot: {${region}: …}}}), or use purchase: on-demand`,
+      'purchase',
     );
   }
   throw new LookupError(
     `${instance} is not priced in ${region}`,
     priced.length ? `priced regions for ${instance}${purchase === 'spot' ? ' (spot)' : ''}: ${listSome(priced)}` : undefined,
+    'region',
   );
 }
 
@@ -82,12 +96,13 @@ export function storageRate(table: PricingTableInput, cls: string, region: strin
     throw new LookupError(
       `unknown ${table.provider} storage class ${JSON.stringify(cls)}`,
       didYouMean(cls, Object.keys(classes)) ?? `priced classes: ${listSome(Object.keys(classes))}`,
+      'class',
     );
   }
-  requireRegion(table, region);
+  blaming('region', () => requireRegion(table, region));
   const rate = entry.rates?.[region];
   if (rate === undefined) {
-    throw new LookupError(`${cls} is not priced in ${region}`, `priced regions for ${cls}: ${listSome(Object.keys(entry.rates ?? {}))}`);
+    throw new LookupError(`${cls} is not priced in ${region}`, `priced regions for ${cls}: ${listSome(Object.keys(entry.rates ?? {}))}`, 'region');
   }
   return rate;
 }
@@ -132,6 +147,7 @@ export function natRates(table: PricingTableInput, region: string): { perGB: Dec
     throw new LookupError(
       `no NAT gateway price for ${table.provider} ${region}`,
       nat ? `NAT is priced in: ${listSome(Object.keys(nat.per_gb))}` : 'remove `via: nat-gateway` or price NAT in an override file',
+      'via',
     );
   }
   return { perGB, perHour: nat.per_hour?.[region] };

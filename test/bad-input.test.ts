@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO } from './helpers.js';
+
+const run = promisify(execFile);
+const DIR = join(REPO, 'test', 'bad-input');
+const BIN = join(REPO, 'bin', 'tollgate.js');
+
+/**
+ * Every file in test/bad-input/ is a broken scenario (some through a broken
+ * pricing override). Its last lines say the error it must produce:
+ *   # expect: FILE:LINE:COL: error: MESSAGE
+ *   # hint: SUGGESTION            (where there is one)
+ */
+const cases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((file) => {
+    const text = readFileSync(join(DIR, file), 'utf8');
+    const expectLine = /^# expect: (.*)$/m.exec(text)?.[1];
+    const hint = /^# hint: (.*)$/m.exec(text)?.[1];
+    return { file, expectLine, hint };
+  });
+
+async function estimate(file: string) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, 'estimate', file], { cwd: DIR });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('bad input: exit 2, one located message, a hint, never a stack trace', () => {
+  it('has at least 40 broken files, each with an expectation', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    for (const c of cases) expect(c.expectLine, c.file).toMatch(/^\S+\.yaml:\d+:\d+: error: /);
+  });
+
+  it.concurrent.each(cases)('$file', async ({ file, expectLine, hint }) => {
+    const { code, stdout, stderr } = await estimate(file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(expectLine);
+    if (hint) expect(lines[1]).toBe(`  hint: ${hint}`);
+    expect(lines.filter((l) => !l.startsWith('  hint: '))).toHaveLength(1);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
