@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tollgate } from './cli-run.js';
 import { REPO } from './helpers.js';
 
-const run = promisify(execFile);
 const DIR = join(REPO, 'test', 'bad-input');
-const BIN = join(REPO, 'bin', 'tollgate.js');
 
 /**
  * Every file in test/bad-input/ is a broken scenario (some through a broken
@@ -24,16 +21,6 @@ const cases = readdirSync(DIR)
     return { file, expectLine, hint };
   });
 
-async function estimate(file: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'estimate', file], { cwd: DIR });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
 describe('bad input: exit 2, one located message, a hint, never a stack trace', () => {
   it('has at least 40 broken files, each with an expectation', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
@@ -41,7 +28,7 @@ describe('bad input: exit 2, one located message, a hint, never a stack trace', 
   });
 
   it.concurrent.each(cases)('$file', async ({ file, expectLine, hint }) => {
-    const { code, stdout, stderr } = await estimate(file);
+    const { code, stdout, stderr } = await tollgate(['estimate', file], { cwd: DIR });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     const lines = stderr.trimEnd().split('\n');

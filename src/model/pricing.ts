@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { PROVIDERS } from './scenario.js';
 import { decimal } from './zod-decimal.js';
 
+export const CONTINENTS = ['north-america', 'south-america', 'europe', 'asia', 'oceania', 'middle-east', 'africa'] as const;
+
 const rate = decimal({ min: 0 });
 const isoDate = z
   .string({ error: 'expected a date (YYYY-MM-DD)' })
@@ -112,7 +114,7 @@ export const pricingTableSchema = z.strictObject({
     .record(
       z.string(),
       z.strictObject({
-        continent: z.enum(['north-america', 'south-america', 'europe', 'asia', 'oceania', 'middle-east', 'africa']),
+        continent: z.enum(CONTINENTS),
         name: z.string().optional(),
       }),
     )
