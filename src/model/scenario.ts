@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { decimal } from './zod-decimal.js';
+import type { Decimal } from './decimal.js';
+import { highOf, quantity, type Quantity } from './quantity.js';
+import { decimal, type DecimalRule } from './zod-decimal.js';
 
 /** The month length cloud calculators use: 365 × 24 / 12. */
 export const DEFAULT_HOURS_PER_MONTH = 730;
@@ -13,95 +15,126 @@ const name = z
 const provider = z.enum(PROVIDERS, { error: (i) => `unknown provider ${JSON.stringify(i.input)}` });
 const text = (what: string) => z.string({ error: `expected ${what} (text)` }).min(1, `${what} is empty`);
 
-export const nodeGroupSchema = z.strictObject({
-  name,
-  provider,
-  region: text('a region'),
-  zone: text('a zone').optional(),
-  instance: text('an instance type'),
-  count: decimal({ integer: true, min: 0 }),
-  hours: decimal({ min: 0 }).optional().describe('hours per node per month; default hours_per_month'),
-  purchase: z.enum(['on-demand', 'spot'], { error: (i) => `unknown purchase option ${JSON.stringify(i.input)}` }).optional(),
-});
+type QuantitySchema = (rule: DecimalRule) => z.ZodType<Quantity>;
 
-export const storageSchema = z.strictObject({
-  name,
-  provider,
-  region: text('a region'),
-  class: text('a storage class'),
-  gb: decimal({ min: 0 }).describe('average GB (10^9 bytes) stored over the month'),
-});
-
-export const transferSchema = z
-  .strictObject({
+/**
+ * The scenario schema, built once per kind of quantity: with `quantity` every
+ * count, hours, gb, gb_per_day, gb_per_month and days may be a range (the
+ * file as written); with `decimal` they are plain numbers (what the engine prices).
+ */
+function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
+  const nodeGroup = z.strictObject({
     name,
-    from: text('an endpoint'),
-    to: text('an endpoint'),
-    gb_per_day: decimal({ min: 0 }).optional(),
-    days: decimal({ min: 0, max: 31 }).optional(),
-    gb_per_month: decimal({ min: 0 }).optional(),
-    via: z.enum(['nat-gateway'], { error: (i) => `unknown via ${JSON.stringify(i.input)}` }).optional(),
-  })
-  .superRefine((t, ctx) => {
-    const perDay = t.gb_per_day !== undefined;
-    const perMonth = t.gb_per_month !== undefined;
-    if (perDay && perMonth) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gb_per_month'],
-        message: 'give either gb_per_day or gb_per_month, not both',
-      });
-    } else if (!perDay && !perMonth) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'a transfer needs a volume: gb_per_day or gb_per_month' });
-    } else if (perMonth && t.days !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['days'], message: 'days only goes with gb_per_day' });
-    }
+    provider,
+    region: text('a region'),
+    zone: text('a zone').optional(),
+    instance: text('an instance type'),
+    count: q({ integer: true, min: 0 }) as ReturnType<Q>,
+    hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours per node per month; default hours_per_month'),
+    purchase: z.enum(['on-demand', 'spot'], { error: (i) => `unknown purchase option ${JSON.stringify(i.input)}` }).optional(),
   });
 
-export const scenarioSchema = z
-  .strictObject({
+  const storage = z.strictObject({
     name,
-    description: z.string().optional(),
-    currency: z.literal('USD', { error: 'only USD is priced: the bundled tables are in USD' }).optional(),
-    hours_per_month: decimal({ exclusiveMin: 0, max: 744 }).optional(),
-    pricing: z.array(text('a pricing file path'), { error: 'expected a list of pricing file paths' }).optional(),
-    budget: z
-      .strictObject({
-        monthly: decimal({ exclusiveMin: 0 }),
-        alert_at: decimal({ exclusiveMin: 0, max: 1 }).optional(),
-      })
-      .optional(),
-    nodes: z.array(nodeGroupSchema, { error: 'expected a list of node groups' }).optional(),
-    storage: z.array(storageSchema, { error: 'expected a list of storage lines' }).optional(),
-    transfers: z.array(transferSchema, { error: 'expected a list of transfers' }).optional(),
-  })
-  .superRefine((s, ctx) => {
-    for (const section of ['nodes', 'storage', 'transfers'] as const) {
-      const seen = new Set<string>();
-      (s[section] ?? []).forEach((item, i) => {
-        if (seen.has(item.name)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [section, i, 'name'],
-            message: `${section} name ${JSON.stringify(item.name)} is used twice`,
-          });
-        }
-        seen.add(item.name);
-      });
-    }
-    const hoursPerMonth = s.hours_per_month ?? DEFAULT_HOURS_PER_MONTH;
-    (s.nodes ?? []).forEach((n, i) => {
-      if (n.hours !== undefined && n.hours.gt(hoursPerMonth)) {
+    provider,
+    region: text('a region'),
+    class: text('a storage class'),
+    gb: (q({ min: 0 }) as ReturnType<Q>).describe('average GB (10^9 bytes) stored over the month'),
+  });
+
+  const transfer = z
+    .strictObject({
+      name,
+      from: text('an endpoint'),
+      to: text('an endpoint'),
+      gb_per_day: (q({ min: 0 }) as ReturnType<Q>).optional(),
+      days: (q({ min: 0, max: 31 }) as ReturnType<Q>).optional(),
+      gb_per_month: (q({ min: 0 }) as ReturnType<Q>).optional(),
+      via: z.enum(['nat-gateway'], { error: (i) => `unknown via ${JSON.stringify(i.input)}` }).optional(),
+    })
+    .superRefine((t, ctx) => {
+      const perDay = t.gb_per_day !== undefined;
+      const perMonth = t.gb_per_month !== undefined;
+      if (perDay && perMonth) {
         ctx.addIssue({
           code: 'custom',
-          path: ['nodes', i, 'hours'],
-          message: `hours ${n.hours} is more than the ${hoursPerMonth} hours in the month (hours_per_month)`,
+          path: ['gb_per_month'],
+          message: 'give either gb_per_day or gb_per_month, not both',
         });
+      } else if (!perDay && !perMonth) {
+        ctx.addIssue({ code: 'custom', path: [], message: 'a transfer needs a volume: gb_per_day or gb_per_month' });
+      } else if (perMonth && t.days !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['days'], message: 'days only goes with gb_per_day' });
       }
     });
+
+  const scenario = z
+    .strictObject({
+      name,
+      description: z.string().optional(),
+      currency: z.literal('USD', { error: 'only USD is priced: the bundled tables are in USD' }).optional(),
+      hours_per_month: decimal({ exclusiveMin: 0, max: 744 }).optional(),
+      pricing: z.array(text('a pricing file path'), { error: 'expected a list of pricing file paths' }).optional(),
+      budget: z
+        .strictObject({
+          monthly: decimal({ exclusiveMin: 0 }),
+          alert_at: decimal({ exclusiveMin: 0, max: 1 }).optional(),
+        })
+        .optional(),
+      nodes: z.array(nodeGroup, { error: 'expected a list of node groups' }).optional(),
+      storage: z.array(storage, { error: 'expected a list of storage lines' }).optional(),
+      transfers: z.array(transfer, { error: 'expected a list of transfers' }).optional(),
+    })
+    .superRefine((s, ctx) => crossChecks(s as CrossChecked, ctx));
+  return { nodeGroup, storage, transfer, scenario };
+}
+
+interface CrossChecked {
+  hours_per_month?: Decimal;
+  nodes?: { name: string; hours?: Quantity }[];
+  storage?: { name: string }[];
+  transfers?: { name: string }[];
+}
+
+function crossChecks(s: CrossChecked, ctx: z.core.$RefinementCtx) {
+  for (const section of ['nodes', 'storage', 'transfers'] as const) {
+    const seen = new Set<string>();
+    (s[section] ?? []).forEach((item, i) => {
+      if (seen.has(item.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [section, i, 'name'],
+          message: `${section} name ${JSON.stringify(item.name)} is used twice`,
+        });
+      }
+      seen.add(item.name);
+    });
+  }
+  const hoursPerMonth = s.hours_per_month ?? DEFAULT_HOURS_PER_MONTH;
+  (s.nodes ?? []).forEach((n, i) => {
+    if (n.hours !== undefined && highOf(n.hours).gt(hoursPerMonth)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes', i, 'hours'],
+        message: `hours ${highOf(n.hours)} is more than the ${hoursPerMonth} hours in the month (hours_per_month)`,
+      });
+    }
   });
+}
+
+const point = scenarioSchemaWith(decimal);
+const input = scenarioSchemaWith(quantity);
+
+/** The scenario the engine prices: every quantity a number. */
+export const scenarioSchema = point.scenario;
+export const nodeGroupSchema = point.nodeGroup;
+export const storageSchema = point.storage;
+export const transferSchema = point.transfer;
+/** The scenario file as written: any quantity may be a range (see quantity.ts). */
+export const scenarioInputSchema = input.scenario;
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type NodeGroup = z.infer<typeof nodeGroupSchema>;
 export type StorageLine = z.infer<typeof storageSchema>;
 export type Transfer = z.infer<typeof transferSchema>;
+export type ScenarioInput = z.infer<typeof scenarioInputSchema>;

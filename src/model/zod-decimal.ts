@@ -1,10 +1,17 @@
 import * as z from 'zod';
 import { Decimal } from './decimal.js';
 
-/** JSON Schema fragments for schemas zod cannot describe on its own. */
-export const jsonSchemaFor = new WeakMap<z.ZodType, Record<string, unknown>>();
+/**
+ * JSON Schema fragments for schemas zod cannot describe on its own, keyed by
+ * the schema's definition: `.describe()` returns a clone sharing it.
+ */
+const fragments = new WeakMap<object, Record<string, unknown>>();
+export const jsonSchemaFor = {
+  set: (schema: z.ZodType, fragment: Record<string, unknown>) => fragments.set(schema._zod.def, fragment),
+  get: (schema: z.ZodType) => fragments.get(schema._zod.def),
+};
 
-interface DecimalRule {
+export interface DecimalRule {
   min?: number;
   exclusiveMin?: number;
   max?: number;

@@ -1,0 +1,88 @@
+import { Decimal } from './decimal.js';
+import { pointOf, type Quantity, type Range } from './quantity.js';
+import { DEFAULT_HOURS_PER_MONTH, type Scenario, type ScenarioInput } from './scenario.js';
+import type { PathSegment } from './yaml-source.js';
+
+export const SECTIONS = ['nodes', 'storage', 'transfers'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** The numeric fields of each section that may be ranges (and that break-even may vary). */
+export const QUANTITY_FIELDS: Record<Section, readonly string[]> = {
+  nodes: ['count', 'hours'],
+  storage: ['gb'],
+  transfers: ['gb_per_day', 'gb_per_month', 'days'],
+};
+
+/** One quantity written as a range: where it is, what to call it, how it varies. */
+export interface UncertainInput {
+  /** Where in the scenario, e.g. ['nodes', 0, 'count'] (also locates it in the file). */
+  path: [Section, number, string];
+  /** How people address it, by name: 'nodes.trainers.count'. */
+  label: string;
+  dist: Range;
+  /** Counts are whole: samples are rounded. */
+  integer: boolean;
+  /** The schema's ceiling (hours_per_month for hours, 31 for days); lognormal tails are cut there. */
+  max?: Decimal;
+}
+
+/**
+ * Split a scenario as written into the point scenario the engine prices (each
+ * range replaced by its point value: `expected`, or a lognormal's p50) and the
+ * list of ranged inputs Monte Carlo and sensitivity draw on.
+ */
+export function splitRanges(input: ScenarioInput): { scenario: Scenario; uncertain: UncertainInput[] } {
+  const uncertain: UncertainInput[] = [];
+  const hoursPerMonth = input.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  const scenario: Record<string, unknown> = { ...input };
+  for (const section of SECTIONS) {
+    const items = input[section] as Record<string, unknown>[] | undefined;
+    if (!items) continue;
+    scenario[section] = items.map((item, index) => {
+      const out: Record<string, unknown> = { ...item };
+      for (const field of QUANTITY_FIELDS[section]) {
+        const q = item[field] as Quantity | undefined;
+        if (q === undefined || Decimal.isDecimal(q)) continue;
+        out[field] = pointOf(q);
+        const max = field === 'hours' ? hoursPerMonth : field === 'days' ? new Decimal(31) : undefined;
+        uncertain.push({
+          path: [section, index, field],
+          label: `${section}.${item.name as string}.${field}`,
+          dist: q as Range,
+          integer: field === 'count',
+          ...(max ? { max } : {}),
+        });
+      }
+      return out;
+    });
+  }
+  return { scenario: scenario as Scenario, uncertain };
+}
+
+/** Read a quantity of a point scenario by path. */
+export function getAt(s: Scenario, path: readonly PathSegment[]): Decimal | undefined {
+  let node: unknown = s;
+  for (const seg of path) node = node === undefined ? undefined : (node as Record<PathSegment, unknown>)[seg];
+  return node as Decimal | undefined;
+}
+
+/** A copy of a point scenario with some quantities replaced; only the touched items are copied. */
+export function withValues(s: Scenario, values: readonly { path: UncertainInput['path']; value: Decimal }[]): Scenario {
+  const out: Record<string, unknown> = { ...s };
+  const copied = new Set<string>();
+  for (const { path, value } of values) {
+    const [section, index, field] = path;
+    if (!copied.has(section)) {
+      out[section] = [...((out[section] as unknown[]) ?? [])];
+      copied.add(section);
+    }
+    const items = out[section] as Record<string, unknown>[];
+    const key = `${section}/${index}`;
+    if (!copied.has(key)) {
+      items[index] = { ...items[index] };
+      copied.add(key);
+    }
+    items[index]![field] = value;
+  }
+  return out as Scenario;
+}
