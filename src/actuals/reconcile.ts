@@ -1,0 +1,165 @@
+import { Decimal, ZERO, sum } from '../model/decimal.js';
+import type { Estimate, LineItem } from '../model/estimate.js';
+import type { Scenario } from '../model/scenario.js';
+import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, classify, type ActualCategory, type AdjustmentKind } from './categorize.js';
+import { lineKey, recordKey } from './line-keys.js';
+import type { BillingRecord } from './record.js';
+
+export interface Comparison {
+  projected: Decimal;
+  actual: Decimal;
+  difference: Decimal;
+  /** difference / projected; absent when nothing was projected. */
+  variance?: Decimal;
+  /** Past the threshold, in either direction; only `over` fails the check. */
+  flag?: 'over' | 'under';
+}
+
+export interface LineResult extends Comparison {
+  line: LineItem;
+  /** The usage types / SKUs whose spend landed on this line. */
+  matched: string[];
+}
+
+export interface Unplanned {
+  category: ActualCategory;
+  provider: string;
+  region: string;
+  service: string;
+  usageType: string;
+  cost: Decimal;
+}
+
+export interface Period {
+  month: string;
+  /** Days of the month the actuals cover; equal to `days` for a finished month. */
+  elapsedDays: number;
+  days: number;
+}
+
+export interface Reconciliation {
+  scenario: string;
+  currency: string;
+  period: Period;
+  threshold: Decimal;
+  lines: LineResult[];
+  categories: (Comparison & { category: ActualCategory })[];
+  total: Comparison;
+  unplanned: Unplanned[];
+  /** Projected lines with a cost that no usage record matched. */
+  unused: LineResult[];
+  adjustments: { kind: AdjustmentKind; cost: Decimal }[];
+  /** Usage spend per UTC day, from records no longer than a day (empty for monthly sources). */
+  daily: { day: string; cost: Decimal }[];
+  /** Usage + adjustments: what the invoice comes to. */
+  net: Decimal;
+  estimated: boolean;
+  forecast?: Decimal;
+  /** Total or some category is over the threshold: the check fails (exit 4). */
+  over: boolean;
+}
+
+export interface ReconcileOptions {
+  threshold: Decimal;
+  period: Period;
+  forecast?: Decimal;
+}
+
+/**
+ * Compare one month of actuals with a projection. For a partial month every
+ * projected figure is pro-rated to the days covered. A comparison whose
+ * projection is zero is measured against the whole projected total, so a
+ * category the plan never mentions fails the check only when it is a material
+ * share of the plan, not for every stray cent.
+ */
+export function reconcile(estimate: Estimate, scenario: Scenario, records: readonly BillingRecord[], opts: ReconcileOptions): Reconciliation {
+  const share = new Decimal(opts.period.elapsedDays).div(opts.period.days);
+  const projectedOf = (l: LineItem) => l.cost.times(share);
+  const totalProjected = estimate.totals.total.times(share);
+  const compare = (projected: Decimal, actual: Decimal): Comparison => {
+    const difference = actual.minus(projected);
+    const base = projected.isZero() ? totalProjected : projected;
+    const ratio = base.isZero() ? undefined : difference.div(base);
+    const flag = ratio === undefined ? (difference.gt(0) ? 'over' : undefined) : ratio.gt(opts.threshold) ? 'over' : ratio.lt(opts.threshold.neg()) ? 'under' : undefined;
+    return { projected, actual, difference, ...(projected.isZero() ? {} : { variance: difference.div(projected) }), ...(flag ? { flag } : {}) };
+  };
+
+  const keyed = estimate.lines.map((line) => ({ line, key: lineKey(line, scenario) }));
+  const planned = new Set(keyed.flatMap((k) => (k.key ? [k.key] : [])));
+  const buckets = new Map<string, { cost: Decimal; matched: Set<string> }>();
+  const byCategory = new Map<ActualCategory, Decimal>();
+  const unplanned = new Map<string, Unplanned>();
+  const adjustments = new Map<AdjustmentKind, Decimal>();
+  const daily = new Map<string, Decimal>();
+
+  for (const r of records) {
+    const c = classify(r);
+    if (c.kind !== 'usage') {
+      adjustments.set(c.kind, (adjustments.get(c.kind) ?? ZERO).plus(r.billedCost));
+      continue;
+    }
+    byCategory.set(c.category, (byCategory.get(c.category) ?? ZERO).plus(r.billedCost));
+    const day = oneDay(r);
+    if (day) daily.set(day, (daily.get(day) ?? ZERO).plus(r.billedCost));
+    const key = c.detail ? recordKey(r.provider, c.region, c.detail) : undefined;
+    if (key && planned.has(key)) {
+      const bucket = buckets.get(key) ?? { cost: ZERO, matched: new Set<string>() };
+      bucket.cost = bucket.cost.plus(r.billedCost);
+      bucket.matched.add(r.usageType);
+      buckets.set(key, bucket);
+      continue;
+    }
+    const id = [c.category, r.provider, c.region, r.serviceName, r.usageType].join('\u0000');
+    const u = unplanned.get(id) ?? { category: c.category, provider: r.provider, region: c.region, service: r.serviceName, usageType: r.usageType, cost: ZERO };
+    u.cost = u.cost.plus(r.billedCost);
+    unplanned.set(id, u);
+  }
+
+  const lines = keyed.map(({ line, key }): LineResult => {
+    const bucket = key ? buckets.get(key) : undefined;
+    const sharers = keyed.filter((k) => k.key === key).map((k) => k.line);
+    const actual = bucket ? bucket.cost.times(shareOf(line, sharers)) : ZERO;
+    return { line, matched: bucket ? [...bucket.matched].sort() : [], ...compare(projectedOf(line), actual) };
+  });
+
+  const categories = ACTUAL_CATEGORIES.map((category) => {
+    const projected = sum(estimate.lines.filter((l) => l.category === category).map(projectedOf));
+    return { category, ...compare(projected, byCategory.get(category) ?? ZERO) };
+  }).filter((c) => !c.projected.isZero() || !c.actual.isZero());
+  const total = compare(totalProjected, sum(byCategory.values()));
+  const adjusted = ADJUSTMENT_KINDS.filter((k) => adjustments.has(k)).map((kind) => ({ kind, cost: adjustments.get(kind)! }));
+
+  return {
+    scenario: estimate.scenario,
+    currency: estimate.currency,
+    period: opts.period,
+    threshold: opts.threshold,
+    lines,
+    categories,
+    total,
+    unplanned: [...unplanned.values()].sort((a, b) => b.cost.comparedTo(a.cost)),
+    unused: lines.filter((l) => l.matched.length === 0 && l.projected.gt(0)),
+    adjustments: adjusted,
+    daily: [...daily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, cost]) => ({ day, cost })),
+    net: total.actual.plus(sum(adjusted.map((a) => a.cost))),
+    estimated: records.some((r) => r.estimated),
+    ...(opts.forecast ? { forecast: opts.forecast } : {}),
+    over: total.flag === 'over' || categories.some((c) => c.flag === 'over'),
+  };
+}
+
+/** Lines that meet the same bill entries (two flows out of one region) split it in proportion to their projection. */
+function shareOf(line: LineItem, sharers: readonly LineItem[]): Decimal {
+  if (sharers.length === 1) return new Decimal(1);
+  const byCost = sum(sharers.map((l) => l.cost));
+  if (!byCost.isZero()) return line.cost.div(byCost);
+  const byQuantity = sum(sharers.map((l) => l.quantity));
+  if (!byQuantity.isZero()) return line.quantity.div(byQuantity);
+  return new Decimal(1).div(sharers.length);
+}
+
+function oneDay(r: BillingRecord): string | undefined {
+  const start = r.chargePeriodStart.slice(0, 10);
+  const end = Date.parse(r.chargePeriodEnd.slice(0, 10));
+  return end - Date.parse(start) <= 86_400_000 ? start : undefined;
+}
