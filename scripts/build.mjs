@@ -1,8 +1,12 @@
 // Bundles the CLI into dist/ so start-up reads one file instead of hundreds of modules.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Stale chunks from earlier builds would otherwise pile up in dist/.
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
   entryPoints: { tollgate: 'src/cli.ts' },
@@ -18,3 +22,8 @@ await build({
   banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The bundled pricing tables, validated and precompiled so start-up skips YAML parsing.
+const compiler = new URL('../.bench/compile-pricing.mjs', import.meta.url).pathname;
+await build({ entryPoints: ['scripts/compile-pricing.ts'], outfile: compiler, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+execFileSync(process.execPath, [compiler, 'dist/pricing-compiled'], { stdio: 'inherit' });

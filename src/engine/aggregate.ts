@@ -2,6 +2,7 @@ import { Decimal, sum } from '../model/decimal.js';
 import type { TierShare } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
 import { allocate } from './allocate.js';
+import { groupBy } from './group-by.js';
 import { tieredCost } from './tiers.js';
 
 /** One flow (or stored volume) taking part in a tiered monthly aggregate. */
@@ -26,8 +27,10 @@ export interface MemberCost {
 export function priceAggregate(members: readonly AggregateMember[]): MemberCost[] {
   const aggregate = sum(members.map((m) => m.quantity));
   const out: MemberCost[] = new Array(members.length);
-  const bySchedule = new Map<string, number[]>();
-  members.forEach((m, i) => bySchedule.set(m.schedule, [...(bySchedule.get(m.schedule) ?? []), i]));
+  const bySchedule = groupBy(
+    members.map((_, i) => i),
+    (i) => members[i]!.schedule,
+  );
 
   for (const indexes of bySchedule.values()) {
     const tiers = members[indexes[0]!]!.tiers;

@@ -11,10 +11,8 @@ import { priceTransfers } from './price-transfers.js';
 
 /** Scenario + pricing → priced line items, exact totals and every assumption made. Pure. */
 export function estimate(scenario: Scenario, book: PricingBook): Estimate {
-  const assumptions: string[] = [];
-  const assume = (text: string) => {
-    if (!assumptions.includes(text)) assumptions.push(text);
-  };
+  const assumptions = new Set<string>();
+  const assume = (text: string) => assumptions.add(text);
   const misses: PlanMiss[] = [];
   const fail = (path: (string | number)[], e: unknown) => {
     if (e instanceof LookupError) misses.push({ path: e.field ? [...path, e.field] : path, message: e.message, suggestion: e.suggestion });
@@ -45,7 +43,7 @@ export function estimate(scenario: Scenario, book: PricingBook): Estimate {
     pricing: book.sources.filter((s) => used.has(s.provider)),
     lines,
     totals: totalsOf(lines),
-    assumptions,
+    assumptions: [...assumptions],
     ...(scenario.budget ? { budget: scenario.budget } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { StorageLine } from '../model/scenario.js';
 import type { PricingBook } from '../pricing/book.js';
 import { storageRate, storageUnit, tableFor } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember } from './aggregate.js';
+import { groupBy } from './group-by.js';
 import { fromGB } from './units.js';
 
 /**
@@ -42,9 +43,7 @@ export function priceStorage(lines: readonly StorageLine[], book: PricingBook, f
     }
   });
 
-  const groups = new Map<string, typeof priced>();
-  for (const p of priced) groups.set(p.key, [...(groups.get(p.key) ?? []), p]);
-  for (const group of groups.values()) {
+  for (const group of groupBy(priced, (p) => p.key).values()) {
     if (group[0]!.member.tiers.length < 2) continue;
     const costs = priceAggregate(group.map((g) => g.member));
     group.forEach((g, k) => {

@@ -6,6 +6,7 @@ import type { PricingBook } from '../pricing/book.js';
 import { blaming, interRegionRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
+import { groupBy } from './group-by.js';
 import { fromGB } from './units.js';
 
 interface Context {
@@ -113,9 +114,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
     }
   });
 
-  const byProvider = new Map<string, typeof egress>();
-  for (const e of egress) byProvider.set(e.provider, [...(byProvider.get(e.provider) ?? []), e]);
-  for (const group of byProvider.values()) {
+  for (const group of groupBy(egress, (e) => e.provider).values()) {
     const costs = priceAggregate(group.map((g) => g.member));
     group.forEach((g, k) => {
       g.item.cost = costs[k]!.cost;

@@ -12,9 +12,13 @@ export interface Diagnostic {
 }
 
 /** Invalid input: reported as `file:line:col: message`, exit code 2, never a stack trace. */
+/** Past this many, a run of errors is cut short: the first ones are what the user fixes first. */
+const SHOWN = 20;
+
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    const more = diagnostics.length - SHOWN;
+    super([...diagnostics.slice(0, SHOWN).map(formatDiagnostic), ...(more > 0 ? [`… and ${more} more errors`] : [])].join('\n'));
     this.name = 'InputError';
   }
 }

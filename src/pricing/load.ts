@@ -7,6 +7,7 @@ import type { Provider } from '../model/scenario.js';
 import { validate } from '../model/validate.js';
 import { parseYamlSource, type SourceFile } from '../model/yaml-source.js';
 import type { PricingBook, PricingSource } from './book.js';
+import { readCompiledTable } from './compiled.js';
 import { applyOverride } from './merge.js';
 
 /** The bundled `pricing/` folder, found from this module whether it runs bundled (dist/) or from src/. */
@@ -45,13 +46,20 @@ export interface OverrideFile {
   namedAt?: { file: string; line: number; col: number };
 }
 
+/** Set when running from the bundle, which ships the tables precompiled beside it. */
+const COMPILED_DIR = join(dirname(fileURLToPath(import.meta.url)), 'pricing-compiled');
+
+function readBundledTable(dir: string, provider: Provider): PricingTableInput {
+  const file = join(dir, `${provider}.yaml`);
+  return readCompiledTable(join(COMPILED_DIR, `${provider}.json`), file) ?? readPricingFile(file).table;
+}
+
 export function loadPricingBook(providers: Iterable<Provider>, overrides: readonly OverrideFile[], dir = bundledPricingDir()): PricingBook {
   const tables: PricingBook['tables'] = {};
   const sources: PricingSource[] = [];
   const wanted = new Set(providers);
   for (const provider of wanted) {
-    const file = join(dir, `${provider}.yaml`);
-    const { table } = readPricingFile(file);
+    const table = readBundledTable(dir, provider);
     tables[provider] = table;
     sources.push({ provider, as_of: table.as_of, source: table.source, file: `pricing/${provider}.yaml`, role: 'bundled' });
   }
@@ -70,7 +78,7 @@ export function loadPricingBook(providers: Iterable<Provider>, overrides: readon
     const { source, table } = readPricingFile(o.path);
     let base = tables[table.provider];
     if (!base) {
-      base = readPricingFile(join(dir, `${table.provider}.yaml`)).table;
+      base = readBundledTable(dir, table.provider);
       sources.push({ provider: table.provider, as_of: base.as_of, source: base.source, file: `pricing/${table.provider}.yaml`, role: 'bundled' });
     }
     tables[table.provider] = applyOverride(base, table, source);

@@ -173,7 +173,7 @@ describe('estimate: misses point at the scenario', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toMatch(/^s\.yaml:3:5: error: unknown aws instance type "p4d\.24xlarg"\n  hint: did you mean p4d\.24xlarge\?/);
+      expect((e as Error).message).toMatch(/^s\.yaml:3:59: error: unknown aws instance type "p4d\.24xlarg"\n  hint: did you mean p4d\.24xlarge\?/);
     }
   });
 

@@ -1,0 +1,55 @@
+import { Decimal } from '../model/decimal.js';
+import { isLognormal, type Lognormal, type Triangular } from '../model/quantity.js';
+import type { UncertainInput } from '../model/uncertain.js';
+
+/** z of the standard normal's 95th percentile: a lognormal's p95 is p50 × e^(1.6449σ). */
+export const Z95 = 1.6448536269514722;
+
+/** Sampled quantities are priced to 4 decimal places (0.0001 GB or hour): far below any price step. */
+const SAMPLE_PLACES = 4;
+
+/** Draws from one uncertain input. Floats only for the draw; the result is a Decimal. */
+export function sampler(input: UncertainInput): (random: () => number) => Decimal {
+  const draw = isLognormal(input.dist) ? lognormal(input.dist) : triangular(input.dist);
+  const max = input.max?.toNumber() ?? Infinity;
+  const scale = 10 ** SAMPLE_PLACES;
+  return (random) => {
+    const x = Math.min(Math.max(draw(random), 0), max);
+    return new Decimal(input.integer ? Math.round(x) : Math.round(x * scale) / scale);
+  };
+}
+
+/** Inverse-CDF draw from the triangular distribution (low, mode = expected, high). */
+function triangular(t: Triangular): (random: () => number) => number {
+  const a = t.low.toNumber();
+  const c = t.expected.toNumber();
+  const b = t.high.toNumber();
+  if (a === b) return () => a;
+  const split = (c - a) / (b - a);
+  return (random) => {
+    const u = random();
+    return u < split ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+  };
+}
+
+/** The lognormal through p50 and p95: ln X ~ N(ln p50, σ) with σ = ln(p95 / p50) / z95. Box–Muller draw. */
+function lognormal(l: Lognormal): (random: () => number) => number {
+  const mu = Math.log(l.p50.toNumber());
+  const sigma = Math.log(l.p95.toNumber() / l.p50.toNumber()) / Z95;
+  return (random) => {
+    const u = 1 - random(); // in (0, 1]: log(0) would be -Infinity
+    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+    return Math.exp(mu + sigma * z);
+  };
+}
+
+/**
+ * The two ends a sensitivity swing uses: a triangular range's low and high; a
+ * lognormal's p05 and p95 (p05 = p50² / p95, exact by symmetry in log space).
+ */
+export function swingEnds(input: UncertainInput): { low: Decimal; high: Decimal } {
+  const d = input.dist;
+  if (!isLognormal(d)) return { low: d.low, high: d.high };
+  const p05 = d.p50.pow(2).div(d.p95);
+  return { low: input.integer ? p05.round() : p05, high: d.p95 };
+}
