@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { actualsSelectorSchema } from './actuals-selector.js';
 import type { Decimal } from './decimal.js';
 import { highOf, quantity, type Quantity } from './quantity.js';
 import { decimal, type DecimalRule } from './zod-decimal.js';
@@ -84,6 +85,7 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       nodes: z.array(nodeGroup, { error: 'expected a list of node groups' }).optional(),
       storage: z.array(storage, { error: 'expected a list of storage lines' }).optional(),
       transfers: z.array(transfer, { error: 'expected a list of transfers' }).optional(),
+      actuals: actualsSelectorSchema.optional(),
     })
     .superRefine((s, ctx) => crossChecks(s as CrossChecked, ctx));
   return { nodeGroup, storage, transfer, scenario };
