@@ -14,6 +14,9 @@ export function priceNodeGroup(
   const table = tableFor(book, group.provider);
   const purchase = group.purchase ?? 'on-demand';
   const rate = instanceRate(table, group.instance, group.region, purchase);
+  if (purchase === 'spot') {
+    assume(`nodes.${group.name}: spot at $${rate}/h is the pricing table's snapshot (as of ${table.as_of}); spot prices move daily and interrupted work re-runs`);
+  }
   if (group.hours === undefined) assume(`nodes.${group.name}: hours not given; each node runs the whole month (${hoursPerMonth} h)`);
   const hours = group.hours ?? hoursPerMonth;
   const quantity = group.count.times(hours);

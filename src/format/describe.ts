@@ -10,7 +10,7 @@ export function quantityTimesRate(l: LineItem): string {
 
 /** "aggregate 12,400 GB: 100 at $0, 10,140 at $0.09, …" — which bands a tiered line fell into. */
 export function tierNote(l: LineItem): string | undefined {
-  if (!l.tiers || l.tiers.shares.length < 2) return undefined;
+  if (!l.tiers) return undefined;
   const bands = l.tiers.shares.map((s) => `${amount(s.quantity)} at ${rate(s.rate)}`).join(', ');
   const scope = l.kind === 'storage' ? `${l.provider} ${l.region} class total` : `${l.provider} monthly total`;
   return `tiers on the ${scope} ${amount(l.tiers.aggregate)} ${l.unit.replace('-month', '')}; this line: ${bands}`;
