@@ -19,7 +19,7 @@ export function priceStorage(lines: readonly StorageLine[], book: PricingBook, f
       const unit = storageUnit(table);
       const quantity = fromGB(line.gb, unit);
       const tiers = Array.isArray(rate) ? rate : [{ rate }];
-      const converted = unit === 'GB' ? '' : ` (${line.gb} GB)`;
+      const converted = unit === 'GB' ? '' : `, written as ${line.gb} GB`;
       priced.push({
         index,
         key: `${line.provider}/${line.class}/${line.region}`,
