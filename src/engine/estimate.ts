@@ -20,7 +20,7 @@ export function estimate(scenario: Scenario, book: PricingBook): Estimate {
     else throw e;
   };
 
-  if (scenario.hours_per_month === undefined) assume(`hours_per_month not given; a month is ${DEFAULT_HOURS_PER_MONTH} hours`);
+  // Every use of the month length (default hours, default days, NAT gateway hours) names it in its own assumption.
   const hoursPerMonth = scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
 
   const lines: LineItem[] = [];
