@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { projectFile } from '../src/commands/project.js';
+import { Decimal } from '../src/model/decimal.js';
+
+/**
+ * The bundled examples against totals worked out by hand from the rates in
+ * pricing/*.yaml. A change to a table or to the engine that moves them must
+ * show up here, on purpose.
+ */
+const GIB = new Decimal('0.931322574615478515625'); // GiB per GB
+
+describe('bundled examples, priced by hand', () => {
+  it('recsys-feature-store', () => {
+    const e = projectFile('scenarios/recsys-feature-store.yaml').estimate;
+    // 4 × 200 h × 21.957642 + 6 × 730 h × 0.853624312 + 3 × 730 h × 0.2016
+    expect(e.totals.compute.toFixed()).toBe('21746.49208656');
+    // 20,000 GB × 0.023 + 2,500 GB in GiB × 0.02
+    expect(e.totals.storage.eq(new Decimal(460).plus(GIB.times(2500).times('0.02')))).toBe(true);
+    // AWS: (9,000 + 150 − 100 free) × 0.09; GCP: 1,800 GB in GiB: 1 free, 1,023 × 0.12, the rest × 0.11
+    const gcpGiB = GIB.times(1800);
+    const gcp = new Decimal(1023).times('0.12').plus(gcpGiB.minus(1024).times('0.11'));
+    expect(e.totals.egress.eq(new Decimal('814.5').plus(gcp))).toBe(true);
+    expect(e.totals.ingress.toFixed()).toBe('0');
+    expect(e.totals.total.toFixed()).toBe('23262.080085064638671875');
+  });
+
+  it('single-cloud-training', () => {
+    const e = projectFile('scenarios/single-cloud-training.yaml').estimate;
+    // 4 × 504 h × 27.1988 (spot) + 2 × 120 h × 0.714
+    expect(e.totals.compute.toFixed()).toBe('55004.1408');
+    // 51,200 × 0.023 + 8,800 × 0.022 + 8,000 × 0.0125
+    expect(e.totals.storage.toFixed()).toBe('1471.2');
+    // 900 GB/day × 21 days × (0.01 + 0.01); 50 GB out stays inside the free 100 GB
+    expect(e.totals.egress.toFixed()).toBe('378');
+    // NAT: 1,500 GB × 0.045 + 730 h × 0.045
+    expect(e.totals.network.toFixed()).toBe('100.35');
+    expect(e.totals.total.toFixed()).toBe('56953.6908');
+  });
+
+  it('cross-region-replication', () => {
+    const e = projectFile('scenarios/cross-region-replication.yaml').estimate;
+    // 6 × 730 h × (0.2646 + 0.2646 + 0.2961)
+    expect(e.totals.compute.toFixed()).toBe('3614.814');
+    expect(e.totals.storage.toFixed()).toBe('69');
+    // 12,000 GB × 0.01 to us-east-2, × 0.02 to eu-west-1, 3,000 GB same region assumed inter-AZ × 0.02
+    expect(e.totals.egress.toFixed()).toBe('420');
+    expect(e.totals.total.toFixed()).toBe('4103.814');
+  });
+});
