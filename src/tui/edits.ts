@@ -1,0 +1,86 @@
+import { isMap, type Document } from 'yaml';
+import type { Decimal } from '../model/decimal.js';
+import type { NodeGroup, Scenario, StorageLine, Transfer } from '../model/scenario.js';
+import { pathKey, type PathSegment } from '../model/yaml-source.js';
+
+/** A change to one item; a key set to undefined is removed (a zone that no longer fits the region). */
+export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
+export type Edit =
+  | { section: 'nodes'; index: number; patch: Patch<NodeGroup> }
+  | { section: 'storage'; index: number; patch: Patch<StorageLine> }
+  | { section: 'transfers'; index: number; patch: Patch<Transfer> };
+
+function patched<T extends object>(item: T, patch: Patch<T>): T {
+  const out = { ...item } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out as T;
+}
+
+/** A new scenario with one item changed; the old one is left as it was (undo keeps it). */
+export function applyEdit(s: Scenario, e: Edit): Scenario {
+  const list = [...((s[e.section] ?? []) as object[])];
+  const item = list[e.index];
+  if (item === undefined) throw new Error(`no ${e.section}[${e.index}] to edit`);
+  list[e.index] = patched(item, e.patch as Patch<object>);
+  return { ...s, [e.section]: list };
+}
+
+/** The fields the session edits, per section; save writes back exactly these. */
+export const EDITABLE = {
+  nodes: ['provider', 'region', 'zone', 'instance', 'count', 'hours', 'purchase'],
+  storage: ['gb'],
+  transfers: ['from', 'to', 'gb_per_day', 'gb_per_month'],
+} as const;
+export type Section = keyof typeof EDITABLE;
+export const SECTIONS = Object.keys(EDITABLE) as Section[];
+
+export type Value = string | Decimal;
+export interface FieldChange {
+  path: PathSegment[];
+  before: Value | undefined;
+  after: Value | undefined;
+}
+
+function same(a: Value | undefined, b: Value | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.eq(b);
+}
+
+/** Every edited field that differs between two versions of the same scenario (items are never added or removed). */
+export function changedFields(before: Scenario, after: Scenario): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const section of SECTIONS) {
+    const olds = (before[section] ?? []) as unknown as Record<string, Value | undefined>[];
+    const news = (after[section] ?? []) as unknown as Record<string, Value | undefined>[];
+    news.forEach((item, index) => {
+      for (const field of EDITABLE[section]) {
+        const was = olds[index]?.[field];
+        const now = item[field];
+        if (!same(was, now)) out.push({ path: [section, index, field], before: was, after: now });
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Quantities written as ranges ({low, expected, high}) are mappings in the file:
+ * the session shows their point value but does not offer to edit them, since
+ * writing a single number back would throw the range away.
+ */
+export function lockedPaths(doc: Document, scenario: Scenario): Set<string> {
+  const locked = new Set<string>();
+  for (const section of SECTIONS) {
+    (scenario[section] ?? []).forEach((_, index) => {
+      for (const field of EDITABLE[section]) {
+        const path = [section, index, field];
+        if (isMap(doc.getIn(path, true))) locked.add(pathKey(path));
+      }
+    });
+  }
+  return locked;
+}

@@ -1,0 +1,373 @@
+import { Decimal } from '../model/decimal.js';
+import type { Estimate, LineItem } from '../model/estimate.js';
+import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
+import { pathKey, type PathSegment } from '../model/yaml-source.js';
+import type { PricingBook } from '../pricing/book.js';
+import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
+import { applyEdit, changedFields, type Edit } from './edits.js';
+import { listHeight, pickerHeight, scrollTop, type Size } from './layout.js';
+import { price } from './price.js';
+import { rowsOf, type Row } from './rows.js';
+
+/** A scenario and its estimate, kept together so undo never has to re-price. */
+export interface Snapshot {
+  scenario: Scenario;
+  estimate: Estimate;
+}
+
+export interface DocState {
+  file: string;
+  book: PricingBook;
+  /** Paths (pathKey) written as ranges in the file: shown, not editable. */
+  locked: ReadonlySet<string>;
+  /** The file's text when opened or last saved: save compares it with the disk and edits it. */
+  diskText: string;
+  saved: Snapshot;
+  current: Snapshot;
+  undo: Snapshot[];
+  redo: Snapshot[];
+}
+
+export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month';
+export type PickerPurpose = 'instance' | 'region' | 'from' | 'to';
+export type Question = 'overwrite' | 'quit';
+
+export type Mode =
+  | { kind: 'list' }
+  | { kind: 'input'; path: PathSegment[]; field: NumberField; label: string; text: string }
+  | { kind: 'picker'; purpose: PickerPurpose; target: PathSegment[]; filter: string; gpu?: string; cursor: number; top: number }
+  | { kind: 'compare' }
+  | { kind: 'help'; back: 'list' | 'compare' }
+  | { kind: 'confirm'; question: Question };
+
+export interface Session {
+  docs: DocState[];
+  active: number;
+  mode: Mode;
+  /** lineKey of the selected line. */
+  selected?: string;
+  /** First visible row of the list. */
+  top: number;
+  size: Size;
+  message?: { text: string; tone: 'info' | 'error' };
+}
+
+export type Action =
+  | { type: 'move'; by: number }
+  | { type: 'resize'; size: Size }
+  | { type: 'step'; by: 1 | -1 }
+  | { type: 'togglePurchase' }
+  | { type: 'beginInput'; what: 'quantity' | 'hours' }
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  | { type: 'commit' }
+  | { type: 'cancel' }
+  | { type: 'openPicker'; purpose: PickerPurpose }
+  | { type: 'cycleGpu' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'reset' }
+  | { type: 'compare' }
+  | { type: 'help' }
+  | { type: 'nextScenario' }
+  | { type: 'ask'; question: Question }
+  | { type: 'saved'; doc: number; text: string }
+  | { type: 'notify'; text: string; tone: 'info' | 'error' };
+
+export function openDoc(file: string, diskText: string, saved: Snapshot, book: PricingBook, locked: ReadonlySet<string>): DocState {
+  return { file, book, locked, diskText, saved, current: saved, undo: [], redo: [] };
+}
+
+export function initialSession(docs: DocState[], size: Size): Session {
+  const first = rowsOf(docs[0]!.current.estimate).find((r) => r.type === 'line');
+  return {
+    docs,
+    active: 0,
+    mode: docs.length > 1 ? { kind: 'compare' } : { kind: 'list' },
+    selected: first?.type === 'line' ? first.key : undefined,
+    top: 0,
+    size,
+  };
+}
+
+// ---- selectors: components and the key map read state through these ----
+
+export function activeDoc(s: Session): DocState {
+  return s.docs[s.active]!;
+}
+
+export function isDirty(d: DocState): boolean {
+  return changedFields(d.saved.scenario, d.current.scenario).length > 0;
+}
+
+export function rows(s: Session): Row[] {
+  return rowsOf(activeDoc(s).current.estimate);
+}
+
+export function selectedIndex(s: Session, list = rows(s)): number {
+  return list.findIndex((r) => r.type === 'line' && r.key === s.selected);
+}
+
+export function selectedLine(s: Session): LineItem | undefined {
+  const row = rows(s)[selectedIndex(s)];
+  return row?.type === 'line' ? row.line : undefined;
+}
+
+/** The scenario item a line comes from: ['nodes', 2] for a node line, ['transfers', i] for NAT lines too. */
+function itemOf(line: LineItem): { section: 'nodes' | 'storage' | 'transfers'; index: number } {
+  return { section: line.ref[0] as 'nodes' | 'storage' | 'transfers', index: line.ref[1] as number };
+}
+
+export function pickerChoices(s: Session): Choice[] {
+  if (s.mode.kind !== 'picker') return [];
+  const { purpose, target, filter, gpu } = s.mode;
+  const doc = activeDoc(s);
+  const scenario = doc.current.scenario;
+  if (purpose === 'from' || purpose === 'to') {
+    const t = scenario.transfers![target[1] as number]!;
+    return endpointChoices(doc.book, t[purpose]).filter((c) => matches(c, filter, undefined));
+  }
+  const group = scenario.nodes![target[1] as number]!;
+  const all = instanceChoices(doc.book, group.purchase ?? 'on-demand');
+  const scope =
+    purpose === 'region' ? all.filter((c) => c.provider === group.provider && c.instance === group.instance) : all;
+  return scope.filter((c) => matches(c, filter, gpu));
+}
+
+export function gpuFilterChoices(s: Session): string[] {
+  return gpuModels(activeDoc(s).book);
+}
+
+// ---- the reducer ----
+
+function withMessage(s: Session, text: string, tone: 'info' | 'error' = 'error'): Session {
+  return { ...s, message: { text, tone } };
+}
+
+function replaceDoc(s: Session, doc: DocState): Session {
+  return { ...s, docs: s.docs.map((d, i) => (i === s.active ? doc : d)) };
+}
+
+/** Follow the selection after an edit re-sorted the rows. */
+function keepInView(s: Session): Session {
+  const list = rows(s);
+  const index = Math.max(0, selectedIndex(s, list));
+  return { ...s, top: scrollTop(s.top, index, listHeight(s.size), list.length) };
+}
+
+/** Apply an edit, price it, and either take it (undoable) or refuse it with the engine's reason. */
+function edit(s: Session, e: Edit): Session {
+  const doc = activeDoc(s);
+  const scenario = applyEdit(doc.current.scenario, e);
+  const priced = price(scenario, doc.book);
+  if (!priced.ok) return withMessage({ ...s, mode: { kind: 'list' } }, `not applied: ${priced.problem}`);
+  const next: DocState = { ...doc, current: { scenario, estimate: priced.estimate }, undo: [...doc.undo, doc.current], redo: [] };
+  return keepInView({ ...replaceDoc(s, next), mode: { kind: 'list' } });
+}
+
+function isLocked(s: Session, path: PathSegment[]): boolean {
+  return activeDoc(s).locked.has(pathKey(path));
+}
+
+const LOCKED = 'written as a range in the file; edit the file to change it';
+
+function move(s: Session, by: number): Session {
+  const list = rows(s);
+  const lines = list.map((r, i) => (r.type === 'line' ? i : -1)).filter((i) => i >= 0);
+  if (lines.length === 0) return s;
+  const at = Math.max(0, lines.indexOf(selectedIndex(s, list)));
+  const to = lines[Math.max(0, Math.min(lines.length - 1, at + by))]!;
+  const row = list[to] as Extract<Row, { type: 'line' }>;
+  // Reaching the first line scrolls right to the top so its category heading shows too.
+  const top = to === lines[0] ? 0 : scrollTop(s.top, to, listHeight(s.size), list.length);
+  return { ...s, selected: row.key, top };
+}
+
+function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
+  const line = selectedLine(s);
+  if (!line) return s;
+  const { section, index } = itemOf(line);
+  const scenario = activeDoc(s).current.scenario;
+  let field: NumberField;
+  let value: Decimal;
+  if (section === 'nodes') {
+    const g = scenario.nodes![index]!;
+    field = what === 'hours' ? 'hours' : 'count';
+    value = what === 'hours' ? (g.hours ?? scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH)) : g.count;
+  } else if (what === 'hours') {
+    return withMessage(s, 'hours apply to node groups only');
+  } else if (section === 'storage') {
+    field = 'gb';
+    value = scenario.storage![index]!.gb;
+  } else {
+    const t = scenario.transfers![index]!;
+    field = t.gb_per_day !== undefined ? 'gb_per_day' : 'gb_per_month';
+    value = (t.gb_per_day ?? t.gb_per_month)!;
+  }
+  const path = [section, index, field];
+  if (isLocked(s, path)) return withMessage(s, `${field} of ${line.name} is ${LOCKED}`);
+  return { ...s, mode: { kind: 'input', path, field, label: `${field} for ${line.name}`, text: value.toFixed() } };
+}
+
+// Up to nine integer and six decimal digits: every such value survives the round
+// trip through the YAML writer's number form exactly.
+const NUMBER = /^\d{1,9}(\.\d{1,6})?$/;
+
+function commitInput(s: Session, mode: Extract<Mode, { kind: 'input' }>): Session {
+  if (!NUMBER.test(mode.text)) return withMessage(s, `${mode.label}: "${mode.text}" is not a number (digits, at most 6 decimals)`);
+  const value = new Decimal(mode.text);
+  const [section, index] = mode.path as ['nodes' | 'storage' | 'transfers', number];
+  const scenario = activeDoc(s).current.scenario;
+  if (mode.field === 'count' && !value.isInteger()) return withMessage(s, 'count must be a whole number of nodes');
+  if (mode.field === 'hours') {
+    const month = scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+    if (value.gt(month)) return withMessage(s, `hours ${value} is more than the ${month} hours in the month`);
+  }
+  return edit(s, { section, index, patch: { [mode.field]: value } } as Edit);
+}
+
+function pick(s: Session, mode: Extract<Mode, { kind: 'picker' }>): Session {
+  const choice = pickerChoices(s)[mode.cursor];
+  if (!choice) return withMessage(s, 'nothing matches the filter');
+  const index = mode.target[1] as number;
+  if (choice.kind === 'endpoint') {
+    return edit(s, { section: 'transfers', index, patch: { [mode.purpose]: choice.endpoint } } as Edit);
+  }
+  const g = activeDoc(s).current.scenario.nodes![index]!;
+  const moved = choice.provider !== g.provider || choice.region !== g.region;
+  return edit(s, {
+    section: 'nodes',
+    index,
+    patch: { provider: choice.provider, region: choice.region, instance: choice.instance, ...(moved ? { zone: undefined } : {}) },
+  });
+}
+
+function openPicker(s: Session, purpose: PickerPurpose): Session {
+  const line = selectedLine(s);
+  if (!line) return s;
+  const { section, index } = itemOf(line);
+  const wants = purpose === 'from' || purpose === 'to' ? 'transfers' : 'nodes';
+  if (section !== wants) return withMessage(s, `${purpose} applies to ${wants === 'nodes' ? 'node groups' : 'transfers'} only`);
+  const fields = purpose === 'instance' ? ['instance', 'region', 'provider'] : purpose === 'region' ? ['region'] : [purpose];
+  if (fields.some((f) => isLocked(s, [section, index, f]))) return withMessage(s, `${purpose} of ${line.name} is ${LOCKED}`);
+  const opened: Session = { ...s, mode: { kind: 'picker', purpose, target: [section, index], filter: '', cursor: 0, top: 0 } };
+  // Start on the current choice, so Enter keeps it and the neighbours are its alternatives.
+  const g = section === 'nodes' ? activeDoc(s).current.scenario.nodes![index]! : undefined;
+  const current = pickerChoices(opened).findIndex(
+    (c) => c.kind === 'instance' && c.provider === g?.provider && c.instance === g.instance && c.region === g.region,
+  );
+  return current > 0 ? movePicker(opened, opened.mode as Extract<Mode, { kind: 'picker' }>, current) : opened;
+}
+
+function movePicker(s: Session, mode: Extract<Mode, { kind: 'picker' }>, by: number): Session {
+  const count = pickerChoices(s).length;
+  const cursor = Math.max(0, Math.min(count - 1, mode.cursor + by));
+  return { ...s, mode: { ...mode, cursor, top: scrollTop(mode.top, cursor, pickerHeight(s.size), count) } };
+}
+
+function refilter(s: Session, mode: Extract<Mode, { kind: 'picker' }>, changes: Partial<Extract<Mode, { kind: 'picker' }>>): Session {
+  return { ...s, mode: { ...mode, ...changes, cursor: 0, top: 0 } };
+}
+
+function history(s: Session, direction: 'undo' | 'redo'): Session {
+  const doc = activeDoc(s);
+  const from = direction === 'undo' ? doc.undo : doc.redo;
+  const back = from.at(-1);
+  if (!back) return withMessage(s, `nothing to ${direction}`, 'info');
+  const rest = from.slice(0, -1);
+  const next: DocState =
+    direction === 'undo'
+      ? { ...doc, current: back, undo: rest, redo: [...doc.redo, doc.current] }
+      : { ...doc, current: back, redo: rest, undo: [...doc.undo, doc.current] };
+  return keepInView(replaceDoc(s, next));
+}
+
+function reset(s: Session): Session {
+  const doc = activeDoc(s);
+  if (!isDirty(doc)) return withMessage(s, 'no changes since the file was saved', 'info');
+  return keepInView(replaceDoc(s, { ...doc, current: doc.saved, undo: [...doc.undo, doc.current], redo: [] }));
+}
+
+/** Inputs that only make sense in one mode are ignored elsewhere, so a stray key never corrupts state. */
+export function reduce(state: Session, action: Action): Session {
+  const s: Session = action.type === 'resize' ? state : { ...state, message: undefined };
+  const mode = s.mode;
+  switch (action.type) {
+    case 'resize': {
+      const next = { ...s, size: action.size };
+      return mode.kind === 'picker' ? movePicker(keepInView(next), mode, 0) : keepInView(next);
+    }
+    case 'move':
+      if (mode.kind === 'picker') return movePicker(s, mode, action.by);
+      return mode.kind === 'list' ? move(s, action.by) : s;
+    case 'step': {
+      const line = mode.kind === 'list' ? selectedLine(s) : undefined;
+      if (!line) return s;
+      const { section, index } = itemOf(line);
+      if (section !== 'nodes') return withMessage(s, '+/- change node counts; press Enter to type a new amount');
+      if (isLocked(s, ['nodes', index, 'count'])) return withMessage(s, `count of ${line.name} is ${LOCKED}`);
+      const count = activeDoc(s).current.scenario.nodes![index]!.count.plus(action.by);
+      if (count.isNegative()) return withMessage(s, `${line.name} already has 0 nodes`, 'info');
+      return edit(s, { section: 'nodes', index, patch: { count } });
+    }
+    case 'togglePurchase': {
+      const line = mode.kind === 'list' ? selectedLine(s) : undefined;
+      if (!line) return s;
+      const { section, index } = itemOf(line);
+      if (section !== 'nodes') return withMessage(s, 'the purchase option belongs to node groups');
+      const g = activeDoc(s).current.scenario.nodes![index]!;
+      return edit(s, { section: 'nodes', index, patch: { purchase: (g.purchase ?? 'on-demand') === 'spot' ? 'on-demand' : 'spot' } });
+    }
+    case 'beginInput':
+      return mode.kind === 'list' ? beginInput(s, action.what) : s;
+    case 'type':
+      if (mode.kind === 'input') return { ...s, mode: { ...mode, text: mode.text + action.text } };
+      if (mode.kind === 'picker') return refilter(s, mode, { filter: mode.filter + action.text });
+      return s;
+    case 'erase':
+      if (mode.kind === 'input') return { ...s, mode: { ...mode, text: mode.text.slice(0, -1) } };
+      if (mode.kind === 'picker') return refilter(s, mode, { filter: mode.filter.slice(0, -1) });
+      return s;
+    case 'commit':
+      if (mode.kind === 'input') return commitInput(s, mode);
+      if (mode.kind === 'picker') return pick(s, mode);
+      return s;
+    case 'cancel':
+      if (mode.kind === 'help') return { ...s, mode: { kind: mode.back } };
+      return { ...s, mode: { kind: 'list' } };
+    case 'openPicker':
+      return mode.kind === 'list' ? openPicker(s, action.purpose) : s;
+    case 'cycleGpu': {
+      if (mode.kind !== 'picker' || mode.purpose !== 'instance') return s;
+      const models = gpuFilterChoices(s);
+      const at = mode.gpu === undefined ? -1 : models.indexOf(mode.gpu);
+      return refilter(s, mode, { gpu: models[at + 1] });
+    }
+    case 'undo':
+    case 'redo':
+      return mode.kind === 'list' || mode.kind === 'compare' ? history(s, action.type) : s;
+    case 'reset':
+      return mode.kind === 'list' || mode.kind === 'compare' ? reset(s) : s;
+    case 'compare':
+      if (mode.kind === 'compare') return { ...s, mode: { kind: 'list' } };
+      return mode.kind === 'list' ? { ...s, mode: { kind: 'compare' } } : s;
+    case 'help':
+      if (mode.kind === 'help') return { ...s, mode: { kind: mode.back } };
+      return mode.kind === 'list' || mode.kind === 'compare' ? { ...s, mode: { kind: 'help', back: mode.kind } } : s;
+    case 'nextScenario': {
+      if (s.docs.length < 2 || (mode.kind !== 'list' && mode.kind !== 'compare')) return s;
+      const active = (s.active + 1) % s.docs.length;
+      const first = rowsOf(s.docs[active]!.current.estimate).find((r) => r.type === 'line');
+      return withMessage({ ...s, active, top: 0, selected: first?.type === 'line' ? first.key : undefined }, `editing ${s.docs[active]!.file}`, 'info');
+    }
+    case 'ask':
+      return { ...s, mode: { kind: 'confirm', question: action.question } };
+    case 'saved': {
+      const doc = s.docs[action.doc]!;
+      const docs = s.docs.map((d, i) => (i === action.doc ? { ...doc, diskText: action.text, saved: doc.current } : d));
+      return withMessage({ ...s, docs, mode: mode.kind === 'confirm' ? { kind: 'list' } : mode }, `saved ${doc.file}`, 'info');
+    }
+    case 'notify':
+      return withMessage(s, action.text, action.tone);
+  }
+}

@@ -1,0 +1,65 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from '../helpers.js';
+import { loadDoc } from '../../src/tui/load.js';
+import { initialSession, reduce, type Action, type Session } from '../../src/tui/state.js';
+
+export const RECSYS = join(REPO, 'scenarios/recsys-feature-store.yaml');
+/** p4d.24xlarge on-demand in us-east-1, bundled aws table. */
+export const P4D_RATE = '21.957642';
+
+/** A private copy of the bundled example, so tests may save over it. */
+export function recsysCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-tui-'));
+  const file = join(dir, 'recsys.yaml');
+  copyFileSync(RECSYS, file);
+  return file;
+}
+
+export function scenarioFile(yaml: string, name = 'plan.yaml'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tollgate-tui-')), name);
+  writeFileSync(file, yaml);
+  return file;
+}
+
+export function session(files: string[] = [RECSYS], size = { cols: 80, rows: 24 }): Session {
+  return initialSession(files.map((f) => loadDoc(f)), size);
+}
+
+export function run(s: Session, ...actions: Action[]): Session {
+  return actions.reduce(reduce, s);
+}
+
+/** A small plan with a spot-priced GPU group, a zoned group and two transfers. */
+export const SMALL = `name: small
+nodes:
+  - name: h200s          # spot is listed for p5en
+    provider: aws
+    region: us-east-1
+    instance: p5en.48xlarge
+    count: 2
+    hours: 100
+  - name: api
+    provider: aws
+    region: us-east-1
+    zone: us-east-1a
+    instance: m7i.xlarge
+    count: 1
+storage:
+  - name: lake
+    provider: aws
+    region: us-east-1
+    class: s3-standard
+    gb: 1000
+transfers:
+  - name: pull
+    from: aws:us-east-1
+    to: "gcp:us-central1"
+    gb_per_day: 10
+    days: 30
+  - name: out
+    from: aws:us-east-1
+    to: internet
+    gb_per_month: 50
+`;
