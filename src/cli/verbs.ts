@@ -35,4 +35,49 @@ options:
     options: { ...FORMAT_OPTION, ...PRICING_OPTION },
     load: () => import('../commands/estimate.js'),
   },
+  {
+    name: 'pricing',
+    summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
+    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION] [--provider aws|gcp|azure]
+                            [--format table|json] [--pricing FILE]...
+       tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
+       tollgate pricing update aws|gcp|azure [--regions R1,R2] (--out FILE | --write)
+                            [--input FILE] [--format table|json]
+
+show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour and
+        $/GPU-hour in every priced region, cheapest first (per GPU-hour with
+        --gpu); with --region alone, also that region's network prices:
+        ingress, inter-zone, internet egress tiers and rates to other regions.
+diff    changed, added and removed rates between two tables, old/new and %.
+update  refreshes the provider's table from its public pricing API (AWS Price
+        List Query API, Google Cloud Billing Catalog API, Azure Retail Prices
+        API), keeping comments and entries marked "# override". Writes --out
+        FILE, or the bundled table itself with --write. --input reads a saved
+        AWS bulk offer file instead of calling the API.
+
+options:
+  --format FORMAT   table (default) or json; diff also markdown
+  --pricing FILE    (show) a pricing override file to apply; may repeat
+  --gpu MODEL       (show) instances with this GPU (H100, A100, L4, ...)
+  --region REGION   (show) only this region
+  --provider NAME   (show) only this provider
+  --regions LIST    (update) comma-separated regions to refresh (default: the
+                    regions the table lists)
+  --out FILE        (update) where to write the refreshed table
+  --write           (update) overwrite the bundled table in pricing/
+  --input FILE      (update, aws) an AWS bulk offer file (index.json) to read
+`,
+    options: {
+      ...FORMAT_OPTION,
+      ...PRICING_OPTION,
+      gpu: { type: 'string' },
+      region: { type: 'string' },
+      provider: { type: 'string' },
+      regions: { type: 'string' },
+      out: { type: 'string' },
+      write: { type: 'boolean' },
+      input: { type: 'string' },
+    },
+    load: () => import('../commands/pricing.js'),
+  },
 ];

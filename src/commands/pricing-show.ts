@@ -1,0 +1,51 @@
+import { formatOption } from '../cli/format-option.js';
+import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { catalogJson, catalogTable, networkTable } from '../format/catalog.js';
+import { PROVIDERS, type Provider } from '../model/scenario.js';
+import { didYouMean, listSome } from '../model/suggest.js';
+import { catalogRows, gpuMatches, networkRegions, type CatalogQuery } from '../pricing/catalog.js';
+import { loadPricingBook } from '../pricing/load.js';
+
+function providerOption(args: ParsedArgs): Provider | undefined {
+  const p = stringOption(args, 'provider');
+  if (p === undefined) return undefined;
+  if ((PROVIDERS as readonly string[]).includes(p)) return p as Provider;
+  const hint = didYouMean(p, PROVIDERS);
+  throw new UsageError(`unknown --provider ${JSON.stringify(p)}${hint ? `; ${hint}` : ''} (one of ${PROVIDERS.join(', ')})`);
+}
+
+export function run(args: ParsedArgs, io: Io): number {
+  if (args.positionals.length > 1) throw new UsageError('pricing show takes at most one INSTANCE');
+  const format = formatOption(args, ['table', 'json']);
+  const query: CatalogQuery = {
+    instance: args.positionals[0],
+    gpu: stringOption(args, 'gpu'),
+    region: stringOption(args, 'region'),
+    provider: providerOption(args),
+  };
+  const book = loadPricingBook(query.provider ? [query.provider] : PROVIDERS, listOption(args, 'pricing').map((path) => ({ path })));
+  const tables = Object.values(book.tables);
+
+  // A miss names what the tables do have, so a typo is one step from the answer.
+  const allInstances = tables.flatMap((t) => Object.keys(t.instances ?? {}));
+  if (query.instance && !allInstances.some((i) => i.toLowerCase() === query.instance!.toLowerCase())) {
+    throw new UsageError(`no priced instance type ${JSON.stringify(query.instance)}; ${didYouMean(query.instance, allInstances) ?? `priced: ${listSome(allInstances)}`}`);
+  }
+  const allRegions = tables.flatMap((t) => Object.keys(t.regions ?? {}));
+  if (query.region && !allRegions.includes(query.region)) {
+    throw new UsageError(`no priced region ${JSON.stringify(query.region)}; ${didYouMean(query.region, allRegions) ?? `priced: ${listSome(allRegions)}`}`);
+  }
+  if (query.gpu) {
+    const models = [...new Set(tables.flatMap((t) => Object.values(t.instances ?? {}).flatMap((i) => (i.gpu ? [i.gpu.model] : []))))];
+    if (!models.some((m) => gpuMatches(m, query.gpu!))) {
+      throw new UsageError(`no priced instance has a ${query.gpu} GPU; ${didYouMean(query.gpu, models) ?? `GPU models: ${listSome(models)}`}`);
+    }
+  }
+
+  const rows = catalogRows(tables, query);
+  // Network prices belong to a region, so they are shown when browsing one region, not one machine.
+  const networks = query.instance || query.gpu ? [] : networkRegions(tables, query);
+  if (format === 'json') io.stdout.write(catalogJson(rows, networks));
+  else io.stdout.write([catalogTable(rows), ...networks.map(networkTable)].join('\n'));
+  return EXIT.ok;
+}

@@ -1,0 +1,83 @@
+import type { Decimal } from '../model/decimal.js';
+import type { Tier } from '../model/pricing.js';
+import type { CatalogRow, RegionNetwork } from '../pricing/catalog.js';
+import { columns } from './columns.js';
+import { amount, exact, rate } from './numbers.js';
+
+const dash = '—';
+const r = (d: Decimal | undefined) => (d ? rate(d) : dash);
+const x = (d: Decimal | undefined) => (d ? exact(d) : undefined);
+
+export function catalogTable(rows: readonly CatalogRow[]): string {
+  if (rows.length === 0) return 'no priced instance matches\n';
+  const header = ['PROVIDER', 'INSTANCE', 'REGION', 'GPUS', 'VCPU', 'MEM GB', 'ON-DEMAND/H', 'SPOT/H', 'OD/GPU-H', 'SPOT/GPU-H'];
+  const body = rows.map((row) => [
+    row.provider,
+    row.instance,
+    row.region,
+    row.gpu ? `${row.gpu.count}× ${row.gpu.model}` : dash,
+    row.vcpus ? amount(row.vcpus) : dash,
+    row.memory_gb ? amount(row.memory_gb) : dash,
+    r(row.on_demand),
+    r(row.spot),
+    r(row.on_demand_per_gpu),
+    r(row.spot_per_gpu),
+  ]);
+  return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9]))}\n`;
+}
+
+function tierLines(tiers: readonly Tier[], unit: string): string[] {
+  let from = '0';
+  return tiers.map((t) => {
+    const band = t.up_to ? `${from}–${amount(t.up_to)} ${unit}` : `over ${from} ${unit}`;
+    from = t.up_to ? amount(t.up_to) : from;
+    return `    ${band.padEnd(24)} ${rate(t.rate)}/${unit}`;
+  });
+}
+
+export function networkTable(net: RegionNetwork): string {
+  const u = net.unit;
+  const out = [`${net.provider} ${net.region} · network · per ${u}`];
+  if (net.ingress) out.push(`  ingress                  ${rate(net.ingress)}/${u}`);
+  if (net.inter_zone) out.push(`  inter-zone               ${rate(net.inter_zone.rate)}/${u}${net.inter_zone.sides.gt(1) ? ` on each of ${net.inter_zone.sides} sides` : ''}`);
+  if (net.nat) out.push(`  NAT gateway              ${rate(net.nat.per_gb)}/${u} processed${net.nat.per_hour ? ` + ${rate(net.nat.per_hour)}/hour` : ''}`);
+  if (net.internet_egress) {
+    out.push(`  internet egress (${net.internet_egress.schedule === 'default' ? 'provider-wide monthly total' : `${net.region} schedule`}):`);
+    out.push(...tierLines(net.internet_egress.tiers, u));
+  } else out.push('  internet egress          not priced');
+  if (net.inter_region.length) {
+    out.push('  to other regions:');
+    const body = net.inter_region.map((p) => [`    ${p.to}`, p.rate ? `${rate(p.rate)}/${u}` : 'not priced', p.rule ? `(rule ${p.rule})` : '']);
+    out.push(columns(['', '', ''], body, new Set([1])).split('\n').slice(1).join('\n'));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Decimal strings, unrounded, as every JSON output of tollgate. */
+export function catalogJson(rows: readonly CatalogRow[], networks: readonly RegionNetwork[]): string {
+  const instances = rows.map((row) => ({
+    provider: row.provider,
+    instance: row.instance,
+    region: row.region,
+    gpu: row.gpu ? { model: row.gpu.model, count: exact(row.gpu.count) } : undefined,
+    vcpus: x(row.vcpus),
+    memory_gb: x(row.memory_gb),
+    on_demand: x(row.on_demand),
+    spot: x(row.spot),
+    on_demand_per_gpu: x(row.on_demand_per_gpu),
+    spot_per_gpu: x(row.spot_per_gpu),
+  }));
+  const network = networks.map((n) => ({
+    provider: n.provider,
+    region: n.region,
+    unit: n.unit,
+    ingress: x(n.ingress),
+    inter_zone: n.inter_zone ? { rate: exact(n.inter_zone.rate), sides: exact(n.inter_zone.sides) } : undefined,
+    nat: n.nat ? { per_gb: exact(n.nat.per_gb), per_hour: x(n.nat.per_hour) } : undefined,
+    internet_egress: n.internet_egress
+      ? { schedule: n.internet_egress.schedule, tiers: n.internet_egress.tiers.map((t) => ({ up_to: x(t.up_to), rate: exact(t.rate) })) }
+      : undefined,
+    inter_region: n.inter_region.map((p) => ({ to: p.to, rate: x(p.rate), rule: p.rule })),
+  }));
+  return `${JSON.stringify({ instances, network }, null, 2)}\n`;
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogRows, gpuMatches, regionNetwork } from '../../src/pricing/catalog.js';
+import { readPricingFile } from '../../src/pricing/load.js';
+import { runMain as tollgate } from './run-main.js';
+import { FIXTURE_PRICING } from '../helpers.js';
+
+const aws = readPricingFile(join(FIXTURE_PRICING, 'aws.yaml')).table;
+const gcp = readPricingFile(join(FIXTURE_PRICING, 'gcp.yaml')).table;
+
+describe('catalogRows', () => {
+  it('lists each priced region of an instance with $/GPU-hour worked out exactly', () => {
+    const rows = catalogRows([aws], { instance: 'p4d.24xlarge' });
+    expect(rows.map((r) => r.region)).toEqual(['us-east-1', 'us-west-2']);
+    const east = rows[0]!;
+    expect(east.on_demand_per_gpu!.toFixed()).toBe('2.74470525');
+    expect(east.spot!.toFixed()).toBe('10.8');
+    expect(east.spot_per_gpu!.toFixed()).toBe('1.35');
+    expect(rows[1]!.spot).toBeUndefined();
+  });
+
+  it('sorts a GPU query by $/GPU-hour across providers, cheapest first', () => {
+    const rows = catalogRows([aws, gcp], { gpu: 'A100' });
+    const perGpu = rows.map((r) => r.on_demand_per_gpu!);
+    expect(rows.length).toBeGreaterThan(1);
+    for (let i = 1; i < perGpu.length; i++) expect(perGpu[i]!.gte(perGpu[i - 1]!)).toBe(true);
+    expect(new Set(rows.map((r) => r.provider))).toEqual(new Set(['aws', 'gcp']));
+    for (const r of rows) expect(gpuMatches(r.gpu!.model, 'A100')).toBe(true);
+  });
+
+  it('filters by region and provider', () => {
+    const rows = catalogRows([aws, gcp], { region: 'us-east-1', provider: 'aws' });
+    expect(rows.map((r) => r.instance)).toEqual(['g5.xlarge', 'p4d.24xlarge']);
+  });
+});
+
+describe('gpuMatches', () => {
+  it('matches a model and its variants, not a longer model number', () => {
+    expect(gpuMatches('A100-80GB', 'a100')).toBe(true);
+    expect(gpuMatches('A100', 'A100')).toBe(true);
+    expect(gpuMatches('H100', 'H10')).toBe(false);
+    expect(gpuMatches('A10G', 'A10')).toBe(false);
+  });
+});
+
+describe('regionNetwork', () => {
+  it('resolves the rule that prices each destination region', () => {
+    const net = regionNetwork(aws, 'us-east-1');
+    expect(net.inter_region).toEqual([
+      { to: 'us-east-2', rate: expect.anything(), rule: 'us-east-1 → us-east-2' },
+      { to: 'us-west-2', rate: expect.anything(), rule: 'north-america → any' },
+      { to: 'eu-west-1', rate: expect.anything(), rule: 'north-america → any' },
+    ]);
+    expect(net.inter_region.map((p) => p.rate!.toFixed())).toEqual(['0.01', '0.02', '0.02']);
+    expect(net.internet_egress!.tiers.map((t) => t.rate.toFixed())).toEqual(['0', '0.09', '0.085', '0.07', '0.05']);
+  });
+});
+
+describe('tollgate pricing show', () => {
+  it('prints the H100 offers of every provider as JSON, sorted by $/GPU-hour', async () => {
+    const { code, stdout, stderr } = await tollgate(['pricing', 'show', '--gpu', 'H100', '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.instances.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(out.instances.map((i: { provider: string }) => i.provider))).toEqual(new Set(['aws', 'gcp', 'azure']));
+    const p5 = out.instances.find((i: { instance: string }) => i.instance === 'p5.48xlarge');
+    expect(p5).toMatchObject({ region: 'us-east-1', on_demand: '55.04', on_demand_per_gpu: '6.88', gpu: { model: 'H100', count: '8' } });
+    expect(out.network).toEqual([]);
+  });
+
+  it('shows a region\'s egress tiers and inter-region rates in the table', async () => {
+    const { code, stdout } = await tollgate(['pricing', 'show', '--region', 'us-east-1']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^aws\s+p4d\.24xlarge\s+us-east-1\s+8× A100\s+96\s+1,152\s+\$21\.957642/m);
+    expect(stdout).toContain('aws us-east-1 · network · per GB');
+    expect(stdout).toMatch(/^ {4}100–10,240 GB\s+\$0\.09\/GB$/m);
+    expect(stdout).toMatch(/^ {4}us-east-2\s+\$0\.01\/GB\s+\(rule us-east-1 → us-east-2\)$/m);
+  });
+
+  it('suggests the nearest instance type on a typo, exit 2', async () => {
+    const { code, stderr } = await tollgate(['pricing', 'show', 'p4d.24xlarg']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('did you mean p4d.24xlarge?');
+  });
+
+  it('rejects an unknown subcommand and options of another subcommand', async () => {
+    expect((await tollgate(['pricing', 'shwo'])).stderr).toContain('did you mean show?');
+    const { code, stderr } = await tollgate(['pricing', 'show', '--out', 'x.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('pricing show does not take --out');
+  });
+});
