@@ -1,0 +1,145 @@
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isMap, isScalar, parse, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { parseScenario } from '../model/load-scenario.js';
+import type { Scenario } from '../model/scenario.js';
+import { changedFields, type FieldChange, type Value } from './edits.js';
+
+interface Splice {
+  at: number;
+  end: number;
+  text: string;
+}
+
+function plainOrQuoted(value: string, style: Scalar['type']): string {
+  if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  // Plain only when the plain spelling reads back as the same string (not a number, bool or null).
+  if (style !== 'QUOTE_DOUBLE' && /^[A-Za-z0-9][\w.:/-]*$/.test(value) && parse(value) === value) return value;
+  return JSON.stringify(value);
+}
+
+function written(value: Value, style?: Scalar['type']): string {
+  return typeof value === 'string' ? plainOrQuoted(value, style) : value.toFixed();
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
+}
+
+/** The smallest text change for one field; undefined when the layout is one this does not handle. */
+function spliceFor(text: string, map: YAMLMap, change: FieldChange): Splice | undefined {
+  const field = change.path.at(-1) as string;
+  const pairs = map.items as Pair<Scalar, Scalar | null>[];
+  const at = pairs.findIndex((p) => isScalar(p.key) && p.key.value === field);
+  const pair = pairs[at];
+  if (pair && change.after !== undefined) {
+    if (!isScalar(pair.value) || !pair.value.range) return undefined;
+    const [start, end] = pair.value.range;
+    return { at: start, end, text: written(change.after, pair.value.type) };
+  }
+  if (pair) {
+    const keyStart = pair.key.range?.[0];
+    const valueEnd = pair.value?.range?.[1];
+    if (keyStart === undefined || valueEnd === undefined) return undefined;
+    if (map.flow) {
+      const prev = pairs[at - 1]?.value?.range?.[1];
+      return prev === undefined ? undefined : { at: prev, end: valueEnd, text: '' };
+    }
+    const from = lineStart(text, keyStart);
+    // A key sharing its line with "- " starts the item; removing that line would break the list.
+    if (text.slice(from, keyStart).trim() !== '') return undefined;
+    return { at: from, end: Math.min(text.length, lineEnd(text, valueEnd) + 1), text: '' };
+  }
+  if (change.after === undefined) return undefined;
+  const last = pairs.at(-1);
+  const lastEnd = last?.value?.range?.[1];
+  const firstKey = pairs[0]?.key.range?.[0];
+  if (lastEnd === undefined || firstKey === undefined) return undefined;
+  const entry = `${field}: ${written(change.after)}`;
+  if (map.flow) return { at: lastEnd, end: lastEnd, text: `, ${entry}` };
+  const indent = ' '.repeat(firstKey - lineStart(text, firstKey));
+  const end = lineEnd(text, lastEnd);
+  return { at: end, end, text: `\n${indent}${entry}` };
+}
+
+/** Edit only the changed values in the original text: comments, order and spacing elsewhere stay byte for byte. */
+function spliced(text: string, changes: FieldChange[]): string | undefined {
+  const doc = parseDocument(text);
+  const splices: Splice[] = [];
+  for (const change of changes) {
+    const map = doc.getIn(change.path.slice(0, -1), true);
+    const splice = isMap(map) ? spliceFor(text, map, change) : undefined;
+    if (!splice) return undefined;
+    splices.push(splice);
+  }
+  let out = text;
+  for (const s of splices.sort((a, b) => b.at - a.at)) out = out.slice(0, s.at) + s.text + out.slice(s.end);
+  return out;
+}
+
+/** The yaml library's own writer: keeps comments and order but may respace untouched lines. */
+function rewritten(text: string, changes: FieldChange[]): string {
+  const doc = parseDocument(text);
+  for (const c of changes) {
+    if (c.after === undefined) doc.deleteIn(c.path);
+    else doc.setIn(c.path, typeof c.after === 'string' ? c.after : Number(c.after.toFixed()));
+  }
+  return String(doc);
+}
+
+function faithful(candidate: string | undefined, file: string, wanted: Scenario): candidate is string {
+  if (candidate === undefined) return false;
+  try {
+    return changedFields(wanted, parseScenario(candidate, file).scenario).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file text with `current`'s edits applied to the text last read from disk.
+ * Every candidate is read back and compared field by field before it is used.
+ */
+export function scenarioText(diskText: string, file: string, saved: Scenario, current: Scenario): string {
+  const changes = changedFields(saved, current);
+  if (changes.length === 0) return diskText;
+  const exact = spliced(diskText, changes);
+  if (faithful(exact, file, current)) return exact;
+  const fallback = rewritten(diskText, changes);
+  if (faithful(fallback, file, current)) return fallback;
+  throw new Error(`could not write the edits back into ${file} faithfully; nothing was written`);
+}
+
+export function changedOnDisk(file: string, diskText: string): boolean {
+  try {
+    return readFileSync(file, 'utf8') !== diskText;
+  } catch {
+    return true;
+  }
+}
+
+/** Temp file in the same folder, then rename: a crash leaves the old file or the new one, never half of one. */
+export function writeAtomic(file: string, text: string): void {
+  const temp = join(dirname(file), `.${basename(file)}.tollgate-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, 'utf8');
+    try {
+      chmodSync(temp, statSync(file).mode);
+    } catch {
+      /* the original is gone: keep the default mode */
+    }
+    renameSync(temp, file);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* never created */
+    }
+    throw e;
+  }
+}

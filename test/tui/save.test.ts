@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { Decimal } from '../../src/model/decimal.js';
+import { parseScenario } from '../../src/model/load-scenario.js';
+import { applyEdit, changedFields, lockedPaths, type Edit } from '../../src/tui/edits.js';
+import { changedOnDisk, scenarioText, writeAtomic } from '../../src/tui/save.js';
+import { RECSYS, SMALL, recsysCopy, scenarioFile } from './fixtures.js';
+
+function edited(text: string, ...edits: Edit[]): string {
+  const saved = parseScenario(text, 'plan.yaml').scenario;
+  const current = edits.reduce(applyEdit, saved);
+  return scenarioText(text, 'plan.yaml', saved, current);
+}
+
+/** Lines added and removed (counted, so a line repeated elsewhere in the file still shows): what a reviewer's diff would show. */
+function diff(before: string, after: string) {
+  const count = (text: string) => {
+    const m = new Map<string, number>();
+    for (const l of text.split('\n')) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
+  const a = count(before);
+  const b = count(after);
+  const extra = (x: Map<string, number>, y: Map<string, number>) =>
+    [...x].flatMap(([l, n]) => Array.from({ length: Math.max(0, n - (y.get(l) ?? 0)) }, () => l));
+  return { added: extra(b, a), removed: extra(a, b) };
+}
+
+describe('writing edits back into the scenario text', () => {
+  const recsys = readFileSync(RECSYS, 'utf8');
+
+  it('changes only the edited value; the comment on its line and every other byte stay', () => {
+    const out = edited(recsys, { section: 'nodes', index: 0, patch: { count: new Decimal(5) } });
+    expect(diff(recsys, out)).toEqual({ added: ['    count: 5'], removed: ['    count: 4'] });
+    expect(out.replace('count: 5', 'count: 4')).toBe(recsys);
+  });
+
+  it('keeps the comment that trails an edited value', () => {
+    const out = edited(recsys, { section: 'nodes', index: 0, patch: { hours: new Decimal('6.5') } });
+    expect(out).toContain('    hours: 6.5                # ~6.5 h a night × 30 nights, per node\n');
+  });
+
+  it('adds a key the file left out, indented like its neighbours, after the last one', () => {
+    const out = edited(recsys, { section: 'nodes', index: 1, patch: { hours: new Decimal(100) } });
+    expect(out).toContain('    count: 3                  # up all month (hours left out: 730)\n    hours: 100\n  - name: serving');
+    expect(diff(recsys, out)).toEqual({ added: ['    hours: 100'], removed: [] });
+  });
+
+  it('removes a zone line when a node group moves region', () => {
+    const out = edited(recsys, { section: 'nodes', index: 1, patch: { region: 'us-west-2', zone: undefined } });
+    expect(diff(recsys, out)).toEqual({ added: ['    region: us-west-2'], removed: ['    region: us-east-1', '    zone: us-east-1a'] });
+  });
+
+  it('keeps the quoting style of a changed string', () => {
+    const out = edited(SMALL, { section: 'transfers', index: 0, patch: { to: 'gcp:europe-west4' } });
+    expect(out).toContain('    to: "gcp:europe-west4"\n');
+  });
+
+  it('handles flow-style items: change, add and remove keys inside braces', () => {
+    const flow = `name: flow
+nodes: [{name: a, provider: aws, region: us-east-1, zone: us-east-1a, instance: m7i.xlarge, count: 1}] # tiny
+`;
+    const out = edited(
+      flow,
+      { section: 'nodes', index: 0, patch: { count: new Decimal(3), hours: new Decimal(10) } },
+      { section: 'nodes', index: 0, patch: { region: 'us-east-2', zone: undefined } },
+    );
+    expect(out).toBe(`name: flow
+nodes: [{name: a, provider: aws, region: us-east-2, instance: m7i.xlarge, count: 3, hours: 10}] # tiny
+`);
+  });
+
+  it('reads back exactly what was edited, every time', () => {
+    const text = edited(SMALL, { section: 'storage', index: 0, patch: { gb: new Decimal('123456789.123456') } });
+    const back = parseScenario(text, 'plan.yaml').scenario;
+    expect(back.storage![0]!.gb.toFixed()).toBe('123456789.123456');
+  });
+
+  it('writes nothing new when nothing changed', () => {
+    const s = parseScenario(recsys, 'r.yaml').scenario;
+    expect(scenarioText(recsys, 'r.yaml', s, s)).toBe(recsys);
+    expect(changedFields(s, s)).toEqual([]);
+  });
+});
+
+describe('ranges', () => {
+  it('marks quantities written as mappings as locked', () => {
+    const doc = parseDocument('nodes:\n  - {name: a, count: {low: 1, expected: 2, high: 3}, hours: 5}\n');
+    const scenario = { name: 'x', nodes: [{ name: 'a' }] } as unknown as Parameters<typeof lockedPaths>[1];
+    expect([...lockedPaths(doc, scenario)]).toEqual([JSON.stringify(['nodes', 0, 'count'])]);
+  });
+});
+
+describe('the file on disk', () => {
+  it('is replaced atomically: the new text, the old mode, no temp file left', () => {
+    const file = recsysCopy();
+    writeAtomic(file, 'name: x\n');
+    expect(readFileSync(file, 'utf8')).toBe('name: x\n');
+    expect(readdirSync(dirname(file))).toEqual(['recsys.yaml']);
+  });
+
+  it('tells when it changed since it was read', () => {
+    const file = scenarioFile(SMALL);
+    expect(changedOnDisk(file, SMALL)).toBe(false);
+    writeFileSync(file, `${SMALL}# edited elsewhere\n`);
+    expect(changedOnDisk(file, SMALL)).toBe(true);
+    expect(changedOnDisk(`${file}.gone`, SMALL)).toBe(true);
+  });
+});
