@@ -18,6 +18,8 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   define: { TOLLGATE_VERSION: JSON.stringify(version) },
+  // Ink's optional devtools hook needs a package we do not ship; see the stub.
+  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,14 +1,24 @@
-import { EXIT, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { EXIT, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatTable } from '../format/table.js';
-import { projectFile } from './project.js';
+import { loadDoc } from '../tui/load.js';
 
 export const DEFAULT_SCENARIO = 'scenarios/recsys-feature-store.yaml';
+const MOST = 4;
 
-/** Until the interactive session lands, `open` prints the same table `estimate` does. */
-export function run(args: ParsedArgs, io: Io): number {
+/**
+ * The interactive session on a terminal; without one (pipes, CI) the static
+ * estimate table, exit 0. Every scenario is loaded and priced first, so input
+ * errors are reported as file:line:col before any screen opens.
+ */
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const files = args.positionals.length ? args.positionals : [DEFAULT_SCENARIO];
-  const pricing = listOption(args, 'pricing');
-  const projections = files.map((f) => projectFile(f, pricing));
-  io.stdout.write(projections.map((p) => formatTable(p.estimate)).join('\n'));
-  return EXIT.ok;
+  if (files.length > MOST) throw new UsageError(`the session opens at most ${MOST} scenarios side by side (got ${files.length})`);
+  const docs = files.map((f) => loadDoc(f, listOption(args, 'pricing')));
+  if (!io.stdout.isTTY || !io.stdin.isTTY) {
+    io.stdout.write(docs.map((d) => formatTable(d.current.estimate)).join('\n'));
+    return EXIT.ok;
+  }
+  // Ink and React load only here, so the non-interactive paths never pay for them.
+  const { runSession } = await import('../tui/run.js');
+  return runSession(docs, io);
 }

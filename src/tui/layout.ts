@@ -6,7 +6,7 @@ export interface Size {
 
 // One row is always left free: Ink clears the whole screen on every frame that is
 // as tall as the terminal, which flickers.
-/** Rows the list view spends outside the scrolling list: header (3), gap, rule, detail (2), total, status, free row. */
+/** Rows the list view spends outside the scrolling list: header (3), rule, detail (3), total, status, free row. */
 const LIST_CHROME = 10;
 /** Rows the picker spends outside its list: title, filter line, column heads, status, free row. */
 const PICKER_CHROME = 5;

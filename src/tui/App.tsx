@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useApp, useInput, useStdin, useStdout } from 'ink';
+import { CompareView } from './components/CompareView.js';
+import { Help } from './components/Help.js';
+import { ListView } from './components/ListView.js';
+import { Picker } from './components/Picker.js';
+import { ColourContext } from './components/Toned.js';
+import type { Session } from './state.js';
+import { useSession } from './use-session.js';
+
+interface Props {
+  initial: Session;
+  colour: boolean;
+}
+
+/** Wires keys, resizes and the views together; everything it shows comes from the session state. */
+export function App({ initial, colour }: Props) {
+  const { exit } = useApp();
+  const { state, dispatch, onKey } = useSession(initial, exit);
+  const { isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
+  // useInput throws without a raw-mode TTY; such runs never get here from the CLI, but tests and embedders might.
+  useInput(onKey, { isActive: isRawModeSupported === true });
+
+  useEffect(() => {
+    const onResize = () => dispatch({ type: 'resize', size: { cols: stdout.columns || 80, rows: stdout.rows || 24 } });
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, dispatch]);
+
+  const kind = state.mode.kind;
+  let view;
+  if (kind === 'picker') view = <Picker session={state} />;
+  else if (kind === 'compare') view = <CompareView session={state} />;
+  else if (kind === 'help') view = <Help width={state.size.cols - 1} />;
+  else view = <ListView session={state} />;
+  return <ColourContext.Provider value={colour}>{view}</ColourContext.Provider>;
+}

@@ -1,0 +1,75 @@
+import { Box, Text } from 'ink';
+import { compare } from '../../engine/compare.js';
+import { Decimal } from '../../model/decimal.js';
+import type { Estimate } from '../../model/estimate.js';
+import { money, percent } from '../../format/numbers.js';
+import type { Session } from '../state.js';
+import { deltaText, fit, left, right, toneOf } from '../text.js';
+import { StatusLine } from './StatusLine.js';
+import { Dim, Toned } from './Toned.js';
+
+/** Several opened scenarios side by side; a single one is compared with its own saved file. */
+export function comparedEstimates(s: Session): { label: string; estimate: Estimate }[] {
+  if (s.docs.length > 1) return s.docs.map((d) => ({ label: d.current.estimate.scenario, estimate: d.current.estimate }));
+  const doc = s.docs[0]!;
+  return [
+    { label: 'saved', estimate: doc.saved.estimate },
+    { label: 'edited', estimate: doc.current.estimate },
+  ];
+}
+
+const LABEL = 14;
+
+/** Per category and total, deltas against the first column, the cheapest starred, and each total drawn against the budget. */
+export function CompareView({ session }: { session: Session }) {
+  const width = session.size.cols - 1;
+  const columns = comparedEstimates(session);
+  const c = compare(columns.map((x) => x.estimate));
+  const cell = Math.max(12, Math.floor((width - LABEL) / columns.length));
+  const row = (label: string, cells: string[]) => `${left(label, LABEL)}${cells.map((t) => right(t, cell)).join('')}`;
+  const budget = columns[0]!.estimate.budget?.monthly;
+  const scale = Decimal.max(budget ?? 0, ...c.total.costs);
+  const barWidth = Math.max(10, width - LABEL - 16);
+  // Bar lengths are pictures of ratios: rounding them to whole cells is rendering, not money arithmetic.
+  const cellsFor = (v: Decimal) => (scale.isZero() ? 0 : v.times(barWidth).div(scale).toDecimalPlaces(0).toNumber());
+  const budgetAt = budget ? Math.min(barWidth - 1, cellsFor(budget)) : undefined;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{fit(`compare · ${columns.length} scenarios · deltas against the first`, width)}</Text>
+      <Box height={1} />
+      <Text bold>{row('', columns.map((x) => fit(x.label, cell - 1)))}</Text>
+      {c.categories.map((cat) => (
+        <Text key={cat.category}>{row(cat.category, cat.costs.map((v) => money(v)))}</Text>
+      ))}
+      <Text bold>{row('TOTAL', c.total.costs.map((v, i) => `${i === c.cheapest ? '★ ' : ''}${money(v)}`))}</Text>
+      <Text>
+        {left('vs first', LABEL)}
+        {c.total.deltas.map((d, i) => (
+          <Toned key={i} tone={toneOf(d)}>
+            {right(i === 0 ? '—' : deltaText(d), cell)}
+          </Toned>
+        ))}
+      </Text>
+      <Text>{row('', c.total.percents.map((p, i) => (i === 0 || !p ? '' : `${p.isNegative() ? '' : '+'}${percent(p)}`)))}</Text>
+      <Dim>{row('', columns.map((_, i) => (i === c.cheapest ? '★ cheapest' : '')))}</Dim>
+      <Box height={1} />
+      {budget ? <Text>{fit(`budget ${money(budget)}/month: │ marks it`, width)}</Text> : <Text>no budget set in {columns[0]!.label}</Text>}
+      {columns.map((x, i) => {
+        const total = c.total.costs[i]!;
+        const filled = cellsFor(total);
+        const bar = [...'█'.repeat(filled).padEnd(barWidth, '░')];
+        if (budgetAt !== undefined) bar[budgetAt] = '│';
+        const over = budget ? total.gt(budget) : false;
+        return (
+          <Text key={i}>
+            {left(x.label, LABEL)}
+            {bar.join('')}
+            <Toned tone={over ? 'dearer' : 'same'}>{` ${over ? 'OVER' : budget ? percent(total.div(budget), 0) : ''}`}</Toned>
+          </Text>
+        );
+      })}
+      <Box height={1} />
+      <StatusLine session={session} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+import { Box, Text } from 'ink';
+import { CATEGORIES } from '../../model/estimate.js';
+import type { Decimal } from '../../model/decimal.js';
+import { money } from '../../format/numbers.js';
+import { listHeight } from '../layout.js';
+import { lineDeltas } from '../rows.js';
+import { activeDoc, isDirty, rows, selectedLine, type Session } from '../state.js';
+import { deltaText, right, toneOf } from '../text.js';
+import { Detail } from './Detail.js';
+import { Header } from './Header.js';
+import { LineList } from './LineList.js';
+import { StatusLine } from './StatusLine.js';
+import { Toned } from './Toned.js';
+
+/** The main screen: header, the scrolling breakdown, the selected line's detail, the total and the status line. */
+export function ListView({ session }: { session: Session }) {
+  const doc = activeDoc(session);
+  const width = session.size.cols - 1;
+  const { estimate } = doc.current;
+  const saved = doc.saved.estimate;
+  const categoryDeltas = new Map<string, Decimal>();
+  for (const c of CATEGORIES) {
+    const d = estimate.totals[c].minus(saved.totals[c]);
+    if (!d.isZero()) categoryDeltas.set(c, d);
+  }
+  const total = estimate.totals.total.minus(saved.totals.total);
+  const visible = rows(session).slice(session.top, session.top + listHeight(session.size));
+  return (
+    <Box flexDirection="column">
+      <Header
+        estimate={estimate}
+        file={doc.file}
+        dirty={isDirty(doc)}
+        position={session.docs.length > 1 ? `${session.active + 1}/${session.docs.length}` : undefined}
+        width={width}
+      />
+      <Box flexDirection="column" height={listHeight(session.size)}>
+        <LineList rows={visible} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
+      </Box>
+      <Text>{'─'.repeat(width)}</Text>
+      <Detail line={selectedLine(session)} width={width} />
+      <Text>
+        <Text bold>{`TOTAL per month ${right(money(estimate.totals.total), 14)}`}</Text>
+        {total.isZero() ? null : <Toned tone={toneOf(total)}>{`  ${deltaText(total)} vs saved`}</Toned>}
+      </Text>
+      <StatusLine session={session} width={width} />
+    </Box>
+  );
+}

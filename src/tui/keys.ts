@@ -1,0 +1,104 @@
+import type { Key } from 'ink';
+import { listHeight, pickerHeight } from './layout.js';
+import type { Action, Session } from './state.js';
+
+/** Things a key asks for that touch the world (disk, process) rather than state; the session hook runs them. */
+export type Command = 'save' | 'overwrite' | 'quit' | 'quitNow';
+export type Intent = { action: Action } | { command: Command };
+
+type Match = (input: string, key: Key) => boolean;
+interface Binding {
+  /** As shown in the help overlay. */
+  keys: string;
+  does: string;
+  match: Match;
+  intent: (s: Session, input: string, key: Key) => Intent;
+}
+
+const ch =
+  (...chars: string[]): Match =>
+  (input, key) =>
+    !key.ctrl && !key.meta && chars.includes(input);
+const act = (action: Action) => () => ({ action });
+const run = (command: Command) => () => ({ command });
+const page = (s: Session) => (s.mode.kind === 'picker' ? pickerHeight(s.size) : listHeight(s.size));
+
+/** Up/down, a page, or (outside pickers, where letters filter) j/k and g/G to either end. */
+function movement(s: Session, input: string, key: Key): number | undefined {
+  const letters = s.mode.kind !== 'picker';
+  if (key.upArrow || (letters && ch('k')(input, key))) return -1;
+  if (key.downArrow || (letters && ch('j')(input, key))) return 1;
+  if (key.pageUp) return -page(s);
+  if (key.pageDown) return page(s);
+  if (letters && ch('g')(input, key)) return -1e9;
+  if (letters && ch('G')(input, key)) return 1e9;
+  return undefined;
+}
+
+/** The main view's keys (line list and compare view). The help overlay is generated from this table. */
+export const MAIN_KEYS: Binding[] = [
+  {
+    keys: '↑ ↓  k j  PgUp PgDn  g G',
+    does: 'move between lines; a page; first / last line',
+    match: (i, k) => k.upArrow || k.downArrow || k.pageUp || k.pageDown || ch('k', 'j', 'g', 'G')(i, k),
+    intent: (s, i, k) => ({ action: { type: 'move', by: movement(s, i, k)! } }),
+  },
+  { keys: '+  -', does: 'one node more / fewer (node group)', match: ch('+', '=', '-', '_'), intent: (_s, i) => ({ action: { type: 'step', by: i === '+' || i === '=' ? 1 : -1 } }) },
+  { keys: 'Enter  e', does: 'type a new count, GB or transfer volume', match: (i, k) => k.return || ch('e')(i, k), intent: act({ type: 'beginInput', what: 'quantity' }) },
+  { keys: 'h', does: 'type new hours per node (node group)', match: ch('h'), intent: act({ type: 'beginInput', what: 'hours' }) },
+  { keys: 'p', does: 'switch on-demand / spot (node group)', match: ch('p'), intent: act({ type: 'togglePurchase' }) },
+  { keys: 'i', does: 'pick an instance type and region (any provider)', match: ch('i'), intent: act({ type: 'openPicker', purpose: 'instance' }) },
+  { keys: 'r', does: 'pick a region for the same instance type', match: ch('r'), intent: act({ type: 'openPicker', purpose: 'region' }) },
+  { keys: 'f  t', does: "pick a transfer's source / destination", match: ch('f', 't'), intent: (_s, i) => ({ action: { type: 'openPicker', purpose: i === 'f' ? 'from' : 'to' } }) },
+  { keys: 'u', does: 'undo', match: ch('u'), intent: act({ type: 'undo' }) },
+  { keys: 'U  Ctrl+R', does: 'redo', match: (i, k) => ch('U')(i, k) || (k.ctrl && i === 'r'), intent: act({ type: 'redo' }) },
+  { keys: 'X', does: 'reset to the saved file (undo brings the edits back)', match: ch('X'), intent: act({ type: 'reset' }) },
+  { keys: 's', does: 'save the scenario file (comments and layout kept)', match: ch('s'), intent: run('save') },
+  { keys: 'c', does: 'compare view: opened scenarios (or saved vs edited)', match: ch('c'), intent: act({ type: 'compare' }) },
+  { keys: 'Tab', does: 'next opened scenario', match: (_i, k) => k.tab, intent: act({ type: 'nextScenario' }) },
+  { keys: '?', does: 'this help', match: ch('?'), intent: act({ type: 'help' }) },
+  {
+    keys: 'q  Esc  Ctrl+C',
+    does: 'quit, asking when there are unsaved changes (Esc leaves the compare view)',
+    match: (i, k) => k.escape || ch('q')(i, k) || (k.ctrl && i === 'c'),
+    intent: (s, _i, k) => (k.escape && s.mode.kind === 'compare' ? { action: { type: 'cancel' } } : { command: 'quit' }),
+  },
+];
+
+/** Keys inside the pickers and number entry, listed in the help overlay under the main table. */
+export const ENTRY_KEYS: { keys: string; does: string }[] = [
+  { keys: 'type', does: 'number entry: digits and "."; picker: filter by name, region or GPU' },
+  { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
+  { keys: 'Tab', does: 'instance picker: next GPU model filter' },
+  { keys: 'Enter  Esc  y  n', does: 'apply / cancel; answer yes / no to a question' },
+];
+
+/** What a keypress means in the current mode; undefined when it means nothing there. */
+export function intentFor(s: Session, input: string, key: Key): Intent | undefined {
+  switch (s.mode.kind) {
+    case 'input':
+      if (key.return) return { action: { type: 'commit' } };
+      if (key.escape) return { action: { type: 'cancel' } };
+      if (key.backspace || key.delete) return { action: { type: 'erase' } };
+      return /^[\d.]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
+    case 'picker': {
+      const by = movement(s, input, key);
+      if (by !== undefined) return { action: { type: 'move', by } };
+      if (key.return) return { action: { type: 'commit' } };
+      if (key.escape) return { action: { type: 'cancel' } };
+      if (key.tab) return { action: { type: 'cycleGpu' } };
+      if (key.backspace || key.delete) return { action: { type: 'erase' } };
+      if (key.ctrl && input === 'c') return { command: 'quit' };
+      return input && !key.ctrl && !key.meta && /^[\w.:-]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
+    }
+    case 'confirm':
+      if (ch('y', 'Y')(input, key)) return { command: s.mode.question === 'quit' ? 'quitNow' : 'overwrite' };
+      if (ch('n', 'N')(input, key) || key.escape) return { action: { type: 'cancel' } };
+      return undefined;
+    case 'help':
+      if (key.escape || ch('?', 'q')(input, key)) return { action: { type: 'help' } };
+      return undefined;
+    default:
+      return MAIN_KEYS.find((b) => b.match(input, key))?.intent(s, input, key);
+  }
+}
