@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/model/decimal.js';
+import { money } from '../../src/format/numbers.js';
+import { REPO } from '../helpers.js';
+import { P4D_RATE, recsysCopy } from './fixtures.js';
+
+function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A private tmux server, so the test never touches a tmux the person running it uses.
+const SOCKET = `tollgate-e2e-${process.pid}`;
+const SESSION = 'tui';
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+const alive = () => {
+  try {
+    tmux('has-session', '-t', SESSION);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${alive() ? screen() : '(session ended)'}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const totalOn = (text: string) => /TOTAL per month\s+\$([\d,]+\.\d\d)/.exec(text)?.[1]?.replace(/,/g, '');
+
+describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
+  afterAll(() => {
+    try {
+      tmux('kill-server');
+    } catch {
+      /* already gone: the session ended when tollgate quit */
+    }
+  });
+
+  it('raises a node count, the total moves by one node × hours × rate, s saves keeping the comments', async () => {
+    const cli = join(REPO, 'bin/tollgate.js');
+    if (!existsSync(join(REPO, 'dist/tollgate.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+    const file = recsysCopy();
+    const original = readFileSync(file, 'utf8');
+    // Ink only draws the last frame when it believes it runs in CI; this terminal is a real one.
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION ${process.execPath} ${cli} open ${file}`;
+    tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', command);
+
+    const before = await waitFor('the first frame', () => totalOn(screen()));
+    expect(screen()).toContain('▸ trainers');
+
+    tmux('send-keys', '-t', SESSION, '+');
+    const oneMore = new Decimal(P4D_RATE).times(200);
+    const after = await waitFor('the total to change', () => {
+      const t = totalOn(screen());
+      return t !== undefined && t !== before ? t : undefined;
+    });
+    // The screen rounds each figure to cents, so the two totals may differ from the exact step by a rounding cent.
+    expect(new Decimal(after).minus(before).minus(oneMore).abs().lte('0.01')).toBe(true);
+    expect(screen()).toContain(`▲+${money(oneMore)} vs saved`);
+    expect(money(oneMore)).toBe('$4,391.53');
+
+    tmux('send-keys', '-t', SESSION, 's');
+    await waitFor('the save message', () => (screen().includes(`saved ${file}`) ? true : undefined));
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toMatch(/^ {4}count: 5\n/m);
+    const comments = original.split('\n').filter((l) => l.includes('#'));
+    expect(comments.length).toBeGreaterThan(10);
+    for (const line of comments.filter((l) => !l.includes('count: 4'))) expect(saved).toContain(line);
+    expect(saved.replace(/^ {4}count: 5\n/m, '    count: 4\n')).toBe(original);
+
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitFor('tollgate to quit', () => (alive() ? undefined : true));
+  });
+});
