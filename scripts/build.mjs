@@ -20,6 +20,8 @@ await build({
   define: { TOLLGATE_VERSION: JSON.stringify(version) },
   // Ink's optional devtools hook needs a package we do not ship; see the stub.
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
+  // Native bindings and the cloud SDKs stay in node_modules; the actuals verb imports them lazily.
+  external: ['@duckdb/*', '@google-cloud/*', 'google-gax', '@aws-sdk/*'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
   logLevel: 'warning',

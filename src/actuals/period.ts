@@ -30,6 +30,13 @@ export function periodAt(month: string, now: Date): Period {
   return { month, elapsedDays, days };
 }
 
+/** The days a period covers, end exclusive: the whole month, or up to (not including) today. */
+export function coveredRange(period: Period): { start: string; end: string } {
+  const { start } = monthRange(period.month);
+  const end = new Date(Date.parse(`${start}T00:00:00Z`) + period.elapsedDays * 86_400_000);
+  return { start, end: iso(end) };
+}
+
 /** `10%` → 0.1. A bare number is refused: "10" could mean 10% or 1000%. */
 export function parseThreshold(text: string): Decimal {
   const m = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());

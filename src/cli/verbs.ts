@@ -80,4 +80,50 @@ options:
     },
     load: () => import('../commands/pricing.js'),
   },
+  {
+    name: 'actuals',
+    summary: 'check a month of real spend against the projection (exit 4 on drift)',
+    usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
+                        [--format table|json|csv|markdown] [--threshold 10%]
+                        [--refresh] [--pricing FILE]...
+
+Reads the month's actual spend, maps it onto the scenario's lines (instance and
+region, storage class and region, transfer path and region pair) and
+categories, and reports projected vs actual, the difference and % variance,
+spend the plan does not have (unplanned), lines nothing was billed for
+(unused), and credits, refunds, tax and support apart from usage. For the
+current month, month-to-date is compared with the pro-rated projection.
+
+sources:
+  aws      AWS Cost Explorer (credentials from the default chain / AWS_PROFILE);
+           $0.01 per request: requests are counted and finished months cached
+  gcp      the Google Cloud billing export in BigQuery (actuals.gcp in the
+           scenario; Application Default Credentials)
+  sample   the bundled synthetic bill for scenarios/recsys-feature-store.yaml
+           (2026-10), to try the check offline
+  FILE     a billing export: FOCUS CSV/Parquet (AWS, Google, Azure) or AWS
+           CUR 2.0, .csv, .csv.gz or .parquet, read with DuckDB
+
+The scenario's actuals: block selects its share of the bill (AWS tags and
+linked accounts, GCP projects and labels).
+
+options:
+  --month YYYY-MM   the month to check
+  --source SOURCE   aws, gcp, sample or a file path
+  --format FORMAT   table (default), json, csv or markdown
+  --threshold PCT   variance that fails the check (default 10%); exit 4 when
+                    the total or any category is over it
+  --refresh         fetch again even when the month is cached (aws)
+  --pricing FILE    a pricing override file; may repeat
+`,
+    options: {
+      ...FORMAT_OPTION,
+      ...PRICING_OPTION,
+      month: { type: 'string' },
+      source: { type: 'string' },
+      threshold: { type: 'string' },
+      refresh: { type: 'boolean' },
+    },
+    load: () => import('../commands/actuals.js'),
+  },
 ];

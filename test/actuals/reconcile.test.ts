@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcile, type Reconciliation } from '../../src/actuals/reconcile.js';
-import { ActualsArgumentError, monthRange, parseThreshold, periodAt } from '../../src/actuals/period.js';
+import { ActualsArgumentError, coveredRange, monthRange, parseThreshold, periodAt } from '../../src/actuals/period.js';
 import { projectFile } from '../../src/commands/project.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { REPO } from '../helpers.js';
@@ -148,6 +148,11 @@ describe('period and threshold', () => {
   it('treats a finished month as whole and the current one as complete days so far', () => {
     expect(periodAt('2026-10', new Date('2026-11-25T09:00:00Z'))).toEqual({ month: '2026-10', elapsedDays: 31, days: 31 });
     expect(periodAt('2026-11', new Date('2026-11-25T09:00:00Z'))).toEqual({ month: '2026-11', elapsedDays: 24, days: 30 });
+  });
+
+  it('covers the whole month, or up to today for the current one', () => {
+    expect(coveredRange({ month: '2026-10', elapsedDays: 31, days: 31 })).toEqual({ start: '2026-10-01', end: '2026-11-01' });
+    expect(coveredRange({ month: '2026-11', elapsedDays: 24, days: 30 })).toEqual({ start: '2026-11-01', end: '2026-11-25' });
   });
 
   it('refuses a malformed, future or just-begun month', () => {

@@ -1,0 +1,39 @@
+import { isAbsolute, relative } from 'node:path';
+import type { ActualsSelector } from '../model/actuals-selector.js';
+import type { Period } from './reconcile.js';
+import type { SourceResult } from './source.js';
+
+export interface FetchOptions {
+  source: string;
+  period: Period;
+  range: { start: string; end: string };
+  selector: ActualsSelector | undefined;
+  refresh: boolean;
+  /** Called as paid requests go out, for the progress line. */
+  onRequest?: (count: number) => void;
+}
+
+/** `--source` → the billing source; each is imported only when asked for, so no SDK loads otherwise. */
+export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
+  switch (o.source) {
+    case 'sample': {
+      const [{ samplePath }, { readBillingFile }] = await Promise.all([import('./sources/sample.js'), import('./sources/focus-file.js')]);
+      const file = samplePath(o.period.month);
+      const result = await readBillingFile(file, o.range, o.selector);
+      return {
+        ...result,
+        source: `sample bill ${displayPath(file)}`,
+        notes: ['the sample bill is synthetic (scripts/generate-sample-bill.ts): a realistic month for this scenario, not a real invoice'],
+      };
+    }
+    default: {
+      const { readBillingFile } = await import('./sources/focus-file.js');
+      return readBillingFile(o.source, o.range, o.selector);
+    }
+  }
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}

@@ -1,0 +1,17 @@
+import type { Decimal } from '../model/decimal.js';
+import type { BillingRecord } from './record.js';
+
+/** What every billing source hands to reconciliation. */
+export interface SourceResult {
+  /** For people: where the numbers came from. */
+  source: string;
+  records: BillingRecord[];
+  /** Paid API calls made for this check (Cost Explorer: $0.01 each). */
+  requests?: { count: number; cost: Decimal; cached: boolean };
+  /** The provider's own forecast for the whole month, when the month is not over. */
+  forecast?: Decimal;
+  notes: string[];
+}
+
+/** A billing source failed (unreachable, refused, malformed answer): reported plainly, never as a partial total. */
+export class SourceError extends Error {}

@@ -1,0 +1,158 @@
+import type { ActualsSelector } from '../../model/actuals-selector.js';
+
+/**
+ * Billing export layouts, each mapped onto the normalized record as SQL
+ * expressions so that DuckDB does the reading, filtering and summing. A layout
+ * is recognized by its columns.
+ */
+export interface Dialect {
+  name: string;
+  /** Columns that must all be present for this layout. */
+  requires: string[];
+  start: string;
+  end: string;
+  billed: string;
+  effective: string[];
+  currency: string;
+  /** SQL producing the provider name. */
+  provider: (has: (c: string) => boolean) => string;
+  service: string;
+  serviceCategory?: string;
+  chargeCategory: string;
+  quantity: string;
+  unit: string;
+  region: string[];
+  usageType: string[];
+  account?: string;
+  tags?: string;
+}
+
+export const DIALECTS: Dialect[] = [
+  {
+    // FOCUS 1.0–1.2: AWS Data Exports, Google Cloud and Azure cost exports.
+    name: 'FOCUS',
+    requires: ['ChargePeriodStart', 'BilledCost', 'ServiceName', 'ChargeCategory'],
+    start: 'ChargePeriodStart',
+    end: 'ChargePeriodEnd',
+    billed: 'BilledCost',
+    effective: ['EffectiveCost'],
+    currency: 'BillingCurrency',
+    provider: (has) => (has('ProviderName') ? q('ProviderName') : has('ServiceProviderName') ? q('ServiceProviderName') : `''`),
+    service: 'ServiceName',
+    serviceCategory: 'ServiceCategory',
+    chargeCategory: 'ChargeCategory',
+    quantity: 'ConsumedQuantity',
+    unit: 'ConsumedUnit',
+    region: ['RegionId'],
+    // AWS adds its usage type as x_UsageType; Google and Azure describe the SKU in ChargeDescription.
+    usageType: ['x_UsageType', 'ChargeDescription', 'SkuId'],
+    account: 'SubAccountId',
+    tags: 'Tags',
+  },
+  {
+    // AWS Cost and Usage Report 2.0 (Data Exports, "CUR 2.0" table).
+    name: 'CUR 2.0',
+    requires: ['line_item_usage_start_date', 'line_item_unblended_cost', 'line_item_usage_type', 'line_item_line_item_type'],
+    start: 'line_item_usage_start_date',
+    end: 'line_item_usage_end_date',
+    billed: 'line_item_unblended_cost',
+    effective: ['line_item_net_unblended_cost'],
+    currency: 'line_item_currency_code',
+    provider: () => `'AWS'`,
+    service: 'line_item_product_code',
+    chargeCategory: 'line_item_line_item_type',
+    quantity: 'line_item_usage_amount',
+    unit: 'pricing_unit',
+    region: ['product_region_code'],
+    usageType: ['line_item_usage_type'],
+    account: 'line_item_usage_account_id',
+    tags: 'resource_tags',
+  },
+];
+
+export function q(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
+
+export function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+export function detectDialect(columns: ReadonlySet<string>): Dialect | undefined {
+  return DIALECTS.find((d) => d.requires.every((c) => columns.has(c)));
+}
+
+export interface AggregateSql {
+  sql: string;
+  params: string[];
+}
+
+/**
+ * The one query a billing file gets: rows of the month (and of the scenario's
+ * selector) summed per UTC day × provider × service × charge category × usage
+ * type × region × unit. Money is summed as DECIMAL(38,12) and read back as
+ * text, so no cent passes through a binary float. `from` is the table
+ * function reading the file; selector values travel as parameters.
+ */
+export function aggregateSql(
+  d: Dialect,
+  columns: ReadonlyMap<string, string>,
+  from: string,
+  range: { start: string; end: string },
+  selector: ActualsSelector | undefined,
+): AggregateSql {
+  const has = (c: string) => columns.has(c);
+  const col = (c: string | undefined, fallback = 'NULL') => (c && has(c) ? q(c) : fallback);
+  // Empty text counts as missing, so the next column in line gets its turn.
+  const firstOf = (cs: string[], fallback: string) => {
+    const present = cs.filter(has).map((c) => (columns.get(c) === 'VARCHAR' ? `NULLIF(${q(c)}, '')` : q(c)));
+    return present.length ? `COALESCE(${present.join(', ')}, ${fallback})` : fallback;
+  };
+  const money = (e: string) => `SUM(CAST(${e} AS DECIMAL(38,12)))::VARCHAR`;
+  const ts = (c: string) => `CAST(${q(c)} AS TIMESTAMPTZ)`;
+  const provider = `lower(${d.provider(has)})`;
+  const params: string[] = [];
+  const param = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+
+  const where = [`${ts(d.start)} >= ${literal(`${range.start} 00:00:00+00`)}::TIMESTAMPTZ`, `${ts(d.start)} < ${literal(`${range.end} 00:00:00+00`)}::TIMESTAMPTZ`];
+  const providerFilter = (match: string, tags: Record<string, string> | undefined, accounts: string[] | undefined) => {
+    const conds: string[] = [];
+    for (const [key, value] of Object.entries(tags ?? {})) conds.push(`${tagValue(d, columns, param(key))} = ${param(value)}`);
+    if (accounts?.length && d.account && has(d.account)) conds.push(`CAST(${q(d.account)} AS VARCHAR) IN (${accounts.map(param).join(', ')})`);
+    return conds.length ? `(NOT (${match}) OR (${conds.join(' AND ')}))` : undefined;
+  };
+  const aws = providerFilter(`${provider} LIKE 'aws%' OR ${provider} LIKE 'amazon%'`, selector?.aws?.tags, selector?.aws?.linked_accounts);
+  const gcp = providerFilter(`${provider} LIKE 'google%' OR ${provider} = 'gcp'`, selector?.gcp?.labels, selector?.gcp?.projects);
+  if (aws) where.push(aws);
+  if (gcp) where.push(gcp);
+
+  const sql = `SELECT
+  strftime(${ts(d.start)}, '%Y-%m-%d') AS day,
+  strftime(max(${has(d.end) ? ts(d.end) : ts(d.start)}), '%Y-%m-%dT%H:%M:%SZ') AS period_end,
+  ${d.provider(has)} AS provider,
+  COALESCE(${col(d.service)}, '') AS service,
+  COALESCE(${col(d.serviceCategory, "''")}, '') AS service_category,
+  COALESCE(${col(d.chargeCategory)}, '') AS charge_category,
+  ${firstOf(d.usageType, "''")} AS usage_type,
+  ${firstOf(d.region, "''")} AS region,
+  COALESCE(${col(d.unit)}, '') AS unit,
+  COALESCE(${col(d.currency)}, '') AS currency,
+  ${money(q(d.billed))} AS billed,
+  ${money(firstOf(d.effective, q(d.billed)))} AS effective,
+  ${money(col(d.quantity))} AS quantity
+FROM ${from}
+WHERE ${where.join('\n  AND ')}
+GROUP BY ALL`;
+  return { sql, params };
+}
+
+/** A tag's value whether Tags is JSON text (FOCUS CSV) or a MAP (Parquet). */
+function tagValue(d: Dialect, columns: ReadonlyMap<string, string>, keyParam: string): string {
+  const type = d.tags ? columns.get(d.tags) : undefined;
+  if (!d.tags || type === undefined) return 'NULL';
+  if (type.startsWith('MAP')) return `${q(d.tags)}[${keyParam}]`;
+  return `json_extract_string(CAST(${q(d.tags)} AS VARCHAR), '$."' || replace(${keyParam}, '"', '\\"') || '"')`;
+}

@@ -1,0 +1,65 @@
+import type { ActualCategory } from '../actuals/categorize.js';
+import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
+import type { SourceResult } from '../actuals/source.js';
+import { money, percent } from './numbers.js';
+
+/** Shared wording for the human-facing actuals reports (table, markdown). */
+
+export function signedMoney(c: Comparison): string {
+  return `${c.difference.gt(0) ? '+' : ''}${money(c.difference)}`;
+}
+
+export function varianceText(c: Comparison): string {
+  if (c.variance) return `${c.variance.gt(0) ? '+' : ''}${percent(c.variance)}`;
+  return c.actual.isZero() ? '' : 'unplanned';
+}
+
+export function flagMark(c: Comparison): string {
+  return c.flag === 'over' ? '▲' : c.flag === 'under' ? '▼' : '';
+}
+
+export function periodText(r: Reconciliation): string {
+  const p = r.period;
+  return p.elapsedDays === p.days
+    ? `${p.month}`
+    : `${p.month}, month to date: ${p.elapsedDays} of ${p.days} days (projection pro-rated)`;
+}
+
+export function requestsText(s: SourceResult): string | undefined {
+  if (!s.requests) return undefined;
+  const { count, cost, cached } = s.requests;
+  return `Cost Explorer requests: ${count} (${money(cost)})${cached ? ', answered from the cache' : ''}`;
+}
+
+export function verdict(r: Reconciliation): string {
+  const threshold = percent(r.threshold, 0);
+  const overs: string[] = [];
+  if (r.total.flag === 'over') overs.push(`total ${varianceText(r.total)}`);
+  for (const c of r.categories) if (c.flag === 'over') overs.push(`${c.category} ${varianceText(c)}`);
+  return overs.length
+    ? `OVER: ${overs.join(', ')} past the ${threshold} threshold (exit 4)`
+    : `ok: total and every category within ${threshold} of the projection`;
+}
+
+export const CATEGORY_TITLE: Record<ActualCategory, string> = {
+  compute: 'COMPUTE',
+  storage: 'STORAGE',
+  egress: 'EGRESS',
+  ingress: 'INGRESS',
+  network: 'NETWORK',
+  other: 'OTHER',
+};
+
+/** Word-wrap a note to 79 columns, continuation lines indented. */
+export function wrapNote(text: string, indent = '  '): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current && `${current} ${word}`.length > 79) {
+      out.push(current);
+      current = `${indent}${word}`;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) out.push(current);
+  return out;
+}

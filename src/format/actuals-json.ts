@@ -1,0 +1,47 @@
+import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
+import type { SourceResult } from '../actuals/source.js';
+import { exact } from './numbers.js';
+
+function comparison(c: Comparison) {
+  return {
+    projected: exact(c.projected),
+    actual: exact(c.actual),
+    difference: exact(c.difference),
+    ...(c.variance ? { variance: exact(c.variance) } : {}),
+    ...(c.flag ? { flag: c.flag } : {}),
+  };
+}
+
+/** Machine-readable actuals: decimal strings, unrounded, as the estimate JSON. */
+export function formatActualsJson(r: Reconciliation, s: SourceResult): string {
+  const body = {
+    scenario: r.scenario,
+    month: r.period.month,
+    currency: r.currency,
+    source: s.source,
+    period: { elapsed_days: r.period.elapsedDays, days: r.period.days, partial: r.period.elapsedDays < r.period.days },
+    threshold: exact(r.threshold),
+    over: r.over,
+    estimated: r.estimated,
+    ...(s.requests ? { requests: { count: s.requests.count, cost: exact(s.requests.cost), cached: s.requests.cached } } : {}),
+    total: comparison(r.total),
+    categories: r.categories.map((c) => ({ category: c.category, ...comparison(c) })),
+    lines: r.lines.map((l) => ({
+      name: l.line.name,
+      kind: l.line.kind,
+      category: l.line.category,
+      provider: l.line.provider,
+      region: l.line.region,
+      ...comparison(l),
+      matched: l.matched,
+    })),
+    unplanned: r.unplanned.map((u) => ({ ...u, cost: exact(u.cost) })),
+    unused: r.unused.map((l) => l.line.name),
+    adjustments: r.adjustments.map((a) => ({ kind: a.kind, cost: exact(a.cost) })),
+    net: exact(r.net),
+    ...(r.forecast ? { forecast: exact(r.forecast) } : {}),
+    daily: r.daily.map((d) => ({ day: d.day, cost: exact(d.cost) })),
+    notes: s.notes,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

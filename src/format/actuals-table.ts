@@ -1,0 +1,46 @@
+import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
+import type { SourceResult } from '../actuals/source.js';
+import { CATEGORY_TITLE, flagMark, periodText, requestsText, signedMoney, varianceText, verdict, wrapNote } from './actuals-describe.js';
+import { money, percent } from './numbers.js';
+
+function row(label: string, c: Comparison): string {
+  const name = label.length > 22 ? `${label.slice(0, 21)}…` : label;
+  return `${name.padEnd(22)} ${money(c.projected).padStart(12)} ${money(c.actual).padStart(12)} ${signedMoney(c).padStart(12)} ${varianceText(c).padStart(9)} ${flagMark(c)}`.trimEnd();
+}
+
+/** Projected vs actual per category and line, then what the plan missed; fits 80 columns. */
+export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
+  const out: string[] = [];
+  out.push(`${r.scenario} · actuals for ${periodText(r)} · ${r.currency}`);
+  out.push(...wrapNote(`source: ${s.source}`));
+  const requests = requestsText(s);
+  if (requests) out.push(requests);
+  if (r.estimated) out.push('note: the provider marks some of this data as estimated (the month is not final)');
+  out.push('', `${''.padEnd(22)} ${'projected'.padStart(12)} ${'actual'.padStart(12)} ${'difference'.padStart(12)} ${'variance'.padStart(9)}`);
+  for (const c of r.categories) {
+    out.push('', row(CATEGORY_TITLE[c.category], c));
+    for (const l of r.lines.filter((x) => x.line.category === c.category)) out.push(row(`  ${l.line.name}`, l));
+  }
+  out.push('─'.repeat(79), row('TOTAL', r.total));
+  if (r.forecast) out.push(`forecast for the whole month: ${money(r.forecast)}`);
+
+  if (r.unplanned.length) {
+    out.push('', 'unplanned spend (no projected line):');
+    for (const u of r.unplanned) {
+      const what = `  ${u.category.padEnd(8)} ${u.provider} ${u.region} ${u.usageType || u.service}`;
+      out.push(`${(what.length > 64 ? `${what.slice(0, 63)}…` : what).padEnd(64)} ${money(u.cost).padStart(14)}`);
+    }
+  }
+  if (r.unused.length) {
+    out.push('', 'unused plan (projected, nothing billed):');
+    for (const l of r.unused) out.push(`  ${l.line.name.padEnd(62)} ${money(l.projected).padStart(14)}`);
+  }
+  if (r.adjustments.length) {
+    out.push('', 'credits, refunds, tax and support (not compared with the plan):');
+    for (const a of r.adjustments) out.push(`  ${a.kind.padEnd(62)} ${money(a.cost).padStart(14)}`);
+    out.push(`  ${'net billed for the month'.padEnd(62)} ${money(r.net).padStart(14)}`);
+  }
+  for (const note of s.notes) out.push('', ...wrapNote(`note: ${note}`));
+  out.push('', `threshold ±${percent(r.threshold, 0)} · ▲ over · ▼ under`, verdict(r));
+  return `${out.join('\n')}\n`;
+}
