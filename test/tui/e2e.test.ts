@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
@@ -47,8 +47,10 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
     try {
       tmux('kill-server');
     } catch {
-      /* already gone: the session ended when tollgate quit */
+      /* already gone: the server exits with its last session, when tollgate quits */
     }
+    // The server leaves its socket file behind; it is ours, so it goes too.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
   });
 
   it('raises a node count, the total moves by one node × hours × rate, s saves keeping the comments', async () => {
