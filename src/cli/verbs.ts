@@ -1,3 +1,4 @@
+import { MONTE_CARLO_OPTIONS, MONTE_CARLO_USAGE } from './montecarlo-options.js';
 import type { Verb } from './verb.js';
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
@@ -31,9 +32,56 @@ options:
   --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
+${MONTE_CARLO_USAGE}
+A scenario with ranges ({low, expected, high} or {p50, p95}) is priced at its
+point values, then sampled: expected cost, p50/p90/p95 per category and total,
+the probability of exceeding the budget, and which inputs drive the spread.
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION },
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
     load: () => import('../commands/estimate.js'),
+  },
+  {
+    name: 'compare',
+    summary: 'scenarios side by side against the first: deltas, cheapest, what moved',
+    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown]
+                        [--pricing FILE]... [--samples N] [--seed N]
+
+Prices each scenario and compares them with the first (the baseline): each
+category and the total per scenario, the delta and % against the baseline, the
+cheapest marked, and the lines that moved (matched by kind and name, so a line
+only one scenario has shows as new or absent). Scenarios with ranges also show
+the sampled expected, p50, p90, p95 of the total and the chance of exceeding
+their budget. --format markdown is fit to paste into a pull request.
+
+options:
+  --format FORMAT   table (default), json, csv or markdown
+  --pricing FILE    a pricing override file; may repeat
+${MONTE_CARLO_USAGE}`,
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    load: () => import('../commands/compare.js'),
+  },
+  {
+    name: 'check',
+    summary: 'budget gate for CI: exit 3 when a projection exceeds its budget',
+    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown] [--percentile p95]
+                      [--pricing FILE]... [--samples N] [--seed N]
+
+Holds each scenario's monthly projection against its budget (budget: {monthly,
+alert_at} in the scenario) and exits 3 when any is over. For a scenario with
+ranges the sampled percentile of the total is what must fit (p95 by default),
+and the probability of exceeding the budget is shown. Past alert_at is a
+warning, not a failure. A scenario without a budget is listed, not gated.
+
+exit codes: 0 all within budget · 2 invalid input · 3 over budget
+
+options:
+  --format FORMAT   table (default), json or markdown
+  --percentile P    for scenarios with ranges: the percentile of the total
+                    that must fit the budget, p1 … p99 (default p95)
+  --pricing FILE    a pricing override file; may repeat
+${MONTE_CARLO_USAGE}`,
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    load: () => import('../commands/check.js'),
   },
   {
     name: 'pricing',

@@ -1,22 +1,27 @@
 import { formatOption } from '../cli/format-option.js';
+import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
 import type { Estimate } from '../model/estimate.js';
+import { assessUncertainty, type Uncertainty } from '../engine/uncertainty.js';
 import { formatCsv } from '../format/csv.js';
 import { formatJson } from '../format/json.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
+import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../format/uncertainty.js';
 import { projectFile } from './project.js';
 
-export function renderEstimates(estimates: readonly Estimate[], format: Format): string {
+/** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges (CSV carries line items only). */
+export function renderEstimates(estimates: readonly Estimate[], format: Format, uncertainties: readonly (Uncertainty | undefined)[] = []): string {
+  const with_ = <T>(i: number, f: (e: Estimate, u: Uncertainty) => T) => (uncertainties[i] ? f(estimates[i]!, uncertainties[i]!) : undefined);
   switch (format) {
     case 'json':
-      return formatJson(estimates);
+      return formatJson(estimates, estimates.map((_, i) => with_(i, (e, u) => ({ uncertainty: uncertaintyJson(e, u) }))));
     case 'csv':
       return formatCsv(estimates);
     case 'markdown':
-      return estimates.map(formatMarkdown).join('\n');
+      return estimates.map((e, i) => formatMarkdown(e, with_(i, uncertaintyMarkdown))).join('\n');
     default:
-      return estimates.map(formatTable).join('\n');
+      return estimates.map((e, i) => formatTable(e, with_(i, uncertaintyTable))).join('\n');
   }
 }
 
@@ -24,7 +29,9 @@ export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length === 0) throw new UsageError('estimate needs at least one SCENARIO file');
   const format = formatOption(args);
   const pricing = listOption(args, 'pricing');
-  const estimates = args.positionals.map((f) => projectFile(f, pricing).estimate);
-  io.stdout.write(renderEstimates(estimates, format));
+  const sampling = monteCarloOptions(args);
+  const projections = args.positionals.map((f) => projectFile(f, pricing));
+  const uncertainties = projections.map((p) => assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling));
+  io.stdout.write(renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
 }

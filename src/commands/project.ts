@@ -27,7 +27,11 @@ export function locatePlanError(e: PlanError, loaded: LoadedScenario): InputErro
 
 export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate {
   try {
-    return estimate(loaded.scenario, book);
+    const priced = estimate(loaded.scenario, book);
+    if (loaded.uncertain.length > 0) {
+      priced.assumptions.push(`ranged inputs (${loaded.uncertain.length}) are priced at their point values: a {low, expected, high} range at expected, a {p50, p95} range at p50`);
+    }
+    return priced;
   } catch (e) {
     if (e instanceof PlanError) throw locatePlanError(e, loaded);
     throw e;

@@ -6,9 +6,8 @@ import type { PricingBook } from '../pricing/book.js';
 import { sampler } from './distributions.js';
 import { estimate } from './estimate.js';
 import { seededRandom } from './random.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from './sampling-defaults.js';
 
-export const DEFAULT_SEED = 1;
-export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_PERCENTILES = [50, 90, 95] as const;
 
 export interface MonteCarloOptions {

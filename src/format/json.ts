@@ -45,7 +45,9 @@ export function estimateJson(e: Estimate) {
   };
 }
 
-export function formatJson(estimates: readonly Estimate[]): string {
-  const body = estimates.length === 1 ? estimateJson(estimates[0]!) : estimates.map(estimateJson);
+/** `extras[i]` adds keys to estimate i's object (e.g. its `uncertainty` block). */
+export function formatJson(estimates: readonly Estimate[], extras: readonly (Record<string, unknown> | undefined)[] = []): string {
+  const one = (e: Estimate, i: number) => ({ ...estimateJson(e), ...extras[i] });
+  const body = estimates.length === 1 ? one(estimates[0]!, 0) : estimates.map(one);
   return `${JSON.stringify(body, null, 2)}\n`;
 }

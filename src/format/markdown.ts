@@ -6,8 +6,8 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-/** A Markdown report fit to paste into a pull request or design doc. */
-export function formatMarkdown(e: Estimate): string {
+/** A Markdown report fit to paste into a pull request or design doc; `sections` go before the assumptions. */
+export function formatMarkdown(e: Estimate, sections: readonly string[] = []): string {
   const out: string[] = [];
   out.push(`### ${cell(e.scenario)}: ${money(e.totals.total)}/month`, '');
   out.push(`Pricing: ${pricingLine(e)}`, '');
@@ -19,6 +19,7 @@ export function formatMarkdown(e: Estimate): string {
   out.push(`| **total** | | | **${money(e.totals.total)}** |`);
   const budget = budgetLine(e);
   if (budget) out.push('', budget);
+  out.push(...sections);
   if (e.assumptions.length) out.push('', '<details><summary>Assumptions</summary>', '', ...e.assumptions.map((a) => `- ${cell(a)}`), '', '</details>');
   return `${out.join('\n')}\n`;
 }

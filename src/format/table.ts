@@ -27,8 +27,11 @@ function wrap(text: string, indent: string): string[] {
   return out;
 }
 
-/** The human table: grouped by category, largest line first, quantity × rate = cost; fits 80 columns. */
-export function formatTable(e: Estimate): string {
+/**
+ * The human table: grouped by category, largest line first, quantity × rate = cost; fits 80 columns.
+ * `sections` (e.g. the uncertainty section) go after the budget line, before the assumptions.
+ */
+export function formatTable(e: Estimate, sections: readonly string[] = []): string {
   const out: string[] = [];
   out.push(`${e.scenario} · monthly projection · ${e.currency}`);
   out.push(...wrap(`pricing: ${pricingLine(e)}`, ''));
@@ -46,6 +49,7 @@ export function formatTable(e: Estimate): string {
   out.push(row('TOTAL per month', '', money(e.totals.total)));
   const budget = budgetLine(e);
   if (budget) out.push(budget);
+  out.push(...sections);
   if (e.assumptions.length) {
     out.push('', 'assumptions:');
     for (const a of e.assumptions) out.push(...wrap(`- ${a}`, '  ').map((s, i) => (i === 0 ? s : `  ${s}`)));

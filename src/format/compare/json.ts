@@ -1,0 +1,36 @@
+import type { Comparison, ComparedCosts } from '../../engine/compare.js';
+import type { Uncertainty } from '../../engine/uncertainty.js';
+import type { Estimate } from '../../model/estimate.js';
+import { exact } from '../numbers.js';
+import { uncertaintyJson } from '../uncertainty.js';
+
+/** Exact decimal strings per scenario; null where a line is absent or a % has no baseline. */
+function costsJson(c: ComparedCosts, scenarios: readonly string[]) {
+  return {
+    cheapest: scenarios[c.cheapest],
+    scenarios: c.costs.map((cost, i) => ({
+      scenario: scenarios[i],
+      cost: cost === undefined ? null : exact(cost),
+      delta: exact(c.deltas[i]!),
+      delta_ratio: c.percents[i] === undefined ? null : exact(c.percents[i]!),
+    })),
+  };
+}
+
+export function formatComparisonJson(c: Comparison, estimates: readonly Estimate[], uncertainties: readonly (Uncertainty | undefined)[] = []): string {
+  const body = {
+    baseline: c.scenarios[0],
+    cheapest: c.scenarios[c.cheapest],
+    currency: 'USD',
+    scenarios: estimates.map((e, i) => ({
+      scenario: e.scenario,
+      total: exact(e.totals.total),
+      ...(e.budget ? { budget: { monthly: exact(e.budget.monthly), ...(e.budget.alert_at ? { alert_at: exact(e.budget.alert_at) } : {}) } } : {}),
+      ...(uncertainties[i] ? { uncertainty: uncertaintyJson(e, uncertainties[i]!) } : {}),
+    })),
+    categories: Object.fromEntries(c.categories.map((k) => [k.category, costsJson(k, c.scenarios)])),
+    total: costsJson(c.total, c.scenarios),
+    lines: c.lines.map((l) => ({ kind: l.kind, name: l.name, category: l.category, moved: l.moved, ...costsJson(l, c.scenarios) })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

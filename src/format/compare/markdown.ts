@@ -1,0 +1,62 @@
+import type { Comparison, ComparedCosts } from '../../engine/compare.js';
+import type { Uncertainty } from '../../engine/uncertainty.js';
+import type { Estimate } from '../../model/estimate.js';
+import { money, percent } from '../numbers.js';
+import { costText, deltaText, hasCheapest } from './shared.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** Cost, and for the other scenarios the move against the baseline; the cheapest in bold. */
+function cells(c: ComparedCosts, markCheapest = true): string {
+  return c.costs
+    .map((cost, i) => {
+      const delta = i === 0 ? '' : deltaText(c, i);
+      const text = delta ? `${costText(cost)} · ${delta}` : costText(cost);
+      return markCheapest && hasCheapest(c) && i === c.cheapest ? `**${text}**` : text;
+    })
+    .join(' | ');
+}
+
+/** A comparison fit to paste into a pull request or design doc. */
+export function formatComparisonMarkdown(
+  c: Comparison,
+  estimates: readonly Estimate[],
+  uncertainties: readonly (Uncertainty | undefined)[] = [],
+): string {
+  const out: string[] = [];
+  out.push(`### Cost comparison: ${c.scenarios.map(cell).join(' vs ')}`, '');
+  out.push(`Monthly cost in USD against **${cell(c.scenarios[0]!)}** (the baseline). Cheapest: **${cell(c.scenarios[c.cheapest]!)}**, in bold in each row.`, '');
+  const head = c.scenarios.map((s, i) => (i === 0 ? `${cell(s)} (baseline)` : cell(s)));
+  out.push(`| | ${head.join(' | ')} |`, `|---|${c.scenarios.map(() => '---:').join('|')}|`);
+  for (const k of c.categories) out.push(`| ${k.category} | ${cells(k)} |`);
+  out.push(`| **total** | ${cells(c.total)} |`);
+  const budgets = estimates.map((e) => {
+    if (!e.budget) return '—';
+    const used = e.totals.total.div(e.budget.monthly);
+    return `${money(e.budget.monthly)} · ${percent(used)} used${used.gt(1) ? ' ❌' : ''}`;
+  });
+  if (estimates.some((e) => e.budget)) out.push(`| budget | ${budgets.join(' | ')} |`);
+
+  const moved = c.lines.filter((l) => l.moved);
+  if (moved.length > 0) {
+    out.push('', `**What moved** (${moved.length} of ${c.lines.length} lines, matched by name; — = not in that scenario)`, '');
+    out.push(`| Line | ${head.join(' | ')} |`, `|---|${c.scenarios.map(() => '---:').join('|')}|`);
+    for (const l of moved) out.push(`| ${l.category}: ${l.kind} ${cell(l.name)} | ${cells(l, false)} |`);
+  }
+
+  const ranged = uncertainties.map((u, i) => ({ u, i })).filter((x) => x.u !== undefined);
+  if (ranged.length > 0) {
+    const { samples, seed } = ranged[0]!.u!.monteCarlo;
+    out.push('', `**Uncertainty of the total** (${samples.toLocaleString('en-US')} Monte Carlo samples, seed ${seed})`, '');
+    out.push('| Scenario | expected | p50 | p90 | p95 | P(over budget) |', '|---|---:|---:|---:|---:|---:|');
+    for (const { u, i } of ranged) {
+      const s = u!.monteCarlo.spreads.total;
+      const over = u!.monteCarlo.overBudget;
+      const values = [s.expected, s.percentiles.get(50)!, s.percentiles.get(90)!, s.percentiles.get(95)!].map(money);
+      out.push(`| ${cell(c.scenarios[i]!)} | ${values.join(' | ')} | ${over === undefined ? 'no budget' : percent(over)} |`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

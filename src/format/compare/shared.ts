@@ -1,0 +1,31 @@
+import type { Decimal } from '../../model/decimal.js';
+import type { ComparedCosts } from '../../engine/compare.js';
+import { money, percent } from '../numbers.js';
+
+/** Scenario letters (A = baseline, B, C, …) keep 80-column rows readable whatever the names. */
+export function letter(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : `S${i + 1}`;
+}
+
+export function signedMoney(d: Decimal): string {
+  return d.isZero() ? '±$0.00' : `${d.isNegative() ? '' : '+'}${money(d)}`;
+}
+
+/** "+$1,234.00 (+12.3%)" against the baseline; "new" / "gone" where a line exists on one side only. */
+export function deltaText(c: ComparedCosts, i: number): string {
+  const [base, cost, d, p] = [c.costs[0], c.costs[i], c.deltas[i]!, c.percents[i]];
+  if (base === undefined && cost === undefined) return '';
+  if (base === undefined) return `${signedMoney(d)} (new)`;
+  if (cost === undefined) return `${signedMoney(d)} (gone)`;
+  if (d.isZero()) return signedMoney(d);
+  return p === undefined ? signedMoney(d) : `${signedMoney(d)} (${p.isNegative() ? '' : '+'}${percent(p)})`;
+}
+
+/** Whether marking a cheapest makes sense: not when every scenario costs the same. */
+export function hasCheapest(c: ComparedCosts): boolean {
+  return c.deltas.some((d) => !d.isZero());
+}
+
+export function costText(cost: Decimal | undefined): string {
+  return cost === undefined ? '—' : money(cost);
+}
