@@ -1,0 +1,43 @@
+import type { Decimal } from '../../model/decimal.js';
+import type { Provider } from '../../model/scenario.js';
+import type { Tier } from '../../model/pricing.js';
+
+/**
+ * Rates read from a provider's pricing API, already in the table's terms
+ * (instance names, region codes, $/hour, $/unit per the table's units). The
+ * mappings produce it; write-table merges it into the YAML.
+ */
+export interface FetchedPrices {
+  provider: Provider;
+  instances: Record<string, { on_demand: Record<string, Decimal>; spot: Record<string, Decimal> }>;
+  storage: Record<string, Record<string, Decimal | Tier[]>>;
+  /** Internet egress tiers by source region. */
+  internet_egress: Record<string, Tier[]>;
+  /** Per GB (or GiB) on each billed side. */
+  inter_zone?: Decimal;
+  /** Region-to-region rates, sender side. */
+  inter_region: { from: string; to: string; rate: Decimal }[];
+  /** What the mapping saw and left aside, for the user (unknown regions, skipped instance types…). */
+  notes: string[];
+}
+
+export function emptyFetched(provider: Provider): FetchedPrices {
+  return { provider, instances: {}, storage: {}, internet_egress: {}, inter_region: [], notes: [] };
+}
+
+export function setInstanceRate(out: FetchedPrices, instance: string, purchase: 'on_demand' | 'spot', region: string, rate: Decimal): void {
+  const entry = (out.instances[instance] ??= { on_demand: {}, spot: {} });
+  entry[purchase][region] = rate;
+}
+
+/**
+ * Tiers from price bands given by their lower bounds (how both AWS and Google
+ * publish them): each band runs up to where the next begins, the last is open.
+ */
+export function tiersFromBands(bands: readonly { from: Decimal; rate: Decimal }[]): Tier[] {
+  const sorted = [...bands].sort((a, b) => a.from.cmp(b.from));
+  return sorted.map((b, i) => {
+    const next = sorted[i + 1];
+    return next ? { up_to: next.from, rate: b.rate } : { rate: b.rate };
+  });
+}

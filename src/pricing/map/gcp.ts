@@ -1,0 +1,131 @@
+import { Decimal } from '../../model/decimal.js';
+import type { PricingTableInput, Tier } from '../../model/pricing.js';
+import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from './fetched.js';
+
+/** google.type.Money: int64 `units` arrives as a string, number or Long; `nanos` as an int. */
+export interface Money {
+  units?: string | number | { toString(): string } | null;
+  nanos?: number | null;
+}
+
+/** The fields of a Cloud Catalog `Sku` the mapping reads. */
+export interface GcpSku {
+  skuId?: string | null;
+  description?: string | null;
+  category?: { resourceFamily?: string | null; resourceGroup?: string | null; usageType?: string | null } | null;
+  serviceRegions?: string[] | null;
+  pricingInfo?: { pricingExpression?: { usageUnit?: string | null; tieredRates?: { startUsageAmount?: number | null; unitPrice?: Money | null }[] | null } | null }[] | null;
+}
+
+/** units + nanos/10^9, exactly: never through a float. */
+export function moneyToDecimal(m: Money | null | undefined): Decimal {
+  return new Decimal(String(m?.units ?? 0)).plus(new Decimal(m?.nanos ?? 0).div(1e9));
+}
+
+function bands(sku: GcpSku): { from: Decimal; rate: Decimal }[] {
+  const rates = sku.pricingInfo?.[0]?.pricingExpression?.tieredRates ?? [];
+  return rates.map((r) => ({ from: new Decimal(String(r.startUsageAmount ?? 0)), rate: moneyToDecimal(r.unitPrice) }));
+}
+
+function flatRate(sku: GcpSku): Decimal | undefined {
+  const b = bands(sku);
+  return b.length === 1 ? b[0]!.rate : undefined;
+}
+
+/** The SKU description naming a GPU model as the table writes it. */
+const GPU_SKU: Record<string, string> = {
+  A100: 'Nvidia Tesla A100 GPU',
+  'A100-80GB': 'Nvidia Tesla A100 80GB GPU',
+  H100: 'Nvidia H100 80GB GPU',
+  L4: 'Nvidia L4 GPU',
+  T4: 'Nvidia Tesla T4 GPU',
+};
+
+/**
+ * Machine types whose published price includes more than cores, memory and
+ * GPUs (bundled local SSD), so they cannot be rebuilt from component SKUs.
+ */
+const NOT_FROM_COMPONENTS = [/^a2-ultragpu-/, /^a3-/];
+
+/** Where a component SKU applies: its regions, on-demand or spot. */
+interface Component {
+  rate: Decimal;
+  regions: string[];
+  spot: boolean;
+}
+
+function componentSkus(skus: readonly GcpSku[], matches: (description: string) => boolean, group: string): Component[] {
+  const out: Component[] = [];
+  for (const s of skus) {
+    const usage = s.category?.usageType;
+    if (s.category?.resourceFamily !== 'Compute' || s.category.resourceGroup !== group) continue;
+    if (usage !== 'OnDemand' && usage !== 'Preemptible') continue;
+    if (!matches(s.description ?? '')) continue;
+    const rate = flatRate(s);
+    if (rate) out.push({ rate, regions: s.serviceRegions ?? [], spot: usage === 'Preemptible' });
+  }
+  return out;
+}
+
+function rateIn(components: readonly Component[], region: string, spot: boolean): Decimal | undefined {
+  return components.find((c) => c.spot === spot && c.regions.includes(region))?.rate;
+}
+
+/**
+ * Compute Engine, Cloud Storage and network SKUs → table rates. Google prices
+ * a machine as cores + memory (+ GPUs), each a SKU per machine family and
+ * region; the machine's hourly price is rebuilt from the table's own vCPU,
+ * memory and GPU counts. Network and storage rates are per GiB, as the table.
+ */
+export function mapGcpSkus(skus: readonly GcpSku[], table: PricingTableInput): FetchedPrices {
+  const out = emptyFetched('gcp');
+  const regions = Object.keys(table.regions ?? {});
+  for (const [name, entry] of Object.entries(table.instances ?? {})) {
+    if (NOT_FROM_COMPONENTS.some((re) => re.test(name))) {
+      out.notes.push(`${name}: its price bundles local SSD and is not rebuilt from component SKUs; kept as is`);
+      continue;
+    }
+    const family = name.split('-')[0]!.toUpperCase();
+    const gpuSku = entry.gpu ? GPU_SKU[entry.gpu.model] : undefined;
+    if (entry.gpu && !gpuSku) {
+      out.notes.push(`${name}: no SKU known for GPU model ${entry.gpu.model}; kept as is`);
+      continue;
+    }
+    if (!entry.vcpus || !entry.memory_gb) continue;
+    const core = componentSkus(skus, (d) => new RegExp(`^(Spot Preemptible )?${family} Instance Core running in `).test(d), 'CPU');
+    const ram = componentSkus(skus, (d) => new RegExp(`^(Spot Preemptible )?${family} Instance Ram running in `).test(d), 'RAM');
+    const gpu = gpuSku ? componentSkus(skus, (d) => d.startsWith(`${gpuSku} running in `) || d.startsWith(`${gpuSku} attached to Spot Preemptible VMs running in `), 'GPU') : [];
+    let priced = false;
+    for (const region of regions) {
+      for (const spot of [false, true]) {
+        const c = rateIn(core, region, spot);
+        const r = rateIn(ram, region, spot);
+        const g = entry.gpu ? rateIn(gpu, region, spot) : new Decimal(0);
+        if (!c || !r || !g) continue;
+        const gpus = entry.gpu?.count ?? new Decimal(0);
+        setInstanceRate(out, name, spot ? 'spot' : 'on_demand', region, c.times(entry.vcpus).plus(r.times(entry.memory_gb)).plus(g.times(gpus)));
+        priced = true;
+      }
+    }
+    if (!priced) out.notes.push(`${name}: no ${family} core/memory${gpuSku ? '/GPU' : ''} SKUs in the listed regions; kept as is`);
+  }
+
+  for (const s of skus) {
+    const group = s.category?.resourceGroup;
+    if (s.category?.usageType !== 'OnDemand') continue;
+    const where = (s.serviceRegions ?? []).filter((r) => regions.includes(r));
+    if (group === 'RegionalStorage' && /^Standard Storage /.test(s.description ?? '')) {
+      const b = bands(s);
+      const rate: Decimal | Tier[] = b.length === 1 ? b[0]!.rate : tiersFromBands(b);
+      for (const region of where) (out.storage['gcs-standard'] ??= {})[region] = rate;
+    } else if (group === 'InterzoneEgress') {
+      out.inter_zone ??= flatRate(s);
+    } else if (group === 'PremiumInternetEgress') {
+      // Traffic to the source's own continent group stands for the worldwide rate;
+      // China and Australia destinations are dearer and are not modelled.
+      const m = /^Network Internet Egress from (.+) to (.+)$/.exec(s.description ?? '');
+      if (m && m[1] === m[2]) for (const region of where) out.internet_egress[region] = tiersFromBands(bands(s));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/model/decimal.js';
+import { mapAwsProducts } from '../../src/pricing/map/aws.js';
+import { mapAzureItems } from '../../src/pricing/map/azure.js';
+import { mapGcpSkus, moneyToDecimal } from '../../src/pricing/map/gcp.js';
+import { tiersFromBands } from '../../src/pricing/map/fetched.js';
+import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
+import { awsDataTransfer, awsEc2, azurePages, gcpSkus } from './fixtures.js';
+
+const bundled = (p: string) => readPricingFile(join(bundledPricingDir(), `${p}.yaml`)).table;
+const fixed = (r: Record<string, Decimal>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toFixed()]));
+const tiers = (t: { up_to?: Decimal; rate: Decimal }[]) => t.map((x) => [x.up_to?.toFixed(), x.rate.toFixed()]);
+
+describe('AWS GetProducts items → table rates', () => {
+  const out = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], bundled('aws'));
+
+  it('takes the Linux, shared-tenancy, no-software, used-capacity price only', () => {
+    expect(fixed(out.instances['p4d.24xlarge']!.on_demand)).toEqual({ 'us-east-1': '21.957642' });
+    expect(fixed(out.instances['p5.48xlarge']!.on_demand)).toEqual({ 'us-east-1': '55.04' });
+    expect(fixed(out.instances['m7i.xlarge']!.on_demand)).toEqual({ 'us-east-1': '0.2016' });
+    expect(fixed(out.instances['r7i.xlarge']!.on_demand)).toEqual({ 'us-east-1': '0.2646', 'us-east-2': '0.2646', 'eu-west-1': '0.2961' });
+    expect(out.instances['p5en.48xlarge']!.spot).toEqual({});
+  });
+
+  it('leaves out regions the table does not list, and says so', () => {
+    expect(out.instances['g5.xlarge']).toBeUndefined();
+    expect(out.notes).toContain('prices in regions the table does not list were left out: ap-northeast-1');
+  });
+
+  it('reads internet egress bands as tiers, inter-region pairs and the inter-AZ rate', () => {
+    expect(tiers(out.internet_egress['us-east-1']!)).toEqual([
+      ['100', '0'],
+      ['10240', '0.09'],
+      ['51200', '0.085'],
+      ['153600', '0.07'],
+      [undefined, '0.05'],
+    ]);
+    expect(out.inter_region.map((r) => `${r.from}>${r.to}=${r.rate.toFixed()}`)).toEqual([
+      'us-east-1>us-east-2=0.01',
+      'us-east-1>us-west-2=0.02',
+      'us-east-1>eu-west-1=0.02',
+      'us-east-1>eu-central-1=0.02',
+      'us-east-2>us-east-1=0.01',
+    ]);
+    expect(out.inter_zone!.toFixed()).toBe('0.01');
+  });
+});
+
+describe('Google Cloud Catalog SKUs → table rates', () => {
+  const out = mapGcpSkus(gcpSkus(), bundled('gcp'));
+
+  it('turns units + nanos into an exact decimal', () => {
+    expect(moneyToDecimal({ units: '2', nanos: 933908000 }).toFixed()).toBe('2.933908');
+    expect(moneyToDecimal({ units: 0, nanos: 1 }).toFixed()).toBe('0.000000001');
+    expect(moneyToDecimal({ nanos: 31611000 }).toFixed()).toBe('0.031611');
+  });
+
+  it('rebuilds machine prices from core, memory and GPU SKUs with the table\'s counts', () => {
+    // 12 × 0.031611 + 85 × 0.004237 + 1 × 2.933908
+    expect(fixed(out.instances['a2-highgpu-1g']!.on_demand)).toEqual({ 'us-central1': '3.673385', 'us-east1': '3.673385', 'us-east4': '3.673385', 'us-west1': '3.673385' });
+    expect(out.instances['a2-highgpu-8g']!.on_demand['us-central1']!.toFixed()).toBe('29.38708');
+    expect(out.instances['g2-standard-8']!.on_demand['us-central1']!.toFixed()).toBe('0.853624312');
+    expect(out.instances['c3-standard-8']!.on_demand['us-central1']!.toFixed()).toBe('0.41776');
+    // Spot: from the "Spot Preemptible" SKUs; 12 × 0.00949 + 85 × 0.001271 + 0.88
+    expect(out.instances['a2-highgpu-1g']!.spot['us-central1']!.toFixed()).toBe('1.101915');
+  });
+
+  it('keeps machines whose price bundles local SSD, and families without SKUs, as they are', () => {
+    expect(out.instances['a3-highgpu-8g']).toBeUndefined();
+    expect(out.instances['n4-standard-8']).toBeUndefined();
+    expect(out.notes).toContain('a3-highgpu-8g: its price bundles local SSD and is not rebuilt from component SKUs; kept as is');
+    expect(out.notes.some((n) => n.startsWith('n4-standard-8: no N4 core/memory SKUs'))).toBe(true);
+  });
+
+  it('reads storage, inter-zone and worldwide internet egress tiers (not the China ones)', () => {
+    expect(out.storage['gcs-standard']!['us-central1']!.toString()).toBe('0.02');
+    expect(out.inter_zone!.toFixed()).toBe('0.01');
+    expect(tiers(out.internet_egress['us-central1']!)).toEqual([
+      ['1', '0'],
+      ['1024', '0.12'],
+      ['10240', '0.11'],
+      [undefined, '0.08'],
+    ]);
+  });
+});
+
+describe('Azure Retail Prices items → table rates', () => {
+  const out = mapAzureItems(azurePages().flatMap((p) => p.Items), bundled('azure'));
+
+  it('takes Linux pay-as-you-go and spot, not low priority, Windows or reservations', () => {
+    expect(fixed(out.instances['Standard_NC24ads_A100_v4']!.on_demand)).toEqual({ eastus: '3.673' });
+    expect(fixed(out.instances['Standard_NC24ads_A100_v4']!.spot)).toEqual({ eastus: '0.7346' });
+    expect(fixed(out.instances['Standard_ND96isr_H100_v5']!.on_demand)).toEqual({ eastus: '98.32', westeurope: '100.1' });
+    expect(out.notes).toContain('prices in regions the table does not list were left out: japaneast');
+  });
+
+  it('reads a price given as a decimal string exactly', () => {
+    const [item] = azurePages()[0]!.Items;
+    const exact = mapAzureItems([{ ...item!, retailPrice: '3.67300000000000000001' }], bundled('azure'));
+    expect(exact.instances['Standard_NC24ads_A100_v4']!.on_demand.eastus!.toFixed()).toBe('3.67300000000000000001');
+  });
+});
+
+describe('tiersFromBands', () => {
+  it('ends each band where the next begins, the last open-ended, whatever the input order', () => {
+    const d = (n: string) => new Decimal(n);
+    expect(tiers(tiersFromBands([{ from: d('10'), rate: d('1') }, { from: d('0'), rate: d('2') }]))).toEqual([
+      ['10', '2'],
+      [undefined, '1'],
+    ]);
+  });
+});
