@@ -26,6 +26,16 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
         notes: ['the sample bill is synthetic (scripts/generate-sample-bill.ts): a realistic month for this scenario, not a real invoice'],
       };
     }
+    case 'aws': {
+      const { readCostExplorer } = await import('./sources/cost-explorer.js');
+      return readCostExplorer({
+        range: o.range,
+        period: o.period,
+        selector: o.selector?.aws,
+        refresh: o.refresh,
+        ...(o.onRequest ? { onRequest: o.onRequest } : {}),
+      });
+    }
     default: {
       const { readBillingFile } = await import('./sources/focus-file.js');
       return readBillingFile(o.source, o.range, o.selector);

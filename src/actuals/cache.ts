@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * An on-disk cache for paid API answers (Cost Explorer bills $0.01 a request).
+ * It holds billing data only — never credentials — in files only the user can
+ * read (0600 in a 0700 folder), written atomically so a crash never leaves a
+ * half-written answer that would later be read as a wrong total.
+ */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TOLLGATE_CACHE_DIR) return env.TOLLGATE_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'tollgate');
+}
+
+export function cacheKey(parts: unknown): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+function fileFor(namespace: string, key: string, root: string): string {
+  return join(root, namespace, `${key}.json`);
+}
+
+export function readCache(namespace: string, key: string, root = cacheRoot()): unknown {
+  try {
+    return JSON.parse(readFileSync(fileFor(namespace, key, root), 'utf8'));
+  } catch {
+    // Missing or unreadable: fetch again rather than trust it.
+    return undefined;
+  }
+}
+
+export function writeCache(namespace: string, key: string, value: unknown, root = cacheRoot()): string {
+  const dir = join(root, namespace);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = fileFor(namespace, key, root);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
+  // The mode given to writeFileSync is masked by the umask; make sure.
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+  return file;
+}

@@ -1,0 +1,155 @@
+import type { CostExplorerClientConfig, Expression, GetCostAndUsageCommandInput, ResultByTime } from '@aws-sdk/client-cost-explorer';
+import type { ActualsSelector } from '../../model/actuals-selector.js';
+import { Decimal } from '../../model/decimal.js';
+import { cacheKey, readCache, writeCache } from '../cache.js';
+import type { Period } from '../reconcile.js';
+import { SourceError, type SourceResult } from '../source.js';
+import { adjustmentRecords, amount, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
+
+/** What Cost Explorer charges per API request. */
+export const REQUEST_PRICE = new Decimal('0.01');
+const CACHE_NAMESPACE = 'cost-explorer';
+
+/** The scenario's `actuals.aws` selector (and any extra condition) as one Cost Explorer filter expression. */
+export function selectorFilter(selector: ActualsSelector['aws'], ...extra: Expression[]): Expression | undefined {
+  const all: Expression[] = [
+    ...Object.entries(selector?.tags ?? {}).map(([Key, value]) => ({ Tags: { Key, Values: [value], MatchOptions: ['EQUALS' as const] } })),
+    ...(selector?.linked_accounts?.length ? [{ Dimensions: { Key: 'LINKED_ACCOUNT' as const, Values: selector.linked_accounts } }] : []),
+    ...extra,
+  ];
+  // Cost Explorer rejects an And of fewer than two expressions.
+  return all.length === 0 ? undefined : all.length === 1 ? all[0] : { And: all };
+}
+
+interface CachedAnswer {
+  usage: ResultByTime[];
+  adjustments: ResultByTime[];
+}
+
+export interface CostExplorerOptions {
+  range: { start: string; end: string };
+  period: Period;
+  selector: ActualsSelector['aws'];
+  refresh: boolean;
+  onRequest?: (count: number) => void;
+  /** Test seam: endpoint, static credentials, retry and timeout settings. Production uses the SDK's default chain. */
+  clientConfig?: CostExplorerClientConfig;
+  cacheRoot?: string;
+}
+
+/**
+ * One month of AWS spend from Cost Explorer: usage grouped by service and usage
+ * type (one request per page), non-usage charges grouped by record type (one
+ * more), and for an unfinished month the forecast (one more). A finished,
+ * final month is cached on disk and never fetched twice.
+ */
+export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceResult> {
+  const finished = o.period.elapsedDays === o.period.days;
+  // The profile is part of the key so two accounts never share a cached month; credentials never are.
+  const key = cacheKey({ v: 1, range: o.range, selector: o.selector ?? {}, profile: process.env.AWS_PROFILE ?? 'default' });
+  const source = `AWS Cost Explorer, ${o.range.start} to ${o.range.end} (end exclusive)`;
+  if (finished && !o.refresh) {
+    const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as CachedAnswer | undefined;
+    if (hit?.usage && hit.adjustments) {
+      return { source, records: [...usageRecords(hit.usage), ...adjustmentRecords(hit.adjustments)], requests: { count: 0, cost: new Decimal(0), cached: true }, notes: [] };
+    }
+  }
+
+  const { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } = await import('@aws-sdk/client-cost-explorer');
+  const client = new CostExplorerClient({
+    region: 'us-east-1', // Cost Explorer's only endpoint
+    maxAttempts: 5, // throttling (LimitExceededException) is retried by the SDK with backoff
+    // Without throwOnRequestTimeout the SDK only logs a warning and keeps waiting.
+    requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000, throwOnRequestTimeout: true },
+    ...o.clientConfig,
+  });
+  let count = 0;
+  // Inside the retry loop, so every HTTP request sent is counted: the figure shown is never below the bill.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      count += 1;
+      o.onRequest?.(count);
+      return next(args);
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'tollgateRequestCounter' },
+  );
+
+  const query = async (input: GetCostAndUsageCommandInput): Promise<ResultByTime[]> => {
+    const results: ResultByTime[] = [];
+    let token: string | undefined;
+    do {
+      const page = await client.send(new GetCostAndUsageCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }));
+      results.push(...(page.ResultsByTime ?? []));
+      token = page.NextPageToken || undefined;
+    } while (token);
+    return results;
+  };
+
+  try {
+    const TimePeriod = { Start: o.range.start, End: o.range.end };
+    const usageFilter = selectorFilter(o.selector, { Dimensions: { Key: 'RECORD_TYPE', Values: USAGE_RECORD_TYPES } });
+    const usage = await query({
+      TimePeriod,
+      Granularity: 'MONTHLY',
+      Metrics: ['UnblendedCost', 'UsageQuantity'],
+      GroupBy: [
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+        { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+      ],
+      ...(usageFilter ? { Filter: usageFilter } : {}),
+    });
+    const allFilter = selectorFilter(o.selector);
+    const adjustments = await query({
+      TimePeriod,
+      Granularity: 'MONTHLY',
+      Metrics: ['UnblendedCost'],
+      GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
+      ...(allFilter ? { Filter: allFilter } : {}),
+    });
+    const usageOnly = usageRecords(usage);
+    const records = [...usageOnly, ...adjustmentRecords(adjustments)];
+
+    let forecast: Decimal | undefined;
+    if (!finished) {
+      const monthEnd = new Date(Date.UTC(Number(o.period.month.slice(0, 4)), Number(o.period.month.slice(5, 7)), 1)).toISOString().slice(0, 10);
+      const answer = await client.send(
+        new GetCostForecastCommand({
+          TimePeriod: { Start: o.range.end, End: monthEnd },
+          Metric: 'UNBLENDED_COST',
+          Granularity: 'MONTHLY',
+          ...(allFilter ? { Filter: allFilter } : {}),
+        }),
+      );
+      const rest = amount(answer.Total?.Amount, 'forecast');
+      // Month-to-date usage plus the forecast for the remaining days: comparable with the projected total.
+      forecast = usageOnly.reduce((s, r) => s.plus(r.billedCost), rest);
+    }
+
+    const final = finished && !records.some((r) => r.estimated);
+    if (final) writeCache(CACHE_NAMESPACE, key, { usage, adjustments } satisfies CachedAnswer, o.cacheRoot);
+    const notes = finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [];
+    return { source, records, requests: { count, cost: REQUEST_PRICE.times(count), cached: false }, ...(forecast ? { forecast } : {}), notes };
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw new SourceError(describe(e, count));
+  } finally {
+    client.destroy();
+  }
+}
+
+/** An SDK failure in words, with what to do; built from the error's name, status and message only (no request, no headers). */
+function describe(e: unknown, count: number): string {
+  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
+  const status = err.$metadata?.httpStatusCode;
+  const after = `after ${count} request${count === 1 ? '' : 's'}`;
+  const name = err.name ?? 'Error';
+  if (name === 'CredentialsProviderError' || /credential/i.test(err.message ?? '')) {
+    return 'no AWS credentials found: set AWS_PROFILE (or use `aws sso login` / the default credential chain); the read-only policy needs ce:GetCostAndUsage and ce:GetCostForecast';
+  }
+  if (name === 'LimitExceededException') return `Cost Explorer is throttling requests (LimitExceededException) ${after}; try again in a minute`;
+  if (name === 'AccessDeniedException') return `access denied: the credentials need ce:GetCostAndUsage and ce:GetCostForecast (${after})`;
+  if (name === 'TimeoutError' || /timed? ?out|ETIMEDOUT|socket hang up/i.test(`${name} ${err.message}`)) return `Cost Explorer did not answer in time ${after}`;
+  if (name === 'SyntaxError' || /deserializ|JSON/i.test(err.message ?? '')) return `Cost Explorer sent an answer that is not valid JSON${status ? ` (HTTP ${status})` : ''} ${after}; no total was computed`;
+  const firstLine = (err.message ?? '').split('\n')[0]!.slice(0, 200);
+  return `Cost Explorer request failed: ${name}${status ? ` (HTTP ${status})` : ''}${firstLine ? `: ${firstLine}` : ''} ${after}`;
+}

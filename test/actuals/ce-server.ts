@@ -1,0 +1,65 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SeenRequest {
+  target: string;
+  contentType: string;
+  body: Record<string, unknown>;
+  authorization: string;
+}
+
+export type Reply = { status?: number; body?: unknown; raw?: string; hang?: boolean };
+
+/**
+ * A local stand-in for Cost Explorer speaking AWS JSON 1.1: POST /, the
+ * operation in X-Amz-Target, JSON in and out. Each test scripts the replies.
+ */
+export async function startCostExplorer(reply: (req: SeenRequest, index: number) => Reply) {
+  const seen: SeenRequest[] = [];
+  const hanging: ServerResponse[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => {
+      const r: SeenRequest = {
+        target: String(req.headers['x-amz-target'] ?? ''),
+        contentType: String(req.headers['content-type'] ?? ''),
+        body: text ? JSON.parse(text) : {},
+        authorization: String(req.headers.authorization ?? ''),
+      };
+      seen.push(r);
+      const out = reply(r, seen.length - 1);
+      if (out.hang) {
+        hanging.push(res);
+        return;
+      }
+      res.writeHead(out.status ?? 200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(out.raw ?? JSON.stringify(out.body ?? {}));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const h of hanging) h.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** One MONTHLY result in Cost Explorer's shape. */
+export function month(groups: [string[], string, string?][], estimated = false, start = '2026-10-01', end = '2026-11-01') {
+  return {
+    TimePeriod: { Start: start, End: end },
+    Total: {},
+    Groups: groups.map(([Keys, cost, qty]) => ({
+      Keys,
+      Metrics: { UnblendedCost: { Amount: cost, Unit: 'USD' }, ...(qty ? { UsageQuantity: { Amount: qty, Unit: 'N/A' } } : {}) },
+    })),
+    Estimated: estimated,
+  };
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readCostExplorer, selectorFilter, type CostExplorerOptions } from '../../src/actuals/sources/cost-explorer.js';
+import { SourceError } from '../../src/actuals/source.js';
+import { month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
+
+const OCT = { month: '2026-10', elapsedDays: 31, days: 31 };
+const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
+let server: Awaited<ReturnType<typeof startCostExplorer>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const USAGE = month([
+  [['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '16651.39', '758.3'],
+  [['EC2 - Other', 'NatGateway-Bytes'], '425.21', '9449.1'],
+]);
+const RECORD_TYPES = month([
+  [['Usage'], '17076.6'],
+  [['Credit'], '-1000'],
+  [['Tax'], '12.5'],
+]);
+
+/** Usage query → USAGE, record-type query → RECORD_TYPES, forecast → 9000. */
+function normal(req: SeenRequest): Reply {
+  if (req.target.endsWith('GetCostForecast')) return { body: { Total: { Amount: '9000', Unit: 'USD' } } };
+  const byRecordType = (req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE');
+  return { body: { ResultsByTime: [byRecordType ? RECORD_TYPES : USAGE], GroupDefinitions: [] } };
+}
+
+async function run(reply: (req: SeenRequest, i: number) => Reply, over: Partial<CostExplorerOptions> = {}) {
+  server = await startCostExplorer(reply);
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'tollgate-ce-cache-'));
+  const options: CostExplorerOptions = {
+    range: { start: '2026-10-01', end: '2026-11-01' },
+    period: OCT,
+    selector: { tags: { team: 'recsys' } },
+    refresh: false,
+    cacheRoot,
+    clientConfig: { endpoint: server.endpoint, credentials: CREDENTIALS, maxAttempts: 3 },
+    ...over,
+  };
+  return { options, cacheRoot, result: () => readCostExplorer(options) };
+}
+
+describe('Cost Explorer source: the real client against a local AWS JSON 1.1 server', () => {
+  it('makes 2 requests for a one-page month, with the selector as filter, and reads exact amounts', async () => {
+    const { result } = await run(normal);
+    const r = await result();
+    expect(r.requests).toMatchObject({ count: 2, cached: false });
+    expect(r.requests!.cost.toFixed()).toBe('0.02');
+    const [usage, types] = server!.seen;
+    expect(usage!.target).toBe('AWSInsightsIndexService.GetCostAndUsage');
+    expect(usage!.contentType).toBe('application/x-amz-json-1.1');
+    expect(usage!.body).toMatchObject({
+      TimePeriod: { Start: '2026-10-01', End: '2026-11-01' },
+      Granularity: 'MONTHLY',
+      Metrics: ['UnblendedCost', 'UsageQuantity'],
+      GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }, { Type: 'DIMENSION', Key: 'USAGE_TYPE' }],
+      Filter: { And: [{ Tags: { Key: 'team', Values: ['recsys'] } }, { Dimensions: { Key: 'RECORD_TYPE' } }] },
+    });
+    expect(types!.body).toMatchObject({ GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }], Filter: { Tags: { Key: 'team' } } });
+    expect(r.records.map((x) => [x.usageType || x.chargeCategory, x.billedCost.toFixed()])).toEqual([
+      ['BoxUsage:p4d.24xlarge', '16651.39'],
+      ['NatGateway-Bytes', '425.21'],
+      ['Credit', '-1000'],
+      ['Tax', '12.5'],
+    ]);
+    expect(r.records[0]).toMatchObject({ provider: 'aws', serviceName: 'Amazon Elastic Compute Cloud - Compute', chargePeriodStart: '2026-10-01T00:00:00Z' });
+  });
+
+  it('caches a finished month in a 0600 file and answers the second check with 0 requests', async () => {
+    const { result, cacheRoot } = await run(normal);
+    await result();
+    const dir = join(cacheRoot, 'cost-explorer');
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(statSync(join(dir, files[0]!)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const again = await result();
+    expect(again.requests).toMatchObject({ count: 0, cached: true });
+    expect(server!.seen).toHaveLength(2);
+    expect(again.records.map((x) => x.billedCost.toFixed())).toEqual(['16651.39', '425.21', '-1000', '12.5']);
+  });
+
+  it('fetches again with --refresh', async () => {
+    const { options } = await run(normal);
+    await readCostExplorer(options);
+    const r = await readCostExplorer({ ...options, refresh: true });
+    expect(r.requests?.count).toBe(2);
+    expect(server!.seen).toHaveLength(4);
+  });
+
+  it('follows NextPageToken and counts every page', async () => {
+    const page2 = month([[['Amazon Simple Storage Service', 'TimedStorage-ByteHrs'], '465.75', '20250']]);
+    const { result } = await run((req) => {
+      if ((req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE')) return normal(req);
+      return req.body.NextPageToken === 'page-2'
+        ? { body: { ResultsByTime: [page2] } }
+        : { body: { ResultsByTime: [USAGE], NextPageToken: 'page-2' } };
+    });
+    const r = await result();
+    expect(r.requests?.count).toBe(3);
+    expect(r.records.filter((x) => x.chargeCategory === 'Usage').map((x) => x.usageType)).toEqual(['BoxUsage:p4d.24xlarge', 'NatGateway-Bytes', 'TimedStorage-ByteHrs']);
+  });
+
+  it('flags Estimated periods and does not cache them', async () => {
+    const { result, cacheRoot } = await run((req) => {
+      const byRecordType = (req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE');
+      return { body: { ResultsByTime: [{ ...(byRecordType ? RECORD_TYPES : USAGE), Estimated: true }] } };
+    });
+    const r = await result();
+    expect(r.records.every((x) => x.estimated)).toBe(true);
+    expect(r.notes.join()).toMatch(/estimated/);
+    expect(() => readdirSync(join(cacheRoot, 'cost-explorer'))).toThrow();
+  });
+
+  it('for the current month asks for the forecast: month-to-date usage plus the rest', async () => {
+    const { result } = await run(normal, { range: { start: '2026-10-01', end: '2026-10-16' }, period: { month: '2026-10', elapsedDays: 15, days: 31 } });
+    const r = await result();
+    expect(r.requests?.count).toBe(3);
+    const forecast = server!.seen[2]!;
+    expect(forecast.target).toBe('AWSInsightsIndexService.GetCostForecast');
+    expect(forecast.body).toMatchObject({ TimePeriod: { Start: '2026-10-16', End: '2026-11-01' }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY' });
+    expect(r.forecast?.toFixed()).toBe('26076.6'); // 16651.39 + 425.21 + 9000
+  });
+
+  it('rides out LimitExceededException throttling with the SDK retry, then gives the right total', async () => {
+    const { result } = await run((req, i) =>
+      i === 0 ? { status: 400, body: { __type: 'LimitExceededException', message: 'Rate exceeded' } } : normal(req),
+    );
+    const r = await result();
+    expect(r.records.reduce((s, x) => (x.chargeCategory === 'Usage' ? s + Number(x.billedCost.toFixed()) : s), 0)).toBeCloseTo(17076.6, 6);
+    expect(r.requests?.count).toBe(3); // the throttled attempt is counted too: the figure never undercounts
+  });
+
+  it.each<[string, (req: SeenRequest, i: number) => Reply, RegExp]>([
+    ['throttled on every attempt', () => ({ status: 400, body: { __type: 'LimitExceededException', message: 'Rate exceeded' } }), /throttling.*after 3 requests/],
+    ['HTTP 500 on every attempt', () => ({ status: 500, body: { __type: 'InternalServerError', message: 'boom' } }), /request failed.*HTTP 500/],
+    ['malformed JSON', () => ({ raw: '{"ResultsByTime": [{"TimePeriod": ' }), /not valid JSON/],
+    ['a non-numeric amount', () => ({ body: { ResultsByTime: [month([[['EC2', 'BoxUsage:m7i.xlarge'], 'NaN']])] } }), /unreadable cost/],
+    ['access denied', () => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'not authorized' } }), /ce:GetCostAndUsage/],
+  ])('%s → a clear error, no total', async (_name, reply, message) => {
+    const { result } = await run(reply);
+    const e = await result().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SourceError);
+    expect((e as Error).message).toMatch(message);
+  });
+
+  it('a server that never answers → a timeout error', async () => {
+    const { options } = await run(() => ({ hang: true }));
+    const started = Date.now();
+    const e = await readCostExplorer({
+      ...options,
+      clientConfig: { ...options.clientConfig, maxAttempts: 1, requestHandler: { requestTimeout: 300, connectionTimeout: 300, throwOnRequestTimeout: true } },
+    }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SourceError);
+    expect((e as Error).message).toMatch(/did not answer in time/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('selectorFilter', () => {
+  it('is absent without a selector, a bare expression for one condition, And for more', () => {
+    expect(selectorFilter(undefined)).toBeUndefined();
+    expect(selectorFilter({ linked_accounts: ['123456789012'] })).toEqual({ Dimensions: { Key: 'LINKED_ACCOUNT', Values: ['123456789012'] } });
+    expect(selectorFilter({ tags: { team: 'recsys', env: 'prod' } })).toEqual({
+      And: [
+        { Tags: { Key: 'team', Values: ['recsys'], MatchOptions: ['EQUALS'] } },
+        { Tags: { Key: 'env', Values: ['prod'], MatchOptions: ['EQUALS'] } },
+      ],
+    });
+  });
+});

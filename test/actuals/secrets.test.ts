@@ -1,0 +1,82 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tollgate } from '../cli-run.js';
+import { month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
+
+const CANARY = {
+  AWS_ACCESS_KEY_ID: 'AKIACANARY7Q2X9TOLLG',
+  AWS_SECRET_ACCESS_KEY: 'canary-secret-9f8e7d6c5b4a3928171605f4e3d2c1b0a9',
+  AWS_SESSION_TOKEN: 'canary-session-token-IQoJb3JpZ2luX2VjEJr',
+};
+let server: Awaited<ReturnType<typeof startCostExplorer>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+}
+
+async function runCli(reply: (req: SeenRequest) => Reply, cache: string, format = 'table') {
+  server ??= await startCostExplorer(reply);
+  return tollgate(['actuals', 'scenarios/recsys-feature-store.yaml', '--month', '2026-10', '--source', 'aws', '--format', format], {
+    env: {
+      ...CANARY,
+      // The SDK's own endpoint override; nothing but the local server is reachable.
+      AWS_ENDPOINT_URL_COST_EXPLORER: server.endpoint,
+      AWS_CONFIG_FILE: join(cache, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(cache, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_PROFILE: '',
+      AWS_MAX_ATTEMPTS: '1',
+      TOLLGATE_CACHE_DIR: cache,
+    },
+  });
+}
+
+const ok = (req: SeenRequest): Reply => {
+  const byRecordType = (req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE');
+  return {
+    body: {
+      ResultsByTime: [byRecordType ? month([[['Usage'], '17000'], [['Credit'], '-1000']]) : month([[['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '17000', '774.2']])],
+    },
+  };
+};
+
+function expectNoCanary(...texts: string[]) {
+  for (const text of texts) for (const secret of Object.values(CANARY)) expect(text).not.toContain(secret);
+}
+
+describe('credentials never leak', () => {
+  it('uses the canary credentials from the default chain, and they appear in no output or cache file', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tollgate-secrets-'));
+    const first = await runCli(ok, cache);
+    expect(first.stdout).toContain('Cost Explorer requests: 2 ($0.02)');
+    // The SDK really signed with them (SigV4 names the key id, never the secret).
+    expect(server!.seen[0]!.authorization).toContain(`Credential=${CANARY.AWS_ACCESS_KEY_ID}/`);
+    const second = await runCli(ok, cache, 'json');
+    expect(JSON.parse(second.stdout).requests).toEqual({ count: 0, cost: '0', cached: true });
+    const files = filesUnder(cache);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      expect(statSync(f).mode & 0o777).toBe(0o600);
+      expectNoCanary(readFileSync(f, 'utf8'));
+    }
+    expectNoCanary(first.stdout, first.stderr, second.stdout, second.stderr);
+  });
+
+  it('keeps them out of error messages too', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tollgate-secrets-'));
+    const denied = await runCli(() => ({ status: 403, body: { __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' } }), cache);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/^tollgate: actuals: Cost Explorer request failed: UnrecognizedClientException \(HTTP 403\)/);
+    expect(denied.stderr).not.toMatch(/This is a bug/);
+    expectNoCanary(denied.stdout, denied.stderr);
+    expect(filesUnder(cache)).toEqual([]);
+  });
+});
