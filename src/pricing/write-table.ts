@@ -1,0 +1,197 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Decimal } from '../model/decimal.js';
+import { pricingTableSchema, type PricingTableInput, type Tier } from '../model/pricing.js';
+import { validate } from '../model/validate.js';
+import { parseYamlSource } from '../model/yaml-source.js';
+import { interRegionRate, LookupError } from './lookup.js';
+import type { FetchedPrices } from './map/fetched.js';
+import { mapAt, pairOf, TextEdits, yamlString } from './text-edits.js';
+
+export interface MergeOptions {
+  /** The day the prices were read (YYYY-MM-DD), written to `as_of`. */
+  asOf: string;
+  /** The API the prices were read from, written to `source`. */
+  source: string;
+  /** Only rates in these regions are written (all the table lists when absent). */
+  regions?: readonly string[];
+}
+
+export interface MergeResult {
+  text: string;
+  table: PricingTableInput;
+  /** Entries marked `# override`, left exactly as they were. */
+  kept: string[];
+  notes: string[];
+}
+
+/**
+ * An entry the user marked as their own: a comment starting with "override"
+ * on its key line, right above it, or after a one-line entry. Refreshes never
+ * touch it.
+ */
+export function isOverride(map: YAMLMap, key: string): boolean {
+  const index = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+  const pair = map.items[index];
+  if (!pair) return false;
+  const keyNode = pair.key as Node | null;
+  const value = pair.value as Node | null;
+  const comments = [index === 0 ? map.commentBefore : undefined, keyNode?.commentBefore, value?.commentBefore, value?.comment];
+  return comments.some((c) => c !== undefined && c !== null && /^\s*override\b/im.test(c));
+}
+
+const num = (d: Decimal) => d.toFixed();
+const tierText = (t: Tier) => (t.up_to ? `{up_to: ${num(t.up_to)}, rate: ${num(t.rate)}}` : `{rate: ${num(t.rate)}}`);
+const sameTiers = (a: readonly Tier[], b: readonly Tier[]) =>
+  a.length === b.length && a.every((t, i) => t.rate.eq(b[i]!.rate) && (t.up_to?.toFixed() ?? '') === (b[i]!.up_to?.toFixed() ?? ''));
+
+/**
+ * Merge rates read from a pricing API into a table's YAML text: set each rate
+ * the table has and the API states, add the regions the table lists but had no
+ * rate for, and leave everything else — comments, notes, entries marked
+ * `# override`, rates the API does not publish (spot on AWS) — as written.
+ */
+export function mergeFetched(text: string, file: string, fetched: FetchedPrices, opts: MergeOptions): MergeResult {
+  const before = validate(pricingTableSchema, parseYamlSource(text, file));
+  const doc = parseDocument(text);
+  const root = doc.contents as YAMLMap;
+  const edits = new TextEdits(text);
+  const kept: string[] = [];
+  const notes = [...fetched.notes];
+  const wanted = (region: string) => !opts.regions || opts.regions.includes(region);
+
+  const setScalar = (map: YAMLMap, key: string, value: string) => {
+    const pair = pairOf(map, key);
+    if (pair && isScalar(pair.value)) {
+      if (String(pair.value.source ?? '') !== value) edits.replace(pair.value, value);
+    } else if (!pair) edits.addToMap(map, key, value);
+  };
+
+  setScalar(root, 'as_of', JSON.stringify(opts.asOf));
+  setScalar(root, 'source', yamlString(opts.source));
+
+  const instances = mapAt(root, 'instances');
+  for (const [name, rates] of Object.entries(fetched.instances)) {
+    const entry = mapAt(instances, name);
+    if (!instances || !entry) continue;
+    if (isOverride(instances, name)) {
+      kept.push(`instances.${name}`);
+      continue;
+    }
+    let confirmedAll = true;
+    for (const purchase of ['on_demand', 'spot'] as const) {
+      const fresh = Object.entries(rates[purchase]).filter(([region]) => wanted(region));
+      const existing = before.instances?.[name]?.[purchase] ?? {};
+      if (Object.keys(existing).some((region) => !(region in rates[purchase]))) confirmedAll = false;
+      if (fresh.length === 0) continue;
+      const map = mapAt(entry, purchase);
+      if (map) for (const [region, rate] of fresh) setScalar(map, region, num(rate));
+      else edits.addToMap(entry, purchase, `{${fresh.map(([region, rate]) => `${region}: ${num(rate)}`).join(', ')}}`);
+    }
+    if (confirmedAll && pairOf(entry, 'source')) setScalar(entry, 'source', yamlString(`${opts.source} (${opts.asOf})`));
+  }
+
+  const storage = mapAt(root, 'storage');
+  for (const [cls, byRegion] of Object.entries(fetched.storage)) {
+    const rates = mapAt(mapAt(storage, cls), 'rates');
+    if (!storage || !rates) continue;
+    if (isOverride(storage, cls)) {
+      kept.push(`storage.${cls}`);
+      continue;
+    }
+    for (const [region, rate] of Object.entries(byRegion)) {
+      if (!wanted(region)) continue;
+      const pair = pairOf(rates, region);
+      const current = pair?.value;
+      if (!Array.isArray(rate)) setScalar(rates, region, num(rate));
+      else if (isSeq(current)) {
+        if (!sameTiers(before.storage?.[cls]?.rates?.[region] as Tier[], rate)) edits.replaceSeq(current as YAMLSeq, rate.map(tierText));
+      } else if (current) edits.replace(current as Node, `[${rate.map(tierText).join(', ')}]`);
+      else edits.addToMap(rates, region, `[${rate.map(tierText).join(', ')}]`);
+    }
+  }
+
+  const network = mapAt(root, 'network');
+  if (network && isOverride(root, 'network')) kept.push('network');
+  else if (network) mergeNetwork(network, before, fetched, { edits, kept, notes, wanted });
+
+  const merged = edits.apply();
+  // The result must still be a valid table: a mapping bug fails here, not in the next estimate.
+  const table = validate(pricingTableSchema, parseYamlSource(merged, file));
+  return { text: merged, table, kept, notes };
+}
+
+interface NetworkContext {
+  edits: TextEdits;
+  kept: string[];
+  notes: string[];
+  wanted: (region: string) => boolean;
+}
+
+function mergeNetwork(network: YAMLMap, before: PricingTableInput, fetched: FetchedPrices, ctx: NetworkContext): void {
+  const { edits, kept, notes, wanted } = ctx;
+  const skip = (key: string) => {
+    if (!isOverride(network, key)) return false;
+    kept.push(`network.${key}`);
+    return true;
+  };
+
+  const interZone = mapAt(network, 'inter_zone');
+  const zoneRate = interZone ? pairOf(interZone, 'rate')?.value : undefined;
+  if (fetched.inter_zone && interZone && isScalar(zoneRate) && !skip('inter_zone') && !before.network?.inter_zone?.rate.eq(fetched.inter_zone)) {
+    edits.replace(zoneRate, num(fetched.inter_zone));
+  }
+
+  // The table's single tier schedule is the one of its first listed region (us-east-1, us-central1, eastus).
+  const reference = Object.keys(before.regions ?? {})[0];
+  const egress = mapAt(network, 'internet_egress');
+  const fresh = reference && wanted(reference) ? fetched.internet_egress[reference] : undefined;
+  const tiers = egress ? pairOf(egress, 'tiers')?.value : undefined;
+  if (fresh && isSeq(tiers) && !skip('internet_egress') && !sameTiers(before.network!.internet_egress!.tiers, fresh)) {
+    edits.replaceSeq(tiers as YAMLSeq, fresh.map(tierText));
+  }
+  for (const [region, t] of Object.entries(fetched.internet_egress)) {
+    if (fresh && region !== reference && !sameTiers(t, fresh)) notes.push(`internet egress from ${region} is tiered differently from ${reference}; the table has one schedule, not updated for ${region}`);
+  }
+
+  const rules = pairOf(network, 'inter_region')?.value;
+  if (!isSeq(rules) || skip('inter_region')) return;
+  // Each fetched pair counts toward the rule that prices it today; a rule is
+  // updated when every pair it prices agrees on one new rate.
+  const byRule = new Map<number, { rates: Map<string, string[]> }>();
+  const ruleList = before.network?.inter_region ?? [];
+  for (const pair of fetched.inter_region) {
+    if (!wanted(pair.from)) continue;
+    let rule;
+    try {
+      rule = interRegionRate(before, pair.from, pair.to).rule;
+    } catch (e) {
+      if (!(e instanceof LookupError)) throw e;
+      notes.push(`no inter_region rule prices ${pair.from} → ${pair.to} (${num(pair.rate)}); add one to keep it`);
+      continue;
+    }
+    const index = ruleList.indexOf(rule);
+    const slot = byRule.get(index) ?? { rates: new Map() };
+    slot.rates.set(num(pair.rate), [...(slot.rates.get(num(pair.rate)) ?? []), `${pair.from} → ${pair.to}`]);
+    byRule.set(index, slot);
+  }
+  for (const [index, { rates }] of byRule) {
+    const rule = ruleList[index]!;
+    const node = (rules as YAMLSeq).items[index];
+    const rateNode = isMap(node) ? pairOf(node as YAMLMap, 'rate')?.value : undefined;
+    if (rates.size > 1) {
+      notes.push(`inter_region rule ${rule.from} → ${rule.to} prices pairs the API rates differently (${[...rates].map(([r, pairs]) => `${r}: ${pairs.join(', ')}`).join('; ')}); left as is`);
+    } else if (isScalar(rateNode)) {
+      const [rate] = [...rates.keys()];
+      if (!rule.rate.eq(rate!)) edits.replace(rateNode, rate!);
+    }
+  }
+}
+
+/** Write next to the target and rename over it, so a reader never sees half a table. */
+export function writeAtomically(file: string, text: string): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/model/decimal.js';
+import { diffTables } from '../../src/pricing/diff.js';
+import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
+import { mapAwsProducts } from '../../src/pricing/map/aws.js';
+import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
+import { mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
+import { awsDataTransfer, awsEc2, gcpSkus } from './fixtures.js';
+
+const file = (p: string) => join(bundledPricingDir(), `${p}.yaml`);
+const OPTS = { asOf: '2026-11-25', source: 'https://api.pricing.us-east-1.amazonaws.com' };
+const comments = (text: string) => text.split('\n').filter((l) => l.trimStart().startsWith('#'));
+
+describe('mergeFetched', () => {
+  const awsText = readFileSync(file('aws'), 'utf8');
+  const awsTable = readPricingFile(file('aws')).table;
+
+  it('changes no rate when the API states what the table has, and keeps every comment and note', () => {
+    const fetched = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], awsTable);
+    const out = mergeFetched(awsText, 'aws.yaml', fetched, OPTS);
+    expect(diffTables(awsTable, out.table)).toEqual([]);
+    expect(out.table.as_of).toBe('2026-11-25');
+    expect(out.table.source).toBe(OPTS.source);
+    expect(comments(out.text)).toEqual(comments(awsText));
+    // Only the date, the source and the sources of fully confirmed entries moved.
+    const changed = out.text.split('\n').filter((l, i) => l !== awsText.split('\n')[i]);
+    expect(changed).toEqual([
+      'as_of: "2026-11-25"',
+      'source: https://api.pricing.us-east-1.amazonaws.com',
+      '    source: "https://api.pricing.us-east-1.amazonaws.com (2026-11-25)"',
+      '    source: "https://api.pricing.us-east-1.amazonaws.com (2026-11-25)"',
+    ]);
+    // p4d and p5 are priced in us-east-1 only, and the API confirmed it; m7i is
+    // priced in five regions and the sample confirms one, so its source stays.
+    expect(out.table.instances!['p4d.24xlarge']!.source).toBe('https://api.pricing.us-east-1.amazonaws.com (2026-11-25)');
+    expect(out.table.instances!['m7i.xlarge']!.source).toBe(awsTable.instances!['m7i.xlarge']!.source);
+    // p5en's spot snapshot is not in the API: its source (which cites it) stays.
+    expect(out.text).toContain('source: "https://github.com/dstackai/dstack/pull/4110');
+  });
+
+  it('writes new rates, adds listed regions, and leaves "# override" entries alone', () => {
+    const text = awsText
+      .replace('  p5.48xlarge:\n', '  p5.48xlarge:  # override: our private pricing addendum\n')
+      .replace('    - {from: us-east-1, to: us-east-2, rate: 0.01}', '    - {from: us-east-1, to: us-east-2, rate: 0.01}  # override');
+    const fetched = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], awsTable);
+    fetched.instances['p4d.24xlarge']!.on_demand['us-east-1'] = new Decimal('20.5');
+    fetched.instances['p4d.24xlarge']!.on_demand['us-west-2'] = new Decimal('21.1');
+    fetched.instances['p5.48xlarge']!.on_demand['us-east-1'] = new Decimal('40');
+    fetched.internet_egress['us-east-1']![1]!.rate = new Decimal('0.08');
+    fetched.inter_zone = new Decimal('0.015');
+    fetched.inter_region.push({ from: 'us-east-1', to: 'us-west-2', rate: new Decimal('0.03') });
+    const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
+    const changes = diffTables(awsTable, out.table).map((c) => `${c.change} ${c.item} ${c.detail} ${c.old?.toFixed() ?? ''}>${c.new?.toFixed() ?? ''}`);
+    expect(changes).toEqual([
+      'changed instance p4d.24xlarge us-east-1 on-demand 21.957642>20.5',
+      'changed inter-zone per side (2 sides) 0.01>0.015',
+      'changed internet egress 100–10240 GB 0.09>0.08',
+      'added instance p4d.24xlarge us-west-2 on-demand >21.1',
+    ]);
+    expect(out.text).toContain('    on_demand: {us-east-1: 20.5, us-west-2: 21.1}');
+    expect(out.text).toContain('  p5.48xlarge:  # override: our private pricing addendum\n');
+    expect(out.kept).toEqual(['instances.p5.48xlarge']);
+    expect(out.notes.some((n) => n.startsWith('inter_region rule us-east-1 → any prices pairs the API rates differently'))).toBe(true);
+    expect(comments(out.text)).toEqual(comments(text));
+  });
+
+  it('only writes rates in the regions asked for', () => {
+    const fetched = mapAwsProducts(awsEc2(), awsTable);
+    fetched.instances['r7i.xlarge']!.on_demand['us-east-2'] = new Decimal('0.3');
+    fetched.instances['r7i.xlarge']!.on_demand['us-east-1'] = new Decimal('0.3');
+    const out = mergeFetched(awsText, 'aws.yaml', fetched, { ...OPTS, regions: ['us-east-2'] });
+    expect(out.table.instances!['r7i.xlarge']!.on_demand).toMatchObject({ 'us-east-1': new Decimal('0.2646'), 'us-east-2': new Decimal('0.3') });
+  });
+
+  it('adds a spot map to a block-style entry and keeps GCP machines it cannot rebuild', () => {
+    const gcpText = readFileSync(file('gcp'), 'utf8');
+    const gcpTable = readPricingFile(file('gcp')).table;
+    const out = mergeFetched(gcpText, 'gcp.yaml', mapGcpSkus(gcpSkus(), gcpTable), { asOf: '2026-11-25', source: 'https://cloudbilling.googleapis.com/v1/services/6F81-5844-456A/skus' });
+    const changes = diffTables(gcpTable, out.table).map((c) => `${c.change} ${c.item} ${c.detail}`);
+    expect(changes.filter((c) => c.includes('a2-highgpu-1g '))).toEqual([
+      'added instance a2-highgpu-1g us-east4 on-demand',
+      'added instance a2-highgpu-1g us-central1 spot',
+      'added instance a2-highgpu-1g us-east1 spot',
+      'added instance a2-highgpu-1g us-east4 spot',
+      'added instance a2-highgpu-1g us-west1 spot',
+    ]);
+    expect(changes.every((c) => c.startsWith('added instance a2-highgpu-'))).toBe(true);
+    expect(out.text).toMatch(/a2-highgpu-1g:\n(.*\n){4}.*\n    spot: \{us-central1: 1\.101915, /);
+    expect(out.table.instances!['a3-highgpu-8g']!.on_demand!['us-central1']!.toFixed()).toBe('88.490000119');
+  });
+});
+
+describe('writeAtomically', () => {
+  it('leaves only the finished file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-write-'));
+    writeAtomically(join(dir, 'aws.yaml'), 'provider: aws\n');
+    expect(readdirSync(dir)).toEqual(['aws.yaml']);
+    expect(readFileSync(join(dir, 'aws.yaml'), 'utf8')).toBe('provider: aws\n');
+  });
+});
