@@ -84,6 +84,51 @@ ${MONTE_CARLO_USAGE}`,
     load: () => import('../commands/check.js'),
   },
   {
+    name: 'breakeven',
+    summary: 'the value of one input at which two plans cost the same',
+    usage: `usage: tollgate breakeven A.yaml B.yaml --vary PATH [--between LOW..HIGH]
+       tollgate breakeven SCENARIO --spot GROUP [--between 0%..500%]
+       tollgate breakeven SCENARIO --spot GROUP --spot-overhead PCT --vary PATH
+                 [--format table|json|markdown] [--pricing FILE]...
+
+Finds the value of one input at which plan A and plan B cost the same per
+month, or says "never within [low, high]" and which plan is cheaper there.
+
+  A.yaml B.yaml   two scenarios; PATH is set to each value in every scenario
+                  that has that line (e.g. replicate a feature store once vs
+                  read it across clouds every night, varying the nightly read)
+  --spot GROUP    one scenario: node group GROUP on-demand (A) vs on spot
+                  running hours × (1 + overhead) to redo interrupted work (B);
+                  without --spot-overhead the overhead itself is varied: the
+                  re-run overhead at which spot stops paying
+
+PATH names a quantity by line name: nodes.NAME.count, nodes.NAME.hours,
+storage.NAME.gb, transfers.NAME.gb_per_day|gb_per_month|days.
+
+Costs are piecewise linear in one input (tiers bend them at band edges); each
+crossing is solved exactly per linear piece, in decimal arithmetic.
+
+options:
+  --vary PATH          the input to vary
+  --between LOW..HIGH  the interval to search; default: the input's own range
+                       ({low, expected, high}: low..high; {p50, p95}: p05..p95),
+                       else 0 to twice its value; for the overhead 0%..500%
+  --spot GROUP         compare GROUP on-demand vs spot
+  --spot-overhead PCT  the spot re-run overhead, e.g. 15%
+  --format FORMAT      table (default), json or markdown
+  --pricing FILE       a pricing override file; may repeat
+`,
+    options: {
+      ...FORMAT_OPTION,
+      ...PRICING_OPTION,
+      vary: { type: 'string' },
+      between: { type: 'string' },
+      spot: { type: 'string' },
+      'spot-overhead': { type: 'string' },
+    },
+    load: () => import('../commands/breakeven.js'),
+  },
+  {
     name: 'pricing',
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
     usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION] [--provider aws|gcp|azure]

@@ -1,0 +1,151 @@
+import { formatOption } from '../cli/format-option.js';
+import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { breakEven } from '../engine/breakeven.js';
+import { swingEnds } from '../engine/distributions.js';
+import { estimate } from '../engine/estimate.js';
+import { onSpot, parseVaryPath, setValue, valueOf, varyPaths, withPurchase, type VaryTarget } from '../engine/vary.js';
+import { Decimal } from '../model/decimal.js';
+import { PlanError } from '../model/estimate.js';
+import type { Scenario } from '../model/scenario.js';
+import { didYouMean, listSome } from '../model/suggest.js';
+import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
+import { locatePlanError, projectFile, type Projection } from './project.js';
+
+/** A number, or with `percent` also a percentage: "15%" → 0.15, "0.15" → 0.15. */
+function number(text: string, what: string, percent: boolean): Decimal {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!m || (m[2] && !percent)) {
+    throw new UsageError(`${what}: expected ${percent ? 'a fraction or a percentage like 15%' : 'a number, zero or more'}, got ${JSON.stringify(text)}`);
+  }
+  const n = new Decimal(m[1]!);
+  return m[2] ? n.div(100) : n;
+}
+
+function between(args: ParsedArgs, percent: boolean): [Decimal, Decimal] | undefined {
+  const text = stringOption(args, 'between');
+  if (text === undefined) return undefined;
+  const parts = text.split('..');
+  if (parts.length !== 2) throw new UsageError(`--between takes LOW..HIGH, e.g. ${percent ? '0%..200%' : '0..1000'}; got ${JSON.stringify(text)}`);
+  const [low, high] = parts.map((p) => number(p, '--between', percent)) as [Decimal, Decimal];
+  if (low.gt(high)) throw new UsageError(`--between: LOW (${low}) is above HIGH (${high})`);
+  return [low, high];
+}
+
+function target(text: string | undefined, scenarios: readonly Scenario[]): VaryTarget {
+  const valid = [...new Set(scenarios.flatMap(varyPaths))];
+  if (text === undefined) throw new UsageError(`breakeven needs --vary PATH; valid paths: ${listSome(valid, 6)}`);
+  const t = parseVaryPath(text, scenarios);
+  if (t) return t;
+  const hint = didYouMean(text, valid);
+  throw new UsageError(`--vary ${JSON.stringify(text)} is not a quantity of ${scenarios.length > 1 ? 'these scenarios' : 'this scenario'}${hint ? `; ${hint}` : ''}\nvalid paths: ${listSome(valid, 12)}`);
+}
+
+/** Without --between: the input's own range if it has one, else 0 … twice its largest value (within its ceiling). */
+function defaultInterval(t: VaryTarget, projections: readonly Projection[], scenarios: readonly Scenario[]): [Decimal, Decimal] {
+  for (const p of projections) {
+    const ranged = p.loaded.uncertain.find((u) => u.label === t.label);
+    if (ranged) {
+      const { low, high } = swingEnds(ranged);
+      return [low, high];
+    }
+  }
+  const values = scenarios.map((s) => valueOf(s, t)).filter((v): v is Decimal => v !== undefined);
+  let high = Decimal.max(...values).times(2);
+  if (t.field === 'hours') high = Decimal.min(high, scenarios[0]!.hours_per_month ?? 730);
+  if (t.field === 'days') high = Decimal.min(high, 31);
+  if (high.isZero()) throw new UsageError(`${t.label} is 0: give the interval to search with --between LOW..HIGH`);
+  return [new Decimal(0), high];
+}
+
+/** Two plans as functions of the varied value, and the interval to search. */
+interface Setup {
+  plans: [string, string];
+  vary: string;
+  unit: BreakEvenReport['unit'];
+  costA: (x: Decimal) => Decimal;
+  costB: (x: Decimal) => Decimal;
+  low: Decimal;
+  high: Decimal;
+}
+
+export function run(args: ParsedArgs, io: Io): number {
+  const files = args.positionals;
+  if (files.length < 1 || files.length > 2) throw new UsageError('breakeven takes one SCENARIO (with --spot GROUP) or two (A and B)');
+  const format = formatOption(args, ['table', 'json', 'markdown']);
+  const pricing = listOption(args, 'pricing');
+  const projections = files.map((f) => projectFile(f, pricing));
+  const [a, b] = projections;
+  const spot = stringOption(args, 'spot');
+  const overheadText = stringOption(args, 'spot-overhead');
+
+  let report: Setup;
+  const price = (p: Projection) => (s: Scenario) => {
+    try {
+      return estimate(s, p.book).totals.total;
+    } catch (e) {
+      if (e instanceof PlanError) throw locatePlanError(e, p.loaded);
+      throw e;
+    }
+  };
+
+  if (files.length === 2) {
+    if (spot !== undefined) throw new UsageError('--spot compares one scenario on-demand vs spot; give one SCENARIO');
+    const scenarios = [a!.loaded.scenario, b!.loaded.scenario];
+    const t = target(stringOption(args, 'vary'), scenarios);
+    const [low, high] = between(args, false) ?? defaultInterval(t, projections, scenarios);
+    report = {
+      plans: [a!.estimate.scenario, b!.estimate.scenario],
+      vary: t.label,
+      unit: '',
+      costA: (x) => price(a!)(setValue(scenarios[0]!, t, x)),
+      costB: (x) => price(b!)(setValue(scenarios[1]!, t, x)),
+      low,
+      high,
+    };
+  } else {
+    if (spot === undefined) throw new UsageError('with one SCENARIO, breakeven needs --spot GROUP (spot vs on-demand); or give two scenarios');
+    const s = a!.loaded.scenario;
+    if (!(s.nodes ?? []).some((n) => n.name === spot)) {
+      const names = (s.nodes ?? []).map((n) => n.name);
+      const hint = didYouMean(spot, names);
+      throw new UsageError(`--spot ${JSON.stringify(spot)}: no node group of that name${hint ? `; ${hint}` : ''} (node groups: ${names.join(', ') || 'none'})`);
+    }
+    const onDemand = withPurchase(s, spot, 'on-demand');
+    const plans: [string, string] = [`${s.name}, nodes.${spot} on-demand`, `${s.name}, nodes.${spot} on spot, hours × (1 + overhead)`];
+    if (overheadText === undefined) {
+      if (stringOption(args, 'vary') !== undefined) throw new UsageError('--vary with --spot needs --spot-overhead PCT (the re-run overhead to assume)');
+      const [low, high] = between(args, true) ?? [new Decimal(0), new Decimal(5)];
+      report = {
+        plans,
+        vary: 'spot re-run overhead',
+        unit: '%',
+        costA: () => price(a!)(onDemand),
+        costB: (x) => price(a!)(onSpot(onDemand, spot, x)),
+        low,
+        high,
+      };
+    } else {
+      const overhead = number(overheadText, '--spot-overhead', true);
+      const t = target(stringOption(args, 'vary'), [s]);
+      const [low, high] = between(args, false) ?? defaultInterval(t, projections, [s]);
+      report = {
+        plans: [plans[0], `${s.name}, nodes.${spot} on spot, hours × ${overhead.plus(1)}`],
+        vary: t.label,
+        unit: '',
+        costA: (x) => price(a!)(setValue(onDemand, t, x)),
+        costB: (x) => price(a!)(onSpot(setValue(onDemand, t, x), spot, overhead)),
+        low,
+        high,
+      };
+    }
+  }
+
+  const result = breakEven(report.costA, report.costB, report.low, report.high);
+  const points = [report.low, ...(result.kind === 'crossing' ? result.at : []), report.high]
+    .filter((x, i, all) => all.findIndex((y) => y.eq(x)) === i)
+    .map((x) => ({ x, a: report.costA(x), b: report.costB(x) }));
+  const full: BreakEvenReport = { plans: report.plans, vary: report.vary, unit: report.unit, between: [report.low, report.high], result, points };
+  const render = { json: formatBreakEvenJson, markdown: formatBreakEvenMarkdown, table: formatBreakEvenTable, csv: formatBreakEvenTable }[format];
+  io.stdout.write(render(full));
+  return EXIT.ok;
+}

@@ -1,0 +1,59 @@
+import { Decimal } from '../model/decimal.js';
+import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
+import { QUANTITY_FIELDS, SECTIONS, withValues, type Section } from '../model/uncertain.js';
+
+/** One quantity addressed by name across scenarios: `transfers.nightly-feature-pull.gb_per_day`. */
+export interface VaryTarget {
+  label: string;
+  section: Section;
+  name: string;
+  field: string;
+}
+
+function itemsOf(s: Scenario, section: Section): { name: string }[] {
+  return (s[section] ?? []) as { name: string }[];
+}
+
+/** The quantities of a scenario that can be varied: those written, and a node group's hours (default: the month). */
+export function varyPaths(s: Scenario): string[] {
+  return SECTIONS.flatMap((section) =>
+    itemsOf(s, section).flatMap((item) =>
+      QUANTITY_FIELDS[section]
+        .filter((f) => (section === 'nodes' && f === 'hours') || (item as Record<string, unknown>)[f] !== undefined)
+        .map((f) => `${section}.${item.name}.${f}`),
+    ),
+  );
+}
+
+/** Parse `section.name.field`; names may contain dots, so the section is the first part and the field the last. */
+export function parseVaryPath(text: string, scenarios: readonly Scenario[]): VaryTarget | undefined {
+  const valid = new Set(scenarios.flatMap(varyPaths));
+  if (!valid.has(text)) return undefined;
+  const first = text.indexOf('.');
+  const last = text.lastIndexOf('.');
+  return { label: text, section: text.slice(0, first) as Section, name: text.slice(first + 1, last), field: text.slice(last + 1) };
+}
+
+/** The quantity's value in a scenario, or undefined when the scenario has no such line. */
+export function valueOf(s: Scenario, t: VaryTarget): Decimal | undefined {
+  const item = itemsOf(s, t.section).find((i) => i.name === t.name) as Record<string, Decimal | undefined> | undefined;
+  if (!item) return undefined;
+  if (t.section === 'nodes' && t.field === 'hours' && item.hours === undefined) return s.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  return item[t.field];
+}
+
+/** The scenario with the quantity set to x; unchanged when it has no such line. */
+export function setValue(s: Scenario, t: VaryTarget, x: Decimal): Scenario {
+  const index = itemsOf(s, t.section).findIndex((i) => i.name === t.name);
+  return index < 0 ? s : withValues(s, [{ path: [t.section, index, t.field], value: x }]);
+}
+
+/** The same scenario with one node group bought on spot, running (1 + overhead) × its hours to redo interrupted work. */
+export function onSpot(s: Scenario, group: string, overhead: Decimal): Scenario {
+  const hours = valueOf(s, { label: '', section: 'nodes', name: group, field: 'hours' })!;
+  return withPurchase(setValue(s, { label: '', section: 'nodes', name: group, field: 'hours' }, hours.times(overhead.plus(1))), group, 'spot');
+}
+
+export function withPurchase(s: Scenario, group: string, purchase: 'spot' | 'on-demand'): Scenario {
+  return { ...s, nodes: (s.nodes ?? []).map((n) => (n.name === group ? { ...n, purchase } : n)) };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { breakEven } from '../../src/engine/breakeven.js';
+import { tieredCost } from '../../src/engine/tiers.js';
+import { Decimal } from '../../src/model/decimal.js';
+import { runMain } from '../pricing/run-main.js';
+
+const d = (n: number | string) => new Decimal(n);
+
+describe('breakEven (the solver)', () => {
+  it('solves a linear crossing exactly: 100 flat vs 0.3 × x crosses at 333.33…', () => {
+    const r = breakEven(() => d(100), (x) => x.times('0.3'), d(0), d(1000));
+    expect(r.kind).toBe('crossing');
+    if (r.kind !== 'crossing') return;
+    expect(r.at[0]!.toDecimalPlaces(9).toFixed()).toBe('333.333333333');
+    expect(r.cheaperBelow).toBe(1);
+  });
+
+  it('solves inside a tier band: 500 flat vs graduated egress tiers', () => {
+    // 0–100 free, 100–10,240 at 0.09: 500 = (x − 100) × 0.09 → x = 5,655.55…
+    const tiers = [{ up_to: d(100), rate: d(0) }, { up_to: d(10240), rate: d('0.09') }, { rate: d('0.085') }];
+    const r = breakEven(() => d(500), (x) => tieredCost(x, tiers).cost, d(0), d(20000));
+    expect(r.kind === 'crossing' && r.at[0]!.toDecimalPlaces(6).toFixed()).toBe('5655.555556');
+  });
+
+  it('says never within the interval, and which plan is cheaper there', () => {
+    expect(breakEven(() => d(100), (x) => x, d(0), d(50))).toEqual({ kind: 'never', cheaper: 1 });
+    expect(breakEven(() => d(100), (x) => x.plus(200), d(0), d(50))).toEqual({ kind: 'never', cheaper: 0 });
+  });
+
+  it('equal everywhere is not a crossing; touching at an end is not either', () => {
+    expect(breakEven((x) => x, (x) => x, d(0), d(9)).kind).toBe('always');
+    // Both 0 at x = 0, B cheaper above: no change of sides.
+    expect(breakEven((x) => x.times(2), (x) => x, d(0), d(9))).toEqual({ kind: 'never', cheaper: 1 });
+  });
+});
+
+describe('tollgate breakeven', () => {
+  it('replicate the feature store once vs read it across clouds every night (bundled examples)', async () => {
+    const r = await runMain([
+      'breakeven',
+      'scenarios/feature-store-replicated.yaml',
+      'scenarios/feature-store-read-nightly.yaml',
+      '--vary',
+      'transfers.nightly-feature-read.gb_per_day',
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // Hand-solved: replicating adds GCS 20,000 GB = 18,626.45 GiB × 0.02 = 372.5290298462 and AWS
+    // egress (1,667 + 60 × 30 − 100 free) × 0.09 = 303.03; reading adds (30x − 100) × 0.09.
+    // (30x − 100) × 0.09 = 675.5590298462 → x = 253.5403814245…
+    expect(j.between).toEqual(['100', '900']); // the read's own {low, high} range
+    expect(j.result).toBe('crossing');
+    expect(new Decimal(j.at[0]).toDecimalPlaces(9).toFixed()).toBe('253.540381425');
+    expect(j.cheaper_below).toBe('b');
+  });
+
+  it('never within a narrower interval', async () => {
+    const r = await runMain([
+      'breakeven',
+      'scenarios/feature-store-replicated.yaml',
+      'scenarios/feature-store-read-nightly.yaml',
+      '--vary',
+      'transfers.nightly-feature-read.gb_per_day',
+      '--between',
+      '0..200',
+    ]);
+    expect(r.stdout).toContain('never within [0, 200]: B is cheaper across the whole interval.');
+  });
+
+  it('spot vs on-demand: the re-run overhead at which spot stops paying', async () => {
+    const r = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // p5en.48xlarge us-east-1: on-demand 63.296, spot 27.1988 → 63.296 / 27.1988 − 1
+    expect(new Decimal(j.at[0]).toDecimalPlaces(10).toFixed()).toBe(d('63.296').div('27.1988').minus(1).toDecimalPlaces(10).toFixed());
+    expect(j.cheaper_below).toBe('b');
+    expect(j.unit).toBe('fraction');
+  });
+
+  it('spot with a fixed overhead, varying hours: never (both scale with hours)', async () => {
+    const r = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers', '--spot-overhead', '15%', '--vary', 'nodes.h200-trainers.hours']);
+    expect(r.stdout).toContain('never within [0, 730]: B is cheaper');
+  });
+
+  it('an unknown --vary path: exit 2, did you mean, and the valid paths', async () => {
+    const r = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers', '--spot-overhead', '15%', '--vary', 'nodes.h200-trainer.hours']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean nodes.h200-trainers.hours?');
+    expect(r.stderr).toContain('valid paths: nodes.h200-trainers.count, nodes.h200-trainers.hours');
+  });
+
+  it('one scenario without --spot is a usage error', async () => {
+    const r = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--vary', 'nodes.data-prep.hours']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('needs --spot GROUP');
+  });
+});
