@@ -36,6 +36,10 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
         ...(o.onRequest ? { onRequest: o.onRequest } : {}),
       });
     }
+    case 'gcp': {
+      const { readBigQuery } = await import('./sources/bigquery.js');
+      return readBigQuery({ range: o.range, selector: o.selector?.gcp });
+    }
     default: {
       const { readBillingFile } = await import('./sources/focus-file.js');
       return readBillingFile(o.source, o.range, o.selector);
