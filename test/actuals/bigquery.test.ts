@@ -102,7 +102,8 @@ describe('BigQuery billing export: the real client against a local REST server',
       range: OCT,
       selector: { billing_export: 'billing-admin.billing', projects: ['recsys-serving-prod'] },
       clientOptions: { apiEndpoint: `http://127.0.0.1:${google.port}`, authClient: auth() },
-      billingClientOptions: { fallback: true, apiEndpoint: '127.0.0.1', port: google.port, protocol: 'http', authClient: auth() },
+      // google-gax ships its own copy of google-auth-library: the client works, only the nominal types differ.
+      billingClientOptions: { fallback: true, apiEndpoint: '127.0.0.1', port: google.port, protocol: 'http', authClient: auth() as never },
     });
     expect(google.seen[0]!.path).toMatch(/^\/v1\/projects\/recsys-serving-prod\/billingInfo/);
     expect(String(google.seen[1]!.body.query)).toContain('gcp_billing_export_v1_01A2B3_C4D5E6_F7A8B9');
