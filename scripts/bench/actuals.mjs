@@ -1,0 +1,150 @@
+// Issue 6 figures: `tollgate actuals --source FILE` on a 1,000,000-row FOCUS
+// export (Parquet and CSV) against DuckDB alone running the same aggregation on
+// the same file, peak RSS of the tollgate process, and the number of Cost
+// Explorer requests one month's check makes (against a local JSON 1.1 server).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, fmt, median, ratio } from './lib.mjs';
+
+const ROWS = 1_000_000;
+const DIR = join(ROOT, '.bench', 'actuals');
+const SCENARIO = 'scenarios/recsys-feature-store.yaml';
+
+// Hourly rows over October 2026 in FOCUS columns: AWS usage types and Google SKUs, two teams' tags.
+const GENERATE = `SELECT
+  CASE WHEN i % 5 = 0 THEN 'Google Cloud' ELSE 'AWS' END AS ProviderName,
+  CASE WHEN i % 5 = 0 THEN 'Compute Engine' ELSE 'Amazon Elastic Compute Cloud' END AS ServiceName,
+  CASE WHEN i % 7 < 4 THEN 'Compute' WHEN i % 7 < 6 THEN 'Networking' ELSE 'Storage' END AS ServiceCategory,
+  CASE WHEN i = 17 THEN 'Credit' ELSE 'Usage' END AS ChargeCategory,
+  TIMESTAMP '2026-10-01 00:00:00' + to_hours(i % 744) AS ChargePeriodStart,
+  TIMESTAMP '2026-10-01 01:00:00' + to_hours(i % 744) AS ChargePeriodEnd,
+  'USD' AS BillingCurrency,
+  round(0.0001 + (i % 1000) * 0.0137, 10) AS BilledCost,
+  round(0.0001 + (i % 1000) * 0.0137, 10) AS EffectiveCost,
+  round((i % 97) * 0.25, 6) AS ConsumedQuantity,
+  CASE WHEN i % 5 = 0 THEN 'hour' ELSE 'Hrs' END AS ConsumedUnit,
+  CASE WHEN i % 5 = 0 THEN 'us-central1' ELSE 'us-east-1' END AS RegionId,
+  'res-' || (i % 5000) AS ResourceId,
+  CASE WHEN i % 3 = 0 THEN '{"team":"search"}' ELSE '{"team":"recsys"}' END AS Tags,
+  CASE WHEN i % 5 = 0 THEN NULL ELSE ['BoxUsage:p4d.24xlarge','BoxUsage:m7i.xlarge','SpotUsage:p4d.24xlarge','DataTransfer-Out-Bytes',
+    'DataTransfer-Regional-Bytes','NatGateway-Bytes','NatGateway-Hours','TimedStorage-ByteHrs','Requests-Tier1','CW:MetricMonitorUsage'][1 + i % 10] END AS x_UsageType,
+  CASE WHEN i % 5 = 0 THEN ['G2 Instance Core running in Americas','Nvidia L4 GPU running in Americas','Standard Storage US Regional',
+    'Network Internet Data Transfer Out from Americas to Americas'][1 + i % 4] ELSE 'usage' END AS ChargeDescription
+FROM range(${ROWS}) t(i)`;
+
+// The same aggregation tollgate runs, written out by hand for DuckDB alone.
+const aggregate = (from) => `SET TimeZone = 'UTC';
+SELECT strftime(CAST(ChargePeriodStart AS TIMESTAMPTZ), '%Y-%m-%d') AS day, max(CAST(ChargePeriodEnd AS TIMESTAMPTZ)) AS period_end,
+  ProviderName, ServiceName, ServiceCategory, ChargeCategory, COALESCE(NULLIF(x_UsageType, ''), NULLIF(ChargeDescription, ''), '') AS usage_type,
+  RegionId, ConsumedUnit, BillingCurrency,
+  SUM(CAST(BilledCost AS DECIMAL(38,12)))::VARCHAR, SUM(CAST(EffectiveCost AS DECIMAL(38,12)))::VARCHAR, SUM(CAST(ConsumedQuantity AS DECIMAL(38,12)))::VARCHAR
+FROM ${from}
+WHERE CAST(ChargePeriodStart AS TIMESTAMPTZ) >= '2026-10-01 00:00:00+00'::TIMESTAMPTZ AND CAST(ChargePeriodStart AS TIMESTAMPTZ) < '2026-11-01 00:00:00+00'::TIMESTAMPTZ
+  AND (NOT (lower(ProviderName) LIKE 'aws%') OR json_extract_string(CAST(Tags AS VARCHAR), '$."team"') = 'recsys')
+  AND (NOT (lower(ProviderName) LIKE 'google%') OR json_extract_string(CAST(Tags AS VARCHAR), '$."team"') = 'recsys')
+GROUP BY ALL`;
+
+function node(args, env = {}) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  return { ms, ...r };
+}
+
+async function generate(parquet, csv) {
+  if (existsSync(parquet) && existsSync(csv)) return;
+  mkdirSync(DIR, { recursive: true });
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  await c.run(`COPY (${GENERATE}) TO '${parquet}' (FORMAT parquet)`);
+  await c.run(`COPY (SELECT * REPLACE (strftime(ChargePeriodStart, '%Y-%m-%dT%H:%M:%SZ') AS ChargePeriodStart, strftime(ChargePeriodEnd, '%Y-%m-%dT%H:%M:%SZ') AS ChargePeriodEnd) FROM read_parquet('${parquet}')) TO '${csv}' (FORMAT csv, HEADER)`);
+  c.closeSync();
+  db.closeSync();
+}
+
+/** Median wall time of tollgate over `runs`, and the largest peak RSS seen (MB), read from inside the process at exit. */
+function timeTollgate(file, runs) {
+  const rss = "process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))";
+  const times = [];
+  let peak = 0;
+  for (let i = 0; i <= runs; i++) {
+    const r = node(['--import', `data:text/javascript,${encodeURIComponent(rss)}`, 'bin/tollgate.js', 'actuals', SCENARIO, '--month', '2026-10', '--source', file, '--format', 'json']);
+    if (r.status !== 0 && r.status !== 4) throw new Error(`tollgate actuals exited ${r.status}: ${r.stderr}`);
+    JSON.parse(r.stdout.toString());
+    peak = Math.max(peak, Number(/maxrss=(\d+)/.exec(r.stderr.toString())?.[1] ?? 0) / 1024);
+    if (i > 0) times.push(r.ms);
+  }
+  return { ms: median(times), rssMB: peak };
+}
+
+function timeDuckdbAlone(from, runs) {
+  const script = `import { DuckDBInstance } from '@duckdb/node-api';
+const db = await DuckDBInstance.create(':memory:'); const c = await db.connect();
+const rows = (await c.runAndReadAll(${JSON.stringify(aggregate(from))})).getRowObjectsJson();
+if (!rows.length) process.exit(3);`;
+  const file = join(ROOT, '.bench', 'duckdb-alone.mjs');
+  writeFileSync(file, script);
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const r = node([file]);
+    if (r.status !== 0) throw new Error(`duckdb alone exited ${r.status}: ${r.stderr}`);
+    if (i > 0) times.push(r.ms);
+  }
+  return median(times);
+}
+
+/** Cost Explorer requests for one month's check: a fresh cache, then the same month again. */
+async function costExplorerRequests() {
+  let count = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      count += 1;
+      const period = { TimePeriod: { Start: '2026-10-01', End: '2026-11-01' }, Total: {}, Estimated: false,
+        Groups: [{ Keys: ['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], Metrics: { UnblendedCost: { Amount: '17000', Unit: 'USD' }, UsageQuantity: { Amount: '774', Unit: 'Hrs' } } }] };
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ ResultsByTime: [period] }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const cache = mkdtempSync(join(tmpdir(), 'tollgate-bench-ce-'));
+  const env = {
+    AWS_ENDPOINT_URL_COST_EXPLORER: `http://127.0.0.1:${server.address().port}`,
+    AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench', AWS_EC2_METADATA_DISABLED: 'true', TOLLGATE_CACHE_DIR: cache,
+  };
+  const runOnce = async () => {
+    const before = count;
+    // Asynchronous spawn: the local server lives in this process and must keep answering.
+    const { spawn } = await import('node:child_process');
+    await new Promise((resolve, reject) => {
+      const p = spawn(process.execPath, ['bin/tollgate.js', 'actuals', SCENARIO, '--month', '2026-10', '--source', 'aws', '--format', 'json'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+      p.on('exit', (code) => (code === 0 || code === 4 ? resolve() : reject(new Error(`tollgate actuals --source aws exited ${code}`))));
+    });
+    return count - before;
+  };
+  const first = await runOnce();
+  const cached = await runOnce();
+  server.close();
+  rmSync(cache, { recursive: true, force: true });
+  return { first, cached };
+}
+
+export default async function () {
+  const parquet = join(DIR, `focus-${ROWS}.parquet`);
+  const csv = join(DIR, `focus-${ROWS}.csv`);
+  await generate(parquet, csv);
+  for (const [kind, file, from] of [
+    ['Parquet', parquet, `read_parquet('${parquet}')`],
+    ['CSV', csv, `read_csv('${csv}', header = true, all_varchar = true)`],
+  ]) {
+    const alone = timeDuckdbAlone(from, 3);
+    const tg = timeTollgate(file, 3);
+    console.log(`actuals     1,000,000-row FOCUS ${kind.padEnd(7)} ${fmt(tg.ms)} = ${ratio(tg.ms, alone)} DuckDB alone (${fmt(alone)}); target <= 1.5x · peak RSS ${tg.rssMB.toFixed(0)} MB (target <= 400 MB)`);
+  }
+  const ce = await costExplorerRequests();
+  console.log(`actuals     Cost Explorer requests for one month: ${ce.first} (target <= 2 for a one-page month), ${ce.cached} when cached (target 0)`);
+}
