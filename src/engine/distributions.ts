@@ -5,17 +5,21 @@ import type { UncertainInput } from '../model/uncertain.js';
 /** z of the standard normal's 95th percentile: a lognormal's p95 is p50 × e^(1.6449σ). */
 export const Z95 = 1.6448536269514722;
 
-/** Sampled quantities are priced to 4 decimal places (0.0001 GB or hour): far below any price step. */
-const SAMPLE_PLACES = 4;
+/**
+ * Sampled quantities are priced to 4 significant digits (±0.05%), far inside
+ * the sampling error of any percentile. Short numbers matter: priced with all
+ * of a float's digits, every tier share and pro-rata split carries 40-digit
+ * Decimals and a sample costs twice as much.
+ */
+const SAMPLE_DIGITS = 4;
 
 /** Draws from one uncertain input. Floats only for the draw; the result is a Decimal. */
 export function sampler(input: UncertainInput): (random: () => number) => Decimal {
   const draw = isLognormal(input.dist) ? lognormal(input.dist) : triangular(input.dist);
   const max = input.max?.toNumber() ?? Infinity;
-  const scale = 10 ** SAMPLE_PLACES;
   return (random) => {
     const x = Math.min(Math.max(draw(random), 0), max);
-    return new Decimal(input.integer ? Math.round(x) : Math.round(x * scale) / scale);
+    return new Decimal(input.integer ? Math.round(x) : x.toPrecision(SAMPLE_DIGITS));
   };
 }
 

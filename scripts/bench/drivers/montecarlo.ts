@@ -1,0 +1,39 @@
+// Bench driver: Monte Carlo on the recommender example with a range on every node group and transfer.
+import { estimate } from '../../../src/engine/estimate.js';
+import { monteCarlo } from '../../../src/engine/montecarlo.js';
+import { loadScenario, providersOf } from '../../../src/model/load-scenario.js';
+import type { UncertainInput } from '../../../src/model/uncertain.js';
+import { loadPricingBook } from '../../../src/pricing/load.js';
+
+const loaded = loadScenario('scenarios/recsys-feature-store.yaml');
+const scenario = loaded.scenario;
+const book = loadPricingBook(providersOf(scenario), loaded.overrides);
+
+/** Node counts n-1 … n … n+2 (whole); transfer volumes half … as written … double. */
+const uncertain: UncertainInput[] = [
+  ...(scenario.nodes ?? []).map((n, i): UncertainInput => ({
+    path: ['nodes', i, 'count'],
+    label: `nodes.${n.name}.count`,
+    dist: { low: n.count.minus(1).clampedTo(0, Infinity), expected: n.count, high: n.count.plus(2) },
+    integer: true,
+  })),
+  ...(scenario.transfers ?? []).map((t, i): UncertainInput => {
+    const field = t.gb_per_day !== undefined ? 'gb_per_day' : 'gb_per_month';
+    const v = t[field]!;
+    return { path: ['transfers', i, field], label: `transfers.${t.name}.${field}`, dist: { low: v.div(2), expected: v, high: v.times(2) }, integer: false };
+  }),
+];
+
+export const inputs = uncertain.length;
+
+export function sampleRun(samples: number): number {
+  const t = performance.now();
+  monteCarlo(scenario, uncertain, book, { samples, seed: 1 });
+  return performance.now() - t;
+}
+
+export function projectionsRun(times: number): number {
+  const t = performance.now();
+  for (let i = 0; i < times; i++) estimate(scenario, book);
+  return performance.now() - t;
+}
