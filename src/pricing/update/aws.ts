@@ -1,0 +1,64 @@
+import type { PricingTableInput } from '../../model/pricing.js';
+import { EC2_FILTERS, type AwsProduct } from '../map/aws.js';
+import type { OnProgress } from './progress.js';
+
+export interface AwsFetchOptions {
+  /** Only for tests and private endpoints; the SDK's default is the public us-east-1 endpoint. */
+  endpoint?: string;
+  /** Static credentials (tests); otherwise the SDK's standard chain: env, profile, SSO. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Attempts per request; the SDK backs off between them on ThrottlingException. */
+  maxAttempts?: number;
+  onProgress?: OnProgress;
+}
+
+export const AWS_PRICE_API = 'https://api.pricing.us-east-1.amazonaws.com';
+
+/**
+ * The GetProducts queries that price a table: the plain Linux on-demand price
+ * of each instance type it lists, and the data transfer out of its regions.
+ */
+export function awsQueries(table: PricingTableInput, regions: readonly string[]) {
+  const term = (Field: string, Value: string) => ({ Type: 'TERM_MATCH' as const, Field, Value });
+  const anyOf = (Field: string, values: readonly string[]) => ({ Type: 'ANY_OF' as const, Field, Value: values.join(',') });
+  return [
+    {
+      ServiceCode: 'AmazonEC2',
+      Filters: [
+        ...Object.entries(EC2_FILTERS).map(([k, v]) => term(k, v)),
+        anyOf('instanceType', Object.keys(table.instances ?? {})),
+        anyOf('regionCode', regions),
+      ],
+    },
+    { ServiceCode: 'AWSDataTransfer', Filters: [anyOf('fromRegionCode', regions)] },
+  ];
+}
+
+/** Every matching product, page by page (NextToken), through the real AWS SDK client. */
+export async function fetchAwsProducts(table: PricingTableInput, regions: readonly string[], opts: AwsFetchOptions = {}): Promise<AwsProduct[]> {
+  // Loaded here only: the SDK is heavy and no other path needs it.
+  const { PricingClient, GetProductsCommand } = await import('@aws-sdk/client-pricing');
+  const client = new PricingClient({
+    region: 'us-east-1',
+    endpoint: opts.endpoint,
+    credentials: opts.credentials,
+    maxAttempts: opts.maxAttempts ?? 8,
+    retryMode: 'adaptive',
+  });
+  const items: AwsProduct[] = [];
+  try {
+    for (const query of awsQueries(table, regions)) {
+      let NextToken: string | undefined;
+      let pages = 0;
+      do {
+        const page = await client.send(new GetProductsCommand({ ...query, FormatVersion: 'aws_v1', MaxResults: 100, NextToken }));
+        for (const text of page.PriceList ?? []) items.push(JSON.parse(text) as AwsProduct);
+        NextToken = page.NextToken;
+        opts.onProgress?.({ query: query.ServiceCode, pages: ++pages, seen: items.length });
+      } while (NextToken);
+    }
+  } finally {
+    client.destroy();
+  }
+  return items;
+}

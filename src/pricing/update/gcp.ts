@@ -1,0 +1,71 @@
+import type { GcpSku } from '../map/gcp.js';
+import { sleep, type OnProgress } from './progress.js';
+
+/** Cloud Billing Catalog service ids: Compute Engine (machines and networking) and Cloud Storage. */
+export const GCP_SERVICES = { 'Compute Engine': 'services/6F81-5844-456A', 'Cloud Storage': 'services/95FF-2EF5-5EA1' } as const;
+export const GCP_CATALOG_API = 'https://cloudbilling.googleapis.com/v1/services';
+
+export interface GcpFetchOptions {
+  /** Tests and private endpoints: host, port and protocol of the REST endpoint. */
+  apiEndpoint?: string;
+  port?: number;
+  protocol?: 'http' | 'https';
+  /** The Catalog API accepts a plain API key; without one, Application Default Credentials. */
+  apiKey?: string;
+  /** Tries per page when the API answers 429 (RESOURCE_EXHAUSTED). */
+  attempts?: number;
+  /** First wait after a 429; doubles on each further one. */
+  backoffMs?: number;
+  onProgress?: OnProgress;
+}
+
+const RESOURCE_EXHAUSTED = 8;
+
+function throttled(e: unknown): boolean {
+  const code = (e as { code?: number } | null)?.code;
+  return code === RESOURCE_EXHAUSTED || code === 429;
+}
+
+/**
+ * Every SKU of the services a table needs, page by page (nextPageToken),
+ * through the real CloudCatalogClient in its REST (fallback) mode. A throttled
+ * page is asked for again after a wait, from the same page token, so a long
+ * listing resumes where it was rather than starting over.
+ */
+export async function fetchGcpSkus(opts: GcpFetchOptions = {}): Promise<GcpSku[]> {
+  // Loaded here only: the client and its protos are heavy and no other path needs them.
+  const { CloudCatalogClient } = await import('@google-cloud/billing');
+  const client = new CloudCatalogClient({
+    fallback: true,
+    ...(opts.apiEndpoint ? { apiEndpoint: opts.apiEndpoint, port: opts.port, protocol: opts.protocol } : {}),
+    ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
+  });
+  const attempts = opts.attempts ?? 6;
+  const skus: GcpSku[] = [];
+  try {
+    for (const [name, parent] of Object.entries(GCP_SERVICES)) {
+      let pageToken: string | undefined;
+      let pages = 0;
+      do {
+        let wait = opts.backoffMs ?? 1000;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const [page, next] = await client.listSkus({ parent, currencyCode: 'USD', pageSize: 5000, pageToken }, { autoPaginate: false });
+            skus.push(...(page as GcpSku[]));
+            pageToken = next?.pageToken || undefined;
+            break;
+          } catch (e) {
+            if (!throttled(e) || attempt >= attempts) throw e;
+            opts.onProgress?.({ query: name, pages, seen: skus.length, waitingMs: wait });
+            await sleep(wait);
+            wait *= 2;
+          }
+        }
+        opts.onProgress?.({ query: name, pages: ++pages, seen: skus.length });
+      } while (pageToken);
+    }
+  } finally {
+    await client.close();
+  }
+  return skus;
+}

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
+import { mapAwsProducts } from '../../src/pricing/map/aws.js';
+import { fetchAwsProducts } from '../../src/pricing/update/aws.js';
+import type { FetchProgress } from '../../src/pricing/update/progress.js';
+import { awsPriceListServer } from './api-servers.js';
+
+// As the CLI entry does: the SDK's Node-version notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+describe('AWS Price List Query API, through the real PricingClient', () => {
+  let server: Awaited<ReturnType<typeof awsPriceListServer>>;
+  beforeAll(async () => {
+    server = await awsPriceListServer();
+  });
+  afterAll(() => server.close());
+  const table = readPricingFile(join(bundledPricingDir(), 'aws.yaml')).table;
+
+  it('pages through GetProducts for EC2 and data transfer, retrying a throttled call', async () => {
+    const progress: FetchProgress[] = [];
+    const items = await fetchAwsProducts(table, Object.keys(table.regions!), {
+      endpoint: server.url,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
+      onProgress: (p) => progress.push(p),
+    });
+    // 10 plain Linux EC2 products in listed regions (the query leaves out the decoys) + 10 transfers out of listed regions.
+    expect(items.filter((i) => i.serviceCode === 'AmazonEC2')).toHaveLength(10);
+    expect(items.filter((i) => i.serviceCode === 'AWSDataTransfer')).toHaveLength(10);
+    expect(progress.map((p) => `${p.query}:${p.pages}`)).toEqual(['AmazonEC2:1', 'AmazonEC2:2', 'AmazonEC2:3', 'AWSDataTransfer:1', 'AWSDataTransfer:2', 'AWSDataTransfer:3']);
+    expect(progress.at(-1)!.seen).toBe(20);
+
+    const first = server.requests[0]!;
+    expect(first.headers['content-type']).toBe('application/x-amz-json-1.1');
+    expect(first.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/us-east-1\/pricing\/aws4_request/);
+    // The throttled first call was sent again with the same body.
+    expect(server.requests[1]!.body).toBe(first.body);
+    expect(JSON.parse(first.body).Filters).toContainEqual({ Type: 'TERM_MATCH', Field: 'operatingSystem', Value: 'Linux' });
+
+    const fetched = mapAwsProducts(items, table);
+    expect(fetched.instances['p5en.48xlarge']!.on_demand['us-west-2']!.toFixed()).toBe('63.296');
+  });
+});
