@@ -117,3 +117,18 @@ describe('tollgate arguments and exit codes', () => {
     expect(r.stdout).toMatch(/^TOTAL per month/m);
   });
 });
+
+describe('stale pricing', () => {
+  it('warns on stderr when a table is older than --max-age, leaving stdout JSON clean', async () => {
+    const r = await tollgate(['estimate', RECSYS, '--format', 'json', '--max-age', '1']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scenario).toBe('recsys-feature-store');
+    expect(r.stderr).toMatch(/^warning: pricing\/aws\.yaml prices are \d+ days old \(as_of \d{4}-\d{2}-\d{2}, older than 1 days\); refresh with `tollgate pricing update aws`$/m);
+  });
+
+  it('rejects a --max-age that is not a whole number of days', async () => {
+    const r = await tollgate(['estimate', RECSYS, '--max-age', 'soon']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--max-age takes a whole number of days');
+  });
+});

@@ -32,12 +32,14 @@ options:
   --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
+  --max-age DAYS    warn (on stderr) when a pricing table used is older than
+                    this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS
 ${MONTE_CARLO_USAGE}
 A scenario with ranges ({low, expected, high} or {p50, p95}) is priced at its
 point values, then sampled: expected cost, p50/p90/p95 per category and total,
 the probability of exceeding the budget, and which inputs drive the spread.
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
     load: () => import('../commands/estimate.js'),
   },
   {

@@ -9,6 +9,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../format/uncertainty.js';
 import { projectFile } from './project.js';
+import { warnIfStale } from './stale-pricing.js';
 
 /** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges (CSV carries line items only). */
 export function renderEstimates(estimates: readonly Estimate[], format: Format, uncertainties: readonly (Uncertainty | undefined)[] = []): string {
@@ -32,6 +33,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing));
   const uncertainties = projections.map((p) => assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling));
+  warnIfStale(projections.map((p) => p.estimate), args, io);
   io.stdout.write(renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
 }
