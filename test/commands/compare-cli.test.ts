@@ -45,9 +45,9 @@ describe('tollgate compare', () => {
   it('markdown: a table for a pull request, cheapest in bold, moved lines listed', async () => {
     const r = await runMain(['compare', files.a!, files.b!, '--format', 'markdown']);
     expect(r.stdout).toContain('| **total** | $229.20 | **$123.60 · -$105.60 (-46.1%)** |');
-    expect(r.stdout).toContain('| compute: node gpu | $201.20 | $100.60 · -$100.60 (-50%) |');
-    expect(r.stdout).toContain('| egress: transfer copy | $5.00 | — · -$5.00 (gone) |');
-    expect(r.stdout).not.toContain('storage store');
+    expect(r.stdout).toContain('| gpu (node, compute) | $201.20 | $100.60 · -$100.60 (-50%) |');
+    expect(r.stdout).toContain('| copy (transfer, egress) | $5.00 | — · -$5.00 (gone) |');
+    expect(r.stdout).not.toContain('store (storage');
   });
 
   it('table fits 80 columns and marks the cheapest total', async () => {

@@ -43,7 +43,7 @@ export function formatComparisonMarkdown(
   if (moved.length > 0) {
     out.push('', `**What moved** (${moved.length} of ${c.lines.length} lines, matched by name; — = not in that scenario)`, '');
     out.push(`| Line | ${head.join(' | ')} |`, `|---|${c.scenarios.map(() => '---:').join('|')}|`);
-    for (const l of moved) out.push(`| ${l.category}: ${l.kind} ${cell(l.name)} | ${cells(l, false)} |`);
+    for (const l of moved) out.push(`| ${cell(l.name)} (${l.kind}, ${l.category}) | ${cells(l, false)} |`);
   }
 
   const ranged = uncertainties.map((u, i) => ({ u, i })).filter((x) => x.u !== undefined);

@@ -41,7 +41,7 @@ export function formatComparisonTable(
   if (moved.length > 0) {
     out.push('', `what moved (${moved.length} of ${c.lines.length} lines, matched by name):`);
     for (const l of moved) {
-      out.push(fit(`  ${l.category} · ${l.kind} ${l.name}`, WIDTH));
+      out.push(fit(`  ${l.name} (${l.kind}, ${l.category})`, WIDTH));
       out.push(...rowsFor(l, '    ', false));
     }
   } else out.push('', `no line differs between the scenarios (${c.lines.length} lines matched by name)`);
