@@ -161,6 +161,7 @@ options:
   --out FILE        (update) where to write the refreshed table
   --write           (update) overwrite the bundled table in pricing/
   --input FILE      (update, aws) an AWS bulk offer file (index.json) to read
+                    instead of calling the API; may repeat
 `,
     options: {
       ...FORMAT_OPTION,
@@ -171,7 +172,7 @@ options:
       regions: { type: 'string' },
       out: { type: 'string' },
       write: { type: 'boolean' },
-      input: { type: 'string' },
+      input: { type: 'string', multiple: true },
     },
     load: () => import('../commands/pricing.js'),
   },

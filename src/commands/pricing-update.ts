@@ -1,5 +1,85 @@
-import { UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatOption } from '../cli/format-option.js';
+import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { exact } from '../format/numbers.js';
+import { diffTable } from '../format/pricing-diff.js';
+import { PROVIDERS, type Provider } from '../model/scenario.js';
+import { didYouMean, listSome } from '../model/suggest.js';
+import { diffTables } from '../pricing/diff.js';
+import { bundledPricingDir, displayPath, readPricingFile } from '../pricing/load.js';
+import type { FetchProgress } from '../pricing/update/progress.js';
+import { FETCHERS } from '../pricing/update/run.js';
+import { mergeFetched, writeAtomically } from '../pricing/write-table.js';
 
-export function run(_args: ParsedArgs, _io: Io): number {
-  throw new UsageError('pricing update is not available yet');
+function providerArg(args: ParsedArgs): Provider {
+  const [p, ...rest] = args.positionals;
+  if (p === undefined) throw new UsageError(`pricing update needs a provider: ${PROVIDERS.join(', ')}`);
+  if (rest.length) throw new UsageError('pricing update refreshes one provider at a time');
+  if ((PROVIDERS as readonly string[]).includes(p)) return p as Provider;
+  const hint = didYouMean(p, PROVIDERS);
+  throw new UsageError(`unknown provider ${JSON.stringify(p)}${hint ? `; ${hint}` : ''} (one of ${PROVIDERS.join(', ')})`);
+}
+
+/** One line, rewritten in place: the fetch can take minutes on a slow or throttled API. */
+function progressLine(io: Io): ((p: FetchProgress) => void) | undefined {
+  if (!(io.stderr as { isTTY?: boolean }).isTTY) return undefined;
+  return (p) => {
+    const wait = p.waitingMs ? ` · throttled, retrying in ${Math.ceil(p.waitingMs / 1000)} s` : '';
+    io.stderr.write(`\r\x1b[K${p.query}: ${p.pages} page${p.pages === 1 ? '' : 's'} · ${p.seen} seen${wait}`);
+  };
+}
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const provider = providerArg(args);
+  const format = formatOption(args, ['table', 'json']);
+  const bundled = join(bundledPricingDir(), `${provider}.yaml`);
+  const out = stringOption(args, 'out');
+  const write = args.values.write === true;
+  if (!out && !write) throw new UsageError(`say where to write: --out FILE, or --write to overwrite ${displayPath(bundled)}`);
+  if (out && write) throw new UsageError('give --out FILE or --write, not both');
+  const target = out ? resolve(out) : bundled;
+  if (out && target === bundled) throw new UsageError(`--out names the bundled table; use --write to overwrite ${displayPath(bundled)}`);
+  const inputs = listOption(args, 'input');
+  if (inputs.length && provider !== 'aws') throw new UsageError('--input (a bulk offer file) is only for aws');
+
+  // An existing --out file is refreshed in place (its comments and overrides kept); otherwise the bundled table is the base.
+  const base = existsSync(target) ? target : bundled;
+  const { table } = readPricingFile(base);
+  if (table.provider !== provider) throw new UsageError(`${displayPath(base)} is a ${table.provider} table, not ${provider}`);
+  const listed = Object.keys(table.regions ?? {});
+  const regions = stringOption(args, 'regions')?.split(',').map((r) => r.trim()).filter(Boolean) ?? listed;
+  const unknown = regions.filter((r) => !listed.includes(r));
+  if (unknown.length) {
+    throw new UsageError(`${unknown.join(', ')} not listed in ${displayPath(base)} (listed: ${listSome(listed)}); add a region under regions: with its continent first`);
+  }
+
+  const onProgress = format === 'json' ? undefined : progressLine(io);
+  const result = await FETCHERS[provider]({ table, regions, inputs, onProgress, env: process.env });
+  if (onProgress) io.stderr.write('\r\x1b[K');
+  const asOf = new Date().toISOString().slice(0, 10);
+  const merged = mergeFetched(readFileSync(base, 'utf8'), displayPath(base), result.fetched, { asOf, source: result.source, regions });
+  writeAtomically(target, merged.text);
+  const changes = diffTables(table, merged.table);
+  const sides = { provider, old: { file: displayPath(base), as_of: table.as_of }, new: { file: displayPath(target), as_of: asOf } };
+
+  if (format === 'json') {
+    const body = {
+      provider,
+      file: displayPath(target),
+      as_of: asOf,
+      source: result.source,
+      seen: result.seen,
+      changes: changes.map((c) => ({ change: c.change, item: c.item, where: c.detail, unit: c.unit, old: c.old && exact(c.old), new: c.new && exact(c.new) })),
+      kept: merged.kept,
+      notes: merged.notes,
+    };
+    io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const lines = [`wrote ${displayPath(target)}: ${provider} prices as of ${asOf} from ${result.source} (${result.seen} products read)`, '', diffTable(changes, sides).trimEnd()];
+  if (merged.kept.length) lines.push('', `kept as written (marked # override): ${merged.kept.join(', ')}`);
+  if (merged.notes.length) lines.push('', 'notes:', ...merged.notes.map((n) => `- ${n}`));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
 }

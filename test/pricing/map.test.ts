@@ -1,12 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
-import { mapAwsProducts } from '../../src/pricing/map/aws.js';
+import { mapAwsProducts, productsFromOffer } from '../../src/pricing/map/aws.js';
 import { mapAzureItems } from '../../src/pricing/map/azure.js';
 import { mapGcpSkus, moneyToDecimal } from '../../src/pricing/map/gcp.js';
 import { tiersFromBands } from '../../src/pricing/map/fetched.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { awsDataTransfer, awsEc2, azurePages, gcpSkus } from './fixtures.js';
+import { API_FIXTURES, awsDataTransfer, awsEc2, azurePages, gcpSkus } from './fixtures.js';
 
 const bundled = (p: string) => readPricingFile(join(bundledPricingDir(), `${p}.yaml`)).table;
 const fixed = (r: Record<string, Decimal>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toFixed()]));
@@ -109,5 +110,15 @@ describe('tiersFromBands', () => {
       ['10', '2'],
       [undefined, '1'],
     ]);
+  });
+});
+
+describe('AWS bulk offer file', () => {
+  it('reads the same rates as the Query API items it mirrors', () => {
+    const offer = JSON.parse(readFileSync(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), 'utf8'));
+    const fromOffer = mapAwsProducts(productsFromOffer(offer), bundled('aws'));
+    const fromApi = mapAwsProducts(awsEc2(), bundled('aws'));
+    expect(Object.keys(fromOffer.instances).sort()).toEqual(Object.keys(fromApi.instances).sort());
+    for (const [name, rates] of Object.entries(fromApi.instances)) expect(fixed(fromOffer.instances[name]!.on_demand)).toEqual(fixed(rates.on_demand));
   });
 });

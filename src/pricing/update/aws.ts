@@ -43,7 +43,7 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
     endpoint: opts.endpoint,
     credentials: opts.credentials,
     maxAttempts: opts.maxAttempts ?? 8,
-    retryMode: 'adaptive',
+    retryMode: 'standard',
   });
   const items: AwsProduct[] = [];
   try {
