@@ -54,7 +54,8 @@ export interface Reconciliation {
   /** Usage + adjustments: what the invoice comes to. */
   net: Decimal;
   estimated: boolean;
-  forecast?: Decimal;
+  /** For a month not yet over: the provider's forecast, or else month-to-date usage scaled to the whole month. */
+  forecast?: { total: Decimal; basis: 'provider' | 'run-rate' };
   /** Total or some category is over the threshold: the check fails (exit 4). */
   over: boolean;
 }
@@ -143,9 +144,16 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     daily: [...daily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, cost]) => ({ day, cost })),
     net: total.actual.plus(sum(adjusted.map((a) => a.cost))),
     estimated: records.some((r) => r.estimated),
-    ...(opts.forecast ? { forecast: opts.forecast } : {}),
+    ...forecastFor(opts, total.actual),
     over: total.flag === 'over' || categories.some((c) => c.flag === 'over'),
   };
+}
+
+function forecastFor(opts: ReconcileOptions, actual: Decimal): Pick<Reconciliation, 'forecast'> {
+  const { elapsedDays, days } = opts.period;
+  if (elapsedDays === days) return {};
+  if (opts.forecast) return { forecast: { total: opts.forecast, basis: 'provider' } };
+  return { forecast: { total: actual.times(days).div(elapsedDays), basis: 'run-rate' } };
 }
 
 /** Lines that meet the same bill entries (two flows out of one region) split it in proportion to their projection. */

@@ -1,4 +1,4 @@
-import type { Decimal } from '../model/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import type { BillingRecord } from './record.js';
 
 /** What every billing source hands to reconciliation. */
@@ -15,3 +15,6 @@ export interface SourceResult {
 
 /** A billing source failed (unreachable, refused, malformed answer): reported plainly, never as a partial total. */
 export class SourceError extends Error {}
+
+/** What Cost Explorer charges per API request. */
+export const REQUEST_PRICE = new Decimal('0.01');

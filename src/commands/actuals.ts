@@ -1,8 +1,11 @@
 import { fetchActuals } from '../actuals/fetch.js';
 import { ActualsArgumentError, coveredRange, parseThreshold, periodAt } from '../actuals/period.js';
 import { reconcile } from '../actuals/reconcile.js';
-import { SourceError } from '../actuals/source.js';
+import { REQUEST_PRICE, SourceError } from '../actuals/source.js';
+import { money } from '../format/numbers.js';
 import { formatOption } from '../cli/format-option.js';
+import { InputError } from '../model/diagnostics.js';
+import { locate } from '../model/yaml-source.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatActualsCsv } from '../format/actuals-csv.js';
 import { formatActualsJson } from '../format/actuals-json.js';
@@ -36,8 +39,21 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     throw e;
   }
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
+  if (source === 'gcp' && !loaded.scenario.actuals?.gcp?.billing_export) {
+    // The scenario, not the billing source, is what needs fixing: point at it.
+    throw new InputError([
+      {
+        file: loaded.file,
+        ...(loaded.scenario.actuals ? { position: locate(loaded.source, ['actuals', 'gcp'], true) } : {}),
+        message: '--source gcp needs actuals.gcp.billing_export: the BigQuery dataset the Cloud Billing export writes to',
+        suggestion: 'actuals: {gcp: {billing_export: my-billing-project.billing_export}} (add .TABLE, or let tollgate find gcp_billing_export_v1_<ACCOUNT>)',
+      },
+    ]);
+  }
   // Progress goes to a terminal only, and never with JSON: scripts read stdout and stderr.
-  const progress = io.stderr && (io.stderr as { isTTY?: boolean }).isTTY && format !== 'json';
+  const progress = (io.stderr as { isTTY?: boolean }).isTTY === true && format !== 'json';
+  const status = (text: string) => progress && io.stderr.write(`\r\x1b[K⠿ ${text}`);
+  status(`reading actuals (${source})…`);
   let result;
   try {
     result = await fetchActuals({
@@ -46,16 +62,17 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       range: coveredRange(period),
       selector: loaded.scenario.actuals,
       refresh: args.values.refresh === true,
-      ...(progress ? { onRequest: (n: number) => io.stderr.write(`\r⠿ fetching actuals… ${n} request${n === 1 ? '' : 's'}`) } : {}),
+      onRequest: (n: number) => status(`fetching actuals… ${n} Cost Explorer request${n === 1 ? '' : 's'} (${money(REQUEST_PRICE.times(n))})`),
     });
   } catch (e) {
     if (e instanceof SourceError) {
-      io.stderr.write(`${progress ? '\n' : ''}tollgate: actuals: ${e.message}\n`);
+      io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: actuals: ${e.message}\n`);
       return EXIT.internal;
     }
     throw e;
+  } finally {
+    if (progress) io.stderr.write('\r\x1b[K');
   }
-  if (progress && result.requests) io.stderr.write('\n');
   const foreign = result.records.find((x) => x.billingCurrency !== '' && x.billingCurrency !== estimate.currency);
   if (foreign) {
     io.stderr.write(`tollgate: actuals: the bill is in ${foreign.billingCurrency}, the projection in ${estimate.currency}; tollgate does not convert currencies\n`);

@@ -39,7 +39,7 @@ export function formatActualsJson(r: Reconciliation, s: SourceResult): string {
     unused: r.unused.map((l) => l.line.name),
     adjustments: r.adjustments.map((a) => ({ kind: a.kind, cost: exact(a.cost) })),
     net: exact(r.net),
-    ...(r.forecast ? { forecast: exact(r.forecast) } : {}),
+    ...(r.forecast ? { forecast: { total: exact(r.forecast.total), basis: r.forecast.basis } } : {}),
     daily: r.daily.map((d) => ({ day: d.day, cost: exact(d.cost) })),
     notes: s.notes,
   };

@@ -25,6 +25,7 @@ export function formatActualsMarkdown(r: Reconciliation, s: SourceResult): strin
     }
   }
   out.push(`| **total** | **${money(r.total.projected)}** | **${money(r.total.actual)}** | **${signedMoney(r.total)}** | ${variance(r.total) ? `**${variance(r.total)}**` : ''} |`);
+  if (r.forecast) out.push('', `Forecast for the whole month: ${money(r.forecast.total)} (${r.forecast.basis === 'provider' ? "provider's forecast" : 'run rate'})`);
   if (r.unplanned.length) {
     out.push('', 'Unplanned spend:', '', '| Category | Where | Usage | Cost |', '|---|---|---|---:|');
     for (const u of r.unplanned) out.push(`| ${u.category} | ${u.provider} ${u.region} | ${cell(u.usageType || u.service)} | ${money(u.cost)} |`);

@@ -22,7 +22,10 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
     for (const l of r.lines.filter((x) => x.line.category === c.category)) out.push(row(`  ${l.line.name}`, l));
   }
   out.push('─'.repeat(79), row('TOTAL', r.total));
-  if (r.forecast) out.push(`forecast for the whole month: ${money(r.forecast)}`);
+  if (r.forecast) {
+    const basis = r.forecast.basis === 'provider' ? "the provider's forecast" : 'month-to-date at the same daily rate';
+    out.push(`forecast for the whole month: ${money(r.forecast.total)} (${basis}; projection ${money(r.total.projected.times(r.period.days).div(r.period.elapsedDays))})`);
+  }
 
   if (r.unplanned.length) {
     out.push('', 'unplanned spend (no projected line):');

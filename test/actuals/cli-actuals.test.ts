@@ -60,6 +60,7 @@ describe('tollgate actuals: arguments', () => {
     [['actuals', RECSYS, '--month', '2026-10', '--source', 'sample', '--threshold', '10'], /not a percentage/],
     [['actuals', RECSYS, '--month', '2026-09', '--source', 'sample'], /sample bill covers 2026-10 only/],
     [['actuals', RECSYS, '--month', '2026-10', '--source', 'bills/missing.csv'], /bills\/missing\.csv: error: billing file not found/],
+    [['actuals', RECSYS, '--month', '2026-10', '--source', 'gcp'], /recsys-feature-store\.yaml:\d+:\d+: error: --source gcp needs actuals\.gcp\.billing_export/],
   ])('%j → exit 2', async (args, message) => {
     const { code, stderr, stdout } = await tollgate(args);
     expect(code).toBe(2);
@@ -76,5 +77,7 @@ describe('tollgate actuals: arguments', () => {
     const plan = JSON.parse((await tollgate(['estimate', RECSYS, '--format', 'json'])).stdout);
     expect(new Decimal(out.total.projected).eq(new Decimal(plan.totals.total).times(15).div(31))).toBe(true);
     expect(out.daily.every((d: { day: string }) => d.day < '2026-10-16')).toBe(true);
+    expect(out.forecast.basis).toBe('run-rate');
+    expect(new Decimal(out.forecast.total).eq(new Decimal(out.total.actual).times(31).div(15))).toBe(true);
   });
 });

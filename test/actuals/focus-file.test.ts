@@ -97,6 +97,14 @@ describe('billing file layouts and mistakes', () => {
     expect(records.find((r) => r.chargeCategory === 'Tax')?.billedCost.toFixed()).toBe('1.5');
   });
 
+  it('filters on Tags stored as a MAP, as some Parquet exports write them', async () => {
+    const mapped = join(dir, 'focus-map-tags.parquet');
+    await duck(`COPY (SELECT * REPLACE (map_from_entries([('team', json_extract_string(Tags, '$.team'))]) AS Tags)
+      FROM read_csv('${csv}', all_varchar = true)) TO '${mapped}' (FORMAT parquet)`);
+    const { records } = await readBillingFile(mapped, OCT, { aws: { tags: { team: 'recsys' } }, gcp: { labels: { team: 'recsys' } } });
+    expect(total(records)).toBe('-37.199999999877');
+  });
+
   it('says which columns it expected from a file that is no billing export', async () => {
     const odd = join(dir, 'odd.csv');
     writeFileSync(odd, 'a,b\n1,2\n');

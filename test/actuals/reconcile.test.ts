@@ -122,6 +122,9 @@ describe('reconcile', () => {
     expect(half.total.projected.toFixed()).toBe(estimate.totals.total.div(2).toFixed());
     expect(half.total.difference.toFixed()).toBe('0');
     expect(half.over).toBe(false);
+    expect(half.forecast?.basis).toBe('run-rate');
+    expect(half.forecast?.total.toFixed()).toBe(estimate.totals.total.toFixed());
+    expect(run().forecast).toBeUndefined();
   });
 
   it('sums daily usage for records a day long and marks estimated data', () => {

@@ -3,11 +3,9 @@ import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
 import type { Period } from '../reconcile.js';
-import { SourceError, type SourceResult } from '../source.js';
+import { REQUEST_PRICE, SourceError, type SourceResult } from '../source.js';
 import { adjustmentRecords, amount, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
 
-/** What Cost Explorer charges per API request. */
-export const REQUEST_PRICE = new Decimal('0.01');
 const CACHE_NAMESPACE = 'cost-explorer';
 
 /** The scenario's `actuals.aws` selector (and any extra condition) as one Cost Explorer filter expression. */
