@@ -91,6 +91,12 @@ describe('billing file layouts and mistakes', () => {
 `,
     );
     const { records, source } = await readBillingFile(cur, OCT, undefined);
+    // CUR 2.0 Parquet keeps user tags in a MAP under user_<key>; the selector's plain key finds them.
+    const curParquet = join(dir, 'cur.parquet');
+    await duck(`COPY (SELECT *, CASE WHEN line_item_line_item_type = 'Tax' THEN MAP {'user_team': 'search'} ELSE MAP {'user_team': 'recsys'} END AS resource_tags
+      FROM read_csv('${cur}', all_varchar = true)) TO '${curParquet}' (FORMAT parquet)`);
+    const tagged = await readBillingFile(curParquet, OCT, { aws: { tags: { team: 'recsys' } } });
+    expect(tagged.records.map((r) => r.usageType)).toEqual(['NatGateway-Hours']);
     expect(source).toContain('CUR 2.0');
     expect(records.find((r) => r.usageType === 'NatGateway-Hours')).toMatchObject({ provider: 'aws', serviceName: 'AmazonEC2', regionId: 'us-east-1' });
     expect(records.find((r) => r.usageType === 'NatGateway-Hours')?.billedCost.toFixed()).toBe('0.09');

@@ -120,7 +120,11 @@ export function aggregateSql(
   const where = [`${ts(d.start)} >= ${literal(`${range.start} 00:00:00+00`)}::TIMESTAMPTZ`, `${ts(d.start)} < ${literal(`${range.end} 00:00:00+00`)}::TIMESTAMPTZ`];
   const providerFilter = (match: string, tags: Record<string, string> | undefined, accounts: string[] | undefined) => {
     const conds: string[] = [];
-    for (const [key, value] of Object.entries(tags ?? {})) conds.push(`${tagValue(d, columns, param(key))} = ${param(value)}`);
+    for (const [key, value] of Object.entries(tags ?? {})) {
+      // AWS writes user-defined tags as `user:team` (FOCUS) or `user_team` (CUR 2.0); `team` finds all three.
+      const spellings = [key, `user:${key}`, `user_${key}`].map((k) => tagValue(d, columns, param(k)));
+      conds.push(`COALESCE(${spellings.join(', ')}) = ${param(value)}`);
+    }
     if (accounts?.length && d.account && has(d.account)) conds.push(`CAST(${q(d.account)} AS VARCHAR) IN (${accounts.map(param).join(', ')})`);
     return conds.length ? `(NOT (${match}) OR (${conds.join(' AND ')}))` : undefined;
   };
