@@ -72,6 +72,9 @@ describe('tollgate compare', () => {
     expect(spread(x)).not.toEqual(spread(z));
     expect(JSON.parse(x.stdout).scenarios[0].uncertainty).toBeUndefined();
     expect(Object.keys(spread(x))).toEqual(['expected', 'p50', 'p90', 'p95']);
+    const table = (await runMain(['compare', files.a!, files.ranged!, '--samples', '400'])).stdout;
+    // Counts 1–3 at 100 h × 1.006: every percentile is a whole number of nodes.
+    expect(table).toMatch(/ {2}B · P\(total > budget \$250\.00\): [\d.]+%\n {4}compute +\$[\d,.]+ +\$(100\.60|201\.20|301\.80) /);
   });
 
   it('needs two scenarios: exit 2 with usage', async () => {

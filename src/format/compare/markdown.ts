@@ -2,6 +2,7 @@ import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
 import { money, percent } from '../numbers.js';
+import { spreadRows } from '../uncertainty.js';
 import { costText, deltaText, hasCheapest } from './shared.js';
 
 function cell(text: string): string {
@@ -49,13 +50,17 @@ export function formatComparisonMarkdown(
   const ranged = uncertainties.map((u, i) => ({ u, i })).filter((x) => x.u !== undefined);
   if (ranged.length > 0) {
     const { samples, seed } = ranged[0]!.u!.monteCarlo;
-    out.push('', `**Uncertainty of the total** (${samples.toLocaleString('en-US')} Monte Carlo samples, seed ${seed})`, '');
-    out.push('| Scenario | expected | p50 | p90 | p95 | P(over budget) |', '|---|---:|---:|---:|---:|---:|');
+    out.push('', `**Uncertainty** (${samples.toLocaleString('en-US')} Monte Carlo samples, seed ${seed})`, '');
+    out.push('| Scenario | | expected | p50 | p90 | p95 | P(over budget) |', '|---|---|---:|---:|---:|---:|---:|');
     for (const { u, i } of ranged) {
-      const s = u!.monteCarlo.spreads.total;
-      const over = u!.monteCarlo.overBudget;
-      const values = [s.expected, s.percentiles.get(50)!, s.percentiles.get(90)!, s.percentiles.get(95)!].map(money);
-      out.push(`| ${cell(c.scenarios[i]!)} | ${values.join(' | ')} | ${over === undefined ? 'no budget' : percent(over)} |`);
+      const mc = u!.monteCarlo;
+      for (const [row, k] of spreadRows(estimates[i]!).entries()) {
+        const s = mc.spreads[k];
+        const values = [s.expected, ...[50, 90, 95].map((p) => s.percentiles.get(p)!)].map(money);
+        const total = k === 'total';
+        const over = !total ? '' : mc.overBudget === undefined ? 'no budget' : percent(mc.overBudget);
+        out.push(`| ${row === 0 ? cell(c.scenarios[i]!) : ''} | ${total ? '**total**' : k} | ${values.join(' | ')} | ${over} |`);
+      }
     }
   }
   return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@ import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
 import { budgetLine } from '../describe.js';
+import { spreadRows } from '../uncertainty.js';
 import { money, percent } from '../numbers.js';
 import { costText, deltaText, hasCheapest, letter } from './shared.js';
 
@@ -49,13 +50,18 @@ export function formatComparisonTable(
   const ranged = uncertainties.map((u, i) => ({ u, i })).filter((x) => x.u !== undefined);
   if (ranged.length > 0) {
     const { samples, seed } = ranged[0]!.u!.monteCarlo;
-    out.push('', `UNCERTAINTY of the total · ${samples.toLocaleString('en-US')} samples, seed ${seed}`);
-    out.push(`     ${['expected', 'p50', 'p90', 'p95'].map((h) => h.padStart(13)).join('')}  P(>budget)`);
+    out.push('', `UNCERTAINTY · ${samples.toLocaleString('en-US')} samples, seed ${seed}`);
+    out.push(`${''.padEnd(13)}${['expected', 'p50', 'p90', 'p95'].map((h) => h.padStart(14)).join('')}`);
     for (const { u, i } of ranged) {
-      const s = u!.monteCarlo.spreads.total;
-      const cells = [s.expected, s.percentiles.get(50)!, s.percentiles.get(90)!, s.percentiles.get(95)!].map((v) => money(v).padStart(13));
-      const over = u!.monteCarlo.overBudget;
-      out.push(`  ${letter(i)}  ${cells.join('')}  ${over === undefined ? 'no budget' : percent(over).padStart(10)}`);
+      const mc = u!.monteCarlo;
+      const e = estimates[i]!;
+      const over = mc.overBudget !== undefined && e.budget ? ` · P(total > budget ${money(e.budget.monthly)}): ${percent(mc.overBudget)}` : '';
+      out.push(fit(`  ${letter(i)}${over}`, WIDTH));
+      for (const k of spreadRows(e)) {
+        const s = mc.spreads[k];
+        const cells = [s.expected, ...[50, 90, 95].map((p) => s.percentiles.get(p)!)].map((v) => money(v).padStart(14));
+        out.push(`    ${(k === 'total' ? 'TOTAL' : k).padEnd(9)}${cells.join('')}`);
+      }
     }
     out.push('(run `tollgate estimate` on one scenario for its tornado chart of what drives the spread)');
   }
