@@ -1,6 +1,6 @@
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
-import { CATEGORY_TITLE, flagMark, periodText, requestsText, signedMoney, varianceText, verdict, wrapNote } from './actuals-describe.js';
+import { CATEGORY_TITLE, flagMark, requestsText, signedMoney, varianceText, verdict, wrapNote } from './actuals-describe.js';
 import { money, percent } from './numbers.js';
 
 function row(label: string, c: Comparison): string {
@@ -11,7 +11,10 @@ function row(label: string, c: Comparison): string {
 /** Projected vs actual per category and line, then what the plan missed; fits 80 columns. */
 export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   const out: string[] = [];
-  out.push(`${r.scenario} · actuals for ${periodText(r)} · ${r.currency}`);
+  out.push(`${r.scenario} · actuals for ${r.period.month} · ${r.currency}`);
+  if (r.period.elapsedDays < r.period.days) {
+    out.push(`month to date: ${r.period.elapsedDays} of ${r.period.days} days, against the projection pro-rated to them`);
+  }
   out.push(...wrapNote(`source: ${s.source}`));
   const requests = requestsText(s);
   if (requests) out.push(requests);
@@ -24,7 +27,8 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   out.push('─'.repeat(79), row('TOTAL', r.total));
   if (r.forecast) {
     const basis = r.forecast.basis === 'provider' ? "the provider's forecast" : 'month-to-date at the same daily rate';
-    out.push(`forecast for the whole month: ${money(r.forecast.total)} (${basis}; projection ${money(r.total.projected.times(r.period.days).div(r.period.elapsedDays))})`);
+    const projection = money(r.total.projected.times(r.period.days).div(r.period.elapsedDays));
+    out.push(...wrapNote(`forecast for the whole month: ${money(r.forecast.total)} (${basis}; projection ${projection})`));
   }
 
   if (r.unplanned.length) {

@@ -78,6 +78,10 @@ describe('tollgate actuals: arguments', () => {
     expect(new Decimal(out.total.projected).eq(new Decimal(plan.totals.total).times(15).div(31))).toBe(true);
     expect(out.daily.every((d: { day: string }) => d.day < '2026-10-16')).toBe(true);
     expect(out.forecast.basis).toBe('run-rate');
+    const table = await tollgate(SAMPLE, { env: { TOLLGATE_NOW: '2026-10-16T08:00:00Z' } });
+    expect(table.stdout).toContain('month to date: 15 of 31 days');
+    expect(table.stdout).toMatch(/forecast for the whole month: \$[\d,.]+ \(month-to-date at the same daily rate/);
+    for (const l of table.stdout.trimEnd().split('\n')) expect(l.length).toBeLessThanOrEqual(80);
     expect(new Decimal(out.forecast.total).eq(new Decimal(out.total.actual).times(31).div(15))).toBe(true);
   });
 });
