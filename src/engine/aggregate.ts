@@ -5,6 +5,8 @@ import { allocate } from './allocate.js';
 import { groupBy } from './group-by.js';
 import { tieredCost } from './tiers.js';
 
+const ONE = new Decimal(1);
+
 /** One flow (or stored volume) taking part in a tiered monthly aggregate. */
 export interface AggregateMember {
   quantity: Decimal;
@@ -41,7 +43,7 @@ export function priceAggregate(members: readonly AggregateMember[]): MemberCost[
     const costs = allocate(scheduleCost, indexes.map((i) => members[i]!.quantity));
     indexes.forEach((memberIndex, k) => {
       const q = members[memberIndex]!.quantity;
-      const fraction = aggregate.isZero() ? new Decimal(0) : q.div(aggregate);
+      const fraction = aggregate.isZero() ? new Decimal(0) : members.length === 1 ? ONE : q.div(aggregate);
       out[memberIndex] = {
         cost: costs[k]!,
         tiers: {

@@ -8,6 +8,9 @@ const SHARE_PLACES = 10;
  * total exactly (a tiered aggregate allocated back to the flows that made it).
  */
 export function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+  // One part is the whole: no division (most tiered aggregates have a single member;
+  // Monte Carlo prices thousands of them).
+  if (weights.length === 1 && !weights[0]!.isZero()) return [total];
   const whole = sum(weights);
   if (whole.isZero()) return weights.map(() => ZERO);
   const shares = weights.map((w) => total.times(w).div(whole).toDecimalPlaces(SHARE_PLACES, Decimal.ROUND_HALF_EVEN));
