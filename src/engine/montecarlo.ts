@@ -73,6 +73,9 @@ export function monteCarlo(
 }
 
 function spreadOf(values: Decimal[], percentiles: readonly number[]): Spread {
+  // A category no range touches (or one the scenario lacks) is the same in every sample.
+  const first = values[0]!;
+  if (values.every((v) => v.eq(first))) return { expected: first, percentiles: new Map(percentiles.map((p) => [p, first])) };
   let total = ZERO;
   for (const v of values) total = total.plus(v);
   // Sort on float keys for speed; ties (and near-ties a float cannot tell apart) fall back to the exact comparison.
