@@ -25,7 +25,9 @@ export function exportTableFor(billingAccountName: string): string {
 export function billingExportQuery(table: string, selector: ActualsSelector['gcp']): { query: string; params: Record<string, unknown> } {
   const t = exportTable(table);
   const params: Record<string, unknown> = {};
-  const where = ['_PARTITIONTIME >= TIMESTAMP(@start)', 'usage_start_time >= TIMESTAMP(@start)', 'usage_start_time < TIMESTAMP(@end)'];
+  // No _PARTITIONTIME filter: not every export table is ingestion-time partitioned, and a query that
+  // fails on an unknown column is worse than one that scans more bytes.
+  const where = ['usage_start_time >= TIMESTAMP(@start)', 'usage_start_time < TIMESTAMP(@end)'];
   if (selector?.projects?.length) {
     params.projects = selector.projects;
     where.push('project.id IN UNNEST(@projects)');
