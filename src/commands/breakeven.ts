@@ -141,7 +141,11 @@ export function run(args: ParsedArgs, io: Io): number {
   }
 
   const result = breakEven(report.costA, report.costB, report.low, report.high);
-  const points = [report.low, ...(result.kind === 'crossing' ? result.at : []), report.high]
+  const roots = result.kind === 'crossing' ? result.at : [];
+  // Node counts are whole: show the whole counts on either side of a crossing too.
+  const neighbours = report.vary.endsWith('.count') ? roots.flatMap((r) => [r.floor(), r.ceil()]).filter((x) => x.gte(report.low) && x.lte(report.high)) : [];
+  const points = [report.low, ...roots, ...neighbours, report.high]
+    .sort((x, y) => x.comparedTo(y))
     .filter((x, i, all) => all.findIndex((y) => y.eq(x)) === i)
     .map((x) => ({ x, a: report.costA(x), b: report.costB(x) }));
   const full: BreakEvenReport = { plans: report.plans, vary: report.vary, unit: report.unit, between: [report.low, report.high], result, points };

@@ -3,6 +3,7 @@ import { breakEven } from '../../src/engine/breakeven.js';
 import { tieredCost } from '../../src/engine/tiers.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { runMain } from '../pricing/run-main.js';
+import { scenarioFiles } from './scenario-files.js';
 
 const d = (n: number | string) => new Decimal(n);
 
@@ -82,6 +83,20 @@ describe('tollgate breakeven', () => {
   it('spot with a fixed overhead, varying hours: never (both scale with hours)', async () => {
     const r = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers', '--spot-overhead', '15%', '--vary', 'nodes.h200-trainers.hours']);
     expect(r.stdout).toContain('never within [0, 730]: B is cheaper');
+  });
+
+  it('varying a node count: the crossing, and the whole counts either side of it', async () => {
+    const files = scenarioFiles({
+      // A: 10,000 GB of S3 (230) + x × 100 h × 1.006; B: x × 100 h × 5.672 (g5.12xlarge)
+      a: 'name: a\nnodes: [{name: gpu, provider: aws, region: us-east-1, instance: g5.xlarge, count: 2, hours: 100}]\nstorage: [{name: s, provider: aws, region: us-east-1, class: s3-standard, gb: 10000}]\n',
+      b: 'name: b\nnodes: [{name: gpu, provider: aws, region: us-east-1, instance: g5.12xlarge, count: 1, hours: 100}]\n',
+    });
+    const r = await runMain(['breakeven', files.a!, files.b!, '--vary', 'nodes.gpu.count', '--between', '0..10', '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    // 230 + 100.6x = 567.2x → x = 230 / 466.6
+    expect(new Decimal(j.at[0]).toDecimalPlaces(12).toFixed()).toBe(d(230).div('466.6').toDecimalPlaces(12).toFixed());
+    expect(j.points.map((p: { value: string }) => p.value).filter((v: string) => !v.includes('.'))).toEqual(['0', '1', '10']);
+    expect(j.points.find((p: { value: string }) => p.value === '1')).toEqual({ value: '1', a: '330.6', b: '567.2' });
   });
 
   it('an unknown --vary path: exit 2, did you mean, and the valid paths', async () => {
