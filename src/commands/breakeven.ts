@@ -78,7 +78,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const spot = stringOption(args, 'spot');
   const overheadText = stringOption(args, 'spot-overhead');
 
-  let report: Setup;
+  let setup: Setup;
   const price = (p: Projection) => (s: Scenario) => {
     try {
       return estimate(s, p.book).totals.total;
@@ -93,7 +93,7 @@ export function run(args: ParsedArgs, io: Io): number {
     const scenarios = [a!.loaded.scenario, b!.loaded.scenario];
     const t = target(stringOption(args, 'vary'), scenarios);
     const [low, high] = between(args, false) ?? defaultInterval(t, projections, scenarios);
-    report = {
+    setup = {
       plans: [a!.estimate.scenario, b!.estimate.scenario],
       vary: t.label,
       unit: '',
@@ -115,7 +115,7 @@ export function run(args: ParsedArgs, io: Io): number {
     if (overheadText === undefined) {
       if (stringOption(args, 'vary') !== undefined) throw new UsageError('--vary with --spot needs --spot-overhead PCT (the re-run overhead to assume)');
       const [low, high] = between(args, true) ?? [new Decimal(0), new Decimal(5)];
-      report = {
+      setup = {
         plans,
         vary: 'spot re-run overhead',
         unit: '%',
@@ -128,7 +128,7 @@ export function run(args: ParsedArgs, io: Io): number {
       const overhead = number(overheadText, '--spot-overhead', true);
       const t = target(stringOption(args, 'vary'), [s]);
       const [low, high] = between(args, false) ?? defaultInterval(t, projections, [s]);
-      report = {
+      setup = {
         plans: [plans[0], `${s.name}, nodes.${spot} on spot, hours × ${overhead.plus(1)}`],
         vary: t.label,
         unit: '',
@@ -140,15 +140,15 @@ export function run(args: ParsedArgs, io: Io): number {
     }
   }
 
-  const result = breakEven(report.costA, report.costB, report.low, report.high);
+  const result = breakEven(setup.costA, setup.costB, setup.low, setup.high);
   const roots = result.kind === 'crossing' ? result.at : [];
   // Node counts are whole: show the whole counts on either side of a crossing too.
-  const neighbours = report.vary.endsWith('.count') ? roots.flatMap((r) => [r.floor(), r.ceil()]).filter((x) => x.gte(report.low) && x.lte(report.high)) : [];
-  const points = [report.low, ...roots, ...neighbours, report.high]
+  const neighbours = setup.vary.endsWith('.count') ? roots.flatMap((r) => [r.floor(), r.ceil()]).filter((x) => x.gte(setup.low) && x.lte(setup.high)) : [];
+  const points = [setup.low, ...roots, ...neighbours, setup.high]
     .sort((x, y) => x.comparedTo(y))
     .filter((x, i, all) => all.findIndex((y) => y.eq(x)) === i)
-    .map((x) => ({ x, a: report.costA(x), b: report.costB(x) }));
-  const full: BreakEvenReport = { plans: report.plans, vary: report.vary, unit: report.unit, between: [report.low, report.high], result, points };
+    .map((x) => ({ x, a: setup.costA(x), b: setup.costB(x) }));
+  const full: BreakEvenReport = { plans: setup.plans, vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
   const render = { json: formatBreakEvenJson, markdown: formatBreakEvenMarkdown, table: formatBreakEvenTable, csv: formatBreakEvenTable }[format];
   io.stdout.write(render(full));
   return EXIT.ok;
