@@ -3,7 +3,7 @@ import { isLognormal, type Lognormal, type Triangular } from '../model/quantity.
 import type { UncertainInput } from '../model/uncertain.js';
 
 /** z of the standard normal's 95th percentile: a lognormal's p95 is p50 × e^(1.6449σ). */
-export const Z95 = 1.6448536269514722;
+const Z95 = 1.6448536269514722;
 
 /**
  * Sampled quantities are priced to 4 significant digits (±0.05%), far inside

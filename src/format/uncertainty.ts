@@ -10,7 +10,7 @@ export function spreadRows(e: Estimate): (Category | 'total')[] {
   return [...CATEGORIES.filter((c) => e.lines.some((l) => l.category === c)), 'total'];
 }
 
-export function rangeText(input: UncertainInput): string {
+function rangeText(input: UncertainInput): string {
   const d = input.dist;
   return isLognormal(d) ? `p50 ${amount(d.p50)}, p95 ${amount(d.p95)}` : `${amount(d.low)} / ${amount(d.expected)} / ${amount(d.high)}`;
 }

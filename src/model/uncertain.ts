@@ -1,7 +1,6 @@
 import { Decimal } from './decimal.js';
 import { pointOf, type Quantity, type Range } from './quantity.js';
 import { DEFAULT_HOURS_PER_MONTH, type Scenario, type ScenarioInput } from './scenario.js';
-import type { PathSegment } from './yaml-source.js';
 
 export const SECTIONS = ['nodes', 'storage', 'transfers'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -57,13 +56,6 @@ export function splitRanges(input: ScenarioInput): { scenario: Scenario; uncerta
     });
   }
   return { scenario: scenario as Scenario, uncertain };
-}
-
-/** Read a quantity of a point scenario by path. */
-export function getAt(s: Scenario, path: readonly PathSegment[]): Decimal | undefined {
-  let node: unknown = s;
-  for (const seg of path) node = node === undefined ? undefined : (node as Record<PathSegment, unknown>)[seg];
-  return node as Decimal | undefined;
 }
 
 /** A copy of a point scenario with some quantities replaced; only the touched items are copied. */
