@@ -87,6 +87,19 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
 
   const keyed = estimate.lines.map((line) => ({ line, key: lineKey(line, scenario) }));
   const planned = new Set(keyed.flatMap((k) => (k.key ? [k.key] : [])));
+  // Some exports (Google's cost table CSV) carry no region: such a record meets a line when only
+  // one line of that provider fits it in any region.
+  const anyRegion = new Map<string, string[]>();
+  for (const key of planned) {
+    const [provider, , ...rest] = key.split('|');
+    const alias = [provider, '', ...rest].join('|');
+    anyRegion.set(alias, [...(anyRegion.get(alias) ?? []), key]);
+  }
+  const resolve = (key: string | undefined, region: string) => {
+    if (key === undefined || planned.has(key) || region !== '') return key;
+    const candidates = anyRegion.get(key);
+    return candidates?.length === 1 ? candidates[0] : key;
+  };
   const buckets = new Map<string, { cost: Decimal; matched: Set<string> }>();
   const byCategory = new Map<ActualCategory, Decimal>();
   const unplanned = new Map<string, Unplanned>();
@@ -102,7 +115,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     byCategory.set(c.category, (byCategory.get(c.category) ?? ZERO).plus(r.billedCost));
     const day = oneDay(r);
     if (day) daily.set(day, (daily.get(day) ?? ZERO).plus(r.billedCost));
-    const key = c.detail ? recordKey(r.provider, c.region, c.detail) : undefined;
+    const key = resolve(c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
     if (key && planned.has(key)) {
       const bucket = buckets.get(key) ?? { cost: ZERO, matched: new Set<string>() };
       bucket.cost = bucket.cost.plus(r.billedCost);

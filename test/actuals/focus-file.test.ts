@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -109,6 +110,38 @@ describe('billing file layouts and mistakes', () => {
       FROM read_csv('${csv}', all_varchar = true)) TO '${mapped}' (FORMAT parquet)`);
     const { records } = await readBillingFile(mapped, OCT, { aws: { tags: { team: 'recsys' } }, gcp: { labels: { team: 'recsys' } } });
     expect(total(records)).toBe('-37.199999999877');
+  });
+
+  it("reads Google's cost table CSV: summary lines before the header, credits by credit type, no region", async () => {
+    const table = join(dir, 'gcp-cost-table.csv');
+    writeFileSync(
+      table,
+      `Billing account ID,01A2B3-C4D5E6-F7A8B9
+Invoice month,202610
+Currency,USD
+
+Billing account name,Billing account ID,Project name,Project ID,Project hierarchy,Service description,Service ID,SKU description,SKU ID,Consumption model description,Credit type,Cost type,Usage start date,Usage end date,Usage amount,Usage unit,Unrounded Cost ($),Cost ($)
+Main,01A2B3-C4D5E6-F7A8B9,Serving,recsys-serving-prod,example.com,Compute Engine,6F81,Nvidia L4 GPU running in Americas,7C2A,Default,,regular,2026-10-01,2026-10-31,"4,464",hour,2499.9186,2499.92
+Main,01A2B3-C4D5E6-F7A8B9,Serving,recsys-serving-prod,example.com,Compute Engine,6F81,Nvidia L4 GPU running in Americas,7C2A,Default,Promotion,regular,2026-10-01,2026-10-31,0,hour,-300.5,-300.5
+Main,01A2B3-C4D5E6-F7A8B9,Serving,recsys-serving-prod,example.com,Tax,TAX,State sales tax,T1,Default,,tax,2026-10-01,2026-10-31,0,,12.25,12.25
+`,
+    );
+    const { records, source } = await readBillingFile(table, OCT, undefined);
+    expect(source).toContain('Google Cloud cost table CSV');
+    expect(records.map((r) => [r.provider, r.chargeCategory, r.usageType, r.billedCost.toFixed(), r.regionId]).sort()).toEqual([
+      ['gcp', 'Credit', 'Nvidia L4 GPU running in Americas', '-300.5', ''],
+      ['gcp', 'Tax', 'State sales tax', '12.25', ''],
+      ['gcp', 'Usage', 'Nvidia L4 GPU running in Americas', '2499.9186', ''],
+    ]);
+    expect(records.find((r) => r.chargeCategory === 'Usage')?.consumedQuantity.toFixed()).toBe('4464');
+    expect(records[0]?.chargePeriodEnd).toBe('2026-11-01T00:00:00Z');
+
+    // Gzipped, and with a label selector the layout cannot apply: nothing is silently dropped, and it says so.
+    const gzipped = join(dir, 'gcp-cost-table.csv.gz');
+    writeFileSync(gzipped, gzipSync(readFileSync(table)));
+    const labelled = await readBillingFile(gzipped, OCT, { gcp: { labels: { team: 'recsys' }, projects: ['recsys-serving-prod'] } });
+    expect(labelled.records).toHaveLength(3);
+    expect(labelled.notes).toEqual(['this Google Cloud cost table CSV file has no tags column: actuals.gcp.labels was not applied']);
   });
 
   it('says which columns it expected from a file that is no billing export', async () => {

@@ -127,6 +127,13 @@ describe('reconcile', () => {
     expect(run().forecast).toBeUndefined();
   });
 
+  it('matches a record without a region when one line of that provider fits it', () => {
+    const records = planAsBilled().map((x) => (x.provider === 'gcp' ? { ...x, regionId: '' } : x));
+    const r = run(records);
+    expect(r.lines.find((l) => l.line.name === 'serving')?.actual.toFixed()).toBe(cost('serving', 'node').toFixed());
+    expect(r.unplanned).toEqual([]);
+  });
+
   it('sums daily usage for records a day long and marks estimated data', () => {
     const r = run([
       record({ usageType: 'BoxUsage:m7i.xlarge', chargePeriodStart: '2026-10-02T00:00:00Z', chargePeriodEnd: '2026-10-03T00:00:00Z', billedCost: new Decimal('1.5') }),

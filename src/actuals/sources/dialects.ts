@@ -11,7 +11,8 @@ export interface Dialect {
   requires: string[];
   start: string;
   end: string;
-  billed: string;
+  /** The first of these present is the billed cost. */
+  billed: string[];
   effective: string[];
   currency: string;
   /** SQL producing the provider name. */
@@ -19,12 +20,17 @@ export interface Dialect {
   service: string;
   serviceCategory?: string;
   chargeCategory: string;
+  /** SQL for the charge category when no single column holds it; `col` quotes a column or gives NULL. */
+  chargeCategorySql?: (col: (c: string) => string) => string;
   quantity: string;
+  quantitySql?: (col: (c: string) => string) => string;
   unit: string;
   region: string[];
   usageType: string[];
   account?: string;
   tags?: string;
+  /** The layout's days: end of the charge period exclusive (FOCUS, CUR) or the last day inclusive (Google's cost table). */
+  endInclusive?: boolean;
 }
 
 export const DIALECTS: Dialect[] = [
@@ -34,7 +40,7 @@ export const DIALECTS: Dialect[] = [
     requires: ['ChargePeriodStart', 'BilledCost', 'ServiceName', 'ChargeCategory'],
     start: 'ChargePeriodStart',
     end: 'ChargePeriodEnd',
-    billed: 'BilledCost',
+    billed: ['BilledCost'],
     effective: ['EffectiveCost'],
     currency: 'BillingCurrency',
     provider: (has) => (has('ProviderName') ? q('ProviderName') : has('ServiceProviderName') ? q('ServiceProviderName') : `''`),
@@ -55,7 +61,7 @@ export const DIALECTS: Dialect[] = [
     requires: ['line_item_usage_start_date', 'line_item_unblended_cost', 'line_item_usage_type', 'line_item_line_item_type'],
     start: 'line_item_usage_start_date',
     end: 'line_item_usage_end_date',
-    billed: 'line_item_unblended_cost',
+    billed: ['line_item_unblended_cost'],
     effective: ['line_item_net_unblended_cost'],
     currency: 'line_item_currency_code',
     provider: () => `'AWS'`,
@@ -68,6 +74,31 @@ export const DIALECTS: Dialect[] = [
     account: 'line_item_usage_account_id',
     tags: 'resource_tags',
   },
+  {
+    // Google Cloud's cost table report, downloaded as CSV from the console (one row per
+    // project × SKU × cost type for the invoice month). It has no region and no labels.
+    name: 'Google Cloud cost table CSV',
+    requires: ['Service description', 'SKU description', 'Usage start date', 'Cost type'],
+    start: 'Usage start date',
+    end: 'Usage end date',
+    endInclusive: true,
+    billed: ['Unrounded cost ($)', 'Cost ($)'],
+    effective: [],
+    currency: '',
+    provider: () => `'Google Cloud'`,
+    service: 'Service description',
+    // A credit row names its credit type; otherwise the cost type says usage, tax or adjustment.
+    chargeCategory: 'Cost type',
+    chargeCategorySql: (col) =>
+      `CASE WHEN NULLIF(${col('Credit type')}, '') IS NOT NULL THEN 'Credit' ELSE CASE lower(${col('Cost type')}) WHEN 'regular' THEN 'Usage' WHEN 'tax' THEN 'Tax' ELSE 'Adjustment' END END`,
+    quantity: 'Usage amount',
+    // Amounts are written with thousands separators ("1,000").
+    quantitySql: (col) => `replace(${col('Usage amount')}, ',', '')`,
+    unit: 'Usage unit',
+    region: [],
+    usageType: ['SKU description'],
+    account: 'Project ID',
+  },
 ];
 
 export function q(identifier: string): string {
@@ -78,13 +109,22 @@ export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-export function detectDialect(columns: ReadonlySet<string>): Dialect | undefined {
-  return DIALECTS.find((d) => d.requires.every((c) => columns.has(c)));
+/** Column names as the file spells them, found case-insensitively (SQL identifiers are). */
+export function columnLookup(columns: ReadonlyMap<string, string>): (c: string) => string | undefined {
+  const byLower = new Map([...columns.keys()].map((c) => [c.toLowerCase(), c]));
+  return (c) => byLower.get(c.toLowerCase());
+}
+
+export function detectDialect(columns: ReadonlyMap<string, string>): Dialect | undefined {
+  const find = columnLookup(columns);
+  return DIALECTS.find((d) => d.requires.every((c) => find(c) !== undefined));
 }
 
 export interface AggregateSql {
   sql: string;
   params: string[];
+  /** Parts of the selector this layout cannot apply (no tag column), said out loud. */
+  notes: string[];
 }
 
 /**
@@ -101,15 +141,25 @@ export function aggregateSql(
   range: { start: string; end: string },
   selector: ActualsSelector | undefined,
 ): AggregateSql {
-  const has = (c: string) => columns.has(c);
-  const col = (c: string | undefined, fallback = 'NULL') => (c && has(c) ? q(c) : fallback);
+  const find = columnLookup(columns);
+  const has = (c: string) => find(c) !== undefined;
+  const col = (c: string | undefined, fallback = 'NULL') => {
+    const actual = c === undefined ? undefined : find(c);
+    return actual === undefined ? fallback : q(actual);
+  };
   // Empty text counts as missing, so the next column in line gets its turn.
   const firstOf = (cs: string[], fallback: string) => {
-    const present = cs.filter(has).map((c) => (columns.get(c) === 'VARCHAR' ? `NULLIF(${q(c)}, '')` : q(c)));
+    const present = cs.flatMap((c) => {
+      const actual = find(c);
+      if (actual === undefined) return [];
+      return [columns.get(actual) === 'VARCHAR' ? `NULLIF(${q(actual)}, '')` : q(actual)];
+    });
     return present.length ? `COALESCE(${present.join(', ')}, ${fallback})` : fallback;
   };
   const money = (e: string) => `SUM(CAST(${e} AS DECIMAL(38,12)))::VARCHAR`;
-  const ts = (c: string) => `CAST(${q(c)} AS TIMESTAMPTZ)`;
+  const ts = (c: string) => `CAST(${col(c)} AS TIMESTAMPTZ)`;
+  const billed = firstOf(d.billed, 'NULL');
+  const periodEnd = has(d.end) ? (d.endInclusive ? `${ts(d.end)} + INTERVAL 1 DAY` : ts(d.end)) : ts(d.start);
   const provider = `lower(${d.provider(has)})`;
   const params: string[] = [];
   const param = (v: string) => {
@@ -118,39 +168,42 @@ export function aggregateSql(
   };
 
   const where = [`${ts(d.start)} >= ${literal(`${range.start} 00:00:00+00`)}::TIMESTAMPTZ`, `${ts(d.start)} < ${literal(`${range.end} 00:00:00+00`)}::TIMESTAMPTZ`];
-  const providerFilter = (match: string, tags: Record<string, string> | undefined, accounts: string[] | undefined) => {
+  const notes: string[] = [];
+  const providerFilter = (match: string, tags: Record<string, string> | undefined, accounts: string[] | undefined, what: string) => {
     const conds: string[] = [];
-    for (const [key, value] of Object.entries(tags ?? {})) {
+    const tagged = d.tags !== undefined && has(d.tags);
+    if (tags && Object.keys(tags).length && !tagged) notes.push(`this ${d.name} file has no tags column: ${what} was not applied`);
+    for (const [key, value] of Object.entries(tagged ? (tags ?? {}) : {})) {
       // AWS writes user-defined tags as `user:team` (FOCUS) or `user_team` (CUR 2.0); `team` finds all three.
       const spellings = [key, `user:${key}`, `user_${key}`].map((k) => tagValue(d, columns, param(k)));
       conds.push(`COALESCE(${spellings.join(', ')}) = ${param(value)}`);
     }
-    if (accounts?.length && d.account && has(d.account)) conds.push(`CAST(${q(d.account)} AS VARCHAR) IN (${accounts.map(param).join(', ')})`);
+    if (accounts?.length && d.account && has(d.account)) conds.push(`CAST(${col(d.account)} AS VARCHAR) IN (${accounts.map(param).join(', ')})`);
     return conds.length ? `(NOT (${match}) OR (${conds.join(' AND ')}))` : undefined;
   };
-  const aws = providerFilter(`${provider} LIKE 'aws%' OR ${provider} LIKE 'amazon%'`, selector?.aws?.tags, selector?.aws?.linked_accounts);
-  const gcp = providerFilter(`${provider} LIKE 'google%' OR ${provider} = 'gcp'`, selector?.gcp?.labels, selector?.gcp?.projects);
+  const aws = providerFilter(`${provider} LIKE 'aws%' OR ${provider} LIKE 'amazon%'`, selector?.aws?.tags, selector?.aws?.linked_accounts, 'actuals.aws.tags');
+  const gcp = providerFilter(`${provider} LIKE 'google%' OR ${provider} = 'gcp'`, selector?.gcp?.labels, selector?.gcp?.projects, 'actuals.gcp.labels');
   if (aws) where.push(aws);
   if (gcp) where.push(gcp);
 
   const sql = `SELECT
   strftime(${ts(d.start)}, '%Y-%m-%d') AS day,
-  strftime(max(${has(d.end) ? ts(d.end) : ts(d.start)}), '%Y-%m-%dT%H:%M:%SZ') AS period_end,
+  strftime(max(${periodEnd}), '%Y-%m-%dT%H:%M:%SZ') AS period_end,
   ${d.provider(has)} AS provider,
   COALESCE(${col(d.service)}, '') AS service,
   COALESCE(${col(d.serviceCategory, "''")}, '') AS service_category,
-  COALESCE(${col(d.chargeCategory)}, '') AS charge_category,
+  COALESCE(${d.chargeCategorySql ? d.chargeCategorySql(col) : col(d.chargeCategory)}, '') AS charge_category,
   ${firstOf(d.usageType, "''")} AS usage_type,
   ${firstOf(d.region, "''")} AS region,
   COALESCE(${col(d.unit)}, '') AS unit,
   COALESCE(${col(d.currency)}, '') AS currency,
-  ${money(q(d.billed))} AS billed,
-  ${money(firstOf(d.effective, q(d.billed)))} AS effective,
-  ${money(col(d.quantity))} AS quantity
+  ${money(billed)} AS billed,
+  ${money(firstOf(d.effective, billed))} AS effective,
+  ${money(d.quantitySql ? d.quantitySql(col) : col(d.quantity))} AS quantity
 FROM ${from}
 WHERE ${where.join('\n  AND ')}
 GROUP BY ALL`;
-  return { sql, params };
+  return { sql, params, notes };
 }
 
 /** A tag's value whether Tags is JSON text (FOCUS CSV) or a MAP (Parquet). */
