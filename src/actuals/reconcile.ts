@@ -129,11 +129,14 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     unplanned.set(id, u);
   }
 
+  const allocated = new Map<LineItem, Decimal>();
+  for (const [key, bucket] of buckets) {
+    const sharers = keyed.filter((k) => k.key === key).map((k) => k.line);
+    split(bucket.cost, sharers).forEach((amount, i) => allocated.set(sharers[i]!, amount));
+  }
   const lines = keyed.map(({ line, key }): LineResult => {
     const bucket = key ? buckets.get(key) : undefined;
-    const sharers = keyed.filter((k) => k.key === key).map((k) => k.line);
-    const actual = bucket ? bucket.cost.times(shareOf(line, sharers)) : ZERO;
-    return { line, matched: bucket ? [...bucket.matched].sort() : [], ...compare(projectedOf(line), actual) };
+    return { line, matched: bucket ? [...bucket.matched].sort() : [], ...compare(projectedOf(line), allocated.get(line) ?? ZERO) };
   });
 
   const categories = ACTUAL_CATEGORIES.map((category) => {
@@ -169,14 +172,17 @@ function forecastFor(opts: ReconcileOptions, actual: Decimal): Pick<Reconciliati
   return { forecast: { total: actual.times(days).div(elapsedDays), basis: 'run-rate' } };
 }
 
-/** Lines that meet the same bill entries (two flows out of one region) split it in proportion to their projection. */
-function shareOf(line: LineItem, sharers: readonly LineItem[]): Decimal {
-  if (sharers.length === 1) return new Decimal(1);
+/**
+ * Lines that meet the same bill entries (two flows out of one region) split it
+ * in proportion to their projection (or quantity, or evenly). The last share is
+ * the remainder, so the parts always add up to the entry exactly.
+ */
+function split(amount: Decimal, sharers: readonly LineItem[]): Decimal[] {
   const byCost = sum(sharers.map((l) => l.cost));
-  if (!byCost.isZero()) return line.cost.div(byCost);
   const byQuantity = sum(sharers.map((l) => l.quantity));
-  if (!byQuantity.isZero()) return line.quantity.div(byQuantity);
-  return new Decimal(1).div(sharers.length);
+  const weight = (l: LineItem) => (!byCost.isZero() ? l.cost.div(byCost) : !byQuantity.isZero() ? l.quantity.div(byQuantity) : new Decimal(1).div(sharers.length));
+  const parts = sharers.slice(0, -1).map((l) => amount.times(weight(l)));
+  return [...parts, amount.minus(sum(parts))];
 }
 
 function oneDay(r: BillingRecord): string | undefined {
