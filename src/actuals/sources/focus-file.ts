@@ -17,7 +17,7 @@ export function tableFunction(file: string, skip = 0): string {
 }
 
 /**
- * A billing export file (FOCUS CSV/Parquet, AWS CUR 2.0) read by DuckDB: the
+ * A billing export file (FOCUS CSV/Parquet, AWS CUR 2.0, Google's cost table CSV) read by DuckDB: the
  * month's rows are filtered and summed in SQL and only the per-day aggregates
  * reach JavaScript, so a file of millions of rows costs a few thousand records.
  */
