@@ -137,6 +137,13 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
     expect(r.requests?.count).toBe(3); // the throttled attempt is counted too: the figure never undercounts
   });
 
+  it('retries an HTTP 500 and, once answered, reports the right figures', async () => {
+    const { result } = await run((req, i) => (i === 1 ? { status: 500, body: { __type: 'InternalServerError', message: 'try later' } } : normal(req)));
+    const r = await result();
+    expect(r.records.map((x) => x.billedCost.toFixed())).toEqual(['16651.39', '425.21', '-1000', '12.5']);
+    expect(r.requests?.count).toBe(3);
+  });
+
   it.each<[string, (req: SeenRequest, i: number) => Reply, RegExp]>([
     ['throttled on every attempt', () => ({ status: 400, body: { __type: 'LimitExceededException', message: 'Rate exceeded' } }), /throttling.*after 3 requests/],
     ['HTTP 500 on every attempt', () => ({ status: 500, body: { __type: 'InternalServerError', message: 'boom' } }), /request failed.*HTTP 500/],
