@@ -1,4 +1,4 @@
-import { Decimal, sum } from '../model/decimal.js';
+import { Decimal, sum, ZERO } from '../model/decimal.js';
 import type { TierShare } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
 import { allocate } from './allocate.js';
@@ -17,8 +17,16 @@ export interface AggregateMember {
 
 export interface MemberCost {
   cost: Decimal;
-  tiers: { aggregate: Decimal; shares: TierShare[] };
+  /** Left out when only totals are wanted. */
+  tiers?: { aggregate: Decimal; shares: TierShare[] };
 }
+
+/**
+ * `lines`: split each aggregate among its members (pro rata, with tier shares).
+ * `totals`: give each schedule's whole cost to its first member — the same
+ * totals to the last digit, without the divisions (for Monte Carlo samples).
+ */
+export type Detail = 'lines' | 'totals';
 
 /**
  * Price members whose tiers apply to their combined monthly total, then give
@@ -26,7 +34,7 @@ export interface MemberCost {
  * its own rates) pay their schedule's price for the whole aggregate, in
  * proportion to their volume — so splitting or merging flows never moves a total.
  */
-export function priceAggregate(members: readonly AggregateMember[]): MemberCost[] {
+export function priceAggregate(members: readonly AggregateMember[], detail: Detail = 'lines'): MemberCost[] {
   const aggregate = sum(members.map((m) => m.quantity));
   const out: MemberCost[] = new Array(members.length);
   const bySchedule = groupBy(
@@ -40,10 +48,14 @@ export function priceAggregate(members: readonly AggregateMember[]): MemberCost[
     const scheduleVolume = sum(indexes.map((i) => members[i]!.quantity));
     const scheduleCost =
       indexes.length === members.length ? whole.cost : allocate(whole.cost, [scheduleVolume, aggregate.minus(scheduleVolume)])[0]!;
+    if (detail === 'totals') {
+      indexes.forEach((memberIndex, k) => (out[memberIndex] = { cost: k === 0 ? scheduleCost : ZERO }));
+      continue;
+    }
     const costs = allocate(scheduleCost, indexes.map((i) => members[i]!.quantity));
     indexes.forEach((memberIndex, k) => {
       const q = members[memberIndex]!.quantity;
-      const fraction = aggregate.isZero() ? new Decimal(0) : members.length === 1 ? ONE : q.div(aggregate);
+      const fraction = aggregate.isZero() ? ZERO : members.length === 1 ? ONE : q.div(aggregate);
       out[memberIndex] = {
         cost: costs[k]!,
         tiers: {
@@ -58,5 +70,5 @@ export function priceAggregate(members: readonly AggregateMember[]): MemberCost[
 
 /** Cost over quantity, for showing a tiered line as quantity × rate. */
 export function blendedRate(cost: Decimal, quantity: Decimal): Decimal {
-  return quantity.isZero() ? new Decimal(0) : cost.div(quantity);
+  return quantity.isZero() ? ZERO : cost.div(quantity);
 }

@@ -4,6 +4,7 @@ import { DEFAULT_HOURS_PER_MONTH, type Provider, type Scenario } from '../model/
 import type { PricingBook } from '../pricing/book.js';
 import { LookupError } from '../pricing/lookup.js';
 import { EndpointError } from '../model/endpoint.js';
+import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
 import { priceNodeGroup } from './price-nodes.js';
 import { priceStorage } from './price-storage.js';
@@ -11,6 +12,18 @@ import { priceTransfers } from './price-transfers.js';
 
 /** Scenario + pricing → priced line items, exact totals and every assumption made. Pure. */
 export function estimate(scenario: Scenario, book: PricingBook): Estimate {
+  return price(scenario, book, 'lines');
+}
+
+/**
+ * The same totals as `estimate`, to the last digit, without sharing tiered
+ * aggregates out among their lines: what each Monte Carlo sample needs.
+ */
+export function estimateTotals(scenario: Scenario, book: PricingBook): Totals {
+  return price(scenario, book, 'totals').totals;
+}
+
+function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate {
   const assumptions = new Set<string>();
   const assume = (text: string) => assumptions.add(text);
   const misses: PlanMiss[] = [];
@@ -32,8 +45,8 @@ export function estimate(scenario: Scenario, book: PricingBook): Estimate {
       fail(['nodes', i], e);
     }
   });
-  lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e)));
-  lines.push(...priceTransfers(scenario.transfers ?? [], { book, hoursPerMonth, assume, fail }));
+  lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail));
+  lines.push(...priceTransfers(scenario.transfers ?? [], { book, detail, hoursPerMonth, assume, fail }));
   if (misses.length > 0) throw new PlanError(misses);
 
   const used = new Set<Provider>(lines.map((l) => l.provider));

@@ -4,7 +4,7 @@ import type { Scenario } from '../model/scenario.js';
 import { withValues, type UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../pricing/book.js';
 import { sampler } from './distributions.js';
-import { estimate } from './estimate.js';
+import { estimateTotals } from './estimate.js';
 import { seededRandom } from './random.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './sampling-defaults.js';
 
@@ -57,7 +57,7 @@ export function monteCarlo(
 
   for (let i = 0; i < samples; i++) {
     const sampled = withValues(scenario, draws.map((d) => ({ path: d.path, value: d.draw(random) })));
-    const totals = estimate(sampled, book).totals;
+    const totals = estimateTotals(sampled, book);
     for (const k of KEYS) columns[k][i] = totals[k];
   }
 

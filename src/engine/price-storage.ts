@@ -2,7 +2,7 @@ import type { LineItem } from '../model/estimate.js';
 import type { StorageLine } from '../model/scenario.js';
 import type { PricingBook } from '../pricing/book.js';
 import { storageRate, storageUnit, tableFor } from '../pricing/lookup.js';
-import { blendedRate, priceAggregate, type AggregateMember } from './aggregate.js';
+import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { groupBy } from './group-by.js';
 import { fromGB } from './units.js';
 
@@ -10,7 +10,12 @@ import { fromGB } from './units.js';
  * Storage tiers (S3's "first 50 TB") apply to everything of one class in one
  * region, so lines of the same class and region are priced as one aggregate.
  */
-export function priceStorage(lines: readonly StorageLine[], book: PricingBook, fail: (index: number, e: unknown) => void): LineItem[] {
+export function priceStorage(
+  lines: readonly StorageLine[],
+  book: PricingBook,
+  fail: (index: number, e: unknown) => void,
+  detail: Detail = 'lines',
+): LineItem[] {
   const priced: { index: number; item: LineItem; member: AggregateMember; key: string }[] = [];
   lines.forEach((line, index) => {
     try {
@@ -45,9 +50,10 @@ export function priceStorage(lines: readonly StorageLine[], book: PricingBook, f
 
   for (const group of groupBy(priced, (p) => p.key).values()) {
     if (group[0]!.member.tiers.length < 2) continue;
-    const costs = priceAggregate(group.map((g) => g.member));
+    const costs = priceAggregate(group.map((g) => g.member), detail);
     group.forEach((g, k) => {
       g.item.cost = costs[k]!.cost;
+      if (detail === 'totals') return;
       g.item.rate = blendedRate(g.item.cost, g.item.quantity);
       g.item.tiers = costs[k]!.tiers;
     });

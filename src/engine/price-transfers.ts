@@ -1,16 +1,17 @@
-import { Decimal } from '../model/decimal.js';
+import { Decimal, ZERO } from '../model/decimal.js';
 import { parseEndpoint } from '../model/endpoint.js';
 import type { LineItem } from '../model/estimate.js';
 import type { Transfer } from '../model/scenario.js';
 import type { PricingBook } from '../pricing/book.js';
 import { blaming, interRegionRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
-import { blendedRate, priceAggregate, type AggregateMember } from './aggregate.js';
+import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
 import { groupBy } from './group-by.js';
 import { fromGB } from './units.js';
 
 interface Context {
   book: PricingBook;
+  detail: Detail;
   hoursPerMonth: Decimal;
   assume: (text: string) => void;
   fail: (path: (string | number)[], e: unknown) => void;
@@ -69,17 +70,17 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         description: `${t.from} → ${t.to} (${PATH_TEXT[c.path]}; ${how})`,
         quantity,
         unit,
-        rate: new Decimal(0),
-        cost: new Decimal(0),
+        rate: ZERO,
+        cost: ZERO,
         ref,
         path: c.path,
       };
       const network = c.table.network ?? {};
-      if (c.path === 'ingress') item.rate = network.ingress ?? new Decimal(0);
+      if (c.path === 'ingress') item.rate = network.ingress ?? ZERO;
       else if (c.path === 'inter-zone') {
         const iz = network.inter_zone;
         if (iz === undefined) ctx.assume(`transfers.${t.name}: the ${c.table.provider} table has no inter-zone rate; priced at 0`);
-        item.rate = iz ? iz.rate.times(iz.sides) : new Decimal(0);
+        item.rate = iz ? iz.rate.times(iz.sides) : ZERO;
       } else if (c.path === 'inter-region') {
         item.rate = blaming('to', () => interRegionRate(c.table, c.payer.region, (to as { region: string }).region)).rate;
       } else if (c.path === 'internet' || c.path === 'cross-cloud') {
@@ -115,9 +116,10 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
   });
 
   for (const group of groupBy(egress, (e) => e.provider).values()) {
-    const costs = priceAggregate(group.map((g) => g.member));
+    const costs = priceAggregate(group.map((g) => g.member), ctx.detail);
     group.forEach((g, k) => {
       g.item.cost = costs[k]!.cost;
+      if (ctx.detail === 'totals') return;
       g.item.rate = blendedRate(g.item.cost, g.item.quantity);
       g.item.tiers = costs[k]!.tiers;
     });

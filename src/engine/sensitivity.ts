@@ -3,7 +3,7 @@ import type { Scenario } from '../model/scenario.js';
 import { withValues, type UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../pricing/book.js';
 import { swingEnds } from './distributions.js';
-import { estimate } from './estimate.js';
+import { estimateTotals } from './estimate.js';
 
 /** How far the total moves when one input goes from its low to its high end, the others at their point values. */
 export interface Swing {
@@ -22,7 +22,7 @@ export interface Swing {
  * low/high, a lognormal's p05/p95.
  */
 export function sensitivity(scenario: Scenario, uncertain: readonly UncertainInput[], book: PricingBook): Swing[] {
-  const totalWith = (input: UncertainInput, value: Decimal) => estimate(withValues(scenario, [{ path: input.path, value }]), book).totals.total;
+  const totalWith = (input: UncertainInput, value: Decimal) => estimateTotals(withValues(scenario, [{ path: input.path, value }]), book).total;
   return uncertain
     .map((input) => {
       const { low, high } = swingEnds(input);

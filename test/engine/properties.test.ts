@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from '../../src/model/decimal.js';
-import { estimate } from '../../src/engine/estimate.js';
+import { estimate, estimateTotals } from '../../src/engine/estimate.js';
 import { loadPricingBook } from '../../src/pricing/load.js';
 import type { Scenario, Transfer } from '../../src/model/scenario.js';
 import { CATEGORIES } from '../../src/model/estimate.js';
@@ -100,6 +100,18 @@ describe('engine invariants', () => {
         const all = CATEGORIES.reduce((s, c) => s.plus(e.totals[c]), new Decimal(0));
         expect(all.eq(e.totals.total)).toBe(true);
         for (const l of e.lines) expect(l.cost.gte(0)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('totals without the per-line split are the full estimate totals, to the last digit', () => {
+    fc.assert(
+      fc.property(fc.array(transfer, { maxLength: 10 }), fc.array(storage, { maxLength: 4 }), (transfers, stores) => {
+        const s = scenarioOf(transfers, stores);
+        const fast = estimateTotals(s, book);
+        const full = estimate(s, book).totals;
+        for (const k of [...CATEGORIES, 'total'] as const) expect(fast[k].toFixed()).toBe(full[k].toFixed());
       }),
       { numRuns: 300 },
     );
