@@ -66,35 +66,44 @@ async function generate(parquet, csv) {
   db.closeSync();
 }
 
-/** Median wall time of tollgate over `runs`, and the largest peak RSS seen (MB), read from inside the process at exit. */
-function timeTollgate(file, runs) {
-  const rss = "process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))";
-  const times = [];
-  let peak = 0;
-  for (let i = 0; i <= runs; i++) {
-    const r = node(['--import', `data:text/javascript,${encodeURIComponent(rss)}`, 'bin/tollgate.js', 'actuals', SCENARIO, '--month', '2026-10', '--source', file, '--format', 'json']);
-    if (r.status !== 0 && r.status !== 4) throw new Error(`tollgate actuals exited ${r.status}: ${r.stderr}`);
-    JSON.parse(r.stdout.toString());
-    peak = Math.max(peak, Number(/maxrss=(\d+)/.exec(r.stderr.toString())?.[1] ?? 0) / 1024);
-    if (i > 0) times.push(r.ms);
-  }
-  return { ms: median(times), rssMB: peak };
+const PEAK_RSS = "process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))";
+
+/** One end-to-end `tollgate actuals --source FILE --format json`: wall time, and peak RSS (MB) read inside the process at exit. */
+function tollgateOnce(file) {
+  const r = node(['--import', `data:text/javascript,${encodeURIComponent(PEAK_RSS)}`, 'bin/tollgate.js', 'actuals', SCENARIO, '--month', '2026-10', '--source', file, '--format', 'json']);
+  if (r.status !== 0 && r.status !== 4) throw new Error(`tollgate actuals exited ${r.status}: ${r.stderr}`);
+  JSON.parse(r.stdout.toString());
+  return { ms: r.ms, rssMB: Number(/maxrss=(\d+)/.exec(r.stderr.toString())?.[1] ?? 0) / 1024 };
 }
 
-function timeDuckdbAlone(from, runs) {
+/** DuckDB alone, in its own node process, running the same aggregation on the same file. */
+function duckdbOnce(from) {
   const script = `import { DuckDBInstance } from '@duckdb/node-api';
 const db = await DuckDBInstance.create(':memory:'); const c = await db.connect();
 const rows = (await c.runAndReadAll(${JSON.stringify(aggregate(from))})).getRowObjectsJson();
 if (!rows.length) process.exit(3);`;
   const file = join(ROOT, '.bench', 'duckdb-alone.mjs');
   writeFileSync(file, script);
-  const times = [];
+  const r = node([file]);
+  if (r.status !== 0) throw new Error(`duckdb alone exited ${r.status}: ${r.stderr}`);
+  return r.ms;
+}
+
+/** Medians over `runs`, the two measured in turn so that machine load drifts hit both alike; the first pair warms the file cache. */
+function compare(file, from, runs) {
+  const alone = [];
+  const tg = [];
+  let peak = 0;
   for (let i = 0; i <= runs; i++) {
-    const r = node([file]);
-    if (r.status !== 0) throw new Error(`duckdb alone exited ${r.status}: ${r.stderr}`);
-    if (i > 0) times.push(r.ms);
+    const a = duckdbOnce(from);
+    const t = tollgateOnce(file);
+    peak = Math.max(peak, t.rssMB);
+    if (i > 0) {
+      alone.push(a);
+      tg.push(t.ms);
+    }
   }
-  return median(times);
+  return { alone: median(alone), tollgate: median(tg), rssMB: peak };
 }
 
 /** Cost Explorer requests for one month's check: a fresh cache, then the same month again. */
@@ -141,9 +150,8 @@ export default async function () {
     ['Parquet', parquet, `read_parquet('${parquet}')`],
     ['CSV', csv, `read_csv('${csv}', header = true, all_varchar = true)`],
   ]) {
-    const alone = timeDuckdbAlone(from, 3);
-    const tg = timeTollgate(file, 3);
-    console.log(`actuals     1,000,000-row FOCUS ${kind.padEnd(7)} ${fmt(tg.ms)} = ${ratio(tg.ms, alone)} DuckDB alone (${fmt(alone)}); target <= 1.5x · peak RSS ${tg.rssMB.toFixed(0)} MB (target <= 400 MB)`);
+    const m = compare(file, from, 5);
+    console.log(`actuals     1,000,000-row FOCUS ${kind.padEnd(7)} ${fmt(m.tollgate)} = ${ratio(m.tollgate, m.alone)} DuckDB alone (${fmt(m.alone)}); target <= 1.5x · peak RSS ${m.rssMB.toFixed(0)} MB (target <= 400 MB)`);
   }
   const ce = await costExplorerRequests();
   console.log(`actuals     Cost Explorer requests for one month: ${ce.first} (target <= 2 for a one-page month), ${ce.cached} when cached (target 0)`);
