@@ -27,6 +27,7 @@ const CHARGE_KINDS: Readonly<Record<string, AdjustmentKind>> = {
   refund: 'refund',
   adjustment: 'refund',
   tax: 'tax',
+  support: 'support',
   'support fee': 'support',
   purchase: 'purchase',
   fee: 'purchase',
