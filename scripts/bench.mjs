@@ -8,5 +8,6 @@ const only = process.argv[2];
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
   if (only && !file.includes(only)) continue;
   const mod = await import(new URL(file, dir));
-  await mod.default();
+  // Helper modules (lib.mjs) have no default export: they measure nothing themselves.
+  if (typeof mod.default === 'function') await mod.default();
 }
