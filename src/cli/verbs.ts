@@ -136,6 +136,7 @@ options:
     usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION] [--provider aws|gcp|azure]
                             [--format table|json] [--pricing FILE]...
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
+       tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
        tollgate pricing update aws|gcp|azure [--regions R1,R2] (--out FILE | --write)
                             [--input FILE] [--format table|json]
 
@@ -143,7 +144,8 @@ show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour and
         $/GPU-hour in every priced region, cheapest first (per GPU-hour with
         --gpu); with --region alone, also that region's network prices:
         ingress, inter-zone, internet egress tiers and rates to other regions.
-diff    changed, added and removed rates between two tables, old/new and %.
+diff    changed, added and removed rates between two tables, old/new and %;
+        with --live, between a table and its provider's API today.
 update  refreshes the provider's table from its public pricing API (AWS Price
         List Query API, Google Cloud Billing Catalog API, Azure Retail Prices
         API), keeping comments and entries marked "# override". Writes --out
@@ -160,7 +162,8 @@ options:
                     regions the table lists)
   --out FILE        (update) where to write the refreshed table
   --write           (update) overwrite the bundled table in pricing/
-  --input FILE      (update, aws) an AWS bulk offer file (index.json) to read
+  --live            (diff) compare with the provider's API instead of a file
+  --input FILE      (update, diff --live; aws) an AWS bulk offer file to read
                     instead of calling the API; may repeat
 `,
     options: {
@@ -172,6 +175,7 @@ options:
       regions: { type: 'string' },
       out: { type: 'string' },
       write: { type: 'boolean' },
+      live: { type: 'boolean' },
       input: { type: 'string', multiple: true },
     },
     load: () => import('../commands/pricing.js'),

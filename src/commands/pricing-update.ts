@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatOption } from '../cli/format-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -8,9 +8,11 @@ import { PROVIDERS, type Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { diffTables } from '../pricing/diff.js';
 import { bundledPricingDir, displayPath, readPricingFile } from '../pricing/load.js';
-import type { FetchProgress } from '../pricing/update/progress.js';
-import { FETCHERS } from '../pricing/update/run.js';
-import { mergeFetched, writeAtomically } from '../pricing/write-table.js';
+import { refreshTable } from '../pricing/update/live.js';
+import { progressLine } from './pricing-progress.js';
+import { writeAtomically } from '../pricing/write-table.js';
+
+const SEEN: Record<Provider, string> = { aws: 'products', gcp: 'SKUs', azure: 'price items' };
 
 function providerArg(args: ParsedArgs): Provider {
   const [p, ...rest] = args.positionals;
@@ -19,15 +21,6 @@ function providerArg(args: ParsedArgs): Provider {
   if ((PROVIDERS as readonly string[]).includes(p)) return p as Provider;
   const hint = didYouMean(p, PROVIDERS);
   throw new UsageError(`unknown provider ${JSON.stringify(p)}${hint ? `; ${hint}` : ''} (one of ${PROVIDERS.join(', ')})`);
-}
-
-/** One line, rewritten in place: the fetch can take minutes on a slow or throttled API. */
-function progressLine(io: Io): ((p: FetchProgress) => void) | undefined {
-  if (!(io.stderr as { isTTY?: boolean }).isTTY) return undefined;
-  return (p) => {
-    const wait = p.waitingMs ? ` · throttled, retrying in ${Math.ceil(p.waitingMs / 1000)} s` : '';
-    io.stderr.write(`\r\x1b[K${p.query}: ${p.pages} page${p.pages === 1 ? '' : 's'} · ${p.seen} seen${wait}`);
-  };
 }
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -55,10 +48,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   const onProgress = format === 'json' ? undefined : progressLine(io);
-  const result = await FETCHERS[provider]({ table, regions, inputs, onProgress, env: process.env });
+  const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress });
   if (onProgress) io.stderr.write('\r\x1b[K');
-  const asOf = new Date().toISOString().slice(0, 10);
-  const merged = mergeFetched(readFileSync(base, 'utf8'), displayPath(base), result.fetched, { asOf, source: result.source, regions });
   writeAtomically(target, merged.text);
   const changes = diffTables(table, merged.table);
   const sides = { provider, old: { file: displayPath(base), as_of: table.as_of }, new: { file: displayPath(target), as_of: asOf } };
@@ -77,7 +68,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return EXIT.ok;
   }
-  const lines = [`wrote ${displayPath(target)}: ${provider} prices as of ${asOf} from ${result.source} (${result.seen} products read)`, '', diffTable(changes, sides).trimEnd()];
+  const lines = [`wrote ${displayPath(target)}: ${provider} prices as of ${asOf} from ${result.source} (${result.seen} ${SEEN[provider]} read)`, '', diffTable(changes, sides).trimEnd()];
   if (merged.kept.length) lines.push('', `kept as written (marked # override): ${merged.kept.join(', ')}`);
   if (merged.notes.length) lines.push('', 'notes:', ...merged.notes.map((n) => `- ${n}`));
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,84 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { bundledPricingDir } from '../../src/pricing/load.js';
+import { azureRetailServer } from './api-servers.js';
+import { runMain } from './run-main.js';
+
+const BUNDLED_AZURE = join(bundledPricingDir(), 'azure.yaml');
+
+describe('tollgate pricing update / diff --live (Azure Retail Prices API on a local server)', () => {
+  let server: Awaited<ReturnType<typeof azureRetailServer>> | undefined;
+  const saved = process.env.TOLLGATE_AZURE_PRICES_URL;
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-update-'));
+  // Each test starts with a fresh server, so each meets its one 429 first.
+  beforeEach(async () => {
+    await server?.close();
+    server = await azureRetailServer();
+    process.env.TOLLGATE_AZURE_PRICES_URL = `${server.url}/api/retail/prices`;
+  });
+  afterAll(async () => {
+    process.env.TOLLGATE_AZURE_PRICES_URL = saved;
+    await server?.close();
+  });
+
+  it('shows progress on a terminal, rewritten in place, and the wait on a 429', async () => {
+    const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', join(dir, 'progress.yaml')], { tty: true });
+    expect(code).toBe(0);
+    expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 0 pages · 0 seen · throttled, retrying in 1 s');
+    expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 3 pages · 5 seen');
+    expect(stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(stdout).toMatch(/^wrote .*progress\.yaml: azure prices as of \d{4}-\d{2}-\d{2} from https:\/\/prices\.azure\.com\/api\/retail\/prices \(9 price items read\)$/m);
+    expect(stdout).toMatch(/^added\s+instance Standard_NC24ads_A100_v4\s+eastus spot\s+—\s+\$0\.7346\s+\$\/hour$/m);
+  });
+
+  it('never shows progress with --format json, even on a terminal', async () => {
+    const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', join(dir, 'quiet.yaml'), '--format', 'json'], { tty: true });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout).seen).toBe(9);
+  });
+
+  it('refreshes an existing --out table in place, keeping its "# override" entries', async () => {
+    const mine = join(dir, 'negotiated.yaml');
+    const text = readFileSync(BUNDLED_AZURE, 'utf8').replace('  Standard_NC24ads_A100_v4:\n', '  # override: our enterprise agreement\n  Standard_NC24ads_A100_v4:\n');
+    writeFileSync(mine, text.replace('on_demand: {eastus: 3.673}', 'on_demand: {eastus: 2.9}'));
+    const { code, stdout } = await runMain(['pricing', 'update', 'azure', '--out', mine, '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.kept).toEqual(['instances.Standard_NC24ads_A100_v4']);
+    const after = readFileSync(mine, 'utf8');
+    expect(after).toContain('  # override: our enterprise agreement\n  Standard_NC24ads_A100_v4:\n');
+    expect(after).toContain('on_demand: {eastus: 2.9}');
+    expect(after).toContain('on_demand: {eastus: 98.32, westeurope: 100.1}');
+  });
+
+  it('diff --live compares a table with the API without writing anything', async () => {
+    const copy = join(dir, 'live.yaml');
+    copyFileSync(BUNDLED_AZURE, copy);
+    const { code, stdout } = await runMain(['pricing', 'diff', copy, '--live', '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.new.file).toBe('https://prices.azure.com/api/retail/prices');
+    expect(out.changes.map((c: { change: string; item: string; where: string }) => `${c.change} ${c.item} ${c.where}`)).toEqual([
+      'added instance Standard_NC24ads_A100_v4 eastus spot',
+      'added instance Standard_ND96isr_H100_v5 westeurope on-demand',
+    ]);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(BUNDLED_AZURE, 'utf8'));
+  });
+});
+
+describe('tollgate pricing update, refusals (exit 2, nothing fetched)', () => {
+  it.each([
+    [['pricing', 'update', 'aws'], 'say where to write: --out FILE, or --write to overwrite'],
+    [['pricing', 'update', 'aws', '--out', BUNDLED_AZURE.replace('azure', 'aws')], '--out names the bundled table; use --write'],
+    [['pricing', 'update', 'aws', '--out', 'x.yaml', '--regions', 'us-east-1,mars-1'], 'mars-1 not listed in'],
+    [['pricing', 'update', 'gcp', '--out', 'x.yaml', '--input', 'offer.json'], '--input (a bulk offer file) is only for aws'],
+    [['pricing', 'update', 'ibm', '--out', 'x.yaml'], 'unknown provider "ibm"'],
+  ])('%j', async (argv, message) => {
+    const { code, stderr } = await runMain(argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
