@@ -1,4 +1,5 @@
-import { UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
+import { EXIT, UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
+import { PricingApiError } from '../pricing/update/errors.js';
 import { didYouMean } from '../model/suggest.js';
 
 const SUBCOMMANDS = {
@@ -28,5 +29,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (value !== undefined && !ACCEPTS[name].includes(option)) throw new UsageError(`pricing ${name} does not take --${option}`);
   }
   const impl = await SUBCOMMANDS[name]();
-  return impl.run({ values: args.values, positionals }, io);
+  try {
+    return await impl.run({ values: args.values, positionals }, io);
+  } catch (e) {
+    if (!(e instanceof PricingApiError)) throw e;
+    // Clear a progress line first; nothing was written.
+    io.stderr.write(`${(io.stderr as { isTTY?: boolean }).isTTY ? '\r\x1b[K' : ''}tollgate: pricing ${name}: ${e.message}\n`);
+    return EXIT.internal;
+  }
 }

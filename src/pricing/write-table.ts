@@ -63,9 +63,14 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
 
   const setScalar = (map: YAMLMap, key: string, value: string) => {
     const pair = pairOf(map, key);
-    if (pair && isScalar(pair.value)) {
-      if (String(pair.value.source ?? '') !== value) edits.replace(pair.value, value);
-    } else if (!pair) edits.addToMap(map, key, value);
+    if (pair && isScalar(pair.value)) edits.replace(pair.value, value);
+    else if (!pair) edits.addToMap(map, key, value);
+  };
+  // A rate is rewritten only when it changed: 27.20 stays as written when the API says 27.2.
+  const setRate = (map: YAMLMap, key: string, rate: Decimal) => {
+    const current = pairOf(map, key)?.value;
+    if (isScalar(current) && typeof current.value === 'number' && rate.eq(String(current.source ?? current.value))) return;
+    setScalar(map, key, num(rate));
   };
 
   setScalar(root, 'as_of', JSON.stringify(opts.asOf));
@@ -86,7 +91,7 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
       if (Object.keys(existing).some((region) => !(region in rates[purchase]))) confirmedAll = false;
       if (fresh.length === 0) continue;
       const map = mapAt(entry, purchase);
-      if (map) for (const [region, rate] of fresh) setScalar(map, region, num(rate));
+      if (map) for (const [region, rate] of fresh) setRate(map, region, rate);
       else edits.addToMap(entry, purchase, `{${fresh.map(([region, rate]) => `${region}: ${num(rate)}`).join(', ')}}`);
     }
     if (confirmedAll && pairOf(entry, 'source')) setScalar(entry, 'source', yamlString(`${opts.source} (${opts.asOf})`));
@@ -104,7 +109,7 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
       if (!wanted(region)) continue;
       const pair = pairOf(rates, region);
       const current = pair?.value;
-      if (!Array.isArray(rate)) setScalar(rates, region, num(rate));
+      if (!Array.isArray(rate)) setRate(rates, region, rate);
       else if (isSeq(current)) {
         if (!sameTiers(before.storage?.[cls]?.rates?.[region] as Tier[], rate)) edits.replaceSeq(current as YAMLSeq, rate.map(tierText));
       } else if (current) edits.replace(current as Node, `[${rate.map(tierText).join(', ')}]`);

@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundledPricingDir } from '../../src/pricing/load.js';
+import { describeFetchError } from '../../src/pricing/update/errors.js';
 import { azureRetailServer } from './api-servers.js';
 import { runMain } from './run-main.js';
 
@@ -80,5 +81,44 @@ describe('tollgate pricing update, refusals (exit 2, nothing fetched)', () => {
     const { code, stderr } = await runMain(argv);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+});
+
+describe('tollgate pricing update, when the API cannot be read', () => {
+  it('says which API failed, exit 1, and writes nothing', async () => {
+    const closed = await azureRetailServer();
+    await closed.close();
+    const saved = process.env.TOLLGATE_AZURE_PRICES_URL;
+    process.env.TOLLGATE_AZURE_PRICES_URL = `${closed.url}/api/retail/prices`;
+    const out = join(mkdtempSync(join(tmpdir(), 'tollgate-down-')), 'azure.yaml');
+    try {
+      const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', out]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('tollgate: pricing update: could not reach the Azure Retail Prices API (ECONNREFUSED)\n');
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      process.env.TOLLGATE_AZURE_PRICES_URL = saved;
+    }
+  });
+
+  it('reports an unreadable --input offer file as invalid input', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'tollgate-offer-')), 'offer.json');
+    writeFileSync(bad, '{"products": {}}');
+    const { code, stderr } = await runMain(['pricing', 'update', 'aws', '--input', bad, '--out', join(tmpdir(), 'never.yaml')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('not an AWS offer file: it needs offerCode, products and terms');
+  });
+});
+
+describe('describeFetchError', () => {
+  it('turns SDK and client errors into what to do, naming the permission needed', () => {
+    expect(describeFetchError('aws', Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }))).toContain('pricing:GetProducts');
+    expect(describeFetchError('aws', Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' }))).toBe('access denied: the AWS credentials need the pricing:GetProducts permission');
+    expect(describeFetchError('gcp', Object.assign(new Error('API key not valid'), { code: 7 }))).toContain('TOLLGATE_GCP_API_KEY');
+    expect(describeFetchError('gcp', Object.assign(new Error('Quota exceeded'), { code: 8 }))).toContain('still throttling');
+    expect(describeFetchError('azure', new Error('Azure Retail Prices API answered 500 Internal Server Error for X'))).toBe(
+      'the Azure Retail Prices API failed: Azure Retail Prices API answered 500 Internal Server Error for X',
+    );
   });
 });

@@ -6,6 +6,7 @@ import { Decimal } from '../../src/model/decimal.js';
 import { diffTables } from '../../src/pricing/diff.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import { mapAwsProducts } from '../../src/pricing/map/aws.js';
+import { emptyFetched } from '../../src/pricing/map/fetched.js';
 import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
 import { mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
 import { awsDataTransfer, awsEc2, gcpSkus } from './fixtures.js';
@@ -99,5 +100,15 @@ describe('writeAtomically', () => {
     writeAtomically(join(dir, 'aws.yaml'), 'provider: aws\n');
     expect(readdirSync(dir)).toEqual(['aws.yaml']);
     expect(readFileSync(join(dir, 'aws.yaml'), 'utf8')).toBe('provider: aws\n');
+  });
+});
+
+describe('mergeFetched, rates written as the user wrote them', () => {
+  it('leaves 27.20 alone when the API says 27.2', () => {
+    const text = readFileSync(file('azure'), 'utf8');
+    const fetched = emptyFetched('azure');
+    fetched.instances = { Standard_ND96asr_v4: { on_demand: { eastus: new Decimal('27.2') }, spot: {} } };
+    const out = mergeFetched(text, 'azure.yaml', fetched, { asOf: '2026-11-25', source: 'https://prices.azure.com/api/retail/prices' });
+    expect(out.text).toContain('on_demand: {eastus: 27.20}');
   });
 });

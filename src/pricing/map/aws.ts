@@ -64,7 +64,7 @@ export function mapAwsProducts(items: readonly AwsProduct[], table: PricingTable
         if (regions.has(from)) out.internet_egress[from] = tiersFromBands(bands);
       } else if (a.transferType === 'InterRegion Outbound' && a.toRegionCode) {
         if (regions.has(from) && regions.has(a.toRegionCode) && bands.length === 1) out.inter_region.push({ from, to: a.toRegionCode, rate: bands[0]!.rate });
-      } else if (a.transferType === 'IntraRegion' && a.usagetype?.endsWith('DataTransfer-Regional-Bytes') && bands.length === 1) {
+      } else if (a.transferType === 'IntraRegion' && a.usagetype?.endsWith('DataTransfer-Regional-Bytes') && regions.has(from) && bands.length === 1) {
         // One rate per side, the same in every region the table lists; the first one seen stands for all.
         out.inter_zone ??= bands[0]!.rate;
       }

@@ -3,7 +3,7 @@ import type { PricingTableInput } from '../../model/pricing.js';
 import { displayPath } from '../load.js';
 import { mergeFetched, type MergeResult } from '../write-table.js';
 import type { OnProgress } from './progress.js';
-import { FETCHERS, type Fetch } from './run.js';
+import { fetchPrices, type Fetch } from './run.js';
 
 export interface LiveOptions {
   regions?: readonly string[];
@@ -17,7 +17,7 @@ export interface LiveOptions {
 /** A table file refreshed from its provider's API, in memory: what `update` writes and `diff --live` compares. */
 export async function refreshTable(file: string, table: PricingTableInput, opts: LiveOptions = {}): Promise<{ fetch: Fetch; merged: MergeResult; asOf: string }> {
   const regions = opts.regions ?? Object.keys(table.regions ?? {});
-  const fetch = await FETCHERS[table.provider]({ table, regions, inputs: opts.inputs ?? [], onProgress: opts.onProgress, env: opts.env ?? process.env });
+  const fetch = await fetchPrices(table.provider, { table, regions, inputs: opts.inputs ?? [], onProgress: opts.onProgress, env: opts.env ?? process.env });
   const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
   const merged = mergeFetched(readFileSync(file, 'utf8'), displayPath(file), fetch.fetched, { asOf, source: fetch.source, regions });
   return { fetch, merged, asOf };

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { InputError } from '../../model/diagnostics.js';
 import type { PricingTableInput } from '../../model/pricing.js';
+import { displayPath } from '../load.js';
 import type { Provider } from '../../model/scenario.js';
 import { mapAwsProducts, productsFromOffer, type AwsOfferFile, type AwsProduct } from '../map/aws.js';
 import { mapAzureItems } from '../map/azure.js';
 import type { FetchedPrices } from '../map/fetched.js';
 import { mapGcpSkus } from '../map/gcp.js';
+import { describeFetchError, PricingApiError } from './errors.js';
 import type { OnProgress } from './progress.js';
 
 export interface Fetch {
@@ -31,11 +34,24 @@ function gaxEndpoint(url: string | undefined) {
   return { apiEndpoint: u.hostname, port: Number(u.port) || undefined, protocol: u.protocol.replace(':', '') as 'http' | 'https' };
 }
 
+function readOfferFile(file: string): AwsOfferFile {
+  let offer: Partial<AwsOfferFile>;
+  try {
+    offer = JSON.parse(readFileSync(file, 'utf8')) as Partial<AwsOfferFile>;
+  } catch (e) {
+    throw new InputError([{ file: displayPath(file), message: `not a readable AWS offer file: ${(e as Error).message.split('\n')[0]}` }]);
+  }
+  if (!offer.products || !offer.terms || !offer.offerCode) {
+    throw new InputError([{ file: displayPath(file), message: 'not an AWS offer file: it needs offerCode, products and terms', suggestion: 'download one from https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json' }]);
+  }
+  return offer as AwsOfferFile;
+}
+
 async function aws(req: FetchRequest): Promise<Fetch> {
   let items: AwsProduct[];
   let source: string;
   if (req.inputs.length) {
-    items = req.inputs.flatMap((file) => productsFromOffer(JSON.parse(readFileSync(file, 'utf8')) as AwsOfferFile));
+    items = req.inputs.flatMap((file) => productsFromOffer(readOfferFile(file)));
     source = 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/ (bulk offer files)';
   } else {
     const { fetchAwsProducts, AWS_PRICE_API } = await import('./aws.js');
@@ -58,4 +74,14 @@ async function azure(req: FetchRequest): Promise<Fetch> {
   return { fetched: mapAzureItems(items, req.table), source: AZURE_RETAIL_API, seen: items.length };
 }
 
-export const FETCHERS: Record<Provider, (req: FetchRequest) => Promise<Fetch>> = { aws, gcp, azure };
+const BY_PROVIDER: Record<Provider, (req: FetchRequest) => Promise<Fetch>> = { aws, gcp, azure };
+
+/** Fetch and map one provider's rates; any failure of the API becomes a PricingApiError saying what to do. */
+export async function fetchPrices(provider: Provider, req: FetchRequest): Promise<Fetch> {
+  try {
+    return await BY_PROVIDER[provider](req);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new PricingApiError(describeFetchError(provider, e));
+  }
+}
