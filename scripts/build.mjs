@@ -17,7 +17,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  define: { TOLLGATE_VERSION: JSON.stringify(version) },
+  // React and its reconciler ship development builds (extra checks, several times the size)
+  // unless NODE_ENV says production; the session's first frame pays for every byte parsed.
+  define: { TOLLGATE_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
   // Ink's optional devtools hook needs a package we do not ship; see the stub.
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
   // Native bindings and the cloud SDKs stay in node_modules; the actuals verb imports them lazily.

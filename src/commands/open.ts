@@ -13,12 +13,16 @@ const MOST = 4;
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const files = args.positionals.length ? args.positionals : [DEFAULT_SCENARIO];
   if (files.length > MOST) throw new UsageError(`the session opens at most ${MOST} scenarios side by side (got ${files.length})`);
+  const interactive = Boolean(io.stdout.isTTY && io.stdin.isTTY);
+  // Ink and React load only on a terminal, so the non-interactive paths never pay for
+  // them; started before the scenarios are read, Yoga's WebAssembly compiles meanwhile.
+  const session = interactive ? import('../tui/run.js') : undefined;
+  session?.catch(() => {}); // a scenario error below is the one to report
   const docs = files.map((f) => loadDoc(f, listOption(args, 'pricing')));
-  if (!io.stdout.isTTY || !io.stdin.isTTY) {
+  if (!session) {
     io.stdout.write(docs.map((d) => formatTable(d.current.estimate)).join('\n'));
     return EXIT.ok;
   }
-  // Ink and React load only here, so the non-interactive paths never pay for them.
-  const { runSession } = await import('../tui/run.js');
+  const { runSession } = await session;
   return runSession(docs, io);
 }

@@ -1,4 +1,4 @@
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import { EXIT, type Io } from '../cli/verb.js';
 import { App } from './App.js';
 import { initialSession, type DocState } from './state.js';
@@ -9,23 +9,33 @@ import { colourAllowed } from './text.js';
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
+export interface Terminal {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** Mounts the session on a terminal (the CLI's, or the benchmark's stand-in). */
+export function renderSession(docs: DocState[], term: Terminal, env: NodeJS.ProcessEnv = process.env): Instance {
+  const size = { cols: term.stdout.columns || 80, rows: term.stdout.rows || 24 };
+  return render(<App initial={initialSession(docs, size)} colour={colourAllowed(env)} />, {
+    ...term,
+    // Ctrl+C goes through the same "unsaved changes?" question as q.
+    exitOnCtrlC: false,
+    patchConsole: false,
+    // Ink's default of 30 frames a second would hold back the frame after a quick second key.
+    maxFps: 60,
+  });
+}
+
 /** Runs the full-screen session until the user quits. Only called with a TTY on both ends. */
 export async function runSession(docs: DocState[], io: Io): Promise<number> {
-  const stdout = io.stdout as NodeJS.WriteStream;
-  const size = { cols: stdout.columns || 80, rows: stdout.rows || 24 };
-  stdout.write(ENTER_ALT_SCREEN);
+  const term = { stdout: io.stdout, stdin: io.stdin, stderr: io.stderr } as Terminal;
+  term.stdout.write(ENTER_ALT_SCREEN);
   try {
-    const app = render(<App initial={initialSession(docs, size)} colour={colourAllowed(process.env)} />, {
-      stdout,
-      stdin: io.stdin as NodeJS.ReadStream,
-      stderr: io.stderr as NodeJS.WriteStream,
-      // Ctrl+C goes through the same "unsaved changes?" question as q.
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
-    await app.waitUntilExit();
+    await renderSession(docs, term).waitUntilExit();
   } finally {
-    stdout.write(LEAVE_ALT_SCREEN);
+    term.stdout.write(LEAVE_ALT_SCREEN);
   }
   return EXIT.ok;
 }
