@@ -112,3 +112,31 @@ describe('mergeFetched, rates written as the user wrote them', () => {
     expect(out.text).toContain('on_demand: {eastus: 27.20}');
   });
 });
+
+describe('"# override" marks, as the README shows them', () => {
+  const text = readFileSync(file('aws'), 'utf8');
+  const table = readPricingFile(file('aws')).table;
+  const moved = () => {
+    const f = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], table);
+    f.instances['p4d.24xlarge']!.on_demand['us-east-1'] = new Decimal(1);
+    f.inter_zone = new Decimal('0.7');
+    for (const r of f.inter_region) r.rate = new Decimal('0.5');
+    return f;
+  };
+
+  it('keeps marked network parts and instances, on the key line or the line above', () => {
+    const marked = text
+      .replace('  p4d.24xlarge:\n', '  # override: negotiated\n  p4d.24xlarge:\n')
+      .replace('  inter_region:\n', '  inter_region:  # override\n')
+      .replace('  inter_zone: {rate: 0.01, sides: 2}', '  inter_zone: {rate: 0.01, sides: 2}  # override');
+    const out = mergeFetched(marked, 'aws.yaml', moved(), OPTS);
+    expect(out.kept).toEqual(['instances.p4d.24xlarge', 'network.inter_zone', 'network.inter_region']);
+    expect(diffTables(table, out.table)).toEqual([]);
+  });
+
+  it('keeps the whole network section when it is marked', () => {
+    const out = mergeFetched(text.replace('network:\n', 'network:  # override\n'), 'aws.yaml', moved(), OPTS);
+    expect(out.kept).toEqual(['network']);
+    expect(diffTables(table, out.table).map((c) => c.item)).toEqual(['instance p4d.24xlarge']);
+  });
+});
