@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
+import { REPO } from '../helpers.js';
+import { RECSYS, SMALL, scenarioFile } from './fixtures.js';
+
+function io(): Io & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => ((out += s), true), isTTY: false } as unknown as Io['stdout'],
+    stderr: { write: (s: string) => ((err += s), true) } as unknown as Io['stderr'],
+    stdin: { isTTY: false } as unknown as Io['stdin'],
+    version: 'test',
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('tollgate open without a terminal', () => {
+  it('prints the static estimate table and exits 0 instead of opening the session', async () => {
+    const t = io();
+    expect(await main(['open', RECSYS], t)).toBe(0);
+    expect(t.out()).toContain('TOTAL per month');
+    expect(t.out()).toContain('$23,262.08');
+  });
+
+  it('is the default verb: a bare scenario file opens too', async () => {
+    const t = io();
+    expect(await main([scenarioFile(SMALL)], t)).toBe(0);
+    expect(t.out()).toContain('small · monthly projection');
+  });
+
+  it('reports scenario errors as file:line:col with exit code 2, before any screen', async () => {
+    const file = scenarioFile(SMALL.replace('instance: m7i.xlarge', 'instance: m7i.xlage'));
+    const t = io();
+    expect(await main(['open', file], t)).toBe(2);
+    expect(t.err()).toMatch(new RegExp(`^${file}:\\d+:\\d+: error: unknown aws instance type "m7i.xlage"`));
+    expect(t.err()).toContain('m7i.xlarge');
+  });
+
+  it('opens at most four scenarios', async () => {
+    const t = io();
+    expect(await main(['open', RECSYS, RECSYS, RECSYS, RECSYS, RECSYS], t)).toBe(2);
+    expect(t.err()).toMatch(/at most 4 scenarios/);
+  });
+
+  it('the built CLI in a pipe neither hangs nor loads the session bundle (Ink, React)', () => {
+    // A module hook that prints every bundle file node loads.
+    const hook = `export async function load(url, context, next) {
+      if (url.includes('/dist/')) console.log('LOADED ' + url.split('/').pop());
+      return next(url, context);
+    }`;
+    const register = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`;
+    const r = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(REPO, 'bin/tollgate.js'), 'open', RECSYS],
+      { encoding: 'utf8', timeout: 10_000, input: '' },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('TOTAL per month');
+    const loaded = r.stdout.split('\n').filter((l) => l.startsWith('LOADED '));
+    expect(loaded.some((l) => /^LOADED open-/.test(l))).toBe(true);
+    expect(loaded.filter((l) => /^LOADED run-/.test(l))).toEqual([]);
+  });
+});
