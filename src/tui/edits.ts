@@ -1,6 +1,8 @@
-import { isMap, type Document } from 'yaml';
 import type { Decimal } from '../model/decimal.js';
+import { amount } from '../format/numbers.js';
+import { isLognormal } from '../model/quantity.js';
 import type { NodeGroup, Scenario, StorageLine, Transfer } from '../model/scenario.js';
+import type { UncertainInput } from '../model/uncertain.js';
 import { pathKey, type PathSegment } from '../model/yaml-source.js';
 
 /** A change to one item; a key set to undefined is removed (a zone that no longer fits the region). */
@@ -68,19 +70,15 @@ export function changedFields(before: Scenario, after: Scenario): FieldChange[] 
 }
 
 /**
- * Quantities written as ranges ({low, expected, high}) are mappings in the file:
- * the session shows their point value but does not offer to edit them, since
- * writing a single number back would throw the range away.
+ * Quantities written as ranges ({low, expected, high} or {p50, p95}) are shown at
+ * their point value but not offered for editing: writing one number back would
+ * throw the range away. pathKey → how the range reads, for the detail line.
  */
-export function lockedPaths(doc: Document, scenario: Scenario): Set<string> {
-  const locked = new Set<string>();
-  for (const section of SECTIONS) {
-    (scenario[section] ?? []).forEach((_, index) => {
-      for (const field of EDITABLE[section]) {
-        const path = [section, index, field];
-        if (isMap(doc.getIn(path, true))) locked.add(pathKey(path));
-      }
-    });
-  }
-  return locked;
+export function rangeNotes(uncertain: readonly UncertainInput[]): Map<string, string> {
+  return new Map(
+    uncertain.map((u) => [
+      pathKey(u.path),
+      isLognormal(u.dist) ? `p50 ${amount(u.dist.p50)}, p95 ${amount(u.dist.p95)}` : `${amount(u.dist.low)} to ${amount(u.dist.high)}, expected ${amount(u.dist.expected)}`,
+    ]),
+  );
 }

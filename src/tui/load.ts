@@ -3,7 +3,7 @@ import { priceLoaded } from '../commands/project.js';
 import { loadScenario } from '../model/load-scenario.js';
 import { PROVIDERS } from '../model/scenario.js';
 import { loadPricingBook } from '../pricing/load.js';
-import { lockedPaths } from './edits.js';
+import { rangeNotes } from './edits.js';
 import { openDoc, type DocState } from './state.js';
 
 /**
@@ -16,5 +16,5 @@ export function loadDoc(file: string, extraPricing: readonly string[] = []): Doc
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
   const book = loadPricingBook(PROVIDERS, overrides);
   const estimate = priceLoaded(loaded, book);
-  return openDoc(file, loaded.source.text, { scenario: loaded.scenario, estimate }, book, lockedPaths(loaded.source.doc, loaded.scenario));
+  return openDoc(file, loaded.source.text, { scenario: loaded.scenario, estimate }, book, rangeNotes(loaded.uncertain));
 }

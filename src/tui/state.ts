@@ -18,8 +18,8 @@ export interface Snapshot {
 export interface DocState {
   file: string;
   book: PricingBook;
-  /** Paths (pathKey) written as ranges in the file: shown, not editable. */
-  locked: ReadonlySet<string>;
+  /** Quantities written as ranges in the file (pathKey → how it reads): shown, not editable. */
+  ranges: ReadonlyMap<string, string>;
   /** The file's text when opened or last saved: save compares it with the disk and edits it. */
   diskText: string;
   saved: Snapshot;
@@ -74,8 +74,8 @@ export type Action =
   | { type: 'saved'; doc: number; text: string }
   | { type: 'notify'; text: string; tone: 'info' | 'error' };
 
-export function openDoc(file: string, diskText: string, saved: Snapshot, book: PricingBook, locked: ReadonlySet<string>): DocState {
-  return { file, book, locked, diskText, saved, current: saved, undo: [], redo: [] };
+export function openDoc(file: string, diskText: string, saved: Snapshot, book: PricingBook, ranges: ReadonlyMap<string, string>): DocState {
+  return { file, book, ranges, diskText, saved, current: saved, undo: [], redo: [] };
 }
 
 export function initialSession(docs: DocState[], size: Size): Session {
@@ -116,6 +116,17 @@ export function selectedLine(s: Session): LineItem | undefined {
 /** The scenario item a line comes from: ['nodes', 2] for a node line, ['transfers', i] for NAT lines too. */
 function itemOf(line: LineItem): { section: 'nodes' | 'storage' | 'transfers'; index: number } {
   return { section: line.ref[0] as 'nodes' | 'storage' | 'transfers', index: line.ref[1] as number };
+}
+
+/** "count: 3 to 6, expected 4" for each of the selected item's quantities written as a range. */
+export function selectedRanges(s: Session): string[] {
+  const line = selectedLine(s);
+  if (!line) return [];
+  const { section, index } = itemOf(line);
+  return [...activeDoc(s).ranges].flatMap(([key, text]) => {
+    const [sec, i, field] = JSON.parse(key) as PathSegment[];
+    return sec === section && i === index ? [`${field}: ${text}`] : [];
+  });
 }
 
 export function pickerChoices(s: Session): Choice[] {
@@ -166,7 +177,7 @@ function edit(s: Session, e: Edit): Session {
 }
 
 function isLocked(s: Session, path: PathSegment[]): boolean {
-  return activeDoc(s).locked.has(pathKey(path));
+  return activeDoc(s).ranges.has(pathKey(path));
 }
 
 const LOCKED = 'written as a range in the file; edit the file to change it';

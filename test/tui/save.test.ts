@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { Decimal } from '../../src/model/decimal.js';
 import { parseScenario } from '../../src/model/load-scenario.js';
-import { applyEdit, changedFields, lockedPaths, type Edit } from '../../src/tui/edits.js';
+import { applyEdit, changedFields, rangeNotes, type Edit } from '../../src/tui/edits.js';
 import { changedOnDisk, scenarioText, writeAtomic } from '../../src/tui/save.js';
 import { RECSYS, SMALL, recsysCopy, scenarioFile } from './fixtures.js';
 
@@ -86,10 +85,22 @@ nodes: [{name: a, provider: aws, region: us-east-2, instance: m7i.xlarge, count:
 });
 
 describe('ranges', () => {
-  it('marks quantities written as mappings as locked', () => {
-    const doc = parseDocument('nodes:\n  - {name: a, count: {low: 1, expected: 2, high: 3}, hours: 5}\n');
-    const scenario = { name: 'x', nodes: [{ name: 'a' }] } as unknown as Parameters<typeof lockedPaths>[1];
-    expect([...lockedPaths(doc, scenario)]).toEqual([JSON.stringify(['nodes', 0, 'count'])]);
+  it('notes each quantity written as a range, by path, as it reads', () => {
+    const text = `${SMALL.replace('count: 2', 'count: {low: 1, expected: 2, high: 4}').replace('gb: 1000', 'gb: {p50: 1000, p95: 3000}')}`;
+    const { uncertain, scenario } = parseScenario(text, 'plan.yaml');
+    expect(scenario.nodes![0]!.count.toFixed()).toBe('2');
+    expect(rangeNotes(uncertain)).toEqual(
+      new Map([
+        [JSON.stringify(['nodes', 0, 'count']), '1 to 4, expected 2'],
+        [JSON.stringify(['storage', 0, 'gb']), 'p50 1,000, p95 3,000'],
+      ]),
+    );
+  });
+
+  it('saving other edits leaves a range exactly as written', () => {
+    const text = SMALL.replace('count: 2', 'count: {low: 1, expected: 2, high: 4}');
+    const out = edited(text, { section: 'nodes', index: 0, patch: { hours: new Decimal(50) } });
+    expect(out).toContain('    count: {low: 1, expected: 2, high: 4}\n    hours: 50\n');
   });
 });
 

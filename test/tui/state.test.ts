@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
-import { pathKey } from '../../src/model/yaml-source.js';
 import {
   activeDoc,
   isDirty,
@@ -8,6 +7,7 @@ import {
   reduce,
   rows,
   selectedLine,
+  selectedRanges,
   type Action,
   type Session,
 } from '../../src/tui/state.js';
@@ -169,14 +169,14 @@ describe('session reducer', () => {
       expect(s.message?.text).toMatch(/node groups only/);
     });
 
-    it('does not offer to edit a quantity written as a range', () => {
-      const base = session();
-      const doc = activeDoc(base);
-      const locked: Session = { ...base, docs: [{ ...doc, locked: new Set([pathKey(['nodes', 0, 'count'])]) }] };
-      const s = run(locked, { type: 'beginInput', what: 'quantity' }, { type: 'step', by: 1 });
+    it('does not offer to edit a quantity written as a range, and says what the range is', () => {
+      const s0 = session([scenarioFile(SMALL.replace('count: 2', 'count: {low: 1, expected: 2, high: 4}'))]);
+      expect(selectedRanges(s0)).toEqual(['count: 1 to 4, expected 2']);
+      const s = run(s0, { type: 'beginInput', what: 'quantity' }, { type: 'step', by: 1 });
       expect(s.mode.kind).toBe('list');
-      expect(s.message?.text).toMatch(/range/);
-      expect(node(s, 0).count.toFixed()).toBe('4');
+      expect(s.message?.text).toMatch(/count of h200s is written as a range/);
+      expect(node(s, 0).count.toFixed()).toBe('2');
+      expect(node(run(s, { type: 'beginInput', what: 'hours' }, { type: 'commit' }), 0).hours?.toFixed()).toBe('100');
     });
   });
 

@@ -18,15 +18,18 @@ function wrapped(text: string, width: number, lines: number): string[] {
   return out;
 }
 
-/** Three lines about the selected line: what it is and, for tiered egress, which bands it fell into. */
-export function Detail({ line, width }: { line?: LineItem; width: number }) {
+/**
+ * Three lines about the selected line: what it is, which bands tiered egress fell
+ * into, and which of its quantities are ranges in the file (shown, not editable).
+ */
+export function Detail({ line, ranges, width }: { line?: LineItem; ranges: string[]; width: number }) {
   if (!line) return <Box height={3} />;
   const what = line.kind === 'transfer' ? `${line.category}: ${line.description}` : `${line.description} · ${line.provider} ${line.region}`;
-  const tiers = tierNote(line);
+  const notes = [tierNote(line), ranges.length ? `ranges in the file (edit it to change them): ${ranges.join('; ')}` : undefined];
   return (
     <Box flexDirection="column" height={3}>
       <Text>{fit(what, width)}</Text>
-      {wrapped(tiers ?? '', width, 2).map((l, i) => (
+      {wrapped(notes.filter(Boolean).join(' · '), width, 2).map((l, i) => (
         <Dim key={i}>{l}</Dim>
       ))}
     </Box>

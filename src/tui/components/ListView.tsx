@@ -4,7 +4,7 @@ import type { Decimal } from '../../model/decimal.js';
 import { money } from '../../format/numbers.js';
 import { listHeight } from '../layout.js';
 import { lineDeltas } from '../rows.js';
-import { activeDoc, isDirty, rows, selectedLine, type Session } from '../state.js';
+import { activeDoc, isDirty, rows, selectedLine, selectedRanges, type Session } from '../state.js';
 import { deltaText, right, toneOf } from '../text.js';
 import { Detail } from './Detail.js';
 import { Header } from './Header.js';
@@ -38,7 +38,7 @@ export function ListView({ session }: { session: Session }) {
         <LineList rows={visible} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
       </Box>
       <Text>{'─'.repeat(width)}</Text>
-      <Detail line={selectedLine(session)} width={width} />
+      <Detail line={selectedLine(session)} ranges={selectedRanges(session)} width={width} />
       <Text>
         <Text bold>{`TOTAL per month ${right(money(estimate.totals.total), 14)}`}</Text>
         {total.isZero() ? null : <Toned tone={toneOf(total)}>{`  ${deltaText(total)} vs saved`}</Toned>}
