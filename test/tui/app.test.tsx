@@ -113,6 +113,13 @@ describe('the session on screen', () => {
     await showing(app, 'aws us-west-2');
   });
 
+  it('a quantity written as a range is shown as such and not edited', async () => {
+    const app = open(session([scenarioFile(SMALL.replace('count: 2', 'count: {low: 1, expected: 2, high: 4}'))]));
+    expect(await showing(app, 'ranges in the file')).toContain('count: 1 to 4, expected 2');
+    await press(app, '+');
+    await showing(app, '✗ count of h200s is written as a range');
+  });
+
   it('u undoes and U redoes', async () => {
     const app = open();
     await showing(app, 'TOTAL');
