@@ -11,8 +11,13 @@ export const VERBS: Verb[] = [
     summary: 'interactive session (the default verb; a table when not on a terminal)',
     usage: `usage: tollgate [open] [SCENARIO...] [--pricing FILE]...
 
-Opens the scenario for interactive what-if editing. Without a terminal (pipes,
-CI) it prints the estimate table instead and exits 0.
+Opens a full-screen session for what-if editing: move with j/k or the arrows,
++/- changes a node count, Enter types a count, GB or transfer volume, h hours,
+p on-demand/spot, i/r instance and region, f/t transfer ends; every change
+re-prices at once. u/U undo/redo, X reset, s saves (comments and layout kept),
+c compares, ? lists every key, q quits. Two to four SCENARIOs open side by side
+in the compare view (Tab switches which one is edited).
+Without a terminal (pipes, CI) it prints the estimate table instead and exits 0.
 With no SCENARIO, opens the bundled example scenarios/recsys-feature-store.yaml.
 `,
     options: { ...PRICING_OPTION },
