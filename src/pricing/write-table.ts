@@ -43,8 +43,23 @@ export function isOverride(map: YAMLMap, key: string): boolean {
 
 const num = (d: Decimal) => d.toFixed();
 const tierText = (t: Tier) => (t.up_to ? `{up_to: ${num(t.up_to)}, rate: ${num(t.rate)}}` : `{rate: ${num(t.rate)}}`);
-const sameTiers = (a: readonly Tier[], b: readonly Tier[]) =>
-  a.length === b.length && a.every((t, i) => t.rate.eq(b[i]!.rate) && (t.up_to?.toFixed() ?? '') === (b[i]!.up_to?.toFixed() ?? ''));
+const bounds = (tiers: readonly Tier[]) => tiers.map((t) => t.up_to?.toFixed() ?? '').join(',');
+const sameTiers = (a: readonly Tier[], b: readonly Tier[]) => bounds(a) === bounds(b) && a.every((t, i) => t.rate.eq(b[i]!.rate));
+
+/**
+ * The API's tiers in the table's shape, or undefined when the bands do not
+ * line up. A table may model a free allowance (AWS's 100 GB, Google's first
+ * GiB) as a leading rate-0 tier that the API publishes elsewhere or not at
+ * all: that tier is kept and the API's bands are laid over the rest.
+ */
+export function alignTiers(table: readonly Tier[], api: readonly Tier[]): Tier[] | undefined {
+  if (bounds(table) === bounds(api)) return [...api];
+  const [free, ...rest] = table;
+  if (free?.up_to && free.rate.isZero() && !api[0]?.rate.isZero() && bounds(rest) === bounds(api)) return [free, ...api];
+  return undefined;
+}
+
+const tiersText = (tiers: readonly Tier[]) => tiers.map((t) => (t.up_to ? `≤${t.up_to.toFixed()}: ${t.rate.toFixed()}` : `above: ${t.rate.toFixed()}`)).join(', ');
 
 /**
  * Merge rates read from a pricing API into a table's YAML text: set each rate
@@ -107,11 +122,13 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
     }
     for (const [region, rate] of Object.entries(byRegion)) {
       if (!wanted(region)) continue;
-      const pair = pairOf(rates, region);
-      const current = pair?.value;
+      const current = pairOf(rates, region)?.value;
+      const was = before.storage?.[cls]?.rates?.[region];
       if (!Array.isArray(rate)) setRate(rates, region, rate);
-      else if (isSeq(current)) {
-        if (!sameTiers(before.storage?.[cls]?.rates?.[region] as Tier[], rate)) edits.replaceSeq(current as YAMLSeq, rate.map(tierText));
+      else if (isSeq(current) && Array.isArray(was)) {
+        const aligned = alignTiers(was, rate);
+        if (!aligned) notes.push(`storage.${cls} ${region}: the API's tiers (${tiersText(rate)}) do not line up with the table's; not updated`);
+        else if (!sameTiers(was, aligned)) edits.replaceSeq(current as YAMLSeq, aligned.map(tierText));
       } else if (current) edits.replace(current as Node, `[${rate.map(tierText).join(', ')}]`);
       else edits.addToMap(rates, region, `[${rate.map(tierText).join(', ')}]`);
     }
@@ -153,8 +170,11 @@ function mergeNetwork(network: YAMLMap, before: PricingTableInput, fetched: Fetc
   const egress = mapAt(network, 'internet_egress');
   const fresh = reference && wanted(reference) ? fetched.internet_egress[reference] : undefined;
   const tiers = egress ? pairOf(egress, 'tiers')?.value : undefined;
-  if (fresh && isSeq(tiers) && !skip('internet_egress') && !sameTiers(before.network!.internet_egress!.tiers, fresh)) {
-    edits.replaceSeq(tiers as YAMLSeq, fresh.map(tierText));
+  if (fresh && isSeq(tiers) && !skip('internet_egress')) {
+    const was = before.network!.internet_egress!.tiers;
+    const aligned = alignTiers(was, fresh);
+    if (!aligned) notes.push(`internet egress: the API's tiers for ${reference} (${tiersText(fresh)}) do not line up with the table's; not updated`);
+    else if (!sameTiers(was, aligned)) edits.replaceSeq(tiers as YAMLSeq, aligned.map(tierText));
   }
   for (const [region, t] of Object.entries(fetched.internet_egress)) {
     if (fresh && region !== reference && !sameTiers(t, fresh)) notes.push(`internet egress from ${region} is tiered differently from ${reference}; the table has one schedule, not updated for ${region}`);

@@ -30,8 +30,8 @@ describe('AWS GetProducts items → table rates', () => {
   });
 
   it('reads internet egress bands as tiers, inter-region pairs and the inter-AZ rate', () => {
+    // As published: from 0, without the global 100 GB free allowance (a product of its own, with no region).
     expect(tiers(out.internet_egress['us-east-1']!)).toEqual([
-      ['100', '0'],
       ['10240', '0.09'],
       ['51200', '0.085'],
       ['153600', '0.07'],
@@ -78,7 +78,6 @@ describe('Google Cloud Catalog SKUs → table rates', () => {
     expect(out.storage['gcs-standard']!['us-central1']!.toString()).toBe('0.02');
     expect(out.inter_zone!.toFixed()).toBe('0.01');
     expect(tiers(out.internet_egress['us-central1']!)).toEqual([
-      ['1', '0'],
       ['1024', '0.12'],
       ['10240', '0.11'],
       [undefined, '0.08'],

@@ -16,12 +16,12 @@ describe('Google Cloud Billing Catalog API, through the real CloudCatalogClient 
   it('lists the SKUs of Compute Engine and Cloud Storage page by page, waiting out a 429', async () => {
     const progress: FetchProgress[] = [];
     const skus = await fetchGcpSkus({ apiEndpoint: '127.0.0.1', port: server.port, protocol: 'http', apiKey: 'test-api-key', backoffMs: 10, onProgress: (p) => progress.push(p) });
-    expect(skus).toHaveLength(18);
+    expect(skus).toHaveLength(20);
     expect(progress).toEqual([
       { query: 'Compute Engine', pages: 0, seen: 0, waitingMs: 10 },
       { query: 'Compute Engine', pages: 1, seen: 10 },
-      { query: 'Compute Engine', pages: 2, seen: 16 },
-      { query: 'Cloud Storage', pages: 1, seen: 18 },
+      { query: 'Compute Engine', pages: 2, seen: 18 },
+      { query: 'Cloud Storage', pages: 1, seen: 20 },
     ]);
     const [throttledCall, retry, second] = server.requests;
     expect(retry!.url).toBe(throttledCall!.url);

@@ -8,7 +8,7 @@ import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import { mapAwsProducts } from '../../src/pricing/map/aws.js';
 import { emptyFetched } from '../../src/pricing/map/fetched.js';
 import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
-import { mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
+import { alignTiers, mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
 import { awsDataTransfer, awsEc2, gcpSkus } from './fixtures.js';
 
 const file = (p: string) => join(bundledPricingDir(), `${p}.yaml`);
@@ -50,7 +50,7 @@ describe('mergeFetched', () => {
     fetched.instances['p4d.24xlarge']!.on_demand['us-east-1'] = new Decimal('20.5');
     fetched.instances['p4d.24xlarge']!.on_demand['us-west-2'] = new Decimal('21.1');
     fetched.instances['p5.48xlarge']!.on_demand['us-east-1'] = new Decimal('40');
-    fetched.internet_egress['us-east-1']![1]!.rate = new Decimal('0.08');
+    fetched.internet_egress['us-east-1']![0]!.rate = new Decimal('0.08');
     fetched.inter_zone = new Decimal('0.015');
     fetched.inter_region.push({ from: 'us-east-1', to: 'us-west-2', rate: new Decimal('0.03') });
     const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
@@ -138,5 +138,29 @@ describe('"# override" marks, as the README shows them', () => {
     const out = mergeFetched(text.replace('network:\n', 'network:  # override\n'), 'aws.yaml', moved(), OPTS);
     expect(out.kept).toEqual(['network']);
     expect(diffTables(table, out.table).map((c) => c.item)).toEqual(['instance p4d.24xlarge']);
+  });
+});
+
+describe('alignTiers', () => {
+  const t = (...pairs: [string | undefined, string][]) => pairs.map(([up, rate]) => ({ up_to: up === undefined ? undefined : new Decimal(up), rate: new Decimal(rate) }));
+
+  it('takes the API bands as they are when the bounds match', () => {
+    expect(alignTiers(t(['10', '1'], [undefined, '2']), t(['10', '3'], [undefined, '4']))).toEqual(t(['10', '3'], [undefined, '4']));
+  });
+
+  it('keeps a free allowance the table models as a leading rate-0 tier', () => {
+    const table = t(['100', '0'], ['10240', '0.09'], [undefined, '0.05']);
+    expect(alignTiers(table, t(['10240', '0.08'], [undefined, '0.04']))).toEqual(t(['100', '0'], ['10240', '0.08'], [undefined, '0.04']));
+  });
+
+  it('gives up when the bands do not line up, so the merge leaves them and says so', () => {
+    expect(alignTiers(t(['100', '0'], ['10240', '0.09'], [undefined, '0.05']), t(['5000', '0.08'], [undefined, '0.04']))).toBeUndefined();
+    const text = readFileSync(file('aws'), 'utf8');
+    const table = readPricingFile(file('aws')).table;
+    const fetched = emptyFetched('aws');
+    fetched.internet_egress['us-east-1'] = t(['5000', '0.08'], [undefined, '0.04']);
+    const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
+    expect(diffTables(table, out.table)).toEqual([]);
+    expect(out.notes).toEqual(["internet egress: the API's tiers for us-east-1 (≤5000: 0.08, above: 0.04) do not line up with the table's; not updated"]);
   });
 });

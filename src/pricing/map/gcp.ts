@@ -41,6 +41,17 @@ const GPU_SKU: Record<string, string> = {
   T4: 'Nvidia Tesla T4 GPU',
 };
 
+/** How Google's egress SKUs name the destination a region's own continent belongs to. */
+const DESTINATION_GROUP: Record<string, string> = {
+  'north-america': 'Americas',
+  'south-america': 'Americas',
+  europe: 'EMEA',
+  'middle-east': 'EMEA',
+  africa: 'EMEA',
+  asia: 'APAC',
+  oceania: 'APAC',
+};
+
 /**
  * Machine types whose published price includes more than cores, memory and
  * GPUs (bundled local SSD), so they cannot be rebuilt from component SKUs.
@@ -92,9 +103,12 @@ export function mapGcpSkus(skus: readonly GcpSku[], table: PricingTableInput): F
       continue;
     }
     if (!entry.vcpus || !entry.memory_gb) continue;
-    const core = componentSkus(skus, (d) => new RegExp(`^(Spot Preemptible )?${family} Instance Core running in `).test(d), 'CPU');
-    const ram = componentSkus(skus, (d) => new RegExp(`^(Spot Preemptible )?${family} Instance Ram running in `).test(d), 'RAM');
-    const gpu = gpuSku ? componentSkus(skus, (d) => d.startsWith(`${gpuSku} running in `) || d.startsWith(`${gpuSku} attached to Spot Preemptible VMs running in `), 'GPU') : [];
+    // Spot SKUs have been named "Preemptible …" and "Spot Preemptible …"; usageType tells them apart either way.
+    const core = componentSkus(skus, (d) => new RegExp(`^((Spot )?Preemptible )?${family} Instance Core running in `).test(d), 'CPU');
+    const ram = componentSkus(skus, (d) => new RegExp(`^((Spot )?Preemptible )?${family} Instance Ram running in `).test(d), 'RAM');
+    const gpu = gpuSku
+      ? componentSkus(skus, (d) => new RegExp(`^((Spot )?Preemptible )?${gpuSku} (attached to (Spot )?Preemptible VMs )?running in `).test(d), 'GPU')
+      : [];
     let priced = false;
     for (const region of regions) {
       for (const spot of [false, true]) {
@@ -114,17 +128,22 @@ export function mapGcpSkus(skus: readonly GcpSku[], table: PricingTableInput): F
     const group = s.category?.resourceGroup;
     if (s.category?.usageType !== 'OnDemand') continue;
     const where = (s.serviceRegions ?? []).filter((r) => regions.includes(r));
-    if (group === 'RegionalStorage' && /^Standard Storage /.test(s.description ?? '')) {
+    // Regional Standard-class storage; multi- and dual-region SKUs name no listed region.
+    if (s.category.resourceFamily === 'Storage' && /^(Standard|Regional) Storage /.test(s.description ?? '')) {
       const b = bands(s);
       const rate: Decimal | Tier[] = b.length === 1 ? b[0]!.rate : tiersFromBands(b);
       for (const region of where) (out.storage['gcs-standard'] ??= {})[region] = rate;
     } else if (group === 'InterzoneEgress') {
       out.inter_zone ??= flatRate(s);
     } else if (group === 'PremiumInternetEgress') {
-      // Traffic to the source's own continent group stands for the worldwide rate;
-      // China and Australia destinations are dearer and are not modelled.
-      const m = /^Network Internet Egress from (.+) to (.+)$/.exec(s.description ?? '');
-      if (m && m[1] === m[2]) for (const region of where) out.internet_egress[region] = tiersFromBands(bands(s));
+      // "Network Internet Egress from Iowa to Americas": traffic to the source's own
+      // continent group stands for the worldwide rate; China and Australia cost more
+      // and are not modelled.
+      const to = /^Network Internet Egress from .+ to (.+)$/.exec(s.description ?? '')?.[1];
+      for (const region of where) {
+        const continent = table.regions?.[region]?.continent;
+        if (to && continent && DESTINATION_GROUP[continent] === to) out.internet_egress[region] = tiersFromBands(bands(s));
+      }
     }
   }
   return out;
