@@ -59,7 +59,7 @@ export const MAIN_KEYS: Binding[] = [
   { keys: '?', does: 'this help', match: ch('?'), intent: act({ type: 'help' }) },
   {
     keys: 'q  Esc  Ctrl+C',
-    does: 'quit, asking when there are unsaved changes (Esc leaves the compare view)',
+    does: 'quit (asks if unsaved); Esc also leaves compare',
     match: (i, k) => k.escape || ch('q')(i, k) || (k.ctrl && i === 'c'),
     intent: (s, _i, k) => (k.escape && s.mode.kind === 'compare' ? { action: { type: 'cancel' } } : { command: 'quit' }),
   },
@@ -67,7 +67,7 @@ export const MAIN_KEYS: Binding[] = [
 
 /** Keys inside the pickers and number entry, listed in the help overlay under the main table. */
 export const ENTRY_KEYS: { keys: string; does: string }[] = [
-  { keys: 'type', does: 'number entry: digits and "."; picker: filter by name, region or GPU' },
+  { keys: 'type', does: 'digits for numbers; text filters a picker' },
   { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
   { keys: 'Tab', does: 'instance picker: next GPU model filter' },
   { keys: 'Enter  Esc  y  n', does: 'apply / cancel; answer yes / no to a question' },

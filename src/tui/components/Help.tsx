@@ -4,7 +4,7 @@ import { fit, left } from '../text.js';
 
 /** Every key, straight from the key map, so the overlay cannot drift from what the keys do. */
 export function Help({ width }: { width: number }) {
-  const line = (keys: string, does: string) => fit(`  ${left(keys, 24)} ${does}`, width);
+  const line = (keys: string, does: string) => fit(`  ${left(keys, 25)} ${does}`, width);
   return (
     <Box flexDirection="column">
       <Text bold>{fit('keys (? or Esc closes this help)', width)}</Text>
