@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatOption } from '../cli/format-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
-import { exact } from '../format/numbers.js';
-import { diffTable } from '../format/pricing-diff.js';
+import { changeJson, diffTable } from '../format/pricing-diff.js';
 import { PROVIDERS, type Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { diffTables } from '../pricing/diff.js';
@@ -61,7 +60,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       as_of: asOf,
       source: result.source,
       seen: result.seen,
-      changes: changes.map((c) => ({ change: c.change, item: c.item, where: c.detail, unit: c.unit, old: c.old && exact(c.old), new: c.new && exact(c.new) })),
+      changes: changes.map(changeJson),
       kept: merged.kept,
       notes: merged.notes,
     };

@@ -47,19 +47,20 @@ export function diffMarkdown(changes: readonly RateChange[], sides: DiffSides): 
   return `${out.join('\n')}\n`;
 }
 
-/** Exact decimal strings; `change_pct` is the unrounded percentage. */
-export function diffJson(changes: readonly RateChange[], sides: DiffSides): string {
-  const body = {
-    ...sides,
-    changes: changes.map((c) => ({
-      change: c.change,
-      item: c.item,
-      where: c.detail,
-      unit: c.unit,
-      old: c.old ? exact(c.old) : undefined,
-      new: c.new ? exact(c.new) : undefined,
-      change_pct: c.ratio ? exact(c.ratio.times(100)) : undefined,
-    })),
+/** One change for JSON: exact decimal strings; `change_pct` is the unrounded percentage. */
+export function changeJson(c: RateChange) {
+  return {
+    change: c.change,
+    item: c.item,
+    where: c.detail,
+    unit: c.unit,
+    old: c.old ? exact(c.old) : undefined,
+    new: c.new ? exact(c.new) : undefined,
+    change_pct: c.ratio ? exact(c.ratio.times(100)) : undefined,
   };
+}
+
+export function diffJson(changes: readonly RateChange[], sides: DiffSides): string {
+  const body = { ...sides, changes: changes.map(changeJson) };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -42,10 +42,6 @@ export class TextEdits {
     this.edits.push({ start, end, text: `${items.map((i) => `- ${i}`).join(`\n${indent}`)}${trailing}` });
   }
 
-  get count(): number {
-    return this.edits.length;
-  }
-
   apply(): string {
     let out = this.source;
     for (const e of [...this.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
