@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogRows, gpuMatches, regionNetwork } from '../../src/pricing/catalog.js';
@@ -89,5 +91,15 @@ describe('tollgate pricing show', () => {
     const { code, stderr } = await tollgate(['pricing', 'show', '--out', 'x.yaml']);
     expect(code).toBe(2);
     expect(stderr).toContain('pricing show does not take --out');
+  });
+});
+
+describe('tollgate pricing show --pricing', () => {
+  it('shows the negotiated rate an override file sets', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tollgate-show-')), 'negotiated.yaml');
+    writeFileSync(file, 'provider: aws\nas_of: "2026-11-01"\nsource: our EDP addendum\ninstances:\n  p4d.24xlarge: {on_demand: {us-east-1: 17.5}}\n');
+    const { code, stdout } = await tollgate(['pricing', 'show', 'p4d.24xlarge', '--pricing', file, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).instances[0]).toMatchObject({ on_demand: '17.5', on_demand_per_gpu: '2.1875' });
   });
 });
