@@ -8,6 +8,19 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 // Stale chunks from earlier builds would otherwise pile up in dist/.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+// Yoga's WebAssembly loader (Ink's layout engine) asks `typeof fetch`, and on Node
+// 20 merely reading the global loads undici, ~20 ms of the session's first frame.
+// Its binary is inlined base64, so the answer never matters: tell it "no fetch".
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('"function"!=typeof fetch', 'true'),
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: { tollgate: 'src/cli.ts' },
   outdir: 'dist',
@@ -26,6 +39,7 @@ await build({
   external: ['@duckdb/*', '@google-cloud/*', 'google-gax', '@aws-sdk/*'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
+  plugins: [yogaWithoutFetch],
   logLevel: 'warning',
 });
 
