@@ -200,6 +200,7 @@ describe('the session on screen', () => {
     app.stdout.emit('resize');
     const frame = await until(app, (f) => !f.includes('INGRESS'), 'a shorter list');
     expect(frame.split('\n').length).toBeLessThan(14);
+    expect(frame).toMatch(/── ↓ \d+ below ─/);
     expect(frame).toContain('TOTAL per month');
   });
 });

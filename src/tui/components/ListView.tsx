@@ -24,7 +24,13 @@ export function ListView({ session }: { session: Session }) {
     if (!d.isZero()) categoryDeltas.set(c, d);
   }
   const total = estimate.totals.total.minus(saved.totals.total);
-  const visible = rows(session).slice(session.top, session.top + listHeight(session.size));
+  const all = rows(session);
+  const height = listHeight(session.size);
+  const visible = all.slice(session.top, session.top + height);
+  // Rows scrolled out of view are counted on the rule, so a long plan never looks shorter than it is.
+  const below = Math.max(0, all.length - session.top - height);
+  const hidden = [session.top ? `↑ ${session.top} above` : '', below ? `↓ ${below} below` : ''].filter(Boolean).join(' · ');
+  const rule = hidden ? `── ${hidden} ${'─'.repeat(Math.max(0, width - hidden.length - 4))}` : '─'.repeat(width);
   return (
     <Box flexDirection="column">
       <Header
@@ -34,10 +40,10 @@ export function ListView({ session }: { session: Session }) {
         position={session.docs.length > 1 ? `${session.active + 1}/${session.docs.length}` : undefined}
         width={width}
       />
-      <Box flexDirection="column" height={listHeight(session.size)}>
+      <Box flexDirection="column" height={height}>
         <LineList rows={visible} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
       </Box>
-      <Text>{'─'.repeat(width)}</Text>
+      <Text>{rule}</Text>
       <Detail line={selectedLine(session)} ranges={selectedRanges(session)} width={width} />
       <Text>
         <Text bold>{`TOTAL per month ${right(money(estimate.totals.total), 14)}`}</Text>
