@@ -16,5 +16,5 @@ export function StatusLine({ session, width }: { session: Session; width: number
   if (message) {
     return message.tone === 'error' ? <Toned tone="dearer">{fit(`✗ ${message.text}`, width)}</Toned> : <Text>{fit(message.text, width)}</Text>;
   }
-  return <Dim>{fit('j/k move · +/- nodes · Enter edit · i instance · p spot · u undo · s save · c compare · ? help · q quit', width)}</Dim>;
+  return <Dim>{fit('+/- nodes · Enter edit · p spot · i instance · s save · c compare · ? all keys', width)}</Dim>;
 }
