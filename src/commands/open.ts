@@ -1,8 +1,14 @@
+import { dirname, join } from 'node:path';
 import { EXIT, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatTable } from '../format/table.js';
+import { bundledPricingDir, displayPath } from '../pricing/load.js';
 import { loadDoc } from '../tui/load.js';
 
-export const DEFAULT_SCENARIO = 'scenarios/recsys-feature-store.yaml';
+/** The bundled example, found next to the install so a bare `tollgate` works from any folder. */
+function bundledExample(): string {
+  return displayPath(join(dirname(bundledPricingDir()), 'scenarios', 'recsys-feature-store.yaml'));
+}
+
 const MOST = 4;
 
 /**
@@ -11,7 +17,7 @@ const MOST = 4;
  * errors are reported as file:line:col before any screen opens.
  */
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const files = args.positionals.length ? args.positionals : [DEFAULT_SCENARIO];
+  const files = args.positionals.length ? args.positionals : [bundledExample()];
   if (files.length > MOST) throw new UsageError(`the session opens at most ${MOST} scenarios side by side (got ${files.length})`);
   const interactive = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   // Ink and React load only on a terminal, so the non-interactive paths never pay for

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
@@ -30,6 +31,12 @@ describe('tollgate open without a terminal', () => {
     const t = io();
     expect(await main([scenarioFile(SMALL)], t)).toBe(0);
     expect(t.out()).toContain('small · monthly projection');
+  });
+
+  it('with no scenario opens the bundled example, from any folder', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'bin/tollgate.js')], { cwd: tmpdir(), encoding: 'utf8', timeout: 10_000, input: '' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('recsys-feature-store · monthly projection');
   });
 
   it('reports scenario errors as file:line:col with exit code 2, before any screen', async () => {
