@@ -89,7 +89,7 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
       if (key.tab) return { action: { type: 'cycleGpu' } };
       if (key.backspace || key.delete) return { action: { type: 'erase' } };
       if (key.ctrl && input === 'c') return { command: 'quit' };
-      return input && !key.ctrl && !key.meta && /^[\w.:-]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
+      return input && !key.ctrl && !key.meta && /^[\w.: -]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
     }
     case 'confirm':
       if (ch('y', 'Y')(input, key)) return { command: s.mode.question === 'quit' ? 'quitNow' : 'overwrite' };

@@ -107,6 +107,12 @@ describe('the session on screen', () => {
     expect(frame).not.toContain('L4 ');
     await press(app, ESC);
     await showing(app, 'TOTAL');
+    await press(app, 'i', 'g', 'c', 'p', ' ', 'a', '3', '-');
+    frame = await showing(app, 'filter: gcp a3-█');
+    expect(frame).toMatch(/gcp\s+a3-highgpu-8g\s+8× H100/);
+    expect(frame).not.toContain('aws ');
+    await press(app, ESC);
+    await showing(app, 'TOTAL');
     await press(app, 'r', 'u', 's', '-', 'w', 'e');
     frame = await showing(app, 'pick a region');
     await press(app, '\r');
