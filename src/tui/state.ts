@@ -1,3 +1,4 @@
+import { compare, type Comparison } from '../engine/compare.js';
 import { Decimal } from '../model/decimal.js';
 import type { Estimate, LineItem } from '../model/estimate.js';
 import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
@@ -127,6 +128,21 @@ export function selectedRanges(s: Session): string[] {
     const [sec, i, field] = JSON.parse(key) as PathSegment[];
     return sec === section && i === index ? [`${field}: ${text}`] : [];
   });
+}
+
+/**
+ * The compare view's figures: several opened scenarios side by side, or a single
+ * one against its own saved file, compared by the engine's compare().
+ */
+export function comparison(s: Session): { columns: { label: string; estimate: Estimate }[]; c: Comparison } {
+  const columns =
+    s.docs.length > 1
+      ? s.docs.map((d) => ({ label: d.current.estimate.scenario, estimate: d.current.estimate }))
+      : [
+          { label: 'saved', estimate: s.docs[0]!.saved.estimate },
+          { label: 'edited', estimate: s.docs[0]!.current.estimate },
+        ];
+  return { columns, c: compare(columns.map((x) => x.estimate)) };
 }
 
 export function pickerChoices(s: Session): Choice[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import {
   activeDoc,
+  comparison,
   isDirty,
   pickerChoices,
   reduce,
@@ -256,6 +257,16 @@ describe('session reducer', () => {
       expect(node(run(s, { type: 'undo' }), 0).count.toFixed()).toBe('5');
       expect(run(session(), { type: 'reset' }).message?.text).toMatch(/no changes/);
     });
+  });
+
+  it('the compare view puts a single scenario beside its saved file, several side by side', () => {
+    const one = comparison(run(session(), { type: 'step', by: 1 }));
+    expect(one.columns.map((x) => x.label)).toEqual(['saved', 'edited']);
+    expect(one.c.total.deltas[1]!.toFixed()).toBe(new Decimal(P4D_RATE).times(200).toFixed());
+    expect(one.c.cheapest).toBe(0);
+    const two = comparison(session([RECSYS, scenarioFile(SMALL)]));
+    expect(two.columns.map((x) => x.label)).toEqual(['recsys-feature-store', 'small']);
+    expect(two.c.cheapest).toBe(1);
   });
 
   it('compare toggles the compare view', () => {

@@ -1,30 +1,17 @@
 import { Box, Text } from 'ink';
-import { compare } from '../../engine/compare.js';
 import { Decimal } from '../../model/decimal.js';
-import type { Estimate } from '../../model/estimate.js';
 import { money, percent } from '../../format/numbers.js';
-import type { Session } from '../state.js';
+import { comparison, type Session } from '../state.js';
 import { deltaText, fit, left, right, toneOf } from '../text.js';
 import { StatusLine } from './StatusLine.js';
 import { Dim, Toned } from './Toned.js';
-
-/** Several opened scenarios side by side; a single one is compared with its own saved file. */
-export function comparedEstimates(s: Session): { label: string; estimate: Estimate }[] {
-  if (s.docs.length > 1) return s.docs.map((d) => ({ label: d.current.estimate.scenario, estimate: d.current.estimate }));
-  const doc = s.docs[0]!;
-  return [
-    { label: 'saved', estimate: doc.saved.estimate },
-    { label: 'edited', estimate: doc.current.estimate },
-  ];
-}
 
 const LABEL = 14;
 
 /** Per category and total, deltas against the first column, the cheapest starred, and each total drawn against the budget. */
 export function CompareView({ session }: { session: Session }) {
   const width = session.size.cols - 1;
-  const columns = comparedEstimates(session);
-  const c = compare(columns.map((x) => x.estimate));
+  const { columns, c } = comparison(session);
   const cell = Math.max(12, Math.floor((width - LABEL) / columns.length));
   const row = (label: string, cells: string[]) => `${left(label, LABEL)}${cells.map((t) => right(t, cell)).join('')}`;
   const budget = columns[0]!.estimate.budget?.monthly;
