@@ -20,6 +20,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const files = args.positionals.length ? args.positionals : [bundledExample()];
   if (files.length > MOST) throw new UsageError(`the session opens at most ${MOST} scenarios side by side (got ${files.length})`);
   const interactive = Boolean(io.stdout.isTTY && io.stdin.isTTY);
+  // Ink draws only the last frame when CI is set; with a terminal on both ends a
+  // person is at the keyboard (a CI variable left in a shell must not freeze it).
+  if (interactive) for (const v of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[v];
   // Ink and React load only on a terminal, so the non-interactive paths never pay for
   // them; started before the scenarios are read, Yoga's WebAssembly compiles meanwhile.
   const session = interactive ? import('../tui/run.js') : undefined;
