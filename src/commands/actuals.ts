@@ -1,3 +1,5 @@
+import { actualsNow } from '../actuals/clock.js';
+import { currencyMismatch } from '../actuals/currency.js';
 import { fetchActuals } from '../actuals/fetch.js';
 import { ActualsArgumentError, coveredRange, parseThreshold, periodAt } from '../actuals/period.js';
 import { reconcile } from '../actuals/reconcile.js';
@@ -19,12 +21,6 @@ function required(args: ParsedArgs, name: string, example: string): string {
   return v;
 }
 
-/** `TOLLGATE_NOW` pins the clock (tests, reproducing a past run); otherwise the real date decides if the month is over. */
-function now(): Date {
-  const pinned = process.env.TOLLGATE_NOW;
-  return pinned ? new Date(pinned) : new Date();
-}
-
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError('actuals takes exactly one SCENARIO file');
   const month = required(args, 'month', '2026-10');
@@ -33,7 +29,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   let period, threshold;
   try {
     threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
-    period = periodAt(month, now());
+    period = periodAt(month, actualsNow());
   } catch (e) {
     if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
     throw e;
@@ -73,9 +69,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');
   }
-  const foreign = result.records.find((x) => x.billingCurrency !== '' && x.billingCurrency !== estimate.currency);
-  if (foreign) {
-    io.stderr.write(`tollgate: actuals: the bill is in ${foreign.billingCurrency}, the projection in ${estimate.currency}; tollgate does not convert currencies\n`);
+  const mismatch = currencyMismatch(result.records, estimate.currency);
+  if (mismatch) {
+    io.stderr.write(`tollgate: actuals: ${mismatch}\n`);
     return EXIT.input;
   }
   const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, ...(result.forecast ? { forecast: result.forecast } : {}) });
