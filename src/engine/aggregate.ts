@@ -1,7 +1,7 @@
 import { Decimal, sum, ZERO } from '../model/decimal.js';
-import type { TierShare } from '../model/estimate.js';
+import type { LineTiers } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
-import { allocate } from './allocate.js';
+import { allocate, allocateFractions } from './allocate.js';
 import { groupBy } from './group-by.js';
 import { tieredCost } from './tiers.js';
 
@@ -18,7 +18,7 @@ export interface AggregateMember {
 export interface MemberCost {
   cost: Decimal;
   /** Left out when only totals are wanted. */
-  tiers?: { aggregate: Decimal; shares: TierShare[] };
+  tiers?: LineTiers;
 }
 
 /**
@@ -52,17 +52,15 @@ export function priceAggregate(members: readonly AggregateMember[], detail: Deta
       indexes.forEach((memberIndex, k) => (out[memberIndex] = { cost: k === 0 ? scheduleCost : ZERO }));
       continue;
     }
-    const costs = allocate(scheduleCost, indexes.map((i) => members[i]!.quantity));
+    // Each member's fraction of the aggregate serves both its tier shares and, on a
+    // single schedule (the usual case), its part of the cost.
+    const fractions = indexes.map((i) => (aggregate.isZero() ? ZERO : members.length === 1 ? ONE : members[i]!.quantity.div(aggregate)));
+    const weights = indexes.map((i) => members[i]!.quantity);
+    const costs =
+      indexes.length === members.length && !aggregate.isZero() ? allocateFractions(scheduleCost, weights, fractions) : allocate(scheduleCost, weights);
     indexes.forEach((memberIndex, k) => {
-      const q = members[memberIndex]!.quantity;
-      const fraction = aggregate.isZero() ? ZERO : members.length === 1 ? ONE : q.div(aggregate);
-      out[memberIndex] = {
-        cost: costs[k]!,
-        tiers: {
-          aggregate,
-          shares: whole.buckets.map((b) => ({ from: b.from, to: b.to, rate: b.rate, quantity: b.quantity.times(fraction) })),
-        },
-      };
+      const fraction = fractions[k]!;
+      out[memberIndex] = { cost: costs[k]!, tiers: { aggregate, bands: whole.buckets, fraction } };
     });
   }
   return out;

@@ -1,17 +1,19 @@
-import { CATEGORIES, type Category, type Estimate, type LineItem } from '../model/estimate.js';
+import { CATEGORIES, lineShares, type Category, type Estimate, type LineItem } from '../model/estimate.js';
 import { amount, money, percent, rate } from './numbers.js';
 
 /** Shared wording for the human-facing formats (table, markdown, the session). */
 
 export function quantityTimesRate(l: LineItem): string {
-  const tiered = l.tiers && l.tiers.shares.length > 1;
+  const tiered = l.tiers && l.tiers.bands.length > 1;
   return `${amount(l.quantity)} ${l.unit} × ${tiered ? '≈' : ''}${rate(l.rate)}`;
 }
 
 /** "aggregate 12,400 GB: 100 at $0, 10,140 at $0.09, …" — which bands a tiered line fell into. */
 export function tierNote(l: LineItem): string | undefined {
   if (!l.tiers) return undefined;
-  const bands = l.tiers.shares.map((s) => `${amount(s.quantity)} at ${rate(s.rate)}`).join(', ');
+  const bands = lineShares(l.tiers)
+    .map((s) => `${amount(s.quantity)} at ${rate(s.rate)}`)
+    .join(', ');
   const scope = l.kind === 'storage' ? `${l.provider} ${l.region} class total` : `${l.provider} monthly total`;
   return `tiers on the ${scope} ${amount(l.tiers.aggregate)} ${l.unit.replace('-month', '')}; this line: ${bands}`;
 }

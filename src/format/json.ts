@@ -1,4 +1,4 @@
-import type { Estimate, LineItem } from '../model/estimate.js';
+import { lineShares, type Estimate, type LineItem } from '../model/estimate.js';
 import { exact } from './numbers.js';
 
 function lineJson(l: LineItem) {
@@ -18,7 +18,7 @@ function lineJson(l: LineItem) {
       ? {
           tiers: {
             aggregate: exact(l.tiers.aggregate),
-            shares: l.tiers.shares.map((s) => ({
+            shares: lineShares(l.tiers).map((s) => ({
               from: exact(s.from),
               ...(s.to ? { to: exact(s.to) } : {}),
               rate: exact(s.rate),

@@ -15,12 +15,25 @@ export type TransferPath =
   | 'internet'
   | 'ingress';
 
-/** One band of a tiered aggregate, as far as one line's share of it goes. */
+/** One band of a tiered price: the quantity of it used (by the aggregate, or by one line's share). */
 export interface TierShare {
   from: Decimal;
   to?: Decimal;
   rate: Decimal;
   quantity: Decimal;
+}
+
+/** A tiered line: the aggregate its tiers priced, that aggregate's bands, and this line's fraction of it. */
+export interface LineTiers {
+  aggregate: Decimal;
+  /** Shared by every line of the aggregate. */
+  bands: readonly TierShare[];
+  fraction: Decimal;
+}
+
+/** How much of each band one line accounts for (its fraction of every band). */
+export function lineShares(t: LineTiers): TierShare[] {
+  return t.bands.map((b) => ({ ...b, quantity: b.quantity.times(t.fraction) }));
 }
 
 export interface LineItem {
@@ -39,7 +52,7 @@ export interface LineItem {
   ref: PathSegment[];
   path?: TransferPath;
   /** For tiered lines: the aggregate the tiers were applied to and this line's share of each band. */
-  tiers?: { aggregate: Decimal; shares: TierShare[] };
+  tiers?: LineTiers;
 }
 
 export type Totals = Record<Category | 'total', Decimal>;
