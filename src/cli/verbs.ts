@@ -10,17 +10,27 @@ export const VERBS: Verb[] = [
     name: 'open',
     summary: 'interactive session (the default verb; a table when not on a terminal)',
     usage: `usage: tollgate [open] [SCENARIO...] [--pricing FILE]...
+                     [--actuals-source aws|gcp|sample|FILE] [--month YYYY-MM]
 
 Opens a full-screen session for what-if editing: move with j/k or the arrows,
 +/- changes a node count, Enter types a count, GB or transfer volume, h hours,
 p on-demand/spot, i/r instance and region, f/t transfer ends; every change
 re-prices at once. u/U undo/redo, X reset, s saves (comments and layout kept),
-c compares, ? lists every key, q quits. Two to four SCENARIOs open side by side
-in the compare view (Tab switches which one is edited).
+c compares, a checks a month's bill against the plan as edited, m shows the
+Monte Carlo spread and tornado of a scenario with ranges, ? lists every key,
+q quits. Two to four SCENARIOs open side by side in the compare view (Tab
+switches which one is edited).
 Without a terminal (pipes, CI) it prints the estimate table instead and exits 0.
 With no SCENARIO, opens the bundled example scenarios/recsys-feature-store.yaml.
+
+options:
+  --pricing FILE           a pricing override file; may repeat
+  --actuals-source SOURCE  where a fetches the bill: aws, gcp, sample or a
+                           billing file (as for \`tollgate actuals --source\`)
+  --month YYYY-MM          the month a compares; with both given, a fetches
+                           at once, otherwise it asks (default: last month)
 `,
-    options: { ...PRICING_OPTION },
+    options: { ...PRICING_OPTION, 'actuals-source': { type: 'string' }, month: { type: 'string' } },
     load: () => import('../commands/open.js'),
   },
   {

@@ -1,8 +1,11 @@
 import { dirname, join } from 'node:path';
-import { EXIT, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { ActualsArgumentError, monthRange } from '../actuals/period.js';
+import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatTable } from '../format/table.js';
 import { bundledPricingDir, displayPath } from '../pricing/load.js';
+import type { ActualsSetup } from '../tui/actuals-state.js';
 import { loadDoc } from '../tui/load.js';
+import { defaultActualsSetup } from '../tui/state.js';
 
 /** The bundled example, found next to the install so a bare `tollgate` works from any folder. */
 function bundledExample(): string {
@@ -11,6 +14,21 @@ function bundledExample(): string {
 
 const MOST = 4;
 
+/** --actuals-source and --month for the actuals view; a malformed month is refused before any screen opens. */
+function actualsSetup(args: ParsedArgs): ActualsSetup {
+  const source = stringOption(args, 'actuals-source');
+  const month = stringOption(args, 'month');
+  if (month !== undefined) {
+    try {
+      monthRange(month);
+    } catch (e) {
+      if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  return { ...defaultActualsSetup(), ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}) };
+}
+
 /**
  * The interactive session on a terminal; without one (pipes, CI) the static
  * estimate table, exit 0. Every scenario is loaded and priced first, so input
@@ -18,6 +36,7 @@ const MOST = 4;
  */
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const files = args.positionals.length ? args.positionals : [bundledExample()];
+  const setup = actualsSetup(args);
   if (files.length > MOST) throw new UsageError(`the session opens at most ${MOST} scenarios side by side (got ${files.length})`);
   const interactive = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   // Ink draws only the last frame when CI is set; with a terminal on both ends a
@@ -33,5 +52,5 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return EXIT.ok;
   }
   const { runSession } = await session;
-  return runSession(docs, io);
+  return runSession(docs, io, setup);
 }

@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
 import { useApp, useInput, useStdin, useStdout } from 'ink';
+import { ActualsView } from './components/ActualsView.js';
 import { CompareView } from './components/CompareView.js';
 import { Help } from './components/Help.js';
 import { ListView } from './components/ListView.js';
 import { Picker } from './components/Picker.js';
+import { SpreadView } from './components/SpreadView.js';
 import { ColourContext } from './components/Toned.js';
 import type { Session } from './state.js';
+import { useActualsFetch } from './use-actuals.js';
 import { useSession } from './use-session.js';
+import { useSpreadSampling } from './use-spread.js';
 
 interface Props {
   initial: Session;
@@ -21,6 +25,9 @@ export function App({ initial, colour }: Props) {
   const { stdout } = useStdout();
   // useInput throws without a raw-mode TTY; such runs never get here from the CLI, but tests and embedders might.
   useInput(onKey, { isActive: isRawModeSupported === true });
+  // The slow work (a bill, Monte Carlo) runs outside the reducer and reports back as actions.
+  useActualsFetch(state, dispatch);
+  useSpreadSampling(state, dispatch);
 
   useEffect(() => {
     const onResize = () => dispatch({ type: 'resize', size: { cols: stdout.columns || 80, rows: stdout.rows || 24 } });
@@ -35,6 +42,8 @@ export function App({ initial, colour }: Props) {
   if (kind === 'picker') view = <Picker session={state} />;
   else if (kind === 'compare') view = <CompareView session={state} />;
   else if (kind === 'help') view = <Help width={state.size.cols - 1} />;
+  else if (kind === 'actuals') view = <ActualsView session={state} />;
+  else if (kind === 'spread') view = <SpreadView session={state} />;
   else view = <ListView session={state} />;
   return <ColourContext.Provider value={colour}>{view}</ColourContext.Provider>;
 }

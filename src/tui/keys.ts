@@ -1,5 +1,5 @@
 import type { Key } from 'ink';
-import { listHeight, pickerHeight } from './layout.js';
+import { listHeight, pickerHeight, spreadHeight } from './layout.js';
 import type { Action, Session } from './state.js';
 
 /** Things a key asks for that touch the world (disk, process) rather than state; the session hook runs them. */
@@ -21,7 +21,7 @@ const ch =
     !key.ctrl && !key.meta && chars.includes(input);
 const act = (action: Action) => () => ({ action });
 const run = (command: Command) => () => ({ command });
-const page = (s: Session) => (s.mode.kind === 'picker' ? pickerHeight(s.size) : listHeight(s.size));
+const page = (s: Session) => (s.mode.kind === 'picker' ? pickerHeight(s.size) : s.mode.kind === 'spread' ? spreadHeight(s.size) : listHeight(s.size));
 
 /** Up/down, a page, or (outside pickers, where letters filter) j/k and g/G to either end. */
 function movement(s: Session, input: string, key: Key): number | undefined {
@@ -47,14 +47,24 @@ export const MAIN_KEYS: Binding[] = [
   { keys: 'Enter  e', does: 'type a new count, GB or transfer volume', match: (i, k) => k.return || ch('e')(i, k), intent: act({ type: 'beginInput', what: 'quantity' }) },
   { keys: 'h', does: 'type new hours per node (node group)', match: ch('h'), intent: act({ type: 'beginInput', what: 'hours' }) },
   { keys: 'p', does: 'switch on-demand / spot (node group)', match: ch('p'), intent: act({ type: 'togglePurchase' }) },
-  { keys: 'i', does: 'pick an instance type and region (any provider)', match: ch('i'), intent: act({ type: 'openPicker', purpose: 'instance' }) },
-  { keys: 'r', does: 'pick a region for the same instance type', match: ch('r'), intent: act({ type: 'openPicker', purpose: 'region' }) },
+  {
+    keys: 'i  r',
+    does: 'pick an instance type and region (any cloud) / a region',
+    match: ch('i', 'r'),
+    intent: (_s, i) => ({ action: { type: 'openPicker', purpose: i === 'i' ? 'instance' : 'region' } }),
+  },
   { keys: 'f  t', does: "pick a transfer's source / destination", match: ch('f', 't'), intent: (_s, i) => ({ action: { type: 'openPicker', purpose: i === 'f' ? 'from' : 'to' } }) },
-  { keys: 'u', does: 'undo', match: ch('u'), intent: act({ type: 'undo' }) },
-  { keys: 'U  Ctrl+R', does: 'redo', match: (i, k) => ch('U')(i, k) || (k.ctrl && i === 'r'), intent: act({ type: 'redo' }) },
+  {
+    keys: 'u  U  Ctrl+R',
+    does: 'undo / redo',
+    match: (i, k) => ch('u', 'U')(i, k) || (k.ctrl && i === 'r'),
+    intent: (_s, i) => ({ action: { type: i === 'u' ? 'undo' : 'redo' } }),
+  },
   { keys: 'X', does: 'reset to the saved file (undo brings the edits back)', match: ch('X'), intent: act({ type: 'reset' }) },
   { keys: 's', does: 'save the scenario file (comments and layout kept)', match: ch('s'), intent: run('save') },
   { keys: 'c', does: 'compare view: opened scenarios (or saved vs edited)', match: ch('c'), intent: act({ type: 'compare' }) },
+  { keys: 'a', does: "actuals: a month's bill against this plan (as edited)", match: ch('a'), intent: act({ type: 'actuals' }) },
+  { keys: 'm', does: 'uncertainty: Monte Carlo spread and tornado (ranges)', match: ch('m'), intent: act({ type: 'spread' }) },
   { keys: 'Tab', does: 'next opened scenario', match: (_i, k) => k.tab, intent: act({ type: 'nextScenario' }) },
   { keys: '?', does: 'this help', match: ch('?'), intent: act({ type: 'help' }) },
   {
@@ -69,8 +79,8 @@ export const MAIN_KEYS: Binding[] = [
 export const ENTRY_KEYS: { keys: string; does: string }[] = [
   { keys: 'type', does: 'digits for numbers; text filters a picker' },
   { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
-  { keys: 'Tab', does: 'instance picker: next GPU model filter' },
-  { keys: 'Enter  Esc  y  n', does: 'apply / cancel; answer yes / no to a question' },
+  { keys: 'Tab', does: 'instance picker: next GPU filter; actuals: next field' },
+  { keys: 'Enter  Esc  y  n', does: 'apply / cancel or back; answer yes / no' },
 ];
 
 /** What a keypress means in the current mode; undefined when it means nothing there. */
@@ -95,6 +105,25 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
       if (ch('y', 'Y')(input, key)) return { command: s.mode.question === 'quit' ? 'quitNow' : 'overwrite' };
       if (ch('n', 'N')(input, key) || key.escape) return { action: { type: 'cancel' } };
       return undefined;
+    case 'actuals': {
+      if (key.ctrl && input === 'c') return { command: 'quit' };
+      if (s.mode.view.step !== 'ask') {
+        if (key.escape || ch('q')(input, key)) return { action: { type: 'cancel' } };
+        return ch('a')(input, key) ? { action: { type: 'actuals' } } : undefined;
+      }
+      if (key.return) return { action: { type: 'commit' } };
+      if (key.escape) return { action: { type: 'cancel' } };
+      if (key.tab) return { action: { type: 'nextField' } };
+      if (key.backspace || key.delete) return { action: { type: 'erase' } };
+      // Sources are words or file paths.
+      return input && !key.ctrl && !key.meta && /^[\w.:/~ -]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
+    }
+    case 'spread': {
+      if (key.ctrl && input === 'c') return { command: 'quit' };
+      if (key.escape || ch('m', 'q')(input, key)) return { action: { type: 'cancel' } };
+      const by = movement(s, input, key);
+      return by === undefined ? undefined : { action: { type: 'move', by } };
+    }
     case 'help':
       if (key.escape || ch('?', 'q')(input, key)) return { action: { type: 'help' } };
       return undefined;

@@ -26,3 +26,10 @@ export function scrollTop(top: number, selected: number, height: number, count: 
   if (selected >= next + height) next = selected - height + 1;
   return Math.max(0, Math.min(next, Math.max(0, count - height)));
 }
+
+/** Rows the uncertainty panel spends outside its scrolling text: title, status, free row. */
+const SPREAD_CHROME = 3;
+
+export function spreadHeight(size: Size): number {
+  return Math.max(3, size.rows - SPREAD_CHROME);
+}

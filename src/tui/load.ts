@@ -16,5 +16,5 @@ export function loadDoc(file: string, extraPricing: readonly string[] = []): Doc
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
   const book = loadPricingBook(PROVIDERS, overrides);
   const estimate = priceLoaded(loaded, book);
-  return openDoc(file, loaded.source.text, { scenario: loaded.scenario, estimate }, book, rangeNotes(loaded.uncertain));
+  return openDoc(file, loaded.source.text, { scenario: loaded.scenario, estimate }, book, rangeNotes(loaded.uncertain), loaded.uncertain);
 }

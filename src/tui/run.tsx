@@ -1,7 +1,8 @@
 import { render, type Instance } from 'ink';
 import { EXIT, type Io } from '../cli/verb.js';
 import { App } from './App.js';
-import { initialSession, type DocState } from './state.js';
+import type { ActualsSetup } from './actuals-state.js';
+import { defaultActualsSetup, initialSession, type DocState } from './state.js';
 import { colourAllowed } from './text.js';
 
 // The alternate screen keeps the session from scrolling the user's shell away,
@@ -16,9 +17,9 @@ export interface Terminal {
 }
 
 /** Mounts the session on a terminal (the CLI's, or the benchmark's stand-in). */
-export function renderSession(docs: DocState[], term: Terminal, env: NodeJS.ProcessEnv = process.env): Instance {
+export function renderSession(docs: DocState[], term: Terminal, env: NodeJS.ProcessEnv = process.env, actuals = defaultActualsSetup()): Instance {
   const size = { cols: term.stdout.columns || 80, rows: term.stdout.rows || 24 };
-  return render(<App initial={initialSession(docs, size)} colour={colourAllowed(env)} />, {
+  return render(<App initial={initialSession(docs, size, actuals)} colour={colourAllowed(env)} />, {
     ...term,
     // Ctrl+C goes through the same "unsaved changes?" question as q.
     exitOnCtrlC: false,
@@ -29,11 +30,11 @@ export function renderSession(docs: DocState[], term: Terminal, env: NodeJS.Proc
 }
 
 /** Runs the full-screen session until the user quits. Only called with a TTY on both ends. */
-export async function runSession(docs: DocState[], io: Io): Promise<number> {
+export async function runSession(docs: DocState[], io: Io, actuals: ActualsSetup): Promise<number> {
   const term = { stdout: io.stdout, stdin: io.stdin, stderr: io.stderr } as Terminal;
   term.stdout.write(ENTER_ALT_SCREEN);
   try {
-    await renderSession(docs, term).waitUntilExit();
+    await renderSession(docs, term, process.env, actuals).waitUntilExit();
   } finally {
     term.stdout.write(LEAVE_ALT_SCREEN);
   }

@@ -1,14 +1,21 @@
+import { actualsNow, lastFullMonth } from '../actuals/clock.js';
+import type { Period } from '../actuals/reconcile.js';
+import type { SourceResult } from '../actuals/source.js';
 import { compare, type Comparison } from '../engine/compare.js';
+import type { Uncertainty } from '../engine/uncertainty.js';
 import { Decimal } from '../model/decimal.js';
 import type { Estimate, LineItem } from '../model/estimate.js';
 import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
 import { pathKey, type PathSegment } from '../model/yaml-source.js';
+import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../pricing/book.js';
+import * as actuals from './actuals-state.js';
 import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
 import { applyEdit, changedFields, type Edit } from './edits.js';
-import { listHeight, pickerHeight, scrollTop, type Size } from './layout.js';
+import { listHeight, pickerHeight, scrollTop, spreadHeight, type Size } from './layout.js';
 import { price } from './price.js';
 import { rowsOf, type Row } from './rows.js';
+import { sampled, scrolled, type SpreadView } from './spread-state.js';
 
 /** A scenario and its estimate, kept together so undo never has to re-price. */
 export interface Snapshot {
@@ -21,6 +28,8 @@ export interface DocState {
   book: PricingBook;
   /** Quantities written as ranges in the file (pathKey → how it reads): shown, not editable. */
   ranges: ReadonlyMap<string, string>;
+  /** The same ranges as the engine samples them, for the uncertainty panel. */
+  uncertain: readonly UncertainInput[];
   /** The file's text when opened or last saved: save compares it with the disk and edits it. */
   diskText: string;
   saved: Snapshot;
@@ -39,6 +48,8 @@ export type Mode =
   | { kind: 'picker'; purpose: PickerPurpose; target: PathSegment[]; filter: string; gpu?: string; cursor: number; top: number }
   | { kind: 'compare' }
   | { kind: 'help'; back: 'list' | 'compare' }
+  | { kind: 'actuals'; view: actuals.ActualsView }
+  | { kind: 'spread'; view: SpreadView }
   | { kind: 'confirm'; question: Question };
 
 export interface Session {
@@ -51,6 +62,9 @@ export interface Session {
   top: number;
   size: Size;
   message?: { text: string; tone: 'info' | 'error' };
+  actualsSetup: actuals.ActualsSetup;
+  /** The number of the last background job (fetch, sampling) started; answers carry theirs. */
+  jobs: number;
 }
 
 export type Action =
@@ -73,13 +87,32 @@ export type Action =
   | { type: 'nextScenario' }
   | { type: 'ask'; question: Question }
   | { type: 'saved'; doc: number; text: string }
-  | { type: 'notify'; text: string; tone: 'info' | 'error' };
+  | { type: 'notify'; text: string; tone: 'info' | 'error' }
+  | { type: 'actuals' }
+  | { type: 'nextField' }
+  | { type: 'actualsProgress'; id: number; requests: number }
+  | { type: 'actualsFetched'; id: number; result: SourceResult; period: Period }
+  | { type: 'actualsFailed'; id: number; error: string }
+  | { type: 'spread' }
+  | { type: 'spreadDone'; id: number; uncertainty: Uncertainty; ms: number };
 
-export function openDoc(file: string, diskText: string, saved: Snapshot, book: PricingBook, ranges: ReadonlyMap<string, string>): DocState {
-  return { file, book, ranges, diskText, saved, current: saved, undo: [], redo: [] };
+export function openDoc(
+  file: string,
+  diskText: string,
+  saved: Snapshot,
+  book: PricingBook,
+  ranges: ReadonlyMap<string, string>,
+  uncertain: readonly UncertainInput[] = [],
+): DocState {
+  return { file, book, ranges, uncertain, diskText, saved, current: saved, undo: [], redo: [] };
 }
 
-export function initialSession(docs: DocState[], size: Size): Session {
+/** No --actuals-source or --month: the prompt offers the last full month (TOLLGATE_NOW pins the clock). */
+export function defaultActualsSetup(now = actualsNow()): actuals.ActualsSetup {
+  return { lastMonth: lastFullMonth(now), threshold: actuals.DEFAULT_THRESHOLD };
+}
+
+export function initialSession(docs: DocState[], size: Size, actualsSetup = defaultActualsSetup()): Session {
   const first = rowsOf(docs[0]!.current.estimate).find((r) => r.type === 'line');
   return {
     docs,
@@ -88,6 +121,8 @@ export function initialSession(docs: DocState[], size: Size): Session {
     selected: first?.type === 'line' ? first.key : undefined,
     top: 0,
     size,
+    actualsSetup,
+    jobs: 0,
   };
 }
 
@@ -315,6 +350,36 @@ function reset(s: Session): Session {
   return keepInView(replaceDoc(s, { ...doc, current: doc.saved, undo: [...doc.undo, doc.current], redo: [] }));
 }
 
+/** `a`: the prompt (or the fetch, when the command line said what to fetch); from the report, the prompt again. */
+function openActuals(s: Session): Session {
+  const mode = s.mode;
+  const scenario = activeDoc(s).current.estimate.scenario;
+  if (mode.kind === 'actuals') {
+    if (mode.view.step === 'ask' || mode.view.step === 'fetching') return s;
+    return { ...s, mode: { kind: 'actuals', view: actuals.askView(s.actualsSetup, scenario, mode.view.request) } };
+  }
+  if (mode.kind !== 'list') return s;
+  const jobs = s.jobs + 1;
+  return { ...s, jobs, mode: { kind: 'actuals', view: actuals.openView(s.actualsSetup, scenario, jobs) } };
+}
+
+/** The bill arrived: reconcile it with the plan as it is now, edits included. */
+function actualsFetched(s: Session, view: actuals.ActualsView, action: Extract<Action, { type: 'actualsFetched' }>): Session {
+  const doc = activeDoc(s);
+  const plan = { ...doc.current, edited: isDirty(doc) };
+  return { ...s, mode: { kind: 'actuals', view: actuals.fetched(view, action.id, action, plan, s.actualsSetup.threshold) } };
+}
+
+/** `m`: sample the ranges of the plan as it is now; the sampling itself runs outside the reducer. */
+function openSpread(s: Session): Session {
+  if (s.mode.kind === 'spread') return { ...s, mode: { kind: 'list' } };
+  if (s.mode.kind !== 'list') return s;
+  if (activeDoc(s).uncertain.length === 0) {
+    return withMessage(s, 'no ranges in this scenario: every quantity is one number, so there is no spread to sample', 'info');
+  }
+  return { ...s, jobs: s.jobs + 1, mode: { kind: 'spread', view: { step: 'sampling', id: s.jobs + 1 } } };
+}
+
 /** Inputs that only make sense in one mode are ignored elsewhere, so a stray key never corrupts state. */
 export function reduce(state: Session, action: Action): Session {
   const s: Session = action.type === 'resize' ? state : { ...state, message: undefined };
@@ -326,6 +391,7 @@ export function reduce(state: Session, action: Action): Session {
     }
     case 'move':
       if (mode.kind === 'picker') return movePicker(s, mode, action.by);
+      if (mode.kind === 'spread') return { ...s, mode: { kind: 'spread', view: scrolled(mode.view, action.by, spreadHeight(s.size)) } };
       return mode.kind === 'list' ? move(s, action.by) : s;
     case 'step': {
       const line = mode.kind === 'list' ? selectedLine(s) : undefined;
@@ -350,14 +416,19 @@ export function reduce(state: Session, action: Action): Session {
     case 'type':
       if (mode.kind === 'input') return { ...s, mode: { ...mode, text: mode.text + action.text } };
       if (mode.kind === 'picker') return refilter(s, mode, { filter: mode.filter + action.text });
+      if (mode.kind === 'actuals' && mode.view.step === 'ask') return { ...s, mode: { kind: 'actuals', view: actuals.typed(mode.view, action.text) } };
       return s;
     case 'erase':
       if (mode.kind === 'input') return { ...s, mode: { ...mode, text: mode.text.slice(0, -1) } };
       if (mode.kind === 'picker') return refilter(s, mode, { filter: mode.filter.slice(0, -1) });
+      if (mode.kind === 'actuals' && mode.view.step === 'ask') return { ...s, mode: { kind: 'actuals', view: actuals.erased(mode.view) } };
       return s;
     case 'commit':
       if (mode.kind === 'input') return commitInput(s, mode);
       if (mode.kind === 'picker') return pick(s, mode);
+      if (mode.kind === 'actuals' && mode.view.step === 'ask') {
+        return { ...s, jobs: s.jobs + 1, mode: { kind: 'actuals', view: actuals.submit(mode.view, s.jobs + 1) } };
+      }
       return s;
     case 'cancel':
       if (mode.kind === 'help') return { ...s, mode: { kind: mode.back } };
@@ -396,5 +467,23 @@ export function reduce(state: Session, action: Action): Session {
     }
     case 'notify':
       return withMessage(s, action.text, action.tone);
+    case 'actuals':
+      return openActuals(s);
+    case 'nextField':
+      return mode.kind === 'actuals' && mode.view.step === 'ask' ? { ...s, mode: { kind: 'actuals', view: actuals.nextField(mode.view) } } : s;
+    case 'actualsProgress':
+      return mode.kind === 'actuals' ? { ...s, mode: { kind: 'actuals', view: actuals.progressed(mode.view, action.id, action.requests) } } : s;
+    case 'actualsFailed':
+      return mode.kind === 'actuals' ? { ...s, mode: { kind: 'actuals', view: actuals.failed(mode.view, action.id, action.error) } } : s;
+    case 'actualsFetched':
+      return mode.kind === 'actuals' ? actualsFetched(s, mode.view, action) : s;
+    case 'spread':
+      return openSpread(s);
+    case 'spreadDone': {
+      if (mode.kind !== 'spread') return s;
+      const doc = activeDoc(s);
+      const answer = { uncertainty: action.uncertainty, ms: action.ms, edited: isDirty(doc) };
+      return { ...s, mode: { kind: 'spread', view: sampled(mode.view, action.id, doc.current.estimate, answer) } };
+    }
   }
 }

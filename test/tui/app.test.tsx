@@ -196,7 +196,7 @@ describe('the session on screen', () => {
     await press(app, '+', 'q');
     await showing(app, 'quit without saving the changes? y / n');
     await press(app, 'n');
-    await showing(app, '? all keys');
+    await showing(app, '? keys');
   });
 
   it('adapts to a resize', async () => {

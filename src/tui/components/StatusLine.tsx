@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { Session } from '../state.js';
+import { activeDoc, type Session } from '../state.js';
 import { fit } from '../text.js';
 import { Dim, Toned } from './Toned.js';
 
@@ -16,5 +16,7 @@ export function StatusLine({ session, width }: { session: Session; width: number
   if (message) {
     return message.tone === 'error' ? <Toned tone="dearer">{fit(`✗ ${message.text}`, width)}</Toned> : <Text>{fit(message.text, width)}</Text>;
   }
-  return <Dim>{fit('+/- nodes · Enter edit · p spot · i instance · s save · c compare · ? all keys', width)}</Dim>;
+  // Ranges make the uncertainty panel worth a place in the hints; the instance picker gives it up.
+  const ranged = activeDoc(session).uncertain.length > 0;
+  return <Dim>{fit(`+/- nodes · Enter edit · ${ranged ? '' : 'i instance · '}s save · c compare · a actuals · ${ranged ? 'm spread · ' : ''}? keys`, width)}</Dim>;
 }

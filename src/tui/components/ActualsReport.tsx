@@ -1,0 +1,92 @@
+import { Box, Text } from 'ink';
+import type { Comparison } from '../../actuals/reconcile.js';
+import { CATEGORY_TITLE, flagMark, requestsText, varianceText, verdict } from '../../format/actuals-describe.js';
+import { money, percent } from '../../format/numbers.js';
+import { Decimal, sum } from '../../model/decimal.js';
+import type { ActualsReport as Report, ActualsRequest } from '../actuals-state.js';
+import { planBar, sparkline } from '../charts.js';
+import { fit, left, right } from '../text.js';
+import { Dim, Toned } from './Toned.js';
+
+const LABEL = 9;
+const MONEY = 12;
+const VARIANCE = 12;
+
+function variance(c: Comparison): string {
+  return [varianceText(c), flagMark(c)].filter(Boolean).join(' ');
+}
+
+function Row({ label, c, barWidth, bold }: { label: string; c: Comparison; barWidth: number; bold?: boolean }) {
+  const tone = c.flag === 'over' ? 'dearer' : c.flag === 'under' ? 'cheaper' : 'same';
+  return (
+    <Text bold={bold}>
+      {left(label, LABEL)}
+      {planBar(c.projected, c.actual, barWidth)}
+      {right(money(c.projected), MONEY)}
+      {right(money(c.actual), MONEY)}
+      <Toned tone={tone}>{right(variance(c), VARIANCE)}</Toned>
+    </Text>
+  );
+}
+
+/** Where the daily series is missing, say which source has none rather than draw an empty line. */
+function noDaily(source: string): string {
+  if (source === 'aws') return 'no daily series from Cost Explorer (monthly figures only)';
+  return 'no daily series: the bill has monthly records only';
+}
+
+interface Props {
+  request: ActualsRequest;
+  report: Report;
+  width: number;
+  /** Rows the report may use; the unplanned list gets what the rest leaves. */
+  rows: number;
+}
+
+/** Projected vs actual per category, the month's daily spend, spend the plan does not have, and credits apart. */
+export function ActualsReport({ request, report, width, rows }: Props) {
+  const r = report.reconciliation;
+  const plan = report.edited ? 'the edited plan (not saved)' : 'the saved plan';
+  const barWidth = Math.max(8, width - LABEL - 2 * MONEY - VARIANCE);
+  const requests = requestsText(report.result);
+  const spark = sparkline(r.daily.map((d) => d.cost));
+  const days = r.daily.map((d) => d.cost);
+  const span = r.daily.length ? `${r.daily[0]!.day.slice(5)}…${r.daily.at(-1)!.day.slice(5)}` : '';
+  const dailyLine = spark ? `daily ${span} ${spark} low ${money(Decimal.min(...days))} · high ${money(Decimal.max(...days))}` : noDaily(request.source);
+  const partial = r.period.elapsedDays < r.period.days;
+  const head = [
+    `actuals ${r.period.month}${partial ? ` (${r.period.elapsedDays} of ${r.period.days} days)` : ''} · ${r.scenario} · against ${plan}`,
+    `source: ${report.result.source}${requests ? ` · ${requests}` : ''}`,
+  ];
+  const extra = [r.forecast, r.unused.length, r.adjustments.length].filter(Boolean).length;
+  // Title, source, legend, column heads, categories, total, blank, daily, unplanned heading, verdict, status, free row.
+  const fixed = head.length + 2 + r.categories.length + 1 + 1 + 1 + 1 + 1 + 1 + 1 + extra;
+  const room = Math.max(1, rows - fixed);
+  const shown = r.unplanned.length > room ? r.unplanned.slice(0, room - 1) : r.unplanned;
+  const rest = r.unplanned.slice(shown.length);
+  return (
+    <Box flexDirection="column">
+      <Text bold>{fit(head[0]!, width)}</Text>
+      <Text>{fit(head[1]!, width)}</Text>
+      <Dim>{fit(`█ spent within plan · ▓ past it · ░ planned, unspent · ▲▼ past ±${percent(r.threshold, 0)}`, width)}</Dim>
+      <Text bold>{`${' '.repeat(LABEL + barWidth)}${right('projected', MONEY)}${right('actual', MONEY)}${right('variance', VARIANCE)}`}</Text>
+      {r.categories.map((c) => (
+        <Row key={c.category} label={CATEGORY_TITLE[c.category]} c={c} barWidth={barWidth} />
+      ))}
+      <Row label="TOTAL" c={r.total} barWidth={barWidth} bold />
+      {r.forecast ? <Text>{fit(`forecast for the whole month: ${money(r.forecast.total)} (${r.forecast.basis === 'provider' ? "the provider's" : 'run rate'})`, width)}</Text> : null}
+      <Box height={1} />
+      <Text>{fit(dailyLine, width)}</Text>
+      <Text bold>{fit(r.unplanned.length ? `unplanned spend (no projected line): ${money(sum(r.unplanned.map((u) => u.cost)))}` : 'unplanned spend: none', width)}</Text>
+      {shown.map((u, i) => (
+        <Text key={i}>{`${left(`  ${u.category.padEnd(8)} ${u.provider} ${u.region} ${u.usageType || u.service}`, width - 14)}${right(money(u.cost), 14)}`}</Text>
+      ))}
+      {rest.length ? <Dim>{fit(`  … ${rest.length} more, ${money(sum(rest.map((u) => u.cost)))}`, width)}</Dim> : null}
+      {r.unused.length ? <Text>{fit(`unused plan: ${r.unused.map((l) => `${l.line.name} ${money(l.projected)}`).join(', ')}`, width)}</Text> : null}
+      {r.adjustments.length ? (
+        <Text>{fit(`apart from usage: ${r.adjustments.map((a) => `${a.kind} ${money(a.cost)}`).join(', ')} · net billed ${money(r.net)}`, width)}</Text>
+      ) : null}
+      <Toned tone={r.over ? 'dearer' : 'same'}>{fit(verdict(r).replace(' (exit 4)', ''), width)}</Toned>
+    </Box>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { actualsNow } from '../actuals/clock.js';
+import { coveredRange, periodAt } from '../actuals/period.js';
+import type { ActualsSelector } from '../model/actuals-selector.js';
+import type { ActualsRequest } from './actuals-state.js';
+import { activeDoc, type Action, type Session } from './state.js';
+
+/** The month's bill from the asked source. The sources (and their SDKs, DuckDB) load only now, never at start-up. */
+async function fetchBill(request: ActualsRequest, selector: ActualsSelector | undefined, onRequest: (count: number) => void) {
+  const period = periodAt(request.month, actualsNow());
+  const { fetchActuals } = await import('../actuals/fetch.js');
+  const result = await fetchActuals({ source: request.source, period, range: coveredRange(period), selector, refresh: false, onRequest });
+  return { result, period };
+}
+
+/**
+ * Runs the fetch the state asks for (the actuals view in its fetching step) and
+ * reports back as actions. Every failure, expected or not, becomes the view's
+ * error: a bad bill must never take the session down.
+ */
+export function useActualsFetch(state: Session, dispatch: (a: Action) => void): void {
+  const view = state.mode.kind === 'actuals' ? state.mode.view : undefined;
+  const request = view?.step === 'fetching' ? view.request : undefined;
+  const selector = activeDoc(state).current.scenario.actuals;
+  useEffect(() => {
+    if (!request) return;
+    const { id } = request;
+    fetchBill(request, selector, (requests) => dispatch({ type: 'actualsProgress', id, requests })).then(
+      (answer) => dispatch({ type: 'actualsFetched', id, ...answer }),
+      (e: unknown) => dispatch({ type: 'actualsFailed', id, error: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [request, selector, dispatch]);
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/tui/App.js';
+import { DEFAULT_THRESHOLD } from '../../src/tui/actuals-state.js';
+import { loadDoc } from '../../src/tui/load.js';
+import { initialSession, type Session } from '../../src/tui/state.js';
+import { startCostExplorer } from '../actuals/ce-server.js';
+import { RECSYS } from './fixtures.js';
+
+type Rendered = ReturnType<typeof render>;
+let mounted: Rendered | undefined;
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  mounted?.unmount();
+  mounted = undefined;
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const ESC = '\u001B';
+const TAB = '\t';
+const BACKSPACE = '\u007F';
+
+/** The bundled example as `tollgate open` starts it in December 2026; setup as --actuals-source / --month would give. */
+function open(setup: Partial<Session['actualsSetup']> = {}): Rendered {
+  const s = initialSession([loadDoc(RECSYS)], { cols: 80, rows: 24 }, { lastMonth: '2026-11', threshold: DEFAULT_THRESHOLD, ...setup });
+  mounted = render(<App initial={s} colour={false} />);
+  return mounted;
+}
+
+async function until(app: Rendered, test: (frame: string) => boolean, what: string): Promise<string> {
+  // DuckDB and the AWS SDK load on first use: the first fetch in a run can take a few seconds.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const frame = app.lastFrame() ?? '';
+    if (test(frame)) return frame;
+    if (Date.now() > deadline) throw new Error(`frame never showed ${what}:\n${frame}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+const showing = (app: Rendered, text: string) => until(app, (f) => f.includes(text), JSON.stringify(text));
+
+async function press(app: Rendered, ...keys: string[]) {
+  for (const k of keys) {
+    app.stdin.write(k);
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
+
+describe('the actuals view', () => {
+  it('a offers the bundled sample for 2026-10, fetches it and shows projected vs actual, the daily sparkline and unplanned spend', async () => {
+    const app = open();
+    await showing(app, 'TOTAL per month');
+    await press(app, 'a');
+    let frame = await showing(app, 'Enter fetch');
+    expect(frame).toMatch(/source\s+sample/);
+    expect(frame).toMatch(/▸ month\s+2026-10█/);
+    await press(app, '\r');
+    frame = await showing(app, 'unplanned spend (no projected line)');
+    expect(frame).toContain('actuals 2026-10 · recsys-feature-store · against the saved plan');
+    expect(frame).toMatch(/EGRESS\s+█+▓+\s+\$1,009\.02\s+\$1,175\.15\s+\+16\.5% ▲/);
+    expect(frame).toMatch(/STORAGE .*\+13\.3% ▲/);
+    expect(frame).toMatch(/COMPUTE\s+█+░\s+\$21,746\.49\s+\$20,973\.40\s+-3\.6%$/m);
+    expect(frame).toMatch(/TOTAL .*\$23,262\.08\s+\$23,199\.36\s+-0\.3%/);
+    expect(frame).toMatch(/daily 10-01…10-31 [▁▂▃▄▅▆▇█]{31} low \$[\d,.]+ · high \$[\d,.]+/);
+    expect(frame).toMatch(/network\s+aws us-east-1 NatGateway-Bytes\s+\$425\.21/);
+    expect(frame).toContain('credit -$1,000.00 · net billed $22,199.36');
+    expect(frame).toContain('OVER: storage +13.3%, egress +16.5% past the 10% threshold');
+    expect(frame.split('\n').length).toBeLessThan(24);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    await press(app, ESC);
+    await showing(app, 'TOTAL per month');
+  });
+
+  it('compares the plan as edited, and says so', async () => {
+    const app = open({ source: 'sample', month: '2026-10' });
+    await showing(app, 'TOTAL per month');
+    // Serving (6 nodes) is the second line; two fewer brings compute under the bill.
+    await press(app, 'j', '-', '-', 'a');
+    const frame = await showing(app, 'against the edited plan (not saved)');
+    expect(frame).toMatch(/COMPUTE .*\$20,500\.20\s+\$20,973\.40\s+\+2\.3%/);
+  });
+
+  it('a missing billing file is reported in the view; the session carries on', async () => {
+    const app = open();
+    await showing(app, 'TOTAL per month');
+    await press(app, 'a', TAB, ...Array.from({ length: 6 }, () => BACKSPACE), ...'/nowhere/bill.csv', '\r');
+    const frame = await showing(app, '✗ no actuals for 2026-10 from /nowhere/bill.csv');
+    expect(frame).toContain('/nowhere/bill.csv: error: billing file not found');
+    await press(app, 'a');
+    await until(app, (f) => /source\s+\/nowhere\/bill\.csv\n▸ month\s+2026-10█/.test(f), 'the prompt again, as it was');
+    await press(app, ESC);
+    await showing(app, 'TOTAL per month');
+  });
+
+  it('a month that is not YYYY-MM is refused in the prompt', async () => {
+    const app = open();
+    await showing(app, 'TOTAL per month');
+    await press(app, 'a', BACKSPACE, BACKSPACE, BACKSPACE, '\r');
+    await showing(app, '✗ month "2026" is not YYYY-MM');
+  });
+
+  it('counts Cost Explorer requests and their cost while the answer is awaited; Esc drops it', async () => {
+    const server = await startCostExplorer(() => ({ hang: true }));
+    const env = {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', // as src/cli.ts sets it
+      AWS_ACCESS_KEY_ID: 'AKIATESTTESTTESTTEST',
+      AWS_SECRET_ACCESS_KEY: 'test-secret',
+      AWS_ENDPOINT_URL_COST_EXPLORER: server.endpoint,
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_MAX_ATTEMPTS: '1',
+      TOLLGATE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tollgate-tui-ce-')),
+    };
+    const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    cleanups.push(server.close, () => {
+      for (const [k, v] of Object.entries(before)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    });
+    Object.assign(process.env, env);
+    const app = open({ source: 'aws', month: '2026-10' });
+    await showing(app, 'TOTAL per month');
+    await press(app, 'a');
+    const frame = await showing(app, '1 Cost Explorer request so far ($0.01 at $0.01 each)');
+    expect(frame).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] fetching actuals for 2026-10 from aws…/);
+    await press(app, ESC);
+    await showing(app, 'TOTAL per month');
+  });
+});
