@@ -49,7 +49,7 @@ export const MAIN_KEYS: Binding[] = [
   { keys: 'p', does: 'switch on-demand / spot (node group)', match: ch('p'), intent: act({ type: 'togglePurchase' }) },
   {
     keys: 'i  r',
-    does: 'pick an instance type and region (any cloud) / a region',
+    does: 'pick instance and region (any cloud) / region only',
     match: ch('i', 'r'),
     intent: (_s, i) => ({ action: { type: 'openPicker', purpose: i === 'i' ? 'instance' : 'region' } }),
   },
@@ -63,8 +63,8 @@ export const MAIN_KEYS: Binding[] = [
   { keys: 'X', does: 'reset to the saved file (undo brings the edits back)', match: ch('X'), intent: act({ type: 'reset' }) },
   { keys: 's', does: 'save the scenario file (comments and layout kept)', match: ch('s'), intent: run('save') },
   { keys: 'c', does: 'compare view: opened scenarios (or saved vs edited)', match: ch('c'), intent: act({ type: 'compare' }) },
-  { keys: 'a', does: "actuals: a month's bill against this plan (as edited)", match: ch('a'), intent: act({ type: 'actuals' }) },
-  { keys: 'm', does: 'uncertainty: Monte Carlo spread and tornado (ranges)', match: ch('m'), intent: act({ type: 'spread' }) },
+  { keys: 'a', does: "actuals: a month's bill vs the plan as edited", match: ch('a'), intent: act({ type: 'actuals' }) },
+  { keys: 'm', does: 'ranges: Monte Carlo spread and tornado chart', match: ch('m'), intent: act({ type: 'spread' }) },
   { keys: 'Tab', does: 'next opened scenario', match: (_i, k) => k.tab, intent: act({ type: 'nextScenario' }) },
   { keys: '?', does: 'this help', match: ch('?'), intent: act({ type: 'help' }) },
   {
@@ -79,7 +79,7 @@ export const MAIN_KEYS: Binding[] = [
 export const ENTRY_KEYS: { keys: string; does: string }[] = [
   { keys: 'type', does: 'digits for numbers; text filters a picker' },
   { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
-  { keys: 'Tab', does: 'instance picker: next GPU filter; actuals: next field' },
+  { keys: 'Tab', does: 'next GPU filter (picker) / next field (actuals)' },
   { keys: 'Enter  Esc  y  n', does: 'apply / cancel or back; answer yes / no' },
 ];
 

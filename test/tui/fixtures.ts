@@ -63,3 +63,26 @@ transfers:
     to: internet
     gb_per_month: 50
 `;
+
+/** A plan with ranges, priced against the bundled aws and gcp tables: trainer count and hours drive its spread. */
+export const RANGED = `name: ranged
+budget: {monthly: 15000}
+nodes:
+  - name: trainers
+    provider: aws
+    region: us-east-1
+    instance: p4d.24xlarge
+    count: {low: 1, expected: 2, high: 4}
+    hours: {low: 100, expected: 200, high: 300}
+storage:
+  - name: lake
+    provider: aws
+    region: us-east-1
+    class: s3-standard
+    gb: {low: 5000, expected: 10000, high: 40000}
+transfers:
+  - name: pull
+    from: aws:us-east-1
+    to: "gcp:us-central1"
+    gb_per_month: {p50: 3000, p95: 12000}
+`;
