@@ -89,4 +89,22 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', SESSION, 'q');
     await waitFor('tollgate to quit', () => (alive() ? undefined : true));
   });
+
+  it('a fetches the month given on the command line and draws the actuals view in 80×24', async () => {
+    const cli = join(REPO, 'bin/tollgate.js');
+    const command = `env CI=true ${process.execPath} ${cli} open ${recsysCopy()} --actuals-source sample --month 2026-10`;
+    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
+    await waitFor('the first frame', () => totalOn(screen()));
+
+    tmux('send-keys', '-t', SESSION, 'a');
+    const view = await waitFor('the actuals view', () => (screen().includes('unplanned spend') ? screen() : undefined));
+    expect(view).toMatch(/EGRESS\s+█+▓+\s+\$1,009\.02\s+\$1,175\.15\s+\+16\.5% ▲/);
+    expect(view).toMatch(/daily 10-01…10-31 [▁▂▃▄▅▆▇█]{31}/);
+    expect(view).toContain('NatGateway-Bytes');
+
+    tmux('send-keys', '-t', SESSION, 'Escape');
+    await waitFor('the plan again', () => totalOn(screen()));
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitFor('tollgate to quit', () => (alive() ? undefined : true));
+  });
 });

@@ -47,6 +47,12 @@ describe('tollgate open without a terminal', () => {
     expect(t.err()).toContain('m7i.xlarge');
   });
 
+  it('refuses a --month that is not YYYY-MM before any screen (exit 2)', async () => {
+    const t = io();
+    expect(await main(['open', RECSYS, '--actuals-source', 'sample', '--month', '2026-13'], t)).toBe(2);
+    expect(t.err()).toContain('--month "2026-13" is not YYYY-MM');
+  });
+
   it('opens at most four scenarios', async () => {
     const t = io();
     expect(await main(['open', RECSYS, RECSYS, RECSYS, RECSYS, RECSYS], t)).toBe(2);
