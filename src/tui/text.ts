@@ -8,6 +8,20 @@ export function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
+/** Cut a long text at word boundaries into at most `lines` lines of `width`; the last one is cut short if need be. */
+export function wrapped(text: string, width: number, lines: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest && out.length < lines - 1 && rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > 0 ? cut : width;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  out.push(fit(rest, width));
+  return out;
+}
+
 export function left(text: string, width: number): string {
   return fit(text, width).padEnd(width);
 }

@@ -3,7 +3,7 @@ import { REQUEST_PRICE } from '../../actuals/source.js';
 import { money } from '../../format/numbers.js';
 import type { ActualsView as View } from '../actuals-state.js';
 import { activeDoc, isDirty, type Session } from '../state.js';
-import { fit, left } from '../text.js';
+import { fit, left, wrapped } from '../text.js';
 import { ActualsReport } from './ActualsReport.js';
 import { Spinner } from './Spinner.js';
 import { Dim, Toned } from './Toned.js';
@@ -55,9 +55,13 @@ function Failed({ view, width }: { view: Extract<View, { step: 'failed' }>; widt
   return (
     <Box flexDirection="column">
       <Toned tone="dearer">{fit(`✗ no actuals for ${view.request.month} from ${view.request.source}:`, width)}</Toned>
-      {view.error.split('\n').slice(0, 8).map((line, i) => (
-        <Text key={i}>{fit(`  ${line}`, width)}</Text>
-      ))}
+      {view.error
+        .split('\n')
+        .flatMap((line) => wrapped(line, width - 2, 4))
+        .slice(0, 12)
+        .map((line, i) => (
+          <Text key={i}>{`  ${line}`}</Text>
+        ))}
     </Box>
   );
 }

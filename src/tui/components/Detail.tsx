@@ -1,22 +1,8 @@
 import { Box, Text } from 'ink';
 import { tierNote } from '../../format/describe.js';
 import type { LineItem } from '../../model/estimate.js';
-import { fit } from '../text.js';
+import { fit, wrapped } from '../text.js';
 import { Dim } from './Toned.js';
-
-/** Cut a long note at a word boundary into at most `lines` lines of `width`. */
-function wrapped(text: string, width: number, lines: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest && out.length < lines - 1 && rest.length > width) {
-    const cut = rest.lastIndexOf(' ', width);
-    const at = cut > 0 ? cut : width;
-    out.push(rest.slice(0, at));
-    rest = rest.slice(at).trimStart();
-  }
-  out.push(fit(rest, width));
-  return out;
-}
 
 /**
  * Three lines about the selected line: what it is, which bands tiered egress fell
