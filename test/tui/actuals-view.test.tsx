@@ -24,8 +24,8 @@ const TAB = '\t';
 const BACKSPACE = '\u007F';
 
 /** The bundled example as `tollgate open` starts it in December 2026; setup as --actuals-source / --month would give. */
-function open(setup: Partial<Session['actualsSetup']> = {}): Rendered {
-  const s = initialSession([loadDoc(RECSYS)], { cols: 80, rows: 24 }, { lastMonth: '2026-11', threshold: DEFAULT_THRESHOLD, ...setup });
+function open(setup: Partial<Session['actualsSetup']> = {}, rows = 24): Rendered {
+  const s = initialSession([loadDoc(RECSYS)], { cols: 80, rows }, { lastMonth: '2026-11', threshold: DEFAULT_THRESHOLD, ...setup });
   mounted = render(<App initial={s} colour={false} />);
   return mounted;
 }
@@ -57,6 +57,10 @@ describe('the actuals view', () => {
     let frame = await showing(app, 'Enter fetch');
     expect(frame).toMatch(/source\s+sample/);
     expect(frame).toMatch(/▸ month\s+2026-10█/);
+    // Typed out as a person choosing them would, over what was offered.
+    const erase = (n: number) => Array.from({ length: n }, () => BACKSPACE);
+    await press(app, TAB, ...erase(6), ...'sample', TAB, ...erase(7), ...'2026-10');
+    await until(app, (f) => /source\s+sample\n▸ month\s+2026-10█/.test(f), 'the typed source and month');
     await press(app, '\r');
     frame = await showing(app, 'unplanned spend (no projected line)');
     expect(frame).toContain('actuals 2026-10 · recsys-feature-store · against the saved plan');
@@ -81,6 +85,16 @@ describe('the actuals view', () => {
     await press(app, 'j', '-', '-', 'a');
     const frame = await showing(app, 'against the edited plan (not saved)');
     expect(frame).toMatch(/COMPUTE .*\$20,500\.20\s+\$20,973\.40\s+\+2\.3%/);
+  });
+
+  it('on a short terminal the unplanned list gives way, counting what it leaves out', async () => {
+    const app = open({ source: 'sample', month: '2026-10' }, 20);
+    await showing(app, 'TOTAL per month');
+    await press(app, 'a');
+    const frame = await showing(app, 'unplanned spend (no projected line): $600.92');
+    expect(frame).toContain('NatGateway-Bytes');
+    expect(frame).toContain('  … 4 more, $113.28');
+    expect(frame.split('\n').length).toBeLessThan(20);
   });
 
   it('a missing billing file is reported in the view; the session carries on', async () => {
