@@ -66,7 +66,7 @@ describe('the uncertainty panel on screen', () => {
     expect(list).toContain('TOTAL per month');
     app.stdin.write('m');
     const frame = await frameWith('what drives the spread');
-    expect(frame).toMatch(/^uncertainty · ranged · the saved plan · \d+ ms/);
+    expect(frame).toMatch(/^uncertainty · ranged · the saved plan · sampled in \d+ ms/);
     expect(frame).toContain('UNCERTAINTY · 10,000 samples, seed 1, 4 ranged inputs');
     expect(frame).toMatch(/TOTAL\s+\$[\d,.]+\s+\$[\d,.]+\s+\$[\d,.]+\s+\$[\d,.]+/);
     expect(frame).toMatch(/P\(total > budget \$15,000\.00\): \d/);

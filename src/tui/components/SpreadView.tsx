@@ -17,7 +17,8 @@ export function SpreadView({ session }: { session: Session }) {
   const view = session.mode.view;
   const width = session.size.cols - 1;
   const doc = activeDoc(session);
-  const plan = isDirty(doc) ? 'the edited plan (not saved)' : 'the saved plan';
+  const edited = view.step === 'shown' ? view.edited : isDirty(doc);
+  const plan = edited ? 'the edited plan (not saved)' : 'the saved plan';
   if (view.step === 'sampling') {
     return (
       <Box flexDirection="column">
@@ -35,7 +36,7 @@ export function SpreadView({ session }: { session: Session }) {
   const scroll = lines.length > height ? ` · j/k scroll (${top + 1}–${end} of ${lines.length})` : '';
   return (
     <Box flexDirection="column">
-      <Text bold>{fit(`uncertainty · ${doc.current.estimate.scenario} · ${view.edited ? 'the edited plan (not saved)' : 'the saved plan'} · ${view.ms} ms`, width)}</Text>
+      <Text bold>{fit(`uncertainty · ${doc.current.estimate.scenario} · ${plan} · sampled in ${view.ms} ms`, width)}</Text>
       <Box flexDirection="column" height={height}>
         {lines.slice(top, end).map((line, i) => (
           <Text key={top + i}>{fit(line, width)}</Text>
