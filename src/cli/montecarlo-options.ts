@@ -1,11 +1,12 @@
 import type { MonteCarloOptions } from '../engine/montecarlo.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../engine/sampling-defaults.js';
 import { UsageError, stringOption, type ParsedArgs } from './verb.js';
+import { count } from '../format/numbers.js';
 
 /** The parseArgs options every verb that samples ranges accepts. */
 export const MONTE_CARLO_OPTIONS = { seed: { type: 'string' }, samples: { type: 'string' } } as const;
 
-export const MONTE_CARLO_USAGE = `  --samples N       Monte Carlo samples for scenarios with ranges (default ${DEFAULT_SAMPLES.toLocaleString('en-US')})
+export const MONTE_CARLO_USAGE = `  --samples N       Monte Carlo samples for scenarios with ranges (default ${count(DEFAULT_SAMPLES)})
   --seed N          the sampler's seed (default ${DEFAULT_SEED}): same seed, same numbers
 `;
 
@@ -14,7 +15,7 @@ function wholeNumber(args: ParsedArgs, name: string, min: number, max: number): 
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${count(max)}, got ${JSON.stringify(text)}`);
   }
   return n;
 }

@@ -9,6 +9,11 @@ function group(integer: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A whole count for people, grouped (10,000) without loading Intl, which costs ~9 ms at start-up. */
+export function count(n: number): string {
+  return group(String(n));
+}
+
 /** Money for people: rounded to cents, grouped, with a sign for negatives. */
 export function money(d: Decimal): string {
   const rounded = d.toDecimalPlaces(2);

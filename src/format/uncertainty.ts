@@ -3,7 +3,7 @@ import { CATEGORIES, type Category, type Estimate } from '../model/estimate.js';
 import { isLognormal } from '../model/quantity.js';
 import type { UncertainInput } from '../model/uncertain.js';
 import type { Uncertainty } from '../engine/uncertainty.js';
-import { amount, exact, money, percent } from './numbers.js';
+import { amount, exact, money, percent, count } from './numbers.js';
 
 /** The rows a spread is shown for: the categories the estimate has, then the total. */
 export function spreadRows(e: Estimate): (Category | 'total')[] {
@@ -66,7 +66,7 @@ export function uncertaintyTable(e: Estimate, u: Uncertainty): string[] {
   const mc = u.monteCarlo;
   const ps = [...mc.spreads.total.percentiles.keys()];
   const out: string[] = [];
-  out.push('', `UNCERTAINTY · ${mc.samples.toLocaleString('en-US')} samples, seed ${mc.seed}, ${u.inputs.length} ranged input${u.inputs.length === 1 ? '' : 's'}`);
+  out.push('', `UNCERTAINTY · ${count(mc.samples)} samples, seed ${mc.seed}, ${u.inputs.length} ranged input${u.inputs.length === 1 ? '' : 's'}`);
   out.push(`${''.padEnd(11)}${['expected', ...ps.map((p) => `p${p}`)].map((h) => h.padStart(14)).join('')}`);
   for (const k of spreadRows(e)) {
     const s = mc.spreads[k];
@@ -96,7 +96,7 @@ function cell(text: string): string {
 export function uncertaintyMarkdown(e: Estimate, u: Uncertainty): string[] {
   const mc = u.monteCarlo;
   const ps = [...mc.spreads.total.percentiles.keys()];
-  const out: string[] = ['', `**Uncertainty** (${mc.samples.toLocaleString('en-US')} Monte Carlo samples, seed ${mc.seed})`, ''];
+  const out: string[] = ['', `**Uncertainty** (${count(mc.samples)} Monte Carlo samples, seed ${mc.seed})`, ''];
   out.push(`| | expected | ${ps.map((p) => `p${p}`).join(' | ')} |`, `|---|---:|${ps.map(() => '---:').join('|')}|`);
   for (const k of spreadRows(e)) {
     const s = mc.spreads[k];

@@ -1,7 +1,7 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
-import { money, percent } from '../numbers.js';
+import { money, percent, count } from '../numbers.js';
 import { spreadRows } from '../uncertainty.js';
 import { costText, deltaText, hasCheapest } from './shared.js';
 
@@ -50,7 +50,7 @@ export function formatComparisonMarkdown(
   const ranged = uncertainties.map((u, i) => ({ u, i })).filter((x) => x.u !== undefined);
   if (ranged.length > 0) {
     const { samples, seed } = ranged[0]!.u!.monteCarlo;
-    out.push('', `**Uncertainty** (${samples.toLocaleString('en-US')} Monte Carlo samples, seed ${seed})`, '');
+    out.push('', `**Uncertainty** (${count(samples)} Monte Carlo samples, seed ${seed})`, '');
     out.push('| Scenario | | expected | p50 | p90 | p95 | P(over budget) |', '|---|---|---:|---:|---:|---:|---:|');
     for (const { u, i } of ranged) {
       const mc = u!.monteCarlo;

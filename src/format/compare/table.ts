@@ -3,7 +3,7 @@ import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
 import { budgetLine } from '../describe.js';
 import { spreadRows } from '../uncertainty.js';
-import { money, percent } from '../numbers.js';
+import { money, percent, count } from '../numbers.js';
 import { costText, deltaText, hasCheapest, letter } from './shared.js';
 
 const WIDTH = 79;
@@ -50,7 +50,7 @@ export function formatComparisonTable(
   const ranged = uncertainties.map((u, i) => ({ u, i })).filter((x) => x.u !== undefined);
   if (ranged.length > 0) {
     const { samples, seed } = ranged[0]!.u!.monteCarlo;
-    out.push('', `UNCERTAINTY · ${samples.toLocaleString('en-US')} samples, seed ${seed}`);
+    out.push('', `UNCERTAINTY · ${count(samples)} samples, seed ${seed}`);
     out.push(`${''.padEnd(13)}${['expected', 'p50', 'p90', 'p95'].map((h) => h.padStart(14)).join('')}`);
     for (const { u, i } of ranged) {
       const mc = u!.monteCarlo;

@@ -6,6 +6,7 @@ import { activeDoc, isDirty, type Session } from '../state.js';
 import { fit } from '../text.js';
 import { Spinner } from './Spinner.js';
 import { Dim } from './Toned.js';
+import { count } from '../../format/numbers.js';
 
 /**
  * The uncertainty panel: expected, p50/p90/p95 and P(over budget) for the plan
@@ -24,7 +25,7 @@ export function SpreadView({ session }: { session: Session }) {
       <Box flexDirection="column">
         <Text bold>{fit(`uncertainty · ${doc.current.estimate.scenario} · ${plan}`, width)}</Text>
         <Text>
-          <Spinner /> {fit(`sampling ${DEFAULT_SAMPLES.toLocaleString('en-US')} plans (seed ${DEFAULT_SEED})…`, width - 2)}
+          <Spinner /> {fit(`sampling ${count(DEFAULT_SAMPLES)} plans (seed ${DEFAULT_SEED})…`, width - 2)}
         </Text>
       </Box>
     );
