@@ -19,7 +19,8 @@ function hasTmux(): boolean {
 // A private tmux server, so the test never touches a tmux the person running it uses.
 const SOCKET = `tollgate-e2e-${process.pid}`;
 const SESSION = 'tui';
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+// stderr piped, not inherited: a failed probe (has-session after quit) would print to the CI log.
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: 'pipe' });
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const alive = () => {
   try {
@@ -45,8 +46,7 @@ const totalOn = (text: string) => /TOTAL per month\s+\$([\d,]+\.\d\d)/.exec(text
 describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
   afterAll(() => {
     try {
-      // Quietly: when tollgate quit, the server went with its last session.
-      execFileSync('tmux', ['-L', SOCKET, 'kill-server'], { stdio: 'ignore' });
+      tmux('kill-server');
     } catch {
       /* already gone: the server exits with its last session, when tollgate quits */
     }
