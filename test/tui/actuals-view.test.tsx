@@ -9,8 +9,8 @@ import { loadDoc } from '../../src/tui/load.js';
 import { initialSession, type Session } from '../../src/tui/state.js';
 import { startCostExplorer } from '../actuals/ce-server.js';
 import { RECSYS } from './fixtures.js';
+import { BACKSPACE, ESC, TAB, press, until as untilFrame, type Rendered } from './ink-driver.js';
 
-type Rendered = ReturnType<typeof render>;
 let mounted: Rendered | undefined;
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -19,9 +19,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-const ESC = '\u001B';
-const TAB = '\t';
-const BACKSPACE = '\u007F';
 
 /** The bundled example as `tollgate open` starts it in December 2026; setup as --actuals-source / --month would give. */
 function open(setup: Partial<Session['actualsSetup']> = {}, rows = 24): Rendered {
@@ -30,24 +27,9 @@ function open(setup: Partial<Session['actualsSetup']> = {}, rows = 24): Rendered
   return mounted;
 }
 
-async function until(app: Rendered, test: (frame: string) => boolean, what: string): Promise<string> {
-  // DuckDB and the AWS SDK load on first use: the first fetch in a run can take a few seconds.
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const frame = app.lastFrame() ?? '';
-    if (test(frame)) return frame;
-    if (Date.now() > deadline) throw new Error(`frame never showed ${what}:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+// DuckDB and the AWS SDK load on first use: the first fetch in a run can take a few seconds.
+const until = (app: Rendered, test: (frame: string) => boolean, what: string) => untilFrame(app, test, what, 15_000);
 const showing = (app: Rendered, text: string) => until(app, (f) => f.includes(text), JSON.stringify(text));
-
-async function press(app: Rendered, ...keys: string[]) {
-  for (const k of keys) {
-    app.stdin.write(k);
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
 
 describe('the actuals view', () => {
   it('a offers the bundled sample for 2026-10, fetches it and shows projected vs actual, the daily sparkline and unplanned spend', async () => {

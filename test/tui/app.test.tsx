@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/tui/App.js';
 import type { Session } from '../../src/tui/state.js';
 import { RECSYS, SMALL, recsysCopy, scenarioFile, session } from './fixtures.js';
+import { ARROW_DOWN, ESC, press, showing, until, type Rendered } from './ink-driver.js';
 
-type Rendered = ReturnType<typeof render>;
 let mounted: Rendered | undefined;
 afterEach(() => {
   mounted?.unmount();
@@ -15,29 +15,6 @@ afterEach(() => {
 function open(s: Session = session()): Rendered {
   mounted = render(<App initial={s} colour={false} />);
   return mounted;
-}
-
-const ARROW_DOWN = '\u001B[B';
-const ESC = '\u001B';
-
-/** Polls until the frame shows `text` (Ink renders a moment after the key). */
-async function until(app: Rendered, test: (frame: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 3000;
-  for (;;) {
-    const frame = app.lastFrame() ?? '';
-    if (test(frame)) return frame;
-    if (Date.now() > deadline) throw new Error(`frame never showed ${what}:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-const showing = (app: Rendered, text: string) => until(app, (f) => f.includes(text), JSON.stringify(text));
-
-async function press(app: Rendered, ...keys: string[]) {
-  for (const k of keys) {
-    app.stdin.write(k);
-    // Each key its own read, as when a person types.
-    await new Promise((r) => setTimeout(r, 15));
-  }
 }
 
 describe('the session on screen', () => {
