@@ -1,7 +1,19 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ActualsSelector } from '../model/actuals-selector.js';
-import type { Period } from './reconcile.js';
+import type { CostBasis, Period } from './reconcile.js';
 import type { SourceResult } from './source.js';
+import { InputError } from '../model/diagnostics.js';
+
+/** The BigQuery standard export has cost and credits, but no amortized cost: `--cost effective` is refused, not guessed. */
+export function gcpEffectiveError(): InputError {
+  return new InputError([
+    {
+      file: '--cost effective',
+      message: 'the Google Cloud BigQuery standard billing export has no amortized cost column, so --source gcp cannot report the effective (amortized) cost',
+      suggestion: 'use --cost billed, or export the bill as FOCUS and pass the file as --source FILE (its EffectiveCost is amortized)',
+    },
+  ]);
+}
 
 export interface FetchOptions {
   source: string;
@@ -9,6 +21,8 @@ export interface FetchOptions {
   range: { start: string; end: string };
   selector: ActualsSelector | undefined;
   refresh: boolean;
+  /** Default `billed`. `effective` needs a source with an amortized cost; the others refuse it. */
+  costBasis?: CostBasis;
   /** Called as paid requests go out, for the progress line. */
   onRequest?: (count: number) => void;
 }
@@ -19,7 +33,7 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
     case 'sample': {
       const [{ samplePath }, { readBillingFile }] = await Promise.all([import('./sources/sample.js'), import('./sources/focus-file.js')]);
       const file = samplePath(o.period.month);
-      const result = await readBillingFile(file, o.range, o.selector);
+      const result = await readBillingFile(file, o.range, o.selector, o.costBasis);
       return {
         ...result,
         source: `sample bill ${displayPath(file)}`,
@@ -33,16 +47,18 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
         period: o.period,
         selector: o.selector?.aws,
         refresh: o.refresh,
+        ...(o.costBasis ? { costBasis: o.costBasis } : {}),
         ...(o.onRequest ? { onRequest: o.onRequest } : {}),
       });
     }
     case 'gcp': {
+      if (o.costBasis === 'effective') throw gcpEffectiveError();
       const { readBigQuery } = await import('./sources/bigquery.js');
       return readBigQuery({ range: o.range, selector: o.selector?.gcp });
     }
     default: {
       const { readBillingFile } = await import('./sources/focus-file.js');
-      return readBillingFile(o.source, o.range, o.selector);
+      return readBillingFile(o.source, o.range, o.selector, o.costBasis);
     }
   }
 }

@@ -30,6 +30,27 @@ export interface Unplanned {
   cost: Decimal;
 }
 
+/**
+ * Which of a record's costs is compared with the plan: `billed` is what the invoice
+ * says for the usage (FOCUS BilledCost: covered usage at $0 or discounted, commitment
+ * fees apart); `effective` is the amortized cost after discounts (FOCUS EffectiveCost:
+ * commitment fees spread over the usage they cover).
+ */
+export type CostBasis = 'billed' | 'effective';
+export const COST_BASES = ['billed', 'effective'] as const satisfies readonly CostBasis[];
+
+export interface Adjustment {
+  kind: AdjustmentKind;
+  /** On the report's basis; added to `net`. */
+  cost: Decimal;
+  /**
+   * Effective basis, commitment purchases only: the fees as billed. They are already
+   * amortized into the usage's effective cost, so only `cost` (normally 0, or the
+   * unused part of the commitment) counts towards `net`.
+   */
+  amortized?: { billed: Decimal };
+}
+
 export interface Period {
   month: string;
   /** Days of the month the actuals cover; equal to `days` for a finished month. */
@@ -48,10 +69,12 @@ export interface Reconciliation {
   unplanned: Unplanned[];
   /** Projected lines with a cost that no usage record matched. */
   unused: LineResult[];
-  adjustments: { kind: AdjustmentKind; cost: Decimal }[];
+  adjustments: Adjustment[];
+  /** Which cost of each record was compared (and summed into adjustments and net). */
+  costBasis: CostBasis;
   /** Usage spend per UTC day, from records no longer than a day (empty for monthly sources). */
   daily: { day: string; cost: Decimal }[];
-  /** Usage + adjustments: what the invoice comes to. */
+  /** Usage + adjustments: what the invoice comes to (billed), or the amortized month (effective). */
   net: Decimal;
   estimated: boolean;
   /** For a month not yet over: the provider's forecast, or else month-to-date usage scaled to the whole month. */
@@ -64,6 +87,8 @@ export interface ReconcileOptions {
   threshold: Decimal;
   period: Period;
   forecast?: Decimal;
+  /** Default `billed`. */
+  costBasis?: CostBasis;
 }
 
 /**
@@ -74,6 +99,8 @@ export interface ReconcileOptions {
  * share of the plan, not for every stray cent.
  */
 export function reconcile(estimate: Estimate, scenario: Scenario, records: readonly BillingRecord[], opts: ReconcileOptions): Reconciliation {
+  const basis = opts.costBasis ?? 'billed';
+  const costOf = (r: BillingRecord) => (basis === 'effective' ? r.effectiveCost : r.billedCost);
   const share = new Decimal(opts.period.elapsedDays).div(opts.period.days);
   const projectedOf = (l: LineItem) => l.cost.times(share);
   const totalProjected = estimate.totals.total.times(share);
@@ -104,28 +131,31 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
   const byCategory = new Map<ActualCategory, Decimal>();
   const unplanned = new Map<string, Unplanned>();
   const adjustments = new Map<AdjustmentKind, Decimal>();
+  const purchasesBilled = { cost: ZERO };
   const daily = new Map<string, Decimal>();
 
   for (const r of records) {
     const c = classify(r);
     if (c.kind !== 'usage') {
-      adjustments.set(c.kind, (adjustments.get(c.kind) ?? ZERO).plus(r.billedCost));
+      adjustments.set(c.kind, (adjustments.get(c.kind) ?? ZERO).plus(costOf(r)));
+      if (c.kind === 'purchase') purchasesBilled.cost = purchasesBilled.cost.plus(r.billedCost);
       continue;
     }
-    byCategory.set(c.category, (byCategory.get(c.category) ?? ZERO).plus(r.billedCost));
+    const cost = costOf(r);
+    byCategory.set(c.category, (byCategory.get(c.category) ?? ZERO).plus(cost));
     const day = oneDay(r);
-    if (day) daily.set(day, (daily.get(day) ?? ZERO).plus(r.billedCost));
+    if (day) daily.set(day, (daily.get(day) ?? ZERO).plus(cost));
     const key = resolve(c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
     if (key && planned.has(key)) {
       const bucket = buckets.get(key) ?? { cost: ZERO, matched: new Set<string>() };
-      bucket.cost = bucket.cost.plus(r.billedCost);
+      bucket.cost = bucket.cost.plus(cost);
       bucket.matched.add(r.usageType);
       buckets.set(key, bucket);
       continue;
     }
     const id = [c.category, r.provider, c.region, r.serviceName, r.usageType].join('\u0000');
     const u = unplanned.get(id) ?? { category: c.category, provider: r.provider, region: c.region, service: r.serviceName, usageType: r.usageType, cost: ZERO };
-    u.cost = u.cost.plus(r.billedCost);
+    u.cost = u.cost.plus(cost);
     unplanned.set(id, u);
   }
 
@@ -144,7 +174,13 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     return { category, ...compare(projected, byCategory.get(category) ?? ZERO) };
   }).filter((c) => !c.projected.isZero() || !c.actual.isZero());
   const total = compare(totalProjected, sum(byCategory.values()));
-  const adjusted = ADJUSTMENT_KINDS.filter((k) => adjustments.has(k)).map((kind) => ({ kind, cost: adjustments.get(kind)! }));
+  const adjusted = ADJUSTMENT_KINDS.filter((k) => adjustments.has(k)).map(
+    (kind): Adjustment => ({
+      kind,
+      cost: adjustments.get(kind)!,
+      ...(basis === 'effective' && kind === 'purchase' ? { amortized: { billed: purchasesBilled.cost } } : {}),
+    }),
+  );
 
   return {
     scenario: estimate.scenario,
@@ -157,6 +193,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     unplanned: [...unplanned.values()].sort((a, b) => b.cost.comparedTo(a.cost)),
     unused: lines.filter((l) => l.matched.length === 0 && l.projected.gt(0)),
     adjustments: adjusted,
+    costBasis: basis,
     daily: [...daily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, cost]) => ({ day, cost })),
     net: total.actual.plus(sum(adjusted.map((a) => a.cost))),
     estimated: records.some((r) => r.estimated),

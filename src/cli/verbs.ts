@@ -200,7 +200,7 @@ options:
     summary: 'check a month of real spend against the projection (exit 4 on drift)',
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
                         [--format table|json|csv|markdown] [--threshold 10%]
-                        [--refresh] [--pricing FILE]...
+                        [--cost billed|effective] [--refresh] [--pricing FILE]...
 
 Reads the month's actual spend, maps it onto the scenario's lines (instance and
 region, storage class and region, transfer path and region pair) and
@@ -228,6 +228,11 @@ options:
   --format FORMAT   table (default), json, csv or markdown
   --threshold PCT   variance that fails the check (default 10%); exit 4 when
                     the total or any category is over it
+  --cost BASIS      billed (default): FOCUS BilledCost, what the invoice says;
+                    usage covered by Savings Plans, reservations or committed
+                    use shows at $0 or discounted and the commitment fee apart.
+                    effective: EffectiveCost, amortized: the fee spread over
+                    the usage it covers (aws, sample, FOCUS files; not gcp)
   --refresh         fetch again even when the month is cached (aws)
   --pricing FILE    a pricing override file; may repeat
 `,
@@ -237,6 +242,7 @@ options:
       month: { type: 'string' },
       source: { type: 'string' },
       threshold: { type: 'string' },
+      cost: { type: 'string' },
       refresh: { type: 'boolean' },
     },
     load: () => import('../commands/actuals.js'),

@@ -1,8 +1,8 @@
 import { actualsNow } from '../actuals/clock.js';
 import { currencyMismatch } from '../actuals/currency.js';
-import { fetchActuals } from '../actuals/fetch.js';
+import { fetchActuals, gcpEffectiveError } from '../actuals/fetch.js';
 import { ActualsArgumentError, coveredRange, parseThreshold, periodAt } from '../actuals/period.js';
-import { reconcile } from '../actuals/reconcile.js';
+import { COST_BASES, reconcile, type CostBasis } from '../actuals/reconcile.js';
 import { REQUEST_PRICE, SourceError } from '../actuals/source.js';
 import { money } from '../format/numbers.js';
 import { formatOption } from '../cli/format-option.js';
@@ -26,6 +26,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
   const format = formatOption(args);
+  const costBasis = (stringOption(args, 'cost') ?? 'billed') as CostBasis;
+  if (!COST_BASES.includes(costBasis)) throw new UsageError(`--cost takes billed or effective, not ${JSON.stringify(costBasis)}`);
+  if (source === 'gcp' && costBasis === 'effective') {
+    throw gcpEffectiveError();
+  }
   let period, threshold;
   try {
     threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
@@ -58,6 +63,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       range: coveredRange(period),
       selector: loaded.scenario.actuals,
       refresh: args.values.refresh === true,
+      costBasis,
       onRequest: (n: number) => status(`fetching actuals… ${n} Cost Explorer request${n === 1 ? '' : 's'} (${money(REQUEST_PRICE.times(n))})`),
     });
   } catch (e) {
@@ -74,7 +80,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr.write(`tollgate: actuals: ${mismatch}\n`);
     return EXIT.input;
   }
-  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, ...(result.forecast ? { forecast: result.forecast } : {}) });
+  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...(result.forecast ? { forecast: result.forecast } : {}) });
   switch (format) {
     case 'json':
       io.stdout.write(formatActualsJson(r, result));

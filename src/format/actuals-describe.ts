@@ -1,5 +1,5 @@
 import type { ActualCategory } from '../actuals/categorize.js';
-import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
+import type { Adjustment, Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import { money, percent } from './numbers.js';
 
@@ -29,6 +29,20 @@ export function requestsText(s: SourceResult): string | undefined {
   if (!s.requests) return undefined;
   const { count, cost, cached } = s.requests;
   return `Cost Explorer requests: ${count} (${money(cost)})${cached ? ', answered from the cache' : ''}`;
+}
+
+/** Which cost the report compares: said in every format, so a reader never mixes the two. */
+export function costBasisText(r: Reconciliation): string {
+  return r.costBasis === 'effective' ? 'cost: effective (EffectiveCost, amortized)' : 'cost: billed (BilledCost)';
+}
+
+/** An adjustment's name; commitment fees on the effective basis say they are already in the usage. */
+export function adjustmentLabel(a: Adjustment): string {
+  return a.amortized ? `${a.kind}: ${money(a.amortized.billed)} billed, amortized into usage` : a.kind;
+}
+
+export function netLabel(r: Reconciliation): string {
+  return r.costBasis === 'effective' ? 'net effective (amortized) for the month' : 'net billed for the month';
 }
 
 export function verdict(r: Reconciliation): string {

@@ -1,7 +1,7 @@
 import type { Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import type { Comparison } from '../actuals/reconcile.js';
-import { flagMark, periodText, requestsText, signedMoney, varianceText, verdict } from './actuals-describe.js';
+import { adjustmentLabel, costBasisText, flagMark, netLabel, periodText, requestsText, signedMoney, varianceText, verdict } from './actuals-describe.js';
 import { money } from './numbers.js';
 
 function variance(c: Comparison): string {
@@ -16,7 +16,7 @@ function cell(text: string): string {
 export function formatActualsMarkdown(r: Reconciliation, s: SourceResult): string {
   const out: string[] = [];
   out.push(`### ${cell(r.scenario)}: actuals for ${periodText(r)}`, '');
-  out.push(`Source: ${cell(s.source)}${requestsText(s) ? ` · ${requestsText(s)}` : ''}`, '', `**${verdict(r)}**`, '');
+  out.push(`Source: ${cell(s.source)} · ${costBasisText(r)}${requestsText(s) ? ` · ${requestsText(s)}` : ''}`, '', `**${verdict(r)}**`, '');
   out.push('| | Projected | Actual | Difference | Variance |', '|---|---:|---:|---:|---:|');
   for (const c of r.categories) {
     out.push(`| **${c.category}** | **${money(c.projected)}** | **${money(c.actual)}** | **${signedMoney(c)}** | ${variance(c) ? `**${variance(c)}**` : ''} |`);
@@ -32,7 +32,7 @@ export function formatActualsMarkdown(r: Reconciliation, s: SourceResult): strin
   }
   if (r.unused.length) out.push('', `Unused plan: ${r.unused.map((l) => `${cell(l.line.name)} (${money(l.projected)})`).join(', ')}`);
   if (r.adjustments.length) {
-    out.push('', `Credits, refunds, tax and support (not compared): ${r.adjustments.map((a) => `${a.kind} ${money(a.cost)}`).join(', ')}; net billed ${money(r.net)}`);
+    out.push('', `Credits, refunds, tax and support (not compared): ${r.adjustments.map((a) => `${cell(adjustmentLabel(a))} ${money(a.cost)}`).join(', ')}; ${netLabel(r).replace(' for the month', '')} ${money(r.net)}`);
   }
   return `${out.join('\n')}\n`;
 }

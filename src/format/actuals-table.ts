@@ -1,6 +1,6 @@
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
-import { CATEGORY_TITLE, flagMark, requestsText, signedMoney, varianceText, verdict, wrapNote } from './actuals-describe.js';
+import { adjustmentLabel, CATEGORY_TITLE, costBasisText, flagMark, netLabel, requestsText, signedMoney, varianceText, verdict, wrapNote } from './actuals-describe.js';
 import { money, percent } from './numbers.js';
 
 function row(label: string, c: Comparison): string {
@@ -15,7 +15,7 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   if (r.period.elapsedDays < r.period.days) {
     out.push(`month to date: ${r.period.elapsedDays} of ${r.period.days} days, against the projection pro-rated to them`);
   }
-  out.push(...wrapNote(`source: ${s.source}`));
+  out.push(...wrapNote(`source: ${s.source}`), costBasisText(r));
   const requests = requestsText(s);
   if (requests) out.push(requests);
   if (r.estimated) out.push('note: the provider marks some of this data as estimated (the month is not final)');
@@ -44,8 +44,8 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   }
   if (r.adjustments.length) {
     out.push('', 'credits, refunds, tax and support (not compared with the plan):');
-    for (const a of r.adjustments) out.push(`  ${a.kind.padEnd(62)} ${money(a.cost).padStart(14)}`);
-    out.push(`  ${'net billed for the month'.padEnd(62)} ${money(r.net).padStart(14)}`);
+    for (const a of r.adjustments) out.push(`  ${adjustmentLabel(a).padEnd(62)} ${money(a.cost).padStart(14)}`);
+    out.push(`  ${netLabel(r).padEnd(62)} ${money(r.net).padStart(14)}`);
   }
   for (const note of s.notes) out.push('', ...wrapNote(`note: ${note}`));
   out.push('', `threshold ±${percent(r.threshold, 0)} · ▲ over · ▼ under`, verdict(r));

@@ -11,6 +11,7 @@ describe('tollgate actuals --source sample', () => {
     expect(stderr).toBe('');
     expect(code).toBe(4);
     expect(stdout).toMatch(/^recsys-feature-store · actuals for 2026-10 · USD/);
+    expect(stdout).toContain('\ncost: billed (BilledCost)\n');
     expect(stdout).toMatch(/EGRESS +\$1,009\.02 +\$1,175\.15 +\+\$166\.12 +\+16\.5% ▲/);
     expect(stdout).toMatch(/NatGateway-Bytes +\$425\.21/);
     expect(stdout).toMatch(/credit +-\$1,000\.00/);
@@ -30,7 +31,7 @@ describe('tollgate actuals --source sample', () => {
     expect(stderr).toBe('');
     expect(code).toBe(4);
     const out = JSON.parse(stdout);
-    expect(out).toMatchObject({ scenario: 'recsys-feature-store', month: '2026-10', currency: 'USD', over: true, threshold: '0.1' });
+    expect(out).toMatchObject({ scenario: 'recsys-feature-store', month: '2026-10', currency: 'USD', cost_basis: 'billed', over: true, threshold: '0.1' });
     expect(out.period).toEqual({ elapsed_days: 31, days: 31, partial: false });
     const categories = out.categories.reduce((s: Decimal, c: { actual: string }) => s.plus(c.actual), new Decimal(0));
     expect(categories.eq(out.total.actual)).toBe(true);
@@ -45,8 +46,8 @@ describe('tollgate actuals --source sample', () => {
 
   it('--format csv and markdown', async () => {
     const csv = await tollgate([...SAMPLE, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('scenario,month,row,name,category,provider,region,projected,actual,difference,variance,flag');
-    expect(csv.stdout).toMatch(/recsys-feature-store,2026-10,category,egress,egress,,,1009\.\d+,1175\.\d+,166\.\d+,0\.16\d+,over/);
+    expect(csv.stdout.split('\n')[0]).toBe('scenario,month,row,name,category,provider,region,projected,actual,difference,variance,flag,cost_basis');
+    expect(csv.stdout).toMatch(/recsys-feature-store,2026-10,category,egress,egress,,,1009\.\d+,1175\.\d+,166\.\d+,0\.16\d+,over,billed/);
     const md = await tollgate([...SAMPLE, '--format', 'markdown']);
     expect(md.stdout).toContain('| **egress** | **$1,009.02** | **$1,175.15** | **+$166.12** | **+16.5% ▲** |');
   });

@@ -14,6 +14,11 @@ export interface Dialect {
   /** The first of these present is the billed cost. */
   billed: string[];
   effective: string[];
+  /**
+   * The effective column is the amortized cost (commitment fees spread over the usage they
+   * cover), so `--cost effective` can use it. CUR 2.0's net unblended cost is not amortized.
+   */
+  amortized?: boolean;
   currency: string;
   /** SQL producing the provider name. */
   provider: (has: (c: string) => boolean) => string;
@@ -42,6 +47,7 @@ export const DIALECTS: Dialect[] = [
     end: 'ChargePeriodEnd',
     billed: ['BilledCost'],
     effective: ['EffectiveCost'],
+    amortized: true,
     currency: 'BillingCurrency',
     provider: (has) => (has('ProviderName') ? q('ProviderName') : has('ServiceProviderName') ? q('ServiceProviderName') : `''`),
     service: 'ServiceName',

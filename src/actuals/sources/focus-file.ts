@@ -5,7 +5,8 @@ import { Decimal } from '../../model/decimal.js';
 import { normalizeProvider, type BillingRecord } from '../record.js';
 import { InputError } from '../../model/diagnostics.js';
 import type { SourceResult } from '../source.js';
-import { aggregateSql, detectDialect, DIALECTS, literal } from './dialects.js';
+import type { CostBasis } from '../reconcile.js';
+import { aggregateSql, columnLookup, detectDialect, DIALECTS, literal } from './dialects.js';
 
 /** The DuckDB table function for a billing file, chosen by its name; `skip` lines come before the header. */
 export function tableFunction(file: string, skip = 0): string {
@@ -25,6 +26,7 @@ export async function readBillingFile(
   file: string,
   range: { start: string; end: string },
   selector: ActualsSelector | undefined,
+  costBasis: CostBasis = 'billed',
 ): Promise<SourceResult> {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new InputError([{ file, message: 'billing file not found', suggestion: '--source takes aws, gcp, sample or the path of a billing export file' }]);
@@ -41,6 +43,15 @@ export async function readBillingFile(
     if (!dialect) {
       const expected = DIALECTS.map((d) => `${d.name} (${d.requires.join(', ')})`).join('; or ');
       throw new InputError([{ file, message: 'not a billing export tollgate recognizes', suggestion: `expected the columns of ${expected}` }]);
+    }
+    if (costBasis === 'effective' && !(dialect.amortized && dialect.effective.some((c) => columnLookup(columns)(c) !== undefined))) {
+      throw new InputError([
+        {
+          file,
+          message: `this ${dialect.name} file has no amortized cost column${dialect.amortized ? ` (${dialect.effective.join(', ')})` : ''}, so --cost effective cannot be reported from it`,
+          suggestion: 'use --cost billed, or a FOCUS export (its EffectiveCost is amortized)',
+        },
+      ]);
     }
     const { sql, params, notes } = aggregateSql(dialect, columns, from, range, selector);
     const rows = (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
