@@ -13,6 +13,8 @@ export type Reply = { status?: number; body?: unknown; raw?: string; hang?: bool
 /**
  * A local stand-in for Cost Explorer speaking AWS JSON 1.1: POST /, the
  * operation in X-Amz-Target, JSON in and out. Each test scripts the replies.
+ * As the real service does, a GetCostAndUsage answer holds only the metrics the
+ * request named: the scripted groups carry every metric, the server keeps the asked ones.
  */
 export async function startCostExplorer(reply: (req: SeenRequest, index: number) => Reply) {
   const seen: SeenRequest[] = [];
@@ -34,7 +36,7 @@ export async function startCostExplorer(reply: (req: SeenRequest, index: number)
         return;
       }
       res.writeHead(out.status ?? 200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(out.raw ?? JSON.stringify(out.body ?? {}));
+      res.end(out.raw ?? JSON.stringify(onlyAsked(out.body ?? {}, r.body.Metrics)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,14 +53,33 @@ export async function startCostExplorer(reply: (req: SeenRequest, index: number)
   };
 }
 
-/** One MONTHLY result in Cost Explorer's shape. */
-export function month(groups: [string[], string, string?][], estimated = false, start = '2026-10-01', end = '2026-11-01') {
+function onlyAsked(body: unknown, metrics: unknown): unknown {
+  const answer = body as { ResultsByTime?: { Groups?: { Metrics?: Record<string, unknown> }[] }[] };
+  if (!Array.isArray(metrics) || !Array.isArray(answer.ResultsByTime)) return body;
+  return {
+    ...answer,
+    ResultsByTime: answer.ResultsByTime.map((period) => ({
+      ...period,
+      Groups: period.Groups?.map((g) => ({ ...g, Metrics: Object.fromEntries(Object.entries(g.Metrics ?? {}).filter(([m]) => metrics.includes(m))) })),
+    })),
+  };
+}
+
+/**
+ * One MONTHLY result in Cost Explorer's shape: per group its keys, UnblendedCost,
+ * UsageQuantity and NetAmortizedCost (the unblended cost when not given: no commitment).
+ */
+export function month(groups: [string[], string, string?, string?][], estimated = false, start = '2026-10-01', end = '2026-11-01') {
   return {
     TimePeriod: { Start: start, End: end },
     Total: {},
-    Groups: groups.map(([Keys, cost, qty]) => ({
+    Groups: groups.map(([Keys, cost, qty, amortized]) => ({
       Keys,
-      Metrics: { UnblendedCost: { Amount: cost, Unit: 'USD' }, ...(qty ? { UsageQuantity: { Amount: qty, Unit: 'N/A' } } : {}) },
+      Metrics: {
+        UnblendedCost: { Amount: cost, Unit: 'USD' },
+        NetAmortizedCost: { Amount: amortized ?? cost, Unit: 'USD' },
+        ...(qty ? { UsageQuantity: { Amount: qty, Unit: 'N/A' } } : {}),
+      },
     })),
     Estimated: estimated,
   };

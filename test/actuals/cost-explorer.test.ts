@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,14 +14,17 @@ afterEach(async () => {
   server = undefined;
 });
 
+// The p4d hours are partly covered by a Savings Plan: amortized they cost less than unblended,
+// and the plan's recurring fee amortizes to its unused part only.
 const USAGE = month([
-  [['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '16651.39', '758.3'],
+  [['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '16651.39', '758.3', '12001.07'],
   [['EC2 - Other', 'NatGateway-Bytes'], '425.21', '9449.1'],
 ]);
 const RECORD_TYPES = month([
-  [['Usage'], '17076.6'],
+  [['Usage'], '17076.6', undefined, '12426.28'],
   [['Credit'], '-1000'],
   [['Tax'], '12.5'],
+  [['SavingsPlanRecurringFee'], '9600', undefined, '120.5'],
 ]);
 
 /** Usage query → USAGE, record-type query → RECORD_TYPES, forecast → 9000. */
@@ -58,16 +61,18 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
     expect(usage!.body).toMatchObject({
       TimePeriod: { Start: '2026-10-01', End: '2026-11-01' },
       Granularity: 'MONTHLY',
-      Metrics: ['UnblendedCost', 'UsageQuantity'],
+      Metrics: ['UnblendedCost', 'NetAmortizedCost', 'UsageQuantity'],
       GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }, { Type: 'DIMENSION', Key: 'USAGE_TYPE' }],
       Filter: { And: [{ Tags: { Key: 'team', Values: ['recsys'] } }, { Dimensions: { Key: 'RECORD_TYPE' } }] },
     });
-    expect(types!.body).toMatchObject({ GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }], Filter: { Tags: { Key: 'team' } } });
-    expect(r.records.map((x) => [x.usageType || x.chargeCategory, x.billedCost.toFixed()])).toEqual([
-      ['BoxUsage:p4d.24xlarge', '16651.39'],
-      ['NatGateway-Bytes', '425.21'],
-      ['Credit', '-1000'],
-      ['Tax', '12.5'],
+    expect(types!.body).toMatchObject({ Metrics: ['UnblendedCost', 'NetAmortizedCost'], GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }], Filter: { Tags: { Key: 'team' } } });
+    // UnblendedCost is the billed cost, NetAmortizedCost the effective one, from the same two requests.
+    expect(r.records.map((x) => [x.usageType || x.chargeCategory, x.billedCost.toFixed(), x.effectiveCost.toFixed()])).toEqual([
+      ['BoxUsage:p4d.24xlarge', '16651.39', '12001.07'],
+      ['NatGateway-Bytes', '425.21', '425.21'],
+      ['Credit', '-1000', '-1000'],
+      ['Tax', '12.5', '12.5'],
+      ['SavingsPlanRecurringFee', '9600', '120.5'],
     ]);
     expect(r.records[0]).toMatchObject({ provider: 'aws', serviceName: 'Amazon Elastic Compute Cloud - Compute', chargePeriodStart: '2026-10-01T00:00:00Z' });
   });
@@ -83,7 +88,38 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
     const again = await result();
     expect(again.requests).toMatchObject({ count: 0, cached: true });
     expect(server!.seen).toHaveLength(2);
-    expect(again.records.map((x) => x.billedCost.toFixed())).toEqual(['16651.39', '425.21', '-1000', '12.5']);
+    expect(again.records.map((x) => x.billedCost.toFixed())).toEqual(['16651.39', '425.21', '-1000', '12.5', '9600']);
+    expect(again.records.map((x) => x.effectiveCost.toFixed())).toEqual(['12001.07', '425.21', '-1000', '12.5', '120.5']);
+  });
+
+  it('treats a cache entry written before NetAmortizedCost was asked for as a miss: fetched again, never effective = billed', async () => {
+    const { result, cacheRoot } = await run(normal);
+    await result();
+    const dir = join(cacheRoot, 'cost-explorer');
+    const file = join(dir, readdirSync(dir)[0]!);
+    // The shape the previous version wrote: no metrics list, UnblendedCost (and UsageQuantity) only.
+    type Entry = { metrics?: string[]; usage: { Groups: { Metrics: Record<string, unknown> }[] }[]; adjustments: typeof USAGE[] };
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+    delete entry.metrics;
+    for (const period of [...entry.usage, ...entry.adjustments]) for (const g of period.Groups) delete g.Metrics.NetAmortizedCost;
+    writeFileSync(file, JSON.stringify(entry));
+    const refetched = await result();
+    expect(refetched.requests).toMatchObject({ count: 2, cached: false });
+    expect(server!.seen).toHaveLength(4);
+    expect(refetched.records[0]!.effectiveCost.toFixed()).toBe('12001.07');
+    // Rewritten in the new shape: the next check is answered from the cache again.
+    const again = await result();
+    expect(again.requests).toMatchObject({ count: 0, cached: true });
+    expect(again.records[0]!.effectiveCost.toFixed()).toBe('12001.07');
+  });
+
+  it('an answer without NetAmortizedCost stops the check rather than use the billed cost for it', async () => {
+    const { result } = await run(() => ({
+      body: { ResultsByTime: [{ ...USAGE, Groups: [{ Keys: ['EC2', 'BoxUsage:m7i.xlarge'], Metrics: { UnblendedCost: { Amount: '10', Unit: 'USD' } } }] }] },
+    }));
+    const e = await result().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SourceError);
+    expect((e as Error).message).toMatch(/unreadable net amortized cost for EC2 \/ BoxUsage:m7i\.xlarge/);
   });
 
   it('fetches again with --refresh', async () => {
@@ -128,6 +164,14 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
     expect(r.forecast?.toFixed()).toBe('26076.6'); // 16651.39 + 425.21 + 9000
   });
 
+  it('with --cost effective the forecast is amortized too: NET_AMORTIZED_COST plus month-to-date effective usage', async () => {
+    const { result } = await run(normal, { range: { start: '2026-10-01', end: '2026-10-16' }, period: { month: '2026-10', elapsedDays: 15, days: 31 }, costBasis: 'effective' });
+    const r = await result();
+    expect(r.requests?.count).toBe(3);
+    expect(server!.seen[2]!.body).toMatchObject({ Metric: 'NET_AMORTIZED_COST' });
+    expect(r.forecast?.toFixed()).toBe('21426.28'); // 12001.07 + 425.21 + 9000
+  });
+
   it('rides out LimitExceededException throttling with the SDK retry, then gives the right total', async () => {
     const { result } = await run((req, i) =>
       i === 0 ? { status: 400, body: { __type: 'LimitExceededException', message: 'Rate exceeded' } } : normal(req),
@@ -140,7 +184,7 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
   it('retries an HTTP 500 and, once answered, reports the right figures', async () => {
     const { result } = await run((req, i) => (i === 1 ? { status: 500, body: { __type: 'InternalServerError', message: 'try later' } } : normal(req)));
     const r = await result();
-    expect(r.records.map((x) => x.billedCost.toFixed())).toEqual(['16651.39', '425.21', '-1000', '12.5']);
+    expect(r.records.map((x) => x.billedCost.toFixed())).toEqual(['16651.39', '425.21', '-1000', '12.5', '9600']);
     expect(r.requests?.count).toBe(3);
   });
 

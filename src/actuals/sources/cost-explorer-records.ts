@@ -3,6 +3,13 @@ import { Decimal } from '../../model/decimal.js';
 import type { BillingRecord } from '../record.js';
 import { SourceError } from '../source.js';
 
+/**
+ * The metrics every GetCostAndUsage request asks for, in the same request: the billed
+ * cost (UnblendedCost → billedCost) and the amortized cost after discounts
+ * (NetAmortizedCost → effectiveCost, as FOCUS EffectiveCost).
+ */
+export const COST_METRICS = ['UnblendedCost', 'NetAmortizedCost'] as const;
+
 /** RECORD_TYPE values that are usage; everything else (credits, tax, fees…) comes from the per-record-type query. */
 export const USAGE_RECORD_TYPES = ['Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage'];
 
@@ -34,12 +41,14 @@ function toRecords(results: ResultByTime[], keysOf: (keys: string[]) => Group | 
       const cost = g.Metrics?.UnblendedCost;
       const usage = g.Metrics?.UsageQuantity;
       const billed = amount(cost?.Amount, `cost for ${(g.Keys ?? []).join(' / ')}`);
+      // Never billed in its place: a missing amortized figure stops the check.
+      const effective = amount(g.Metrics?.NetAmortizedCost?.Amount, `net amortized cost for ${(g.Keys ?? []).join(' / ')}`);
       out.push({
         provider: 'aws',
         chargePeriodStart: `${start}T00:00:00Z`,
         chargePeriodEnd: `${end}T00:00:00Z`,
         billedCost: billed,
-        effectiveCost: billed,
+        effectiveCost: effective,
         billingCurrency: cost?.Unit ?? '',
         serviceName: group.service,
         serviceCategory: '',

@@ -2,9 +2,9 @@ import type { CostExplorerClientConfig, Expression, GetCostAndUsageCommandInput,
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
-import type { Period } from '../reconcile.js';
 import { REQUEST_PRICE, SourceError, type SourceResult } from '../source.js';
-import { adjustmentRecords, amount, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
+import type { CostBasis, Period } from '../reconcile.js';
+import { adjustmentRecords, amount, COST_METRICS, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
 
 const CACHE_NAMESPACE = 'cost-explorer';
 
@@ -20,8 +20,14 @@ export function selectorFilter(selector: ActualsSelector['aws'], ...extra: Expre
 }
 
 interface CachedAnswer {
+  /** The cost metrics the answer holds. Entries written before NetAmortizedCost was asked for have none: a miss. */
+  metrics: string[];
   usage: ResultByTime[];
   adjustments: ResultByTime[];
+}
+
+function complete(hit: Partial<CachedAnswer> | undefined): hit is CachedAnswer {
+  return !!hit?.usage && !!hit.adjustments && Array.isArray(hit.metrics) && COST_METRICS.every((m) => hit.metrics!.includes(m));
 }
 
 export interface CostExplorerOptions {
@@ -29,6 +35,8 @@ export interface CostExplorerOptions {
   period: Period;
   selector: ActualsSelector['aws'];
   refresh: boolean;
+  /** Only the forecast depends on it (UNBLENDED_COST or NET_AMORTIZED_COST); records always carry both costs. Default billed. */
+  costBasis?: CostBasis;
   onRequest?: (count: number) => void;
   /** Test seam: endpoint, static credentials, retry and timeout settings. Production uses the SDK's default chain. */
   clientConfig?: CostExplorerClientConfig;
@@ -38,7 +46,7 @@ export interface CostExplorerOptions {
 /**
  * One month of AWS spend from Cost Explorer: usage grouped by service and usage
  * type (one request per page), non-usage charges grouped by record type (one
- * more), and for an unfinished month the forecast (one more). A finished,
+ * more), each asking for the billed and the amortized cost at once, and for an unfinished month the forecast (one more). A finished,
  * final month is cached on disk and never fetched twice.
  */
 export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceResult> {
@@ -47,8 +55,8 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
   const key = cacheKey({ v: 1, range: o.range, selector: o.selector ?? {}, profile: process.env.AWS_PROFILE ?? 'default' });
   const source = `AWS Cost Explorer, ${o.range.start} to ${o.range.end} (end exclusive)`;
   if (finished && !o.refresh) {
-    const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as CachedAnswer | undefined;
-    if (hit?.usage && hit.adjustments) {
+    const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as Partial<CachedAnswer> | undefined;
+    if (complete(hit)) {
       return { source, records: [...usageRecords(hit.usage), ...adjustmentRecords(hit.adjustments)], requests: { count: 0, cost: new Decimal(0), cached: true }, notes: [] };
     }
   }
@@ -89,7 +97,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     const usage = await query({
       TimePeriod,
       Granularity: 'MONTHLY',
-      Metrics: ['UnblendedCost', 'UsageQuantity'],
+      Metrics: [...COST_METRICS, 'UsageQuantity'],
       GroupBy: [
         { Type: 'DIMENSION', Key: 'SERVICE' },
         { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
@@ -100,7 +108,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     const adjustments = await query({
       TimePeriod,
       Granularity: 'MONTHLY',
-      Metrics: ['UnblendedCost'],
+      Metrics: [...COST_METRICS],
       GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
       ...(allFilter ? { Filter: allFilter } : {}),
     });
@@ -108,23 +116,24 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     const records = [...usageOnly, ...adjustmentRecords(adjustments)];
 
     let forecast: Decimal | undefined;
+    const effective = o.costBasis === 'effective';
     if (!finished) {
       const monthEnd = new Date(Date.UTC(Number(o.period.month.slice(0, 4)), Number(o.period.month.slice(5, 7)), 1)).toISOString().slice(0, 10);
       const answer = await client.send(
         new GetCostForecastCommand({
           TimePeriod: { Start: o.range.end, End: monthEnd },
-          Metric: 'UNBLENDED_COST',
+          Metric: effective ? 'NET_AMORTIZED_COST' : 'UNBLENDED_COST',
           Granularity: 'MONTHLY',
           ...(allFilter ? { Filter: allFilter } : {}),
         }),
       );
       const rest = amount(answer.Total?.Amount, 'forecast');
       // Month-to-date usage plus the forecast for the remaining days: comparable with the projected total.
-      forecast = usageOnly.reduce((s, r) => s.plus(r.billedCost), rest);
+      forecast = usageOnly.reduce((s, r) => s.plus(effective ? r.effectiveCost : r.billedCost), rest);
     }
 
     const final = finished && !records.some((r) => r.estimated);
-    if (final) writeCache(CACHE_NAMESPACE, key, { usage, adjustments } satisfies CachedAnswer, o.cacheRoot);
+    if (final) writeCache(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, adjustments } satisfies CachedAnswer, o.cacheRoot);
     const notes = finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [];
     return { source, records, requests: { count, cost: REQUEST_PRICE.times(count), cached: false }, ...(forecast ? { forecast } : {}), notes };
   } catch (e) {
