@@ -98,6 +98,16 @@ describe('--cost billed|effective on a FOCUS bill with a Savings Plan', () => {
     expect(csv).toContain('sp-check,2026-10,adjustment,purchase,,,,,0,,,amortized,effective');
   });
 
+  it('the bundled sample has no commitment (EffectiveCost = BilledCost): effective gives the billed figures', async () => {
+    const base = ['actuals', 'scenarios/recsys-feature-store.yaml', '--month', '2026-10', '--source', 'sample', '--format', 'json'];
+    const billed = JSON.parse((await tollgate(base)).stdout);
+    const effective = JSON.parse((await tollgate([...base, '--cost', 'effective'])).stdout);
+    expect([billed.cost_basis, effective.cost_basis]).toEqual(['billed', 'effective']);
+    const { cost_basis: _b, ...sameBilled } = billed;
+    const { cost_basis: _e, ...sameEffective } = effective;
+    expect(sameEffective).toEqual(sameBilled);
+  });
+
   it.each([
     [['--cost', 'amortized'], /--cost takes billed or effective/],
     [['--source', 'gcp', '--cost', 'effective'], /--cost effective: error: the Google Cloud BigQuery standard billing export has no amortized cost[^]*hint: use --cost billed, or export the bill as FOCUS/],

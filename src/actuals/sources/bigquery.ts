@@ -30,7 +30,11 @@ function money(value: string | null | undefined, what: string): Decimal {
   return new Decimal(value);
 }
 
-/** Aggregated export rows → records; a row's credits become a record of their own (ChargeCategory Credit). */
+/**
+ * Aggregated export rows → records; a row's credits become a record of their own (ChargeCategory Credit).
+ * The standard export has no amortized cost, so effectiveCost is only the billed cost again:
+ * `--cost effective` refuses this source (fetch.ts) rather than report it as amortized.
+ */
 export function rowsToRecords(rows: readonly BigQueryRow[]): BillingRecord[] {
   const out: BillingRecord[] = [];
   for (const r of rows) {
