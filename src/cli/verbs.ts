@@ -200,7 +200,8 @@ options:
     summary: 'check a month of real spend against the projection (exit 4 on drift)',
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
                         [--format table|json|csv|markdown] [--threshold 10%]
-                        [--cost billed|effective] [--refresh] [--pricing FILE]...
+                        [--cost billed|effective] [--refresh]
+                        [--pricing FILE]...
 
 Reads the month's actual spend, maps it onto the scenario's lines (instance and
 region, storage class and region, transfer path and region pair) and
