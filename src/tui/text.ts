@@ -8,6 +8,12 @@ export function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
+/** Cut from the left, keeping the end: a file path's tail names the file. */
+export function fitTail(text: string, width: number): string {
+  if (width <= 0) return '';
+  return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
+}
+
 /** Cut a long text at word boundaries into at most `lines` lines of `width`; the last one is cut short if need be. */
 export function wrapped(text: string, width: number, lines: number): string[] {
   const out: string[] = [];

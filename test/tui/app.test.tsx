@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/tui/App.js';
@@ -135,6 +137,19 @@ describe('the session on screen', () => {
     expect(frame).toMatch(/recsys-feature-s…?\S*\s+small/);
     await press(app, 'c');
     await showing(app, '1/2');
+  });
+
+  it('a deep path gives way in the header: the position and the file name stay in 80 columns', async () => {
+    const deep = join(mkdtempSync(join(tmpdir(), 'tollgate-deep-')), 'a-rather-long-checkout-directory', 'of-some-team', 'with', 'nested', 'folders');
+    mkdirSync(deep, { recursive: true });
+    const file = join(deep, 'plan.yaml');
+    copyFileSync(RECSYS, file);
+    const app = open(session([file, scenarioFile(SMALL)]));
+    await showing(app, 'compare · 2 scenarios');
+    await press(app, 'c');
+    const header = (await showing(app, '1/2 · recsys-feature-store · …')).split('\n')[0] ?? '';
+    expect(header.length).toBeLessThanOrEqual(80);
+    expect(header).toMatch(/…\S*\/nested\/folders\/plan\.yaml$/);
   });
 
   it('? lists every key', async () => {

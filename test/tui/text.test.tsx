@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import { ColourContext, Toned } from '../../src/tui/components/Toned.js';
-import { colourAllowed, deltaText, fit, toneOf } from '../../src/tui/text.js';
+import { colourAllowed, deltaText, fit, fitTail, toneOf } from '../../src/tui/text.js';
 
 describe('deltas carry their meaning without colour', () => {
   it('dearer: up arrow and plus sign; cheaper: down arrow and minus sign', () => {
@@ -46,5 +46,11 @@ describe('deltas carry their meaning without colour', () => {
     expect(fit('nightly-feature-pull', 8)).toBe('nightly…');
     expect(fit('short', 8)).toBe('short');
     expect(fit('x', 0)).toBe('');
+  });
+
+  it('fitTail keeps the end of a path', () => {
+    expect(fitTail('/check/work/main/plan.yaml', 11)).toBe('…/plan.yaml');
+    expect(fitTail('plan.yaml', 12)).toBe('plan.yaml');
+    expect(fitTail('x', 0)).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { budgetLine, pricingLine } from '../../format/describe.js';
 import type { Estimate } from '../../model/estimate.js';
-import { fit } from '../text.js';
+import { fit, fitTail } from '../text.js';
 import { Toned } from './Toned.js';
 
 interface Props {
@@ -15,13 +15,16 @@ interface Props {
 
 /** Scenario name and file, the pricing tables and their dates, and the budget used. */
 export function Header({ estimate, file, dirty, position, width }: Props) {
-  const title = `${estimate.scenario} · ${file}${position ? ` · ${position}` : ''}`;
+  // The position and name come first and the path gives way, from its left, so "2/3" survives a deep checkout.
+  const head = `${position ? `${position} · ` : ''}${estimate.scenario} · `;
+  const room = width - (dirty ? 12 : 0);
+  const title = `${head}${fitTail(file, room - head.length)}`;
   const budget = budgetLine(estimate);
   const over = estimate.budget ? estimate.totals.total.gt(estimate.budget.monthly) : false;
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold>{fit(title, width - (dirty ? 12 : 0))}</Text>
+        <Text bold>{fit(title, room)}</Text>
         {dirty ? <Text> ● unsaved</Text> : null}
       </Text>
       <Text>{fit(`pricing: ${pricingLine(estimate)}`, width)}</Text>
