@@ -1,6 +1,7 @@
 import { Decimal } from '../model/decimal.js';
 import { isLognormal, type Lognormal, type Triangular } from '../model/quantity.js';
 import type { UncertainInput } from '../model/uncertain.js';
+import { normalQuantile } from './normal-quantile.js';
 
 /** z of the standard normal's 95th percentile: a lognormal's p95 is p50 × e^(1.6449σ). */
 const Z95 = 1.6448536269514722;
@@ -13,38 +14,36 @@ const Z95 = 1.6448536269514722;
  */
 const SAMPLE_DIGITS = 4;
 
-/** Draws from one uncertain input. Floats only for the draw; the result is a Decimal. */
-export function sampler(input: UncertainInput): (random: () => number) => Decimal {
-  const draw = isLognormal(input.dist) ? lognormal(input.dist) : triangular(input.dist);
+/**
+ * Draws from one uncertain input by its inverse CDF: a uniform u in (0, 1) gives
+ * the input's u-quantile. One uniform per draw, so two scenarios that feed the
+ * same u to an input they share get the same quantile of it, whatever its range
+ * in each. Floats only for the draw; the result is a Decimal.
+ */
+export function sampler(input: UncertainInput): (u: number) => Decimal {
+  const quantile = isLognormal(input.dist) ? lognormal(input.dist) : triangular(input.dist);
   const max = input.max?.toNumber() ?? Infinity;
-  return (random) => {
-    const x = Math.min(Math.max(draw(random), 0), max);
+  return (u) => {
+    const x = Math.min(Math.max(quantile(u), 0), max);
     return new Decimal(input.integer ? Math.round(x) : x.toPrecision(SAMPLE_DIGITS));
   };
 }
 
-/** Inverse-CDF draw from the triangular distribution (low, mode = expected, high). */
-function triangular(t: Triangular): (random: () => number) => number {
+/** The quantile function of the triangular distribution (low, mode = expected, high). */
+function triangular(t: Triangular): (u: number) => number {
   const a = t.low.toNumber();
   const c = t.expected.toNumber();
   const b = t.high.toNumber();
   if (a === b) return () => a;
   const split = (c - a) / (b - a);
-  return (random) => {
-    const u = random();
-    return u < split ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
-  };
+  return (u) => (u < split ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c)));
 }
 
-/** The lognormal through p50 and p95: ln X ~ N(ln p50, σ) with σ = ln(p95 / p50) / z95. Box–Muller draw. */
-function lognormal(l: Lognormal): (random: () => number) => number {
+/** The quantile function of the lognormal through p50 and p95: ln X ~ N(ln p50, σ) with σ = ln(p95 / p50) / z95. */
+function lognormal(l: Lognormal): (u: number) => number {
   const mu = Math.log(l.p50.toNumber());
   const sigma = Math.log(l.p95.toNumber() / l.p50.toNumber()) / Z95;
-  return (random) => {
-    const u = 1 - random(); // in (0, 1]: log(0) would be -Infinity
-    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-    return Math.exp(mu + sigma * z);
-  };
+  return (u) => Math.exp(mu + sigma * normalQuantile(u));
 }
 
 /**

@@ -5,7 +5,7 @@ import { withValues, type UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../pricing/book.js';
 import { sampler } from './distributions.js';
 import { estimateTotals } from './estimate.js';
-import { seededRandom } from './random.js';
+import { seededRandom, streamSeed } from './random.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './sampling-defaults.js';
 
 export const DEFAULT_PERCENTILES = [50, 90, 95] as const;
@@ -32,6 +32,12 @@ export interface MonteCarlo {
   spreads: Record<Category | 'total', Spread>;
   /** Share of samples whose total is over the budget, when the scenario has one. */
   overBudget?: Decimal;
+  /**
+   * The total of each sample, in sample order. Sample i of any scenario run with
+   * the same seed drew the same value for an input of the same label: paired
+   * samples, for comparing plans month by month.
+   */
+  totals: readonly Decimal[];
 }
 
 const KEYS = [...CATEGORIES, 'total'] as const;
@@ -40,7 +46,9 @@ const KEYS = [...CATEGORIES, 'total'] as const;
  * Seeded Monte Carlo: each sample draws every uncertain input, sets the draws
  * into a copy of the point scenario and prices it with the engine itself, so
  * tiers on aggregates, allowances and all stay exactly as for one projection.
- * Same scenario, seed and sample count → the same numbers.
+ * Same scenario, seed and sample count → the same numbers. Each input draws
+ * from its own stream, seeded by the run's seed and the input's label (common
+ * random numbers across scenarios that share it).
  */
 export function monteCarlo(
   scenario: Scenario,
@@ -51,12 +59,11 @@ export function monteCarlo(
   const samples = options.samples ?? DEFAULT_SAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError('samples must be a whole number, at least 1');
-  const random = seededRandom(seed);
-  const draws = uncertain.map((u) => ({ path: u.path, draw: sampler(u) }));
+  const draws = uncertain.map((u) => ({ path: u.path, draw: sampler(u), random: seededRandom(streamSeed(seed, u.label)) }));
   const columns = Object.fromEntries(KEYS.map((k) => [k, new Array<Decimal>(samples)])) as Record<(typeof KEYS)[number], Decimal[]>;
 
   for (let i = 0; i < samples; i++) {
-    const sampled = withValues(scenario, draws.map((d) => ({ path: d.path, value: d.draw(random) })));
+    const sampled = withValues(scenario, draws.map((d) => ({ path: d.path, value: d.draw(d.random()) })));
     const totals = estimateTotals(sampled, book);
     for (const k of KEYS) columns[k][i] = totals[k];
   }
@@ -69,6 +76,7 @@ export function monteCarlo(
     seed,
     spreads,
     ...(budget ? { overBudget: new Decimal(columns.total.filter((t) => t.gt(budget)).length).div(samples) } : {}),
+    totals: columns.total,
   };
 }
 

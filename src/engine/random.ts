@@ -1,7 +1,8 @@
 /**
  * mulberry32: a 32-bit seeded generator, small and fast, good enough for
  * Monte Carlo draws (not for cryptography). Same seed, same sequence — the
- * engine never draws from an unseeded source.
+ * engine never draws from an unseeded source. Values are (k + ½) / 2³², strictly
+ * inside (0, 1), so an inverse CDF never meets an infinite end.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -10,6 +11,22 @@ export function seededRandom(seed: number): () => number {
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
   };
+}
+
+/**
+ * The seed of one named stream within a run (FNV-1a over the run's seed and the
+ * name): an input keeps its own sequence whatever other inputs a scenario has,
+ * so two scenarios sampled with one seed draw the same values for an input
+ * they share by name.
+ */
+export function streamSeed(seed: number, name: string): number {
+  let h = 0x811c9dc5;
+  const mix = (byte: number) => {
+    h = Math.imul(h ^ byte, 0x01000193);
+  };
+  for (let shift = 0; shift < 32; shift += 8) mix((seed >>> shift) & 0xff);
+  for (let i = 0; i < name.length; i++) mix(name.charCodeAt(i));
+  return h >>> 0;
 }

@@ -4,6 +4,7 @@ import { parseScenario, providersOf } from '../../src/model/load-scenario.js';
 import { loadPricingBook } from '../../src/pricing/load.js';
 import { monteCarlo, type MonteCarloOptions } from '../../src/engine/montecarlo.js';
 import { sensitivity } from '../../src/engine/sensitivity.js';
+import { normalQuantile } from '../../src/engine/normal-quantile.js';
 import { FIXTURE_PRICING } from '../helpers.js';
 
 function run(yaml: string, options: MonteCarloOptions = {}) {
@@ -100,5 +101,13 @@ transfers: [{name: x, from: aws:us-east-1, to: aws:us-east-2, gb_per_month: {p50
       ['nodes.n.count', '1', '4', '110.6', '412.4', '301.8'],
       ['transfers.x.gb_per_month', '250', '4000', '203.7', '241.2', '37.5'],
     ]);
+  });
+});
+
+describe('normal quantile (the lognormal draw)', () => {
+  it('matches the standard normal table', () => {
+    // Φ⁻¹ from the table: 0.95 → 1.644854, 0.975 → 1.959964, 0.01 → −2.326348, 0.5 → 0
+    const cases: [number, number][] = [[0.95, 1.6448536269514722], [0.975, 1.959963984540054], [0.01, -2.3263478740408408], [0.5, 0]];
+    for (const [p, z] of cases) expect(Math.abs(normalQuantile(p) - z)).toBeLessThan(1e-8);
   });
 });
