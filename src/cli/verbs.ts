@@ -53,6 +53,9 @@ ${MONTE_CARLO_USAGE}
 A scenario with ranges ({low, expected, high} or {p50, p95}) is priced at its
 point values, then sampled: expected cost, p50/p90/p95 per category and total,
 the probability of exceeding the budget, and which inputs drive the spread.
+In CSV the sampled figures follow the scenario's lines as rows of kind spread
+(name expected, p50, …) and probability (name over_budget), the figure in the
+quantity column; their cost stays empty, so costs still sum to the total.
 `,
     options: { ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
     load: () => import('../commands/estimate.js'),

@@ -11,14 +11,14 @@ import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../forma
 import { projectFile } from './project.js';
 import { warnIfStale } from './stale-pricing.js';
 
-/** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges (CSV carries line items only). */
+/** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges. */
 export function renderEstimates(estimates: readonly Estimate[], format: Format, uncertainties: readonly (Uncertainty | undefined)[] = []): string {
   const with_ = <T>(i: number, f: (e: Estimate, u: Uncertainty) => T) => (uncertainties[i] ? f(estimates[i]!, uncertainties[i]!) : undefined);
   switch (format) {
     case 'json':
       return formatJson(estimates, estimates.map((_, i) => with_(i, (e, u) => ({ uncertainty: uncertaintyJson(e, u) }))));
     case 'csv':
-      return formatCsv(estimates);
+      return formatCsv(estimates, uncertainties);
     case 'markdown':
       return estimates.map((e, i) => formatMarkdown(e, with_(i, uncertaintyMarkdown))).join('\n');
     default:

@@ -1,13 +1,38 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Uncertainty } from '../engine/uncertainty.js';
 import type { Estimate } from '../model/estimate.js';
-import { exact } from './numbers.js';
+import { count, exact } from './numbers.js';
+import { sampledFigures } from './uncertainty.js';
 
 const COLUMNS = ['scenario', 'kind', 'name', 'category', 'provider', 'region', 'path', 'description', 'quantity', 'unit', 'rate', 'cost'];
 
-/** One row per line item, exact decimals; totals are sums of the cost column. */
-export function formatCsv(estimates: readonly Estimate[]): string {
-  const rows = estimates.flatMap((e) =>
-    e.lines.map((l) => [e.scenario, l.kind, l.name, l.category, l.provider, l.region, l.path ?? '', l.description, exact(l.quantity), l.unit, exact(l.rate), exact(l.cost)]),
-  );
+/**
+ * A ranged scenario's sampled figures as rows after its lines: kind `spread`
+ * (name `expected`, `p50`, …; category or `total`) and kind `probability`
+ * (name `over_budget`). Their figure is in `quantity` (unit the currency,
+ * or `probability`) and `cost` stays empty, so a scenario's costs still sum to its
+ * point total.
+ */
+function uncertaintyRows(e: Estimate, u: Uncertainty): string[][] {
+  const mc = u.monteCarlo;
+  const over = `${count(mc.samples)} samples (seed ${mc.seed})`;
+  const spread = sampledFigures(e, u).map((f) => {
+    const what = f.figure === 'expected' ? 'mean' : f.figure;
+    return [e.scenario, 'spread', f.figure, f.category, '', '', '', `${what} of the ${f.category} cost over ${over}`, exact(f.value), e.currency, '', ''];
+  });
+  if (mc.overBudget === undefined || !e.budget) return spread;
+  const share = `share of the ${over} whose total exceeds the ${exact(e.budget.monthly)} budget`;
+  return [...spread, [e.scenario, 'probability', 'over_budget', 'total', '', '', '', share, exact(mc.overBudget), 'probability', '', '']];
+}
+
+/**
+ * One row per line item, exact decimals; the line items' costs sum to the
+ * total. `uncertainties[i]`, when estimate i has ranges, adds its sampled rows.
+ */
+export function formatCsv(estimates: readonly Estimate[], uncertainties: readonly (Uncertainty | undefined)[] = []): string {
+  const rows = estimates.flatMap((e, i) => [
+    ...e.lines.map((l) => [e.scenario, l.kind, l.name, l.category, l.provider, l.region, l.path ?? '', l.description, exact(l.quantity), l.unit, exact(l.rate), exact(l.cost)]),
+    ...(uncertainties[i] ? uncertaintyRows(e, uncertainties[i]!) : []),
+  ]);
   return stringify([COLUMNS, ...rows]);
 }

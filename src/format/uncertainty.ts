@@ -10,6 +10,21 @@ export function spreadRows(e: Estimate): (Category | 'total')[] {
   return [...CATEGORIES.filter((c) => e.lines.some((l) => l.category === c)), 'total'];
 }
 
+/** One sampled figure of one category (or the total): the mean (`expected`) or a percentile (`p90`). */
+export interface SampledFigure {
+  figure: string;
+  category: Category | 'total';
+  value: Decimal;
+}
+
+/** A scenario's spread as flat records for the CSV formats: per category then the total, the mean then each percentile. */
+export function sampledFigures(e: Estimate, u: Uncertainty): SampledFigure[] {
+  return spreadRows(e).flatMap((category) => {
+    const s = u.monteCarlo.spreads[category];
+    return [{ figure: 'expected', category, value: s.expected }, ...[...s.percentiles].map(([p, value]) => ({ figure: `p${p}`, category, value }))];
+  });
+}
+
 function rangeText(input: UncertainInput): string {
   const d = input.dist;
   return isLognormal(d) ? `p50 ${amount(d.p50)}, p95 ${amount(d.p95)}` : `${amount(d.low)} / ${amount(d.expected)} / ${amount(d.high)}`;
