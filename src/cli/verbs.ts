@@ -70,8 +70,12 @@ Prices each scenario and compares them with the first (the baseline): each
 category and the total per scenario, the delta and % against the baseline, the
 cheapest marked, and the lines that moved (matched by kind and name, so a line
 only one scenario has shows as new or absent). Scenarios with ranges also show
-the sampled expected, p50, p90, p95 of the total and the chance of exceeding
-their budget. --format markdown is fit to paste into a pull request.
+the sampled expected, p50, p90, p95 of the total, the chance of exceeding
+their budget and the top inputs driving the spread; and each plan gets its
+chance of costing less than the baseline, from paired samples (an input the
+plans share by name gets the same draw in both). CSV adds these as rows
+spread (figure in cost) and probability (share in delta_ratio) at the end.
+--format markdown is fit to paste into a pull request.
 
 options:
   --format FORMAT   table (default), json, csv or markdown

@@ -2,6 +2,7 @@ import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { compare } from '../engine/compare.js';
+import { chanceCheaper } from '../engine/paired.js';
 import { assessUncertainty } from '../engine/uncertainty.js';
 import { formatComparisonCsv } from '../format/compare/csv.js';
 import { formatComparisonJson } from '../format/compare/json.js';
@@ -18,11 +19,13 @@ export function run(args: ParsedArgs, io: Io): number {
   const estimates = projections.map((p) => p.estimate);
   const uncertainties = projections.map((p) => assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling));
   const comparison = compare(estimates);
+  // One seed and sample count for every scenario: sample k of each is the same draw of what they share.
+  const sampled = { uncertainties, cheaper: chanceCheaper(estimates, uncertainties) };
   const render = {
-    table: () => formatComparisonTable(comparison, estimates, uncertainties),
-    markdown: () => formatComparisonMarkdown(comparison, estimates, uncertainties),
-    json: () => formatComparisonJson(comparison, estimates, uncertainties),
-    csv: () => formatComparisonCsv(comparison),
+    table: () => formatComparisonTable(comparison, estimates, sampled),
+    markdown: () => formatComparisonMarkdown(comparison, estimates, sampled),
+    json: () => formatComparisonJson(comparison, estimates, sampled),
+    csv: () => formatComparisonCsv(comparison, estimates, sampled),
   }[format];
   io.stdout.write(render());
   return EXIT.ok;

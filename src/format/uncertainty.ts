@@ -2,6 +2,7 @@ import { Decimal } from '../model/decimal.js';
 import { CATEGORIES, type Category, type Estimate } from '../model/estimate.js';
 import { isLognormal } from '../model/quantity.js';
 import type { UncertainInput } from '../model/uncertain.js';
+import type { Swing } from '../engine/sensitivity.js';
 import type { Uncertainty } from '../engine/uncertainty.js';
 import { amount, exact, money, percent, count } from './numbers.js';
 
@@ -66,14 +67,21 @@ function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-/** One tornado row: the total's move from the point projection, left for down, right for up. */
-function tornadoBar(lowDelta: Decimal, highDelta: Decimal, scale: Decimal): string {
+/** The largest move of the total from the point projection at any input's end: a tornado's full bar. */
+export function tornadoScale(e: Estimate, u: Uncertainty): Decimal {
+  const point = e.totals.total;
+  return u.sensitivity.reduce((m, s) => Decimal.max(m, s.totalAtLow.minus(point).abs(), s.totalAtHigh.minus(point).abs()), new Decimal(0));
+}
+
+/** One tornado row: the total's move from the point projection (`point`), left for down, right for up, `width` cells a side. */
+export function tornadoBar(s: Swing, point: Decimal, scale: Decimal, width = BAR): string {
+  const [lowDelta, highDelta] = [s.totalAtLow.minus(point), s.totalAtHigh.minus(point)];
   const down = Decimal.min(lowDelta, highDelta, 0).abs();
   const up = Decimal.max(lowDelta, highDelta, 0);
-  const cells = (d: Decimal) => (scale.isZero() ? 0 : Math.round(d.div(scale).times(BAR).toNumber()));
+  const cells = (d: Decimal) => (scale.isZero() ? 0 : Math.round(d.div(scale).times(width).toNumber()));
   const left = cells(down);
   const right = cells(up);
-  return `${' '.repeat(BAR - left)}${'█'.repeat(left)}│${'█'.repeat(right)}${' '.repeat(BAR - right)}`;
+  return `${' '.repeat(width - left)}${'█'.repeat(left)}│${'█'.repeat(right)}${' '.repeat(width - right)}`;
 }
 
 /** The percentile section and the tornado chart for the terminal table (80 columns). */
@@ -92,19 +100,23 @@ export function uncertaintyTable(e: Estimate, u: Uncertainty): string[] {
   out.push('(the projection above prices ranges at expected or p50; "expected" here is', 'the mean over the samples)');
 
   out.push('', 'what drives the spread: the total with one input at its low … high end', '(p05 … p95 for a {p50, p95} range), the others at their point values');
-  const point = e.totals.total;
-  const scale = u.sensitivity.reduce((m, s) => Decimal.max(m, s.totalAtLow.minus(point).abs(), s.totalAtHigh.minus(point).abs()), new Decimal(0));
+  const scale = tornadoScale(e, u);
   for (const s of u.sensitivity) {
     const swing = `swing ${money(s.swing)}`;
     const head = `${s.input.label} (${rangeText(s.input)})`;
     out.push(`${fit(head, 78 - swing.length).padEnd(79 - swing.length)}${swing}`);
-    out.push(`    ${tornadoBar(s.totalAtLow.minus(point), s.totalAtHigh.minus(point), scale)}  ${money(s.totalAtLow)} … ${money(s.totalAtHigh)}`);
+    out.push(`    ${tornadoBar(s, e.totals.total, scale)}  ${money(s.totalAtLow)} … ${money(s.totalAtHigh)}`);
   }
   return out;
 }
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
+}
+
+/** A sensitivity row's Markdown cells: input, range, total at low and at high, swing. */
+export function swingCells(s: Swing): string {
+  return `${cell(s.input.label)} | ${rangeText(s.input)} | ${money(s.totalAtLow)} | ${money(s.totalAtHigh)} | ${money(s.swing)}`;
 }
 
 /** The same for a pull request or design doc. */
@@ -121,7 +133,7 @@ export function uncertaintyMarkdown(e: Estimate, u: Uncertainty): string[] {
   if (mc.overBudget !== undefined && e.budget) out.push('', `Probability the total exceeds the ${money(e.budget.monthly)} budget: **${percent(mc.overBudget)}**`);
   out.push('', '| Input | Range | Total at low | Total at high | Swing |', '|---|---|---:|---:|---:|');
   for (const s of u.sensitivity) {
-    out.push(`| ${cell(s.input.label)} | ${rangeText(s.input)} | ${money(s.totalAtLow)} | ${money(s.totalAtHigh)} | ${money(s.swing)} |`);
+    out.push(`| ${swingCells(s)} |`);
   }
   return out;
 }

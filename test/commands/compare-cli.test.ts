@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../pricing/run-main.js';
 import { scenarioFiles } from './scenario-files.js';
+import { csvRows } from '../csv-rows.js';
 
 // Bundled AWS list prices: g5.xlarge 1.006/h in us-east-1; S3 Standard 0.023/GB-month
 // (first 50 TB); us-east-1 → us-east-2 0.01/GB.
@@ -21,7 +22,16 @@ storage: [{name: store, provider: aws, region: us-east-1, class: s3-standard, gb
 budget: {monthly: 250}
 nodes: [{name: gpu, provider: aws, region: us-east-1, instance: g5.xlarge, count: {low: 1, expected: 2, high: 3}, hours: 100}]
 `,
+  // Swings (one input at a time, the others at expected): count 1 → 3 at 100 h × 1.006 = 201.2;
+  // hours 80 → 120 at 2 nodes = 80.48; stored 500 → 1,500 GB at 0.023 = 23; copy 0 → 1,000 GB at 0.01 = 10.
+  many: `name: many
+nodes: [{name: gpu, provider: aws, region: us-east-1, instance: g5.xlarge, count: {low: 1, expected: 2, high: 3}, hours: {low: 80, expected: 100, high: 120}}]
+storage: [{name: store, provider: aws, region: us-east-1, class: s3-standard, gb: {low: 500, expected: 1000, high: 1500}}]
+transfers: [{name: copy, from: aws:us-east-1, to: aws:us-east-2, gb_per_month: {low: 0, expected: 500, high: 1000}}]
+`,
 });
+
+const PAIR = ['scenarios/feature-store-replicated.yaml', 'scenarios/feature-store-read-nightly.yaml'];
 
 describe('tollgate compare', () => {
   it('json: exact totals, deltas and ratios against the first; lines matched by name', async () => {
@@ -75,6 +85,61 @@ describe('tollgate compare', () => {
     const table = (await runMain(['compare', files.a!, files.ranged!, '--samples', '400'])).stdout;
     // Counts 1–3 at 100 h × 1.006: every percentile is a whole number of nodes.
     expect(table).toMatch(/ {2}B · P\(total > budget \$250\.00\): [\d.]+%\n {4}compute +\$[\d,.]+ +\$(100\.60|201\.20|301\.80) /);
+  });
+
+  it('csv: scenarios without ranges get no sampled rows (the output is the compared figures only)', async () => {
+    const r = await runMain(['compare', files.a!, files.b!, '--format', 'csv']);
+    expect(new Set(csvRows(r.stdout).slice(1).map((c) => c[0]))).toEqual(new Set(['category', 'total', 'line']));
+  });
+
+  it('csv: spread rows and the two probabilities for a ranged scenario, header unchanged', async () => {
+    const r = await runMain(['compare', files.a!, files.ranged!, '--format', 'csv', '--samples', '20000']);
+    const rows = csvRows(r.stdout);
+    expect(rows[0]!.join(',')).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest');
+    // Counts 1–3 (triangular, mode 2, rounded) at 100 h × 1.006: 100.6, 201.2 or 301.8; A costs 229.2, the budget is 250.
+    // P(3 nodes) = P(x ≥ 2.5) = (3 − 2.5)² / ((3 − 1)(3 − 2)) = 0.125: over budget 12.5%, cheaper than A 87.5%.
+    const sampled = rows.filter((c) => c[0] === 'spread' || c[0] === 'probability');
+    expect(sampled.filter((c) => c[0] === 'spread').map((c) => `${c[1]}:${c[3]}:${c[4]}`)).toEqual(
+      ['compute', 'total'].flatMap((k) => ['expected', 'p50', 'p90', 'p95'].map((f) => `${f}:${k}:ranged`)),
+    );
+    const cell = (row: string, kind: string, column: number) => sampled.find((c) => c[0] === row && c[1] === kind && c[3] === 'total')![column]!;
+    expect([cell('spread', 'p50', 5), cell('spread', 'p95', 5)]).toEqual(['201.2', '301.8']);
+    expect(Math.abs(Number(cell('probability', 'over_budget', 7)) - 0.125)).toBeLessThan(0.015);
+    expect(Math.abs(Number(cell('probability', 'cheaper_than_baseline', 7)) - 0.875)).toBeLessThan(0.015);
+    expect(sampled.every((c) => c[4] === 'ranged')).toBe(true);
+  });
+
+  it('the bundled pair: the chance reading nightly costs less than replicating, hand-computed', async () => {
+    // A (replicated) costs 7,012.97502984619140625. B costs 5,877.416 + 460 + egress on 30·x GB, x ~ triangular(100, 400, 900)
+    // GB/day; AWS internet egress: 100 GB free, then 0.09. B < A ⇔ (30x − 100) × 0.09 < 675.559… ⇔ x < 253.54,
+    // so P = (253.54 − 100)² / ((900 − 100)(400 − 100)) = 0.0982 (sampling error ±0.003 at 10,000 samples).
+    const j = JSON.parse((await runMain(['compare', ...PAIR, '--format', 'json'])).stdout);
+    expect(j.scenarios[0].p_cheaper_than_baseline).toBeUndefined();
+    expect(Math.abs(Number(j.scenarios[1].p_cheaper_than_baseline) - 0.0982)).toBeLessThan(0.012);
+    // Its tornado, exact: 3,000 GB → 5,877.416 + 460 + 2,900 × 0.09; 27,000 GB → + 10,140 × 0.09 + 16,760 × 0.085.
+    expect(j.scenarios[1].uncertainty.sensitivity).toEqual([
+      { input: 'transfers.nightly-feature-read.gb_per_day', low: '100', high: '900', total_at_low: '6598.416', total_at_high: '8674.616', swing: '2076.2' },
+    ]);
+    const p = `${(Number(j.scenarios[1].p_cheaper_than_baseline) * 100).toFixed(1).replace(/\.0$/, '')}%`;
+    const table = (await runMain(['compare', ...PAIR])).stdout;
+    expect(table).toContain(`chance of costing less than A (paired samples, shared inputs drawn alike):\n  B  ${p}\n`);
+    const markdown = (await runMain(['compare', ...PAIR, '--format', 'markdown'])).stdout;
+    expect(markdown).toContain(`| feature-store-read-nightly | ${p} |`);
+    expect(markdown).toContain('| feature-store-read-nightly | transfers.nightly-feature-read.gb_per_day | 100 / 400 / 900 | $6,598.42 | $8,674.62 | $2,076.20 |');
+  });
+
+  it('table: a compact tornado of the top 3 inputs per ranged scenario, within 80 columns', async () => {
+    const r = await runMain(['compare', files.a!, files.many!, '--samples', '300']);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    const at = lines.indexOf('    what drives it: the total with one input at its low … high end');
+    // Bars: 6 cells a side for the largest move from the point total (count: ±100.6); hours ±40.24 → 2.4 → 2; store ±11.5 → 0.7 → 1.
+    expect(lines.slice(at + 1, at + 5).map((l) => l.replace(/ +/g, ' '))).toEqual([
+      ' ██████│██████ nodes.gpu.count swing $201.20',
+      ' ██│██ nodes.gpu.hours swing $80.48',
+      ' █│█ storage.store.gb swing $23.00',
+      ' … and 1 more (all in --format json; a full tornado in `tollgate estimate`)',
+    ]);
   });
 
   it('needs two scenarios: exit 2 with usage', async () => {

@@ -1,11 +1,37 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
+import type { Decimal } from '../../model/decimal.js';
+import type { Estimate } from '../../model/estimate.js';
 import { exact } from '../numbers.js';
+import { sampledFigures } from '../uncertainty.js';
+import { UNSAMPLED, type Sampled } from './shared.js';
 
 const COLUMNS = ['row', 'kind', 'name', 'category', 'scenario', 'cost', 'delta', 'delta_ratio', 'cheapest'];
 
-/** One row per (category | total | line) × scenario, exact decimals; empty cost = line absent. */
-export function formatComparisonCsv(c: Comparison): string {
+/**
+ * The sampled figures, after the compared ones: `spread` rows (kind expected,
+ * p50, …; the figure in `cost`) for each ranged scenario, and `probability`
+ * rows (kind over_budget, cheaper_than_baseline; the share in `delta_ratio`,
+ * the one unitless column).
+ */
+function uncertaintyRows(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled): string[][] {
+  const probability = (kind: string, i: number, p: Decimal) => ['probability', kind, '', 'total', c.scenarios[i]!, '', '', exact(p), ''];
+  return estimates.flatMap((e, i) => {
+    const u = uncertainties[i];
+    const over = u?.monteCarlo.overBudget;
+    return [
+      ...(u ? sampledFigures(e, u).map((f) => ['spread', f.figure, '', f.category, c.scenarios[i]!, exact(f.value), '', '', '']) : []),
+      ...(over !== undefined ? [probability('over_budget', i, over)] : []),
+      ...(cheaper[i] ? [probability('cheaper_than_baseline', i, cheaper[i]!)] : []),
+    ];
+  });
+}
+
+/**
+ * One row per (category | total | line) × scenario, exact decimals; empty cost
+ * = line absent. Ranged scenarios add their sampled rows at the end.
+ */
+export function formatComparisonCsv(c: Comparison, estimates: readonly Estimate[], sampled: Sampled = UNSAMPLED): string {
   const rows = (row: string, kind: string, name: string, category: string, k: ComparedCosts) =>
     k.costs.map((cost, i) => [
       row,
@@ -23,5 +49,6 @@ export function formatComparisonCsv(c: Comparison): string {
     ...c.categories.flatMap((k) => rows('category', '', '', k.category, k)),
     ...rows('total', '', '', '', c.total),
     ...c.lines.flatMap((l) => rows('line', l.kind, l.name, l.category, l)),
+    ...uncertaintyRows(c, estimates, sampled),
   ]);
 }

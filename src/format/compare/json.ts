@@ -1,8 +1,8 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
-import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
 import { exact } from '../numbers.js';
 import { uncertaintyJson } from '../uncertainty.js';
+import { UNSAMPLED, type Sampled } from './shared.js';
 
 /** Exact decimal strings per scenario; null where a line is absent or a % has no baseline. */
 function costsJson(c: ComparedCosts, scenarios: readonly string[]) {
@@ -17,7 +17,7 @@ function costsJson(c: ComparedCosts, scenarios: readonly string[]) {
   };
 }
 
-export function formatComparisonJson(c: Comparison, estimates: readonly Estimate[], uncertainties: readonly (Uncertainty | undefined)[] = []): string {
+export function formatComparisonJson(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const body = {
     baseline: c.scenarios[0],
     cheapest: c.scenarios[c.cheapest],
@@ -27,6 +27,7 @@ export function formatComparisonJson(c: Comparison, estimates: readonly Estimate
       total: exact(e.totals.total),
       ...(e.budget ? { budget: { monthly: exact(e.budget.monthly), ...(e.budget.alert_at ? { alert_at: exact(e.budget.alert_at) } : {}) } } : {}),
       ...(uncertainties[i] ? { uncertainty: uncertaintyJson(e, uncertainties[i]!) } : {}),
+      ...(cheaper[i] ? { p_cheaper_than_baseline: exact(cheaper[i]!) } : {}),
     })),
     categories: Object.fromEntries(c.categories.map((k) => [k.category, costsJson(k, c.scenarios)])),
     total: costsJson(c.total, c.scenarios),

@@ -1,9 +1,8 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
-import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
 import { money, percent, count } from '../numbers.js';
-import { spreadRows } from '../uncertainty.js';
-import { costText, deltaText, hasCheapest } from './shared.js';
+import { spreadRows, swingCells } from '../uncertainty.js';
+import { costText, deltaText, hasCheapest, UNSAMPLED, type Sampled } from './shared.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -20,12 +19,10 @@ function cells(c: ComparedCosts, markCheapest = true): string {
     .join(' | ');
 }
 
+const TOP_DRIVERS = 3;
+
 /** A comparison fit to paste into a pull request or design doc. */
-export function formatComparisonMarkdown(
-  c: Comparison,
-  estimates: readonly Estimate[],
-  uncertainties: readonly (Uncertainty | undefined)[] = [],
-): string {
+export function formatComparisonMarkdown(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const out: string[] = [];
   out.push(`### Cost comparison: ${c.scenarios.map(cell).join(' vs ')}`, '');
   out.push(`Monthly cost in USD against **${cell(c.scenarios[0]!)}** (the baseline). Cheapest: **${cell(c.scenarios[c.cheapest]!)}**, in bold in each row.`, '');
@@ -62,6 +59,17 @@ export function formatComparisonMarkdown(
         out.push(`| ${row === 0 ? cell(c.scenarios[i]!) : ''} | ${total ? '**total**' : k} | ${values.join(' | ')} | ${over} |`);
       }
     }
+    out.push('', `**What drives the spread** (the total with one input at its low … high end, p05 … p95 for a {p50, p95} range, the others at their point values; the top ${TOP_DRIVERS} per scenario)`, '');
+    out.push('| Scenario | Input | Range | Total at low | Total at high | Swing |', '|---|---|---|---:|---:|---:|');
+    for (const { u, i } of ranged) {
+      u!.sensitivity.slice(0, TOP_DRIVERS).forEach((s, row) => out.push(`| ${row === 0 ? cell(c.scenarios[i]!) : ''} | ${swingCells(s)} |`));
+    }
+  }
+  const chances = cheaper.map((p, i) => ({ p, i })).filter((x) => x.p !== undefined);
+  if (chances.length > 0) {
+    out.push('', `**Chance of costing less than ${cell(c.scenarios[0]!)}** (paired samples: an input both plans have is drawn alike in both)`, '');
+    out.push('| Scenario | P(cheaper than the baseline) |', '|---|---:|');
+    for (const { p, i } of chances) out.push(`| ${cell(c.scenarios[i]!)} | ${percent(p!)} |`);
   }
   return `${out.join('\n')}\n`;
 }

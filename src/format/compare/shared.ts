@@ -1,5 +1,6 @@
 import type { Decimal } from '../../model/decimal.js';
 import type { ComparedCosts } from '../../engine/compare.js';
+import type { Uncertainty } from '../../engine/uncertainty.js';
 import { money, percent } from '../numbers.js';
 
 /** Scenario letters (A = baseline, B, C, …) keep 80-column rows readable whatever the names. */
@@ -29,3 +30,15 @@ export function hasCheapest(c: ComparedCosts): boolean {
 export function costText(cost: Decimal | undefined): string {
   return cost === undefined ? '—' : money(cost);
 }
+
+/**
+ * What sampling adds to a comparison, per scenario: its spread when it has
+ * ranges, and its chance of costing less than the baseline (paired samples;
+ * undefined for the baseline and where neither side has ranges).
+ */
+export interface Sampled {
+  uncertainties: readonly (Uncertainty | undefined)[];
+  cheaper: readonly (Decimal | undefined)[];
+}
+
+export const UNSAMPLED: Sampled = { uncertainties: [], cheaper: [] };

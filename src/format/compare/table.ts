@@ -2,11 +2,13 @@ import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
 import { budgetLine } from '../describe.js';
-import { spreadRows } from '../uncertainty.js';
+import { spreadRows, tornadoBar, tornadoScale } from '../uncertainty.js';
 import { money, percent, count } from '../numbers.js';
-import { costText, deltaText, hasCheapest, letter } from './shared.js';
+import { costText, deltaText, hasCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
 
 const WIDTH = 79;
+const TOP_DRIVERS = 3;
+const DRIVER_BAR = 6;
 
 function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
@@ -21,12 +23,28 @@ function rowsFor(c: ComparedCosts, indent: string, markCheapest = true): string[
   });
 }
 
-/** Scenarios side by side for the terminal: categories, total, what moved, and the spread of ranged scenarios. */
-export function formatComparisonTable(
-  c: Comparison,
-  estimates: readonly Estimate[],
-  uncertainties: readonly (Uncertainty | undefined)[] = [],
-): string {
+/** A compact tornado: the inputs that move the total most, one line each, the others counted. */
+function drivers(e: Estimate, u: Uncertainty): string[] {
+  const scale = tornadoScale(e, u);
+  const rows = u.sensitivity.slice(0, TOP_DRIVERS).map((s) => {
+    const swing = `swing ${money(s.swing)}`;
+    const head = `      ${tornadoBar(s, e.totals.total, scale, DRIVER_BAR)} ${s.input.label}`;
+    return `${fit(head, WIDTH - swing.length - 2).padEnd(WIDTH - swing.length)}${swing}`;
+  });
+  const rest = u.sensitivity.length - TOP_DRIVERS;
+  return [
+    '    what drives it: the total with one input at its low … high end',
+    ...rows,
+    ...(rest > 0 ? [`      … and ${rest} more (all in --format json; a full tornado in \`tollgate estimate\`)`] : []),
+  ];
+}
+
+/**
+ * Scenarios side by side for the terminal: categories, total, what moved, the
+ * spread of ranged scenarios and what drives it, and each plan's chance of
+ * costing less than the baseline.
+ */
+export function formatComparisonTable(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const out: string[] = [`compare · monthly cost, USD · ${c.scenarios.length} scenarios against A (the baseline)`];
   c.scenarios.forEach((s, i) => out.push(fit(`  ${letter(i)}  ${s}${i === c.cheapest ? '   ◀ cheapest' : ''}`, WIDTH)));
   for (const k of c.categories) {
@@ -62,8 +80,13 @@ export function formatComparisonTable(
         const cells = [s.expected, ...[50, 90, 95].map((p) => s.percentiles.get(p)!)].map((v) => money(v).padStart(14));
         out.push(`    ${(k === 'total' ? 'TOTAL' : k).padEnd(9)}${cells.join('')}`);
       }
+      out.push(...drivers(e, u!));
     }
-    out.push('(run `tollgate estimate` on one scenario for its tornado chart of what drives the spread)');
+  }
+  const chances = cheaper.map((p, i) => ({ p, i })).filter((x) => x.p !== undefined);
+  if (chances.length > 0) {
+    out.push('', 'chance of costing less than A (paired samples, shared inputs drawn alike):');
+    for (const { p, i } of chances) out.push(`  ${letter(i)}  ${percent(p!)}`);
   }
   return `${out.join('\n')}\n`;
 }
