@@ -80,6 +80,11 @@ describe('tollgate compare', () => {
     const spread = (r: { stdout: string }) => JSON.parse(r.stdout).scenarios[1].uncertainty.spread.total;
     expect(spread(x)).toEqual(spread(y));
     expect(spread(x)).not.toEqual(spread(z));
+    const cheaper = (r: { stdout: string }) => JSON.parse(r.stdout).scenarios[1].p_cheaper_than_baseline;
+    expect(cheaper(x)).toBe(cheaper(y));
+    // The same scenario sampled alone, with the same seed and count, shows the same spread: its inputs' draws depend on nothing else.
+    const alone = JSON.parse((await runMain(['estimate', files.ranged!, '--format', 'json', '--samples', '400', '--seed', '3'])).stdout);
+    expect(alone.uncertainty.spread.total).toEqual(spread(x));
     expect(JSON.parse(x.stdout).scenarios[0].uncertainty).toBeUndefined();
     expect(Object.keys(spread(x))).toEqual(['expected', 'p50', 'p90', 'p95']);
     const table = (await runMain(['compare', files.a!, files.ranged!, '--samples', '400'])).stdout;
