@@ -16,9 +16,13 @@ transfers:
   - {name: replicate, from: "aws:us-west-2", to: "aws:eu-west-1", gb_per_month: 5000}
   - {name: exports, from: "aws:eu-west-1", to: internet, gb_per_month: 2000, via: nat-gateway}
 `,
+  azureServing: `name: azure-serving
+nodes:
+  - {name: api, provider: azure, region: eastus2, instance: Standard_D8s_v5, count: 3}
+`,
 });
 
-describe('tollgate estimate in the regions the bundled AWS table gained', () => {
+describe('tollgate estimate on what the bundled tables gained', () => {
   it('prices P4 in us-west-2 and eu-west-1, S3 tiers in Europe, inter-region and NAT outside us-east-1', async () => {
     const { code, stdout, stderr } = await tollgate(['estimate', files.moved!, '--format', 'json']);
     expect(stderr).toBe('');
@@ -46,5 +50,12 @@ describe('tollgate estimate in the regions the bundled AWS table gained', () => 
       // 22,309.25 + 1,395.7 + 271 + 131.04
       total: '24106.99',
     });
+  });
+
+  it('prices an Azure D8s_v5 serving node', async () => {
+    const { code, stdout } = await tollgate(['estimate', files.azureServing!, '--format', 'json']);
+    expect(code).toBe(0);
+    // 3 × 730 h (the whole month) × 0.384
+    expect(JSON.parse(stdout).totals.compute).toBe('840.96');
   });
 });
