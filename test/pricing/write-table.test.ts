@@ -21,6 +21,9 @@ describe('mergeFetched', () => {
 
   it('changes no rate when the API states what the table has, and keeps every comment and note', () => {
     const fetched = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], awsTable);
+    // The sample states p4d in us-east-1 only; have it state the table's other regions too,
+    // so p4d is an entry the API confirms in full.
+    for (const [region, rate] of Object.entries(awsTable.instances!['p4d.24xlarge']!.on_demand!)) fetched.instances['p4d.24xlarge']!.on_demand[region] = rate;
     const out = mergeFetched(awsText, 'aws.yaml', fetched, OPTS);
     expect(diffTables(awsTable, out.table)).toEqual([]);
     expect(out.table.as_of).toBe('2026-11-25');
@@ -32,11 +35,11 @@ describe('mergeFetched', () => {
       'as_of: "2026-11-25"',
       'source: https://api.pricing.us-east-1.amazonaws.com',
       '    source: "https://api.pricing.us-east-1.amazonaws.com (2026-11-25)"',
-      '    source: "https://api.pricing.us-east-1.amazonaws.com (2026-11-25)"',
     ]);
-    // p4d and p5 are priced in us-east-1 only, and the API confirmed it; m7i is
-    // priced in five regions and the sample confirms one, so its source stays.
+    // Every p4d region is confirmed; p5 and m7i are priced in three and five regions and
+    // the sample confirms one, so their sources stay.
     expect(out.table.instances!['p4d.24xlarge']!.source).toBe('https://api.pricing.us-east-1.amazonaws.com (2026-11-25)');
+    expect(out.table.instances!['p5.48xlarge']!.source).toBe(awsTable.instances!['p5.48xlarge']!.source);
     expect(out.table.instances!['m7i.xlarge']!.source).toBe(awsTable.instances!['m7i.xlarge']!.source);
     // p5en's spot snapshot is not in the API: its source (which cites it) stays.
     expect(out.text).toContain('source: "https://github.com/dstackai/dstack/pull/4110');
@@ -48,7 +51,7 @@ describe('mergeFetched', () => {
       .replace('    - {from: us-east-1, to: us-east-2, rate: 0.01}', '    - {from: us-east-1, to: us-east-2, rate: 0.01}  # override');
     const fetched = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], awsTable);
     fetched.instances['p4d.24xlarge']!.on_demand['us-east-1'] = new Decimal('20.5');
-    fetched.instances['p4d.24xlarge']!.on_demand['us-west-2'] = new Decimal('21.1');
+    fetched.instances['p4de.24xlarge'] = { on_demand: { 'eu-west-1': new Decimal('21.1') }, spot: {} };
     fetched.instances['p5.48xlarge']!.on_demand['us-east-1'] = new Decimal('40');
     fetched.internet_egress['us-east-1']![0]!.rate = new Decimal('0.08');
     fetched.inter_zone = new Decimal('0.015');
@@ -59,9 +62,10 @@ describe('mergeFetched', () => {
       'changed instance p4d.24xlarge us-east-1 on-demand 21.957642>20.5',
       'changed inter-zone per side (2 sides) 0.01>0.015',
       'changed internet egress 100–10240 GB 0.09>0.08',
-      'added instance p4d.24xlarge us-west-2 on-demand >21.1',
+      'added instance p4de.24xlarge eu-west-1 on-demand >21.1',
     ]);
-    expect(out.text).toContain('    on_demand: {us-east-1: 20.5, us-west-2: 21.1}');
+    expect(out.text).toContain('    on_demand: {us-east-1: 20.5, us-east-2: 21.95764, us-west-2: 21.95764, eu-west-1: 23.71569, eu-central-1: 27.43298}');
+    expect(out.text).toContain('    on_demand: {us-east-1: 27.44705, us-west-2: 27.44705, eu-central-1: 34.29122, eu-west-1: 21.1}');
     expect(out.text).toContain('  p5.48xlarge:  # override: our private pricing addendum\n');
     expect(out.kept).toEqual(['instances.p5.48xlarge']);
     expect(out.notes.some((n) => n.startsWith('inter_region rule us-east-1 → any prices pairs the API rates differently'))).toBe(true);
