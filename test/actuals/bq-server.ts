@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { REPO } from '../helpers.js';
 
 export interface Seen {
   method: string;
@@ -101,3 +104,49 @@ export function jobCalls(seen: readonly Seen[]): Seen[] {
   return seen.filter((s) => s.method === 'POST' && /^\/projects\/[\w-]+\/(jobs|queries)/.test(s.path));
 }
 
+/** Canary credentials: the subject token an external-account ADC file points at, and the access token the local STS trades it for. */
+export const GCP_CANARY = {
+  subjectToken: 'canary-gcp-subject-token-6b1f0e9d8c7a',
+  accessToken: 'ya29.canary-gcp-access-token-3e2d1c0b9a8f',
+};
+
+/** The STS token exchange of an external-account credential, answered locally with the canary access token. */
+export function tokenExchange(s: Seen): Reply | undefined {
+  if (s.method !== 'POST' || s.path !== '/token') return undefined;
+  return { body: { access_token: GCP_CANARY.accessToken, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: 3600 } };
+}
+
+export const EXPORT_TABLE = 'billing-admin.billing.gcp_billing_export_v1_01A2B3_C4D5E6_F7A8B9';
+
+/**
+ * What the built CLI needs to read the export from the local server through
+ * the standard chain: an Application Default Credentials file (external
+ * account, its token exchange at the local server), BIGQUERY_EMULATOR_HOST,
+ * a cache folder, a clock past October's late-data window, and the recsys
+ * scenario pointed at the export.
+ */
+export function gcpCli(port: number, dir: string) {
+  writeFileSync(join(dir, 'subject-token'), GCP_CANARY.subjectToken);
+  writeFileSync(
+    join(dir, 'adc.json'),
+    JSON.stringify({
+      type: 'external_account',
+      audience: '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/canary/providers/canary',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: `http://127.0.0.1:${port}/token`,
+      credential_source: { file: join(dir, 'subject-token') },
+    }),
+  );
+  const scenario = join(dir, 'recsys.yaml');
+  const yaml = readFileSync(join(REPO, 'scenarios/recsys-feature-store.yaml'), 'utf8');
+  writeFileSync(scenario, yaml.replace('gcp: {labels: {team: recsys}}', `gcp: {billing_export: ${EXPORT_TABLE}, labels: {team: recsys}}`));
+  const env = {
+    GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'adc.json'),
+    BIGQUERY_EMULATOR_HOST: `http://127.0.0.1:${port}`,
+    CLOUDSDK_CONFIG: join(dir, 'gcloud'),
+    GOOGLE_CLOUD_PROJECT: '',
+    TOLLGATE_CACHE_DIR: join(dir, 'cache'),
+    TOLLGATE_NOW: '2026-11-20T09:00:00Z',
+  };
+  return { scenario, env, cache: env.TOLLGATE_CACHE_DIR };
+}
