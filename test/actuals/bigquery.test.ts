@@ -136,7 +136,8 @@ describe('BigQuery billing export: the real client against a local REST server',
     );
     const e = await read({ maxScan: parseScanSize('1GiB') }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InputError);
-    expect((e as Error).message).toMatch(/^--max-scan: error: BigQuery would scan 1\.00 GiB .*more than --max-scan allows \(1\.00 GiB\)/);
+    // What BigQuery said it needs: 2147483648 bytes = 2 GiB, at $6.25/TiB = $0.012 → $0.01.
+    expect((e as Error).message).toMatch(/^--max-scan: error: BigQuery would scan 2\.00 GiB \(≈ \$0\.01 .*more than --max-scan allows \(1\.00 GiB\)/);
   });
 
   it('caches a settled month: the second run sends no request at all; --refresh fetches again', async () => {

@@ -160,8 +160,8 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
     };
   } catch (e) {
     if (e instanceof SourceError || e instanceof InputError) throw e;
-    // The estimate was low and BigQuery itself refused to bill past the cap.
-    if (reasonsOf(e).includes('bytesBilledLimitExceeded')) throw scanCapError(table, scanned ?? maxScan, maxScan);
+    // The estimate was low and BigQuery itself refused to bill past the cap; its message says what the query needs.
+    if (reasonsOf(e).includes('bytesBilledLimitExceeded')) throw scanCapError(table, requiredBytes(e) ?? scanned ?? maxScan, maxScan);
     throw new SourceError(describe(e));
   }
 }
@@ -198,6 +198,13 @@ async function lookUpExportTable(o: BigQuerySourceOptions): Promise<string> {
   } finally {
     await client.close();
   }
+}
+
+/** "Query exceeded limit for bytes billed: 1000. 10485760 or higher required." → 10485760 */
+function requiredBytes(e: unknown): Decimal | undefined {
+  const err = e as { message?: string; errors?: { message?: string }[] };
+  const m = /(\d+) or higher required/.exec([err.message, ...(err.errors ?? []).map((x) => x.message)].join(' '));
+  return m ? new Decimal(m[1]!) : undefined;
 }
 
 function reasonsOf(e: unknown): string[] {
