@@ -4,12 +4,12 @@ import { ActualsArgumentError } from '../period.js';
 
 /**
  * BigQuery on-demand compute: the US (multi-region) list price per TiB a query
- * processes, as published at ON_DEMAND_SOURCE (read 2026-11-25). Other locations
- * cost a little more and the first TiB a month per billing account is free, so
- * figures from it are estimates ("≈"), never a bill.
+ * processes, as published at https://cloud.google.com/bigquery/pricing#on_demand_pricing
+ * (read 2026-11-25). Other locations cost a little more and the first TiB a
+ * month per billing account is free, so figures from it are estimates ("≈"),
+ * never a bill.
  */
 export const ON_DEMAND_PER_TIB = new Decimal('6.25');
-export const ON_DEMAND_SOURCE = 'https://cloud.google.com/bigquery/pricing#on_demand_pricing';
 
 const GIB = new Decimal(2).pow(30);
 const TIB = new Decimal(2).pow(40);

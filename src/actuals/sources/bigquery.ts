@@ -149,9 +149,11 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
     if (scanned.gt(maxScan)) throw scanCapError(table, scanned, maxScan);
     started();
     const [rows] = await bigquery.query({ ...request, maximumBytesBilled: maxScan.toFixed(0) });
-    const settled = finished && actualsNow().toISOString().slice(0, 10) >= invoiceWindow(month).scanEnd;
+    // Only past the late-data window can the answer no longer change.
+    const { scanEnd } = invoiceWindow(month);
+    const settled = finished && actualsNow().toISOString().slice(0, 10) >= scanEnd;
     if (settled) writeCache(CACHE_NAMESPACE, key, { table, rows: rows as BigQueryRow[] } satisfies CachedAnswer, o.cacheRoot);
-    const notes = finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${invoiceWindow(month).scanEnd}: not cached yet`] : [];
+    const notes = finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${scanEnd}: not cached yet`] : [];
     return {
       source: sourceText(table, month),
       records: rowsToRecords(rows as BigQueryRow[]),
