@@ -214,9 +214,10 @@ sources:
   aws      AWS Cost Explorer (credentials from the default chain / AWS_PROFILE);
            $0.01 per request: requests are counted and finished months cached
   gcp      the Google Cloud billing export in BigQuery (actuals.gcp in the
-           scenario; Application Default Credentials); the invoice month,
-           only its partitions scanned; a free dry run prints the scan and
-           its on-demand price first; settled months cached
+           scenario; Application Default Credentials): the invoice month,
+           from that month's partitions when the table has them; a free dry
+           run prints what the query scans and costs first; settled months
+           are cached
   sample   the bundled synthetic bill for scenarios/recsys-feature-store.yaml
            (2026-10), to try the check offline
   FILE     a billing export: FOCUS CSV/Parquet (AWS, Google, Azure) or AWS
