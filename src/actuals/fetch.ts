@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ActualsSelector } from '../model/actuals-selector.js';
+import type { Decimal } from '../model/decimal.js';
 import type { CostBasis, Period } from './reconcile.js';
 import type { SourceResult } from './source.js';
 import { InputError } from '../model/diagnostics.js';
@@ -23,8 +24,12 @@ export interface FetchOptions {
   refresh: boolean;
   /** Default `billed`. `effective` needs a source with an amortized cost; the others refuse it. */
   costBasis?: CostBasis;
-  /** Called as paid requests go out, for the progress line. */
+  /** Called as paid requests (Cost Explorer) or jobs (BigQuery) go out, for the progress line. */
   onRequest?: (count: number) => void;
+  /** gcp: the most a query may scan (bytes); default DEFAULT_MAX_SCAN. */
+  maxScan?: Decimal;
+  /** gcp: the dry run's estimate, before the query that costs it runs. */
+  onScan?: (bytes: Decimal) => void;
 }
 
 /** `--source` → the billing source; each is imported only when asked for, so no SDK loads otherwise. */
@@ -54,7 +59,8 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
     case 'gcp': {
       if (o.costBasis === 'effective') throw gcpEffectiveError();
       const { readBigQuery } = await import('./sources/bigquery.js');
-      return readBigQuery({ range: o.range, selector: o.selector?.gcp });
+      const { range, period, refresh, maxScan, onRequest, onScan } = o;
+      return readBigQuery({ range, period, selector: o.selector?.gcp, refresh, maxScan, onRequest, onScan });
     }
     default: {
       const { readBillingFile } = await import('./sources/focus-file.js');

@@ -6,8 +6,11 @@ export interface SourceResult {
   /** For people: where the numbers came from. */
   source: string;
   records: BillingRecord[];
-  /** Paid API calls made for this check (Cost Explorer: $0.01 each). */
-  requests?: { count: number; cost: Decimal; cached: boolean };
+  /**
+   * Paid API calls made for this check (Cost Explorer: $0.01 each), or BigQuery
+   * jobs (`what`), whose cost is the bytes they scan (`scannedBytes`).
+   */
+  requests?: { count: number; cost: Decimal; cached: boolean; what?: string; scannedBytes?: Decimal };
   /** The provider's own forecast for the whole month, when the month is not over. */
   forecast?: Decimal;
   notes: string[];

@@ -208,7 +208,7 @@ options:
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
                         [--format table|json|csv|markdown] [--threshold 10%]
                         [--cost billed|effective] [--refresh]
-                        [--pricing FILE]...
+                        [--max-scan SIZE] [--pricing FILE]...
 
 Reads the month's actual spend, maps it onto the scenario's lines (instance and
 region, storage class and region, transfer path and region pair) and
@@ -221,7 +221,10 @@ sources:
   aws      AWS Cost Explorer (credentials from the default chain / AWS_PROFILE);
            $0.01 per request: requests are counted and finished months cached
   gcp      the Google Cloud billing export in BigQuery (actuals.gcp in the
-           scenario; Application Default Credentials)
+           scenario; Application Default Credentials): the invoice month,
+           from that month's partitions when the table has them; a free dry
+           run prints what the query scans and costs first; settled months
+           are cached
   sample   the bundled synthetic bill for scenarios/recsys-feature-store.yaml
            (2026-10), to try the check offline
   FILE     a billing export: FOCUS CSV/Parquet (AWS, Google, Azure) or AWS
@@ -241,7 +244,10 @@ options:
                     use shows at $0 or discounted and the commitment fee apart.
                     effective: EffectiveCost, amortized: the fee spread over
                     the usage it covers (aws, sample, FOCUS files; not gcp)
-  --refresh         fetch again even when the month is cached (aws)
+  --refresh         fetch again even when the month is cached (aws, gcp)
+  --max-scan SIZE   (gcp) the most the BigQuery query may scan, e.g. 50GB or
+                    1TiB (default 100GiB, ≈ $0.61 at $6.25/TiB); past it the
+                    query is not run (exit 2)
   --pricing FILE    a pricing override file; may repeat
 `,
     options: {
@@ -252,6 +258,7 @@ options:
       threshold: { type: 'string' },
       cost: { type: 'string' },
       refresh: { type: 'boolean' },
+      'max-scan': { type: 'string' },
     },
     load: () => import('../commands/actuals.js'),
   },

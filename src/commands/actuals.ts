@@ -4,6 +4,8 @@ import { fetchActuals, gcpEffectiveError } from '../actuals/fetch.js';
 import { ActualsArgumentError, coveredRange, parseThreshold, periodAt } from '../actuals/period.js';
 import { COST_BASES, reconcile, type CostBasis } from '../actuals/reconcile.js';
 import { REQUEST_PRICE, SourceError } from '../actuals/source.js';
+import { DEFAULT_MAX_SCAN, parseScanSize, scanText } from '../actuals/sources/bigquery-scan.js';
+import type { Decimal } from '../model/decimal.js';
 import { money } from '../format/numbers.js';
 import { formatOption } from '../cli/format-option.js';
 import { InputError } from '../model/diagnostics.js';
@@ -31,9 +33,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (source === 'gcp' && costBasis === 'effective') {
     throw gcpEffectiveError();
   }
-  let period, threshold;
+  let period, threshold, maxScan;
   try {
     threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
+    maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
     period = periodAt(month, actualsNow());
   } catch (e) {
     if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
@@ -64,7 +67,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       selector: loaded.scenario.actuals,
       refresh: args.values.refresh === true,
       costBasis,
-      onRequest: (n: number) => status(`fetching actuals… ${n} Cost Explorer request${n === 1 ? '' : 's'} (${money(REQUEST_PRICE.times(n))})`),
+      maxScan,
+      onRequest: (n: number) => status(source === 'gcp' ? `querying BigQuery… job ${n} of 2 (${n === 1 ? 'a free dry run' : 'the query'})` : `fetching actuals… ${n} Cost Explorer request${n === 1 ? '' : 's'} (${money(REQUEST_PRICE.times(n))})`),
+      // The price of the query, said before it runs; a line of its own, kept in the log (not with JSON: scripts read stderr too).
+      onScan: (bytes: Decimal) => format !== 'json' && io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: BigQuery will scan ${scanText(bytes)}\n`),
     });
   } catch (e) {
     if (e instanceof SourceError) {

@@ -12,6 +12,11 @@ function comparison(c: Comparison) {
   };
 }
 
+/** `cost` is what the calls cost; for BigQuery an estimate from the bytes its dry run said the query scans. */
+function requestsJson(q: NonNullable<SourceResult['requests']>) {
+  return { count: q.count, cost: exact(q.cost), cached: q.cached, ...(q.scannedBytes ? { scanned_bytes: exact(q.scannedBytes) } : {}) };
+}
+
 /** Machine-readable actuals: decimal strings, unrounded, as the estimate JSON. */
 export function formatActualsJson(r: Reconciliation, s: SourceResult): string {
   const body = {
@@ -24,7 +29,7 @@ export function formatActualsJson(r: Reconciliation, s: SourceResult): string {
     threshold: exact(r.threshold),
     over: r.over,
     estimated: r.estimated,
-    ...(s.requests ? { requests: { count: s.requests.count, cost: exact(s.requests.cost), cached: s.requests.cached } } : {}),
+    ...(s.requests ? { requests: requestsJson(s.requests) } : {}),
     total: comparison(r.total),
     categories: r.categories.map((c) => ({ category: c.category, ...comparison(c) })),
     lines: r.lines.map((l) => ({

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tollgate } from '../cli-run.js';
+import { billingExport, GCP_CANARY, gcpCli, jobCalls, startGoogle, tokenExchange } from './bq-server.js';
 import { month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
 
 const CANARY = {
@@ -80,3 +81,49 @@ describe('credentials never leak', () => {
     expect(filesUnder(cache)).toEqual([]);
   });
 });
+
+describe('Google credentials never leak', () => {
+  let google: Awaited<ReturnType<typeof startGoogle>> | undefined;
+  afterEach(async () => {
+    await google?.close();
+    google = undefined;
+  });
+
+  it('reads the export with canary Application Default Credentials, which appear in no output or cache file', async () => {
+    const exportReplies = billingExport();
+    google = await startGoogle((s) => tokenExchange(s) ?? exportReplies(s));
+    const cli = gcpCli(google.port, mkdtempSync(join(tmpdir(), 'tollgate-secrets-')));
+    const args = ['actuals', cli.scenario, '--month', '2026-10', '--source', 'gcp'];
+    const first = await tollgate(args, { env: cli.env });
+    expect(first.stderr).toContain('tollgate: BigQuery will scan 5.00 GiB');
+    expect(first.stdout).toContain('BigQuery jobs: 2 (≈ $0.03 for 5.00 GiB scanned)');
+    // The chain really ran: the subject token went to the token exchange, its access token to BigQuery.
+    expect(google.seen[0]!.text).toContain(`subject_token=${GCP_CANARY.subjectToken}`);
+    expect(jobCalls(google.seen).map((s) => s.authorization)).toEqual([`Bearer ${GCP_CANARY.accessToken}`, `Bearer ${GCP_CANARY.accessToken}`]);
+
+    const calls = google.seen.length;
+    const second = await tollgate([...args, '--format', 'json'], { env: cli.env });
+    expect(google.seen.length).toBe(calls);
+    expect(JSON.parse(second.stdout).requests).toEqual({ count: 0, cost: '0', cached: true });
+    const files = filesUnder(cli.cache);
+    expect(files).toHaveLength(1);
+    for (const f of files) {
+      expect(statSync(f).mode & 0o777).toBe(0o600);
+      expectNoGoogleCanary(readFileSync(f, 'utf8'));
+    }
+    expectNoGoogleCanary(first.stdout, first.stderr, second.stdout, second.stderr);
+  });
+
+  it('keeps them out of error messages too', async () => {
+    google = await startGoogle((s) => tokenExchange(s) ?? { status: 401, body: { error: { code: 401, message: 'Request had invalid authentication credentials.', errors: [{ reason: 'authError', message: 'Invalid Credentials' }] } } });
+    const cli = gcpCli(google.port, mkdtempSync(join(tmpdir(), 'tollgate-secrets-')));
+    const denied = await tollgate(['actuals', cli.scenario, '--month', '2026-10', '--source', 'gcp'], { env: cli.env });
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/^tollgate: actuals: HTTP 401: Invalid Credentials/);
+    expectNoGoogleCanary(denied.stdout, denied.stderr);
+  });
+});
+
+function expectNoGoogleCanary(...texts: string[]) {
+  for (const text of texts) for (const secret of Object.values(GCP_CANARY)) expect(text).not.toContain(secret);
+}

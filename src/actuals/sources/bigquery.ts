@@ -2,9 +2,14 @@ import type { BigQueryOptions } from '@google-cloud/bigquery';
 import type { CloudBillingClient as BillingClient } from '@google-cloud/billing';
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
+import { InputError } from '../../model/diagnostics.js';
+import { cacheKey, readCache, writeCache } from '../cache.js';
+import { actualsNow } from '../clock.js';
 import type { BillingRecord } from '../record.js';
+import type { Period } from '../reconcile.js';
 import { SourceError, type SourceResult } from '../source.js';
-import { billingExportQuery, exportTableFor } from './bigquery-sql.js';
+import { capFor, DEFAULT_MAX_SCAN, gib, parseScanSize, scanCost, scanText } from './bigquery-scan.js';
+import { billingExportQuery, exportTable, exportTableFor, invoiceWindow, partitioningOf, type TableMetadata } from './bigquery-sql.js';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** The export's cost_type → FOCUS ChargeCategory. */
@@ -32,6 +37,7 @@ function money(value: string | null | undefined, what: string): Decimal {
 
 /**
  * Aggregated export rows → records; a row's credits become a record of their own (ChargeCategory Credit).
+ * A row's day is its Pacific usage day (the invoice's calendar), kept as that date's UTC midnight.
  * The standard export has no amortized cost, so effectiveCost is only the billed cost again:
  * `--cost effective` refuses this source (fetch.ts) rather than report it as amortized.
  */
@@ -64,34 +70,119 @@ export function rowsToRecords(rows: readonly BigQueryRow[]): BillingRecord[] {
 
 export interface BigQuerySourceOptions {
   range: { start: string; end: string };
+  period: Period;
   selector: ActualsSelector['gcp'];
+  /** Fetch again even when the month is cached. */
+  refresh: boolean;
+  /** maximumBytesBilled, and the dry run's limit: a query that would scan more is not run. Default DEFAULT_MAX_SCAN. */
+  maxScan?: Decimal | undefined;
+  /** Called as jobs are started (the free dry run, then the query), for the progress line. */
+  onRequest?: ((count: number) => void) | undefined;
+  /** Called with the dry run's estimate, before the query that costs it runs. */
+  onScan?: ((bytes: Decimal) => void) | undefined;
   /** Test seam: apiEndpoint, projectId, authClient. Production uses Application Default Credentials. */
   clientOptions?: BigQueryOptions;
   /** Test seam for the billing-account lookup (google-gax REST fallback options). */
   billingClientOptions?: ConstructorParameters<typeof BillingClient>[0];
+  cacheRoot?: string;
+}
+
+const CACHE_NAMESPACE = 'bigquery';
+const JOBS = 'BigQuery jobs';
+
+interface CachedAnswer {
+  table: string;
+  rows: BigQueryRow[];
+}
+
+function sourceText(table: string, month: string): string {
+  return `Google Cloud billing export ${table}, invoice month ${month}`;
 }
 
 /**
- * One month of Google Cloud spend from the BigQuery billing export. BigQuery
- * does the aggregation; only the per-day × SKU sums come back (paged through
- * getQueryResults by the client).
+ * One invoice month of Google Cloud spend from the BigQuery billing export.
+ * BigQuery does the aggregation; only the per-day × SKU sums come back (paged
+ * through getQueryResults by the client). A free dry run first says what the
+ * query will scan; past `maxScan` it is refused before anything is billed. A
+ * settled month (over, and past the late-data window) is cached on disk and
+ * never queried twice.
  */
 export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResult> {
   const where = o.selector?.billing_export;
   if (!where) {
     throw new SourceError('the scenario has no actuals.gcp.billing_export: set it to the project.dataset (or project.dataset.table) of the Cloud Billing export to BigQuery');
   }
+  const { month } = o.period;
+  const finished = o.period.elapsedDays === o.period.days;
+  // The export as written (its project included) and the selector decide the answer; credentials never enter the key.
+  const key = cacheKey({ v: 1, export: where, selector: o.selector, month });
+  if (finished && !o.refresh) {
+    const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as Partial<CachedAnswer> | undefined;
+    if (typeof hit?.table === 'string' && Array.isArray(hit.rows)) {
+      return { source: sourceText(hit.table, month), records: rowsToRecords(hit.rows), requests: { count: 0, cost: new Decimal(0), cached: true, what: JOBS }, notes: [] };
+    }
+  }
+
   const table = where.split('.').length === 3 ? where : `${where}.${await lookUpExportTable(o)}`;
-  const { query, params } = billingExportQuery(table, o.selector);
+  const t = exportTable(table);
+  const maxScan = o.maxScan ?? parseScanSize(DEFAULT_MAX_SCAN);
   const { BigQuery } = await import('@google-cloud/bigquery');
-  const bigquery = new BigQuery({ projectId: table.split('.')[0]!, ...o.clientOptions });
+  const bigquery = new BigQuery({ projectId: t.project, ...o.clientOptions });
+  let jobs = 0;
+  const started = () => {
+    jobs += 1;
+    o.onRequest?.(jobs);
+  };
+  let scanned: Decimal | undefined;
   try {
-    const [rows] = await bigquery.query({ query, params: { ...params, start: o.range.start, end: o.range.end }, useLegacySql: false });
-    return { source: `Google Cloud billing export ${table}, ${o.range.start} to ${o.range.end} (end exclusive)`, records: rowsToRecords(rows as BigQueryRow[]), notes: [] };
+    const [meta] = await bigquery.dataset(t.dataset, { projectId: t.project }).table(t.table).getMetadata();
+    const { query, params } = billingExportQuery(table, o.selector, {
+      month,
+      partitioning: partitioningOf(meta as TableMetadata),
+      ...(finished ? {} : { through: o.range.end }),
+    });
+    const request = { query, params, useLegacySql: false };
+    started();
+    const [, dryRun] = await bigquery.createQueryJob({ ...request, dryRun: true });
+    scanned = bytesOf(dryRun);
+    o.onScan?.(scanned);
+    if (scanned.gt(maxScan)) throw scanCapError(table, scanned, maxScan);
+    started();
+    const [rows] = await bigquery.query({ ...request, maximumBytesBilled: maxScan.toFixed(0) });
+    // Only past the late-data window can the answer no longer change.
+    const { scanEnd } = invoiceWindow(month);
+    const settled = finished && actualsNow().toISOString().slice(0, 10) >= scanEnd;
+    if (settled) writeCache(CACHE_NAMESPACE, key, { table, rows: rows as BigQueryRow[] } satisfies CachedAnswer, o.cacheRoot);
+    const notes = finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${scanEnd}: not cached yet`] : [];
+    return {
+      source: sourceText(table, month),
+      records: rowsToRecords(rows as BigQueryRow[]),
+      requests: { count: jobs, cost: scanCost(scanned), cached: false, what: JOBS, scannedBytes: scanned },
+      notes,
+    };
   } catch (e) {
-    if (e instanceof SourceError) throw e;
+    if (e instanceof SourceError || e instanceof InputError) throw e;
+    // The estimate was low and BigQuery itself refused to bill past the cap; its message says what the query needs.
+    if (reasonsOf(e).includes('bytesBilledLimitExceeded')) throw scanCapError(table, requiredBytes(e) ?? scanned ?? maxScan, maxScan);
     throw new SourceError(describe(e));
   }
+}
+
+function bytesOf(job: unknown): Decimal {
+  const text = (job as { statistics?: { totalBytesProcessed?: string } } | undefined)?.statistics?.totalBytesProcessed;
+  if (!text || !/^\d+$/.test(text)) throw new SourceError(`BigQuery's dry run gave no usable bytes estimate (${JSON.stringify(text ?? null)}); nothing was run`);
+  return new Decimal(text);
+}
+
+/** Past the cap: a bad argument (exit 2), with what it would have scanned and how to let it through. */
+function scanCapError(table: string, bytes: Decimal, cap: Decimal): InputError {
+  return new InputError([
+    {
+      file: '--max-scan',
+      message: `BigQuery would scan ${scanText(bytes)} of ${table}, more than --max-scan allows (${gib(cap)}); the query was not run`,
+      suggestion: `if this is the right table, raise the cap: --max-scan ${capFor(bytes)}`,
+    },
+  ]);
 }
 
 /** Without a table name, the export table is named after the billing account of the first selected project. */
@@ -109,6 +200,17 @@ async function lookUpExportTable(o: BigQuerySourceOptions): Promise<string> {
   } finally {
     await client.close();
   }
+}
+
+/** "Query exceeded limit for bytes billed: 1000. 10485760 or higher required." → 10485760 */
+function requiredBytes(e: unknown): Decimal | undefined {
+  const err = e as { message?: string; errors?: { message?: string }[] };
+  const m = /(\d+) or higher required/.exec([err.message, ...(err.errors ?? []).map((x) => x.message)].join(' '));
+  return m ? new Decimal(m[1]!) : undefined;
+}
+
+function reasonsOf(e: unknown): string[] {
+  return ((e as { errors?: { reason?: string }[] }).errors ?? []).map((x) => x.reason ?? '');
 }
 
 function describe(e: unknown): string {

@@ -31,7 +31,7 @@ function Prompt({ view, width }: { view: Extract<View, { step: 'ask' }>; width: 
   );
 }
 
-/** What is being paid for while it runs: Cost Explorer bills each request. */
+/** What is being paid for while it runs: Cost Explorer bills each request, BigQuery each query's scan. */
 function Fetching({ view, width }: { view: Extract<View, { step: 'fetching' }>; width: number }) {
   const { source, month } = view.request;
   const n = view.requests;
@@ -39,7 +39,7 @@ function Fetching({ view, width }: { view: Extract<View, { step: 'fetching' }>; 
     source === 'aws'
       ? `${n} Cost Explorer request${n === 1 ? '' : 's'} so far (${money(REQUEST_PRICE.times(n))} at ${money(REQUEST_PRICE)} each)`
       : source === 'gcp'
-        ? 'querying the BigQuery billing export'
+        ? `${n} BigQuery job${n === 1 ? '' : 's'} so far (a free dry run, then the query)`
         : 'reading the bill with DuckDB';
   return (
     <Box flexDirection="column">
