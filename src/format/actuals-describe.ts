@@ -49,11 +49,16 @@ export function netLabel(r: Reconciliation): string {
 
 export function verdict(r: Reconciliation): string {
   const threshold = percent(r.threshold, 0);
-  const overs: string[] = [];
-  if (r.total.flag === 'over') overs.push(`total ${varianceText(r.total)}`);
-  for (const c of r.categories) if (c.flag === 'over') overs.push(`${c.category} ${varianceText(c)}`);
-  return overs.length
-    ? `OVER: ${overs.join(', ')} past the ${threshold} threshold (exit 4)`
+  const flagged = (flag: Comparison['flag']): string[] => [
+    ...(r.total.flag === flag ? [`total ${varianceText(r.total)}`] : []),
+    ...r.categories.filter((c) => c.flag === flag).map((c) => `${c.category} ${varianceText(c)}`),
+  ];
+  const overs = flagged('over');
+  if (overs.length) return `OVER: ${overs.join(', ')} past the ${threshold} threshold (exit 4)`;
+  // Underspend never fails the check, but "within" would hide a plan that is not running.
+  const unders = flagged('under');
+  return unders.length
+    ? `ok: none over the ${threshold} threshold; under by more than ${threshold}: ${unders.join(', ')}`
     : `ok: total and every category within ${threshold} of the projection`;
 }
 

@@ -48,6 +48,6 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
     out.push(`  ${netLabel(r).padEnd(62)} ${money(r.net).padStart(14)}`);
   }
   for (const note of s.notes) out.push('', ...wrapNote(`note: ${note}`));
-  out.push('', `threshold ±${percent(r.threshold, 0)} · ▲ over · ▼ under`, verdict(r));
+  out.push('', `threshold ±${percent(r.threshold, 0)} · ▲ over · ▼ under`, ...wrapNote(verdict(r)));
   return `${out.join('\n')}\n`;
 }
