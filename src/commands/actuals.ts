@@ -3,7 +3,7 @@ import { currencyMismatch } from '../actuals/currency.js';
 import { fetchActuals, gcpEffectiveError } from '../actuals/fetch.js';
 import { ActualsArgumentError, coveredRange, parseThreshold, periodAt } from '../actuals/period.js';
 import { COST_BASES, reconcile, type CostBasis } from '../actuals/reconcile.js';
-import { REQUEST_PRICE, SourceError } from '../actuals/source.js';
+import { REQUEST_PRICE, SourceError, sourceExtras } from '../actuals/source.js';
 import { money } from '../format/numbers.js';
 import { formatOption } from '../cli/format-option.js';
 import { InputError } from '../model/diagnostics.js';
@@ -80,7 +80,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr.write(`tollgate: actuals: ${mismatch}\n`);
     return EXIT.input;
   }
-  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...(result.forecast ? { forecast: result.forecast } : {}) });
+  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...sourceExtras(result) });
   switch (format) {
     case 'json':
       io.stdout.write(formatActualsJson(r, result));

@@ -1,7 +1,7 @@
 import { currencyMismatch } from '../actuals/currency.js';
 import { ActualsArgumentError, monthRange } from '../actuals/period.js';
 import { reconcile, type Period, type Reconciliation } from '../actuals/reconcile.js';
-import type { SourceResult } from '../actuals/source.js';
+import { sourceExtras, type SourceResult } from '../actuals/source.js';
 import { SAMPLE_MONTH } from '../actuals/sources/sample.js';
 import { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
@@ -112,7 +112,7 @@ export function fetched(
   const reconciliation = reconcile(plan.estimate, plan.scenario, result.records, {
     threshold,
     period,
-    ...(result.forecast ? { forecast: result.forecast } : {}),
+    ...sourceExtras(result),
   });
   return { step: 'shown', request: view.request, report: { reconciliation, result, edited: plan.edited } };
 }

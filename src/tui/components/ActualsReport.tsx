@@ -3,7 +3,7 @@ import type { Comparison } from '../../actuals/reconcile.js';
 import { CATEGORY_TITLE, flagMark, requestsText, varianceText, verdict } from '../../format/actuals-describe.js';
 import { money, percent } from '../../format/numbers.js';
 import { Decimal, sum } from '../../model/decimal.js';
-import type { ActualsReport as Report, ActualsRequest } from '../actuals-state.js';
+import type { ActualsReport as Report } from '../actuals-state.js';
 import { planBar, sparkline } from '../charts.js';
 import { fit, left, right } from '../text.js';
 import { Dim, Toned } from './Toned.js';
@@ -29,14 +29,8 @@ function Row({ label, c, barWidth, bold }: { label: string; c: Comparison; barWi
   );
 }
 
-/** Where the daily series is missing, say which source has none rather than draw an empty line. */
-function noDaily(source: string): string {
-  if (source === 'aws') return 'no daily series from Cost Explorer (monthly figures only)';
-  return 'no daily series: the bill has monthly records only';
-}
 
 interface Props {
-  request: ActualsRequest;
   report: Report;
   width: number;
   /** Rows the report may use; the unplanned list gets what the rest leaves. */
@@ -44,7 +38,7 @@ interface Props {
 }
 
 /** Projected vs actual per category, the month's daily spend, spend the plan does not have, and credits apart. */
-export function ActualsReport({ request, report, width, rows }: Props) {
+export function ActualsReport({ report, width, rows }: Props) {
   const r = report.reconciliation;
   const plan = report.edited ? 'the edited plan (not saved)' : 'the saved plan';
   const barWidth = Math.max(8, width - LABEL - 2 * MONEY - VARIANCE);
@@ -52,7 +46,7 @@ export function ActualsReport({ request, report, width, rows }: Props) {
   const spark = sparkline(r.daily.map((d) => d.cost));
   const days = r.daily.map((d) => d.cost);
   const span = r.daily.length ? `${r.daily[0]!.day.slice(5)}…${r.daily.at(-1)!.day.slice(5)}` : '';
-  const dailyLine = spark ? `daily ${span} ${spark} low ${money(Decimal.min(...days))} · high ${money(Decimal.max(...days))}` : noDaily(request.source);
+  const dailyLine = spark ? `daily ${span} ${spark} low ${money(Decimal.min(...days))} · high ${money(Decimal.max(...days))}` : 'no daily series: the bill has monthly records only';
   const partial = r.period.elapsedDays < r.period.days;
   const head = [
     `actuals ${r.period.month}${partial ? ` (${r.period.elapsedDays} of ${r.period.days} days)` : ''} · ${r.scenario} · against ${plan}`,
