@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCostExplorer, selectorFilter, type CostExplorerOptions } from '../../src/actuals/sources/cost-explorer.js';
-import { SourceError } from '../../src/actuals/source.js';
+import { reconcile, type CostBasis } from '../../src/actuals/reconcile.js';
+import { SourceError, sourceExtras } from '../../src/actuals/source.js';
+import { projectFile } from '../../src/commands/project.js';
+import { formatActualsJson } from '../../src/format/actuals-json.js';
+import { Decimal } from '../../src/model/decimal.js';
+import { REPO } from '../helpers.js';
 import { month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
 
 const OCT = { month: '2026-10', elapsedDays: 31, days: 31 };
@@ -124,6 +129,22 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
       ['Tax', '12.5', '12.5'],
       ['SavingsPlanRecurringFee', '9600', '120.5'],
     ]);
+  });
+
+  it("the JSON report carries the source's days on the report's basis, estimated ones marked", async () => {
+    const { result } = await run((req) => (byRecordType(req) ? { body: { ResultsByTime: october(recordTypeDay, 31) } } : normal(req)));
+    const source = await result();
+    const { loaded, estimate } = projectFile(join(REPO, 'scenarios/recsys-feature-store.yaml'));
+    const json = (costBasis: CostBasis) =>
+      JSON.parse(formatActualsJson(reconcile(estimate, loaded.scenario, source.records, { threshold: new Decimal('0.1'), period: OCT, costBasis, ...sourceExtras(source) }), source));
+    const billed = json('billed');
+    expect(billed.daily).toHaveLength(31);
+    expect(billed.daily.slice(29)).toEqual([
+      { day: '2026-10-30', cost: '550' },
+      { day: '2026-10-31', cost: '576.6', estimated: true },
+    ]);
+    expect(billed.estimated).toBe(true);
+    expect(json('effective').daily.slice(29).map((d: { cost: string }) => d.cost)).toEqual(['400', '426.28']);
   });
 
   it('flags the days Cost Explorer marks Estimated, and does not cache the month', async () => {
