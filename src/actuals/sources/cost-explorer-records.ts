@@ -87,7 +87,6 @@ export function adjustmentRecords(results: ResultByTime[]): BillingRecord[] {
   );
 }
 
-
 /**
  * The DAILY answer grouped by RECORD_TYPE: its usage record types summed per
  * day. The usage query asks for the same record types, so the days add up to
@@ -114,7 +113,6 @@ export function dailyUsage(days: ResultByTime[]): DailySpend[] {
  * MONTHLY request would have answered: one adjustment record per type, same totals.
  */
 export function overDays(days: ResultByTime[], range: { start: string; end: string }): ResultByTime[] {
-  if (days.length === 0) return [];
   const groups = new Map<string, { keys: string[]; unit: string; billed: Decimal; effective: Decimal }>();
   for (const period of days) {
     for (const g of period.Groups ?? []) {

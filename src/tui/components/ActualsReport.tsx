@@ -30,7 +30,6 @@ function Row({ label, c, barWidth, bold }: { label: string; c: Comparison; barWi
   );
 }
 
-
 interface Props {
   report: Report;
   width: number;
