@@ -109,14 +109,21 @@ function compare(file, from, runs) {
 /** Cost Explorer requests for one month's check: a fresh cache, then the same month again. */
 async function costExplorerRequests() {
   let count = 0;
+  const cost = (amount) => ({ UnblendedCost: { Amount: amount, Unit: 'USD' }, NetAmortizedCost: { Amount: amount, Unit: 'USD' } });
+  const day = (n) => new Date(Date.UTC(2026, 9, n)).toISOString().slice(0, 10);
+  // The usage query's month, and the record-type query's 31 days (as Cost Explorer answers DAILY), in one page each.
+  const usage = [{ TimePeriod: { Start: '2026-10-01', End: '2026-11-01' }, Total: {}, Estimated: false,
+    Groups: [{ Keys: ['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], Metrics: { ...cost('17000'), UsageQuantity: { Amount: '774', Unit: 'Hrs' } } }] }];
+  const days = Array.from({ length: 31 }, (_, i) => ({ TimePeriod: { Start: day(i + 1), End: day(i + 2) }, Total: {}, Estimated: false,
+    Groups: [{ Keys: ['Usage'], Metrics: cost('548.387096774') }, ...(i === 0 ? [{ Keys: ['Credit'], Metrics: cost('-100') }] : [])] }));
   const server = createServer((req, res) => {
-    req.resume();
+    let body = '';
+    req.on('data', (c) => (body += c));
     req.on('end', () => {
       count += 1;
-      const period = { TimePeriod: { Start: '2026-10-01', End: '2026-11-01' }, Total: {}, Estimated: false,
-        Groups: [{ Keys: ['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], Metrics: { UnblendedCost: { Amount: '17000', Unit: 'USD' }, UsageQuantity: { Amount: '774', Unit: 'Hrs' } } }] };
+      const daily = JSON.parse(body || '{}').Granularity === 'DAILY';
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify({ ResultsByTime: [period] }));
+      res.end(JSON.stringify({ ResultsByTime: daily ? days : usage }));
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@ import type { Scenario } from '../model/scenario.js';
 import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, classify, type ActualCategory, type AdjustmentKind } from './categorize.js';
 import { lineKey, recordKey } from './line-keys.js';
 import type { BillingRecord } from './record.js';
+import type { DailySpend } from './source.js';
 
 export interface Comparison {
   projected: Decimal;
@@ -72,8 +73,8 @@ export interface Reconciliation {
   adjustments: Adjustment[];
   /** Which cost of each record was compared (and summed into adjustments and net). */
   costBasis: CostBasis;
-  /** Usage spend per UTC day, from records no longer than a day (empty for monthly sources). */
-  daily: { day: string; cost: Decimal }[];
+  /** Usage spend per UTC day: the source's own series, else from records no longer than a day (empty for monthly sources without one). */
+  daily: { day: string; cost: Decimal; estimated: boolean }[];
   /** Usage + adjustments: what the invoice comes to (billed), or the amortized month (effective). */
   net: Decimal;
   estimated: boolean;
@@ -89,6 +90,8 @@ export interface ReconcileOptions {
   forecast?: Decimal;
   /** Default `billed`. */
   costBasis?: CostBasis;
+  /** The source's daily usage series, when its records are longer than a day. */
+  daily?: readonly DailySpend[];
 }
 
 /**
@@ -132,7 +135,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
   const unplanned = new Map<string, Unplanned>();
   const adjustments = new Map<AdjustmentKind, Decimal>();
   const purchasesBilled = { cost: ZERO };
-  const daily = new Map<string, Decimal>();
+  const daily = new Map<string, { cost: Decimal; estimated: boolean }>();
 
   for (const r of records) {
     const c = classify(r);
@@ -144,7 +147,10 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     const cost = costOf(r);
     byCategory.set(c.category, (byCategory.get(c.category) ?? ZERO).plus(cost));
     const day = oneDay(r);
-    if (day) daily.set(day, (daily.get(day) ?? ZERO).plus(cost));
+    if (day) {
+      const d = daily.get(day) ?? { cost: ZERO, estimated: false };
+      daily.set(day, { cost: d.cost.plus(cost), estimated: d.estimated || r.estimated });
+    }
     const key = resolve(c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
     if (key && planned.has(key)) {
       const bucket = buckets.get(key) ?? { cost: ZERO, matched: new Set<string>() };
@@ -194,9 +200,11 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     unused: lines.filter((l) => l.matched.length === 0 && l.projected.gt(0)),
     adjustments: adjusted,
     costBasis: basis,
-    daily: [...daily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, cost]) => ({ day, cost })),
+    daily: opts.daily
+      ? opts.daily.map((d) => ({ day: d.day, cost: basis === 'effective' ? d.effectiveCost : d.billedCost, estimated: d.estimated }))
+      : [...daily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, ...d })),
     net: total.actual.plus(sum(adjusted.map((a) => a.cost))),
-    estimated: records.some((r) => r.estimated),
+    estimated: records.some((r) => r.estimated) || (opts.daily ?? []).some((d) => d.estimated),
     ...forecastFor(opts, total.actual),
     over: total.flag === 'over' || categories.some((c) => c.flag === 'over'),
   };

@@ -1,3 +1,4 @@
+import { ACTUALS_OPTIONS } from './actuals-options.js';
 import { MONTE_CARLO_OPTIONS, MONTE_CARLO_USAGE } from './montecarlo-options.js';
 import type { Verb } from './verb.js';
 
@@ -10,7 +11,9 @@ export const VERBS: Verb[] = [
     name: 'open',
     summary: 'interactive session (the default verb; a table when not on a terminal)',
     usage: `usage: tollgate [open] [SCENARIO...] [--pricing FILE]...
-                     [--actuals-source aws|gcp|sample|FILE] [--month YYYY-MM]
+                     [--source aws|gcp|sample|FILE] [--month YYYY-MM]
+                     [--threshold 10%] [--cost billed|effective] [--refresh]
+                     [--max-scan SIZE]
 
 Opens a full-screen session for what-if editing: move with j/k or the arrows,
 +/- changes a node count, Enter types a count, GB or transfer volume, h hours,
@@ -24,13 +27,19 @@ Without a terminal (pipes, CI) it prints the estimate table instead and exits 0.
 With no SCENARIO, opens the bundled example scenarios/recsys-feature-store.yaml.
 
 options:
-  --pricing FILE           a pricing override file; may repeat
-  --actuals-source SOURCE  where a fetches the bill: aws, gcp, sample or a
-                           billing file (as for \`tollgate actuals --source\`)
-  --month YYYY-MM          the month a compares; with both given, a fetches
-                           at once, otherwise it asks (default: last month)
+  --pricing FILE     a pricing override file; may repeat
+for the actuals view (a), as \`tollgate actuals\` takes them:
+  --source SOURCE    where a fetches the bill: aws, gcp, sample or a billing
+                     file (--actuals-source is the same option)
+  --month YYYY-MM    the month a compares; with --source too, a fetches at
+                     once, otherwise it asks (default: last month)
+  --threshold PCT    variance marked ▲/▼ past it (default 10%)
+  --cost BASIS       billed (default) or effective (amortized; aws, sample
+                     and FOCUS files, not gcp)
+  --refresh          fetch again even when the month is cached (aws, gcp)
+  --max-scan SIZE    (gcp) the most the BigQuery query may scan (default 100GiB)
 `,
-    options: { ...PRICING_OPTION, 'actuals-source': { type: 'string' }, month: { type: 'string' } },
+    options: { ...PRICING_OPTION, ...ACTUALS_OPTIONS, 'actuals-source': { type: 'string' } },
     load: () => import('../commands/open.js'),
   },
   {
@@ -250,16 +259,7 @@ options:
                     query is not run (exit 2)
   --pricing FILE    a pricing override file; may repeat
 `,
-    options: {
-      ...FORMAT_OPTION,
-      ...PRICING_OPTION,
-      month: { type: 'string' },
-      source: { type: 'string' },
-      threshold: { type: 'string' },
-      cost: { type: 'string' },
-      refresh: { type: 'boolean' },
-      'max-scan': { type: 'string' },
-    },
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
   },
 ];

@@ -1,10 +1,11 @@
 import { actualsNow } from '../actuals/clock.js';
 import { currencyMismatch } from '../actuals/currency.js';
-import { fetchActuals, gcpEffectiveError } from '../actuals/fetch.js';
-import { ActualsArgumentError, coveredRange, parseThreshold, periodAt } from '../actuals/period.js';
-import { COST_BASES, reconcile, type CostBasis } from '../actuals/reconcile.js';
-import { REQUEST_PRICE, SourceError } from '../actuals/source.js';
-import { DEFAULT_MAX_SCAN, parseScanSize, scanText } from '../actuals/sources/bigquery-scan.js';
+import { fetchActuals } from '../actuals/fetch.js';
+import { coveredRange, periodAt } from '../actuals/period.js';
+import { reconcile } from '../actuals/reconcile.js';
+import { actualsOptions } from '../cli/actuals-options.js';
+import { REQUEST_PRICE, SourceError, sourceExtras } from '../actuals/source.js';
+import { scanText } from '../actuals/sources/bigquery-scan.js';
 import type { Decimal } from '../model/decimal.js';
 import { money } from '../format/numbers.js';
 import { formatOption } from '../cli/format-option.js';
@@ -28,20 +29,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
   const format = formatOption(args);
-  const costBasis = (stringOption(args, 'cost') ?? 'billed') as CostBasis;
-  if (!COST_BASES.includes(costBasis)) throw new UsageError(`--cost takes billed or effective, not ${JSON.stringify(costBasis)}`);
-  if (source === 'gcp' && costBasis === 'effective') {
-    throw gcpEffectiveError();
-  }
-  let period, threshold, maxScan;
-  try {
-    threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
-    maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
-    period = periodAt(month, actualsNow());
-  } catch (e) {
-    if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
-    throw e;
-  }
+  const { threshold, costBasis, refresh, maxScan } = actualsOptions(args);
+  // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
+  const period = periodAt(month, actualsNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
   if (source === 'gcp' && !loaded.scenario.actuals?.gcp?.billing_export) {
     // The scenario, not the billing source, is what needs fixing: point at it.
@@ -65,7 +55,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       period,
       range: coveredRange(period),
       selector: loaded.scenario.actuals,
-      refresh: args.values.refresh === true,
+      refresh,
       costBasis,
       maxScan,
       onRequest: (n: number) => status(source === 'gcp' ? `querying BigQuery… job ${n} of 2 (${n === 1 ? 'a free dry run' : 'the query'})` : `fetching actuals… ${n} Cost Explorer request${n === 1 ? '' : 's'} (${money(REQUEST_PRICE.times(n))})`),
@@ -86,7 +76,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr.write(`tollgate: actuals: ${mismatch}\n`);
     return EXIT.input;
   }
-  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...(result.forecast ? { forecast: result.forecast } : {}) });
+  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...sourceExtras(result) });
   switch (format) {
     case 'json':
       io.stdout.write(formatActualsJson(r, result));

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { ActualsArgumentError, monthRange } from '../actuals/period.js';
+import { actualsOptions } from '../cli/actuals-options.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatTable } from '../format/table.js';
 import { bundledPricingDir, displayPath } from '../pricing/load.js';
@@ -14,19 +14,14 @@ function bundledExample(): string {
 
 const MOST = 4;
 
-/** --actuals-source and --month for the actuals view; a malformed month is refused before any screen opens. */
+/**
+ * The actuals view's options, parsed as `tollgate actuals` parses them (--source, or
+ * --actuals-source as `open` first called it): bad ones are refused before any screen opens.
+ */
 function actualsSetup(args: ParsedArgs): ActualsSetup {
-  const source = stringOption(args, 'actuals-source');
-  const month = stringOption(args, 'month');
-  if (month !== undefined) {
-    try {
-      monthRange(month);
-    } catch (e) {
-      if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
-      throw e;
-    }
-  }
-  return { ...defaultActualsSetup(), ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}) };
+  const [source, alias] = [stringOption(args, 'source'), stringOption(args, 'actuals-source')];
+  if (source !== undefined && alias !== undefined && source !== alias) throw new UsageError('give --source or --actuals-source, not both');
+  return { ...defaultActualsSetup(), ...actualsOptions(args, source ?? alias) };
 }
 
 /**

@@ -50,7 +50,7 @@ export function formatActualsJson(r: Reconciliation, s: SourceResult): string {
     })),
     net: exact(r.net),
     ...(r.forecast ? { forecast: { total: exact(r.forecast.total), basis: r.forecast.basis } } : {}),
-    daily: r.daily.map((d) => ({ day: d.day, cost: exact(d.cost) })),
+    daily: r.daily.map((d) => ({ day: d.day, cost: exact(d.cost), ...(d.estimated ? { estimated: true } : {}) })),
     notes: s.notes,
   };
   return `${JSON.stringify(body, null, 2)}\n`;

@@ -1,19 +1,24 @@
 import { currencyMismatch } from '../actuals/currency.js';
 import { ActualsArgumentError, monthRange } from '../actuals/period.js';
-import { reconcile, type Period, type Reconciliation } from '../actuals/reconcile.js';
-import type { SourceResult } from '../actuals/source.js';
+import { reconcile, type CostBasis, type Period, type Reconciliation } from '../actuals/reconcile.js';
+import { sourceExtras, type SourceResult } from '../actuals/source.js';
 import { SAMPLE_MONTH } from '../actuals/sources/sample.js';
 import { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 
-/** What `open` was told about actuals (--actuals-source, --month), and the defaults for what it was not. */
+/** What `open` was told about actuals (--source, --month, --threshold, --cost, --refresh, --max-scan), and the defaults for what it was not. */
 export interface ActualsSetup {
   source?: string;
   month?: string;
   /** Offered when no --month is given: the last month whose bill is final. */
   lastMonth: string;
   threshold: Decimal;
+  costBasis: CostBasis;
+  /** Fetch even a cached month again (Cost Explorer, BigQuery). */
+  refresh: boolean;
+  /** The BigQuery scan cap (--max-scan), bytes; the source's default when not given. */
+  maxScan?: Decimal;
 }
 
 export const DEFAULT_THRESHOLD = new Decimal('0.1');
@@ -103,16 +108,17 @@ export function fetched(
   id: number,
   answer: { result: SourceResult; period: Period },
   plan: { scenario: Scenario; estimate: Estimate; edited: boolean },
-  threshold: Decimal,
+  setup: Pick<ActualsSetup, 'threshold' | 'costBasis'>,
 ): ActualsView {
   if (view.step !== 'fetching' || view.request.id !== id) return view;
   const mismatch = currencyMismatch(answer.result.records, plan.estimate.currency);
   if (mismatch) return { step: 'failed', request: view.request, error: mismatch };
   const { result, period } = answer;
   const reconciliation = reconcile(plan.estimate, plan.scenario, result.records, {
-    threshold,
+    threshold: setup.threshold,
+    costBasis: setup.costBasis,
     period,
-    ...(result.forecast ? { forecast: result.forecast } : {}),
+    ...sourceExtras(result),
   });
   return { step: 'shown', request: view.request, report: { reconciliation, result, edited: plan.edited } };
 }

@@ -107,9 +107,9 @@ export function openDoc(
   return { file, book, ranges, uncertain, diskText, saved, current: saved, undo: [], redo: [] };
 }
 
-/** No --actuals-source or --month: the prompt offers the last full month (TOLLGATE_NOW pins the clock). */
+/** No actuals options: the prompt offers the last full month (TOLLGATE_NOW pins the clock), billed cost, ±10%. */
 export function defaultActualsSetup(now = actualsNow()): actuals.ActualsSetup {
-  return { lastMonth: lastFullMonth(now), threshold: actuals.DEFAULT_THRESHOLD };
+  return { lastMonth: lastFullMonth(now), threshold: actuals.DEFAULT_THRESHOLD, costBasis: 'billed', refresh: false };
 }
 
 export function initialSession(docs: DocState[], size: Size, actualsSetup = defaultActualsSetup()): Session {
@@ -367,7 +367,7 @@ function openActuals(s: Session): Session {
 function actualsFetched(s: Session, view: actuals.ActualsView, action: Extract<Action, { type: 'actualsFetched' }>): Session {
   const doc = activeDoc(s);
   const plan = { ...doc.current, edited: isDirty(doc) };
-  return { ...s, mode: { kind: 'actuals', view: actuals.fetched(view, action.id, action, plan, s.actualsSetup.threshold) } };
+  return { ...s, mode: { kind: 'actuals', view: actuals.fetched(view, action.id, action, plan, s.actualsSetup) } };
 }
 
 /** `m`: sample the ranges of the plan as it is now; the sampling itself runs outside the reducer. */

@@ -2,14 +2,15 @@ import { useEffect } from 'react';
 import { actualsNow } from '../actuals/clock.js';
 import { coveredRange, periodAt } from '../actuals/period.js';
 import type { ActualsSelector } from '../model/actuals-selector.js';
-import type { ActualsRequest } from './actuals-state.js';
+import type { ActualsRequest, ActualsSetup } from './actuals-state.js';
 import { activeDoc, type Action, type Session } from './state.js';
 
 /** The month's bill from the asked source. The sources (and their SDKs, DuckDB) load only now, never at start-up. */
-async function fetchBill(request: ActualsRequest, selector: ActualsSelector | undefined, onRequest: (count: number) => void) {
+async function fetchBill(request: ActualsRequest, setup: ActualsSetup, selector: ActualsSelector | undefined, onRequest: (count: number) => void) {
   const period = periodAt(request.month, actualsNow());
   const { fetchActuals } = await import('../actuals/fetch.js');
-  const result = await fetchActuals({ source: request.source, period, range: coveredRange(period), selector, refresh: false, onRequest });
+  const { refresh, costBasis, maxScan } = setup;
+  const result = await fetchActuals({ source: request.source, period, range: coveredRange(period), selector, refresh, costBasis, ...(maxScan ? { maxScan } : {}), onRequest });
   return { result, period };
 }
 
@@ -22,12 +23,13 @@ export function useActualsFetch(state: Session, dispatch: (a: Action) => void): 
   const view = state.mode.kind === 'actuals' ? state.mode.view : undefined;
   const request = view?.step === 'fetching' ? view.request : undefined;
   const selector = activeDoc(state).current.scenario.actuals;
+  const setup = state.actualsSetup;
   useEffect(() => {
     if (!request) return;
     const { id } = request;
-    fetchBill(request, selector, (requests) => dispatch({ type: 'actualsProgress', id, requests })).then(
+    fetchBill(request, setup, selector, (requests) => dispatch({ type: 'actualsProgress', id, requests })).then(
       (answer) => dispatch({ type: 'actualsFetched', id, ...answer }),
       (e: unknown) => dispatch({ type: 'actualsFailed', id, error: e instanceof Error ? e.message : String(e) }),
     );
-  }, [request, selector, dispatch]);
+  }, [request, setup, selector, dispatch]);
 }

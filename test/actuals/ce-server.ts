@@ -65,11 +65,11 @@ function onlyAsked(body: unknown, metrics: unknown): unknown {
   };
 }
 
-/**
- * One MONTHLY result in Cost Explorer's shape: per group its keys, UnblendedCost,
- * UsageQuantity and NetAmortizedCost (the unblended cost when not given: no commitment).
- */
-export function month(groups: [string[], string, string?, string?][], estimated = false, start = '2026-10-01', end = '2026-11-01') {
+/** A group: its keys, UnblendedCost, UsageQuantity and NetAmortizedCost (the unblended cost when not given: no commitment). */
+export type GroupRow = [string[], string, string?, string?];
+
+/** One MONTHLY result in Cost Explorer's shape. */
+export function month(groups: GroupRow[], estimated = false, start = '2026-10-01', end = '2026-11-01') {
   return {
     TimePeriod: { Start: start, End: end },
     Total: {},
@@ -83,4 +83,10 @@ export function month(groups: [string[], string, string?, string?][], estimated 
     })),
     Estimated: estimated,
   };
+}
+
+/** A DAILY answer for October 2026: day n's groups from `rowsOf(n)`; days from `estimatedFrom` on are Estimated, as Cost Explorer marks the latest ones. */
+export function october(rowsOf: (n: number) => GroupRow[], estimatedFrom = 32) {
+  const day = (n: number) => new Date(Date.UTC(2026, 9, n)).toISOString().slice(0, 10);
+  return Array.from({ length: 31 }, (_, i) => month(rowsOf(i + 1), i + 1 >= estimatedFrom, day(i + 1), day(i + 2)));
 }

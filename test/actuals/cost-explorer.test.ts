@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCostExplorer, selectorFilter, type CostExplorerOptions } from '../../src/actuals/sources/cost-explorer.js';
-import { SourceError } from '../../src/actuals/source.js';
-import { month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
+import { reconcile, type CostBasis } from '../../src/actuals/reconcile.js';
+import { SourceError, sourceExtras } from '../../src/actuals/source.js';
+import { projectFile } from '../../src/commands/project.js';
+import { formatActualsJson } from '../../src/format/actuals-json.js';
+import { Decimal } from '../../src/model/decimal.js';
+import { REPO } from '../helpers.js';
+import { month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
 
 const OCT = { month: '2026-10', elapsedDays: 31, days: 31 };
 const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
@@ -20,18 +25,32 @@ const USAGE = month([
   [['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '16651.39', '758.3', '12001.07'],
   [['EC2 - Other', 'NatGateway-Bytes'], '425.21', '9449.1'],
 ]);
-const RECORD_TYPES = month([
-  [['Usage'], '17076.6', undefined, '12426.28'],
-  [['Credit'], '-1000'],
-  [['Tax'], '12.5'],
-  [['SavingsPlanRecurringFee'], '9600', undefined, '120.5'],
-]);
+/**
+ * The record-type answer, day by day. Usage: $500 billed / $350 amortized a day plus $50 of
+ * Savings-Plan-covered usage, day 31 $26.60 / $26.28 more, so the days add up to the usage
+ * query's month: 31 × 550 + 26.6 = 17076.6 billed, 31 × 400 + 26.28 = 12426.28 amortized.
+ * Credit, tax and the plan's fee fall on two days each: -500 × 2, 6.25 × 2, 4800 (60.25) × 2.
+ */
+function recordTypeDay(n: number): GroupRow[] {
+  const last = n === 31;
+  return [
+    [['Usage'], last ? '526.6' : '500', undefined, last ? '376.28' : '350'],
+    [['SavingsPlanCoveredUsage'], '50'],
+    ...(n === 1 || n === 15 ? [[['Credit'], '-500'] as GroupRow] : []),
+    ...(n === 1 || n === 31 ? [[['Tax'], '6.25'] as GroupRow] : []),
+    ...(n === 1 || n === 16 ? [[['SavingsPlanRecurringFee'], '4800', undefined, '60.25'] as GroupRow] : []),
+  ];
+}
+const RECORD_TYPE_DAYS = october(recordTypeDay);
+const DAILY_BILLED = [...Array<string>(30).fill('550'), '576.6'];
+const DAILY_EFFECTIVE = [...Array<string>(30).fill('400'), '426.28'];
 
-/** Usage query → USAGE, record-type query → RECORD_TYPES, forecast → 9000. */
+const byRecordType = (req: SeenRequest) => (req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE');
+
+/** Usage query → USAGE, record-type query → RECORD_TYPE_DAYS, forecast → 9000. */
 function normal(req: SeenRequest): Reply {
   if (req.target.endsWith('GetCostForecast')) return { body: { Total: { Amount: '9000', Unit: 'USD' } } };
-  const byRecordType = (req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE');
-  return { body: { ResultsByTime: [byRecordType ? RECORD_TYPES : USAGE], GroupDefinitions: [] } };
+  return { body: { ResultsByTime: byRecordType(req) ? RECORD_TYPE_DAYS : [USAGE], GroupDefinitions: [] } };
 }
 
 async function run(reply: (req: SeenRequest, i: number) => Reply, over: Partial<CostExplorerOptions> = {}) {
@@ -65,7 +84,13 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
       GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }, { Type: 'DIMENSION', Key: 'USAGE_TYPE' }],
       Filter: { And: [{ Tags: { Key: 'team', Values: ['recsys'] } }, { Dimensions: { Key: 'RECORD_TYPE' } }] },
     });
-    expect(types!.body).toMatchObject({ Metrics: ['UnblendedCost', 'NetAmortizedCost'], GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }], Filter: { Tags: { Key: 'team' } } });
+    expect(types!.body).toMatchObject({
+      TimePeriod: { Start: '2026-10-01', End: '2026-11-01' },
+      Granularity: 'DAILY',
+      Metrics: ['UnblendedCost', 'NetAmortizedCost'],
+      GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
+      Filter: { Tags: { Key: 'team' } },
+    });
     // UnblendedCost is the billed cost, NetAmortizedCost the effective one, from the same two requests.
     expect(r.records.map((x) => [x.usageType || x.chargeCategory, x.billedCost.toFixed(), x.effectiveCost.toFixed()])).toEqual([
       ['BoxUsage:p4d.24xlarge', '16651.39', '12001.07'],
@@ -75,6 +100,61 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
       ['SavingsPlanRecurringFee', '9600', '120.5'],
     ]);
     expect(r.records[0]).toMatchObject({ provider: 'aws', serviceName: 'Amazon Elastic Compute Cloud - Compute', chargePeriodStart: '2026-10-01T00:00:00Z' });
+    // The adjustments summed over the days are one record each for the whole month.
+    expect(r.records.slice(2).map((x) => [x.chargePeriodStart, x.chargePeriodEnd])).toEqual(Array(3).fill(['2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z']));
+  });
+
+  it('takes the daily series from the DAILY record-type answer: usage types summed per day, on both bases', async () => {
+    const { result } = await run(normal);
+    const r = await result();
+    expect(r.daily!.map((d) => d.day)).toEqual(RECORD_TYPE_DAYS.map((d) => d.TimePeriod.Start));
+    expect(r.daily!.map((d) => d.billedCost.toFixed())).toEqual(DAILY_BILLED);
+    expect(r.daily!.map((d) => d.effectiveCost.toFixed())).toEqual(DAILY_EFFECTIVE);
+    expect(r.daily!.some((d) => d.estimated)).toBe(false);
+  });
+
+  it("follows NextPageToken on the daily answer too; the days and the month's adjustments are whole", async () => {
+    const { result } = await run((req) => {
+      if (!byRecordType(req)) return normal(req);
+      return req.body.NextPageToken === 'days-2'
+        ? { body: { ResultsByTime: RECORD_TYPE_DAYS.slice(16) } }
+        : { body: { ResultsByTime: RECORD_TYPE_DAYS.slice(0, 16), NextPageToken: 'days-2' } };
+    });
+    const r = await result();
+    expect(r.requests?.count).toBe(3);
+    expect(server!.seen[2]!.body).toMatchObject({ Granularity: 'DAILY', NextPageToken: 'days-2' });
+    expect(r.daily!.map((d) => d.billedCost.toFixed())).toEqual(DAILY_BILLED);
+    expect(r.records.slice(2).map((x) => [x.chargeCategory, x.billedCost.toFixed(), x.effectiveCost.toFixed()])).toEqual([
+      ['Credit', '-1000', '-1000'],
+      ['Tax', '12.5', '12.5'],
+      ['SavingsPlanRecurringFee', '9600', '120.5'],
+    ]);
+  });
+
+  it("the JSON report carries the source's days on the report's basis, estimated ones marked", async () => {
+    const { result } = await run((req) => (byRecordType(req) ? { body: { ResultsByTime: october(recordTypeDay, 31) } } : normal(req)));
+    const source = await result();
+    const { loaded, estimate } = projectFile(join(REPO, 'scenarios/recsys-feature-store.yaml'));
+    const json = (costBasis: CostBasis) =>
+      JSON.parse(formatActualsJson(reconcile(estimate, loaded.scenario, source.records, { threshold: new Decimal('0.1'), period: OCT, costBasis, ...sourceExtras(source) }), source));
+    const billed = json('billed');
+    expect(billed.daily).toHaveLength(31);
+    expect(billed.daily.slice(29)).toEqual([
+      { day: '2026-10-30', cost: '550' },
+      { day: '2026-10-31', cost: '576.6', estimated: true },
+    ]);
+    expect(billed.estimated).toBe(true);
+    expect(json('effective').daily.slice(29).map((d: { cost: string }) => d.cost)).toEqual(['400', '426.28']);
+  });
+
+  it('flags the days Cost Explorer marks Estimated, and does not cache the month', async () => {
+    const { result, cacheRoot } = await run((req) =>
+      byRecordType(req) ? { body: { ResultsByTime: october(recordTypeDay, 30) } } : normal(req),
+    );
+    const r = await result();
+    expect(r.daily!.filter((d) => d.estimated).map((d) => d.day)).toEqual(['2026-10-30', '2026-10-31']);
+    expect(r.notes.join()).toMatch(/estimated/);
+    expect(() => readdirSync(join(cacheRoot, 'cost-explorer'))).toThrow();
   });
 
   it('caches a finished month in a 0600 file and answers the second check with 0 requests', async () => {
@@ -90,6 +170,23 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
     expect(server!.seen).toHaveLength(2);
     expect(again.records.map((x) => x.billedCost.toFixed())).toEqual(['16651.39', '425.21', '-1000', '12.5', '9600']);
     expect(again.records.map((x) => x.effectiveCost.toFixed())).toEqual(['12001.07', '425.21', '-1000', '12.5', '120.5']);
+    expect(again.daily!.map((d) => d.billedCost.toFixed())).toEqual(DAILY_BILLED);
+    expect(again.daily!.map((d) => d.effectiveCost.toFixed())).toEqual(DAILY_EFFECTIVE);
+  });
+
+  it('treats a cache entry without the daily answer (the MONTHLY record types of before) as a miss', async () => {
+    const { result, cacheRoot } = await run(normal);
+    await result();
+    const dir = join(cacheRoot, 'cost-explorer');
+    const file = join(dir, readdirSync(dir)[0]!);
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { days?: unknown; adjustments?: unknown };
+    entry.adjustments = [month([[['Credit'], '-1000']])];
+    delete entry.days;
+    writeFileSync(file, JSON.stringify(entry));
+    const refetched = await result();
+    expect(refetched.requests).toMatchObject({ count: 2, cached: false });
+    expect(refetched.daily).toHaveLength(31);
+    expect((await result()).requests).toMatchObject({ count: 0, cached: true });
   });
 
   it('treats a cache entry written before NetAmortizedCost was asked for as a miss: fetched again, never effective = billed', async () => {
@@ -98,10 +195,10 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
     const dir = join(cacheRoot, 'cost-explorer');
     const file = join(dir, readdirSync(dir)[0]!);
     // The shape the previous version wrote: no metrics list, UnblendedCost (and UsageQuantity) only.
-    type Entry = { metrics?: string[]; usage: { Groups: { Metrics: Record<string, unknown> }[] }[]; adjustments: typeof USAGE[] };
+    type Entry = { metrics?: string[]; usage: { Groups: { Metrics: Record<string, unknown> }[] }[]; days: typeof USAGE[] };
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
     delete entry.metrics;
-    for (const period of [...entry.usage, ...entry.adjustments]) for (const g of period.Groups) delete g.Metrics.NetAmortizedCost;
+    for (const period of [...entry.usage, ...entry.days]) for (const g of period.Groups) delete g.Metrics.NetAmortizedCost;
     writeFileSync(file, JSON.stringify(entry));
     const refetched = await result();
     expect(refetched.requests).toMatchObject({ count: 2, cached: false });
@@ -133,7 +230,7 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
   it('follows NextPageToken and counts every page', async () => {
     const page2 = month([[['Amazon Simple Storage Service', 'TimedStorage-ByteHrs'], '465.75', '20250']]);
     const { result } = await run((req) => {
-      if ((req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE')) return normal(req);
+      if (byRecordType(req)) return normal(req);
       return req.body.NextPageToken === 'page-2'
         ? { body: { ResultsByTime: [page2] } }
         : { body: { ResultsByTime: [USAGE], NextPageToken: 'page-2' } };
@@ -144,10 +241,9 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
   });
 
   it('flags Estimated periods and does not cache them', async () => {
-    const { result, cacheRoot } = await run((req) => {
-      const byRecordType = (req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE');
-      return { body: { ResultsByTime: [{ ...(byRecordType ? RECORD_TYPES : USAGE), Estimated: true }] } };
-    });
+    const { result, cacheRoot } = await run((req) =>
+      byRecordType(req) ? { body: { ResultsByTime: october(recordTypeDay, 1) } } : { body: { ResultsByTime: [{ ...USAGE, Estimated: true }] } },
+    );
     const r = await result();
     expect(r.records.every((x) => x.estimated)).toBe(true);
     expect(r.notes.join()).toMatch(/estimated/);

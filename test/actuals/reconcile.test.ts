@@ -140,11 +140,29 @@ describe('reconcile', () => {
       record({ usageType: 'TimedStorage-ByteHrs', chargePeriodStart: '2026-10-02T00:00:00Z', chargePeriodEnd: '2026-10-03T00:00:00Z', billedCost: new Decimal('2.25') }),
       record({ usageType: 'BoxUsage:m7i.xlarge', chargePeriodStart: '2026-10-01T00:00:00Z', chargePeriodEnd: '2026-10-02T00:00:00Z', billedCost: new Decimal(1), estimated: true }),
     ]);
-    expect(r.daily.map((d) => [d.day, d.cost.toFixed()])).toEqual([
-      ['2026-10-01', '1'],
-      ['2026-10-02', '3.75'],
+    expect(r.daily.map((d) => [d.day, d.cost.toFixed(), d.estimated])).toEqual([
+      ['2026-10-01', '1', true],
+      ['2026-10-02', '3.75', false],
     ]);
     expect(r.estimated).toBe(true);
+  });
+
+  it("takes the source's daily series (monthly records, as Cost Explorer's) on the report's basis", () => {
+    const daily = [
+      { day: '2026-10-01', billedCost: new Decimal('550'), effectiveCost: new Decimal('400'), estimated: false },
+      { day: '2026-10-02', billedCost: new Decimal('576.6'), effectiveCost: new Decimal('426.28'), estimated: true },
+    ];
+    const opts = { threshold: TEN, period: FULL, daily };
+    const billed = reconcile(estimate, loaded.scenario, planAsBilled(), opts);
+    expect(billed.daily.map((d) => [d.day, d.cost.toFixed(), d.estimated])).toEqual([
+      ['2026-10-01', '550', false],
+      ['2026-10-02', '576.6', true],
+    ]);
+    expect(billed.estimated).toBe(true);
+    const effective = reconcile(estimate, loaded.scenario, planAsBilled(), { ...opts, costBasis: 'effective' });
+    expect(effective.daily.map((d) => d.cost.toFixed())).toEqual(['400', '426.28']);
+    // The series is only drawn: the month's figures still come from the records.
+    expect(billed.total.actual.toFixed()).toBe(run().total.actual.toFixed());
   });
 });
 

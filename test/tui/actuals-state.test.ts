@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import type { ActualsSetup, ActualsView } from '../../src/tui/actuals-state.js';
-import { DEFAULT_THRESHOLD } from '../../src/tui/actuals-state.js';
 import { loadDoc } from '../../src/tui/load.js';
-import { initialSession, type Action, type Session } from '../../src/tui/state.js';
+import { defaultActualsSetup, initialSession, type Action, type Session } from '../../src/tui/state.js';
 import { record } from '../actuals/records.js';
 import { RECSYS, SMALL, run, scenarioFile } from './fixtures.js';
 
 const PERIOD = { month: '2026-10', elapsedDays: 31, days: 31 };
 
 function open(file = RECSYS, setup: Partial<ActualsSetup> = {}): Session {
-  return initialSession([loadDoc(file)], { cols: 80, rows: 24 }, { lastMonth: '2026-11', threshold: DEFAULT_THRESHOLD, ...setup });
+  return initialSession([loadDoc(file)], { cols: 80, rows: 24 }, { ...defaultActualsSetup(), lastMonth: '2026-11', ...setup });
 }
 
 function view(s: Session): ActualsView {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/tui/App.js';
-import { DEFAULT_THRESHOLD } from '../../src/tui/actuals-state.js';
 import { loadDoc } from '../../src/tui/load.js';
-import { initialSession, type Session } from '../../src/tui/state.js';
-import { startCostExplorer } from '../actuals/ce-server.js';
+import { defaultActualsSetup, initialSession, type Session } from '../../src/tui/state.js';
+import { Decimal } from '../../src/model/decimal.js';
+import { month, october, startCostExplorer, type GroupRow } from '../actuals/ce-server.js';
 import { RECSYS } from './fixtures.js';
 import { BACKSPACE, ESC, TAB, press, until as untilFrame, type Rendered } from './ink-driver.js';
 
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 /** The bundled example as `tollgate open` starts it in December 2026; setup as --actuals-source / --month would give. */
 function open(setup: Partial<Session['actualsSetup']> = {}, rows = 24): Rendered {
-  const s = initialSession([loadDoc(RECSYS)], { cols: 80, rows }, { lastMonth: '2026-11', threshold: DEFAULT_THRESHOLD, ...setup });
+  const s = initialSession([loadDoc(RECSYS)], { cols: 80, rows }, { ...defaultActualsSetup(), lastMonth: '2026-11', ...setup });
   mounted = render(<App initial={s} colour={false} />);
   return mounted;
 }
@@ -98,27 +98,63 @@ describe('the actuals view', () => {
     await showing(app, '✗ month "2026" is not YYYY-MM');
   });
 
+  it('shows the basis, and marks categories and lines past the threshold with ▲/▼ (--threshold 15% --cost effective)', async () => {
+    const app = open({ source: 'sample', month: '2026-10', threshold: new Decimal('0.15'), costBasis: 'effective' });
+    await showing(app, 'TOTAL per month');
+    await press(app, 'a');
+    const frame = await showing(app, 'unplanned spend (no projected line)');
+    expect(frame).toContain('▲▼ past ±15%');
+    expect(frame).toMatch(/^cost: effective \(EffectiveCost, amortized\)\s+projected\s+actual\s+variance$/m);
+    // The sample bill has no commitment: effective = billed. Storage +13.3% is within 15% now, egress +16.5% is not.
+    expect(frame).toMatch(/STORAGE .*\+13\.3%$/m);
+    expect(frame).toMatch(/EGRESS .*\+16\.5% ▲$/m);
+    // predictions-to-users: $271.29 billed against $194.52 projected, +39.5%; no other line is past 15% (the CLI table's figures).
+    expect(frame).toContain('lines past ±15%: predictions-to-users +39.5% ▲\n');
+    expect(frame).toContain('net effective $22,199.36');
+    expect(frame).toContain('OVER: egress +16.5% past the 15% threshold');
+  });
+
+  it('draws the daily sparkline of a Cost Explorer answer served by the local server, estimated days marked', async () => {
+    // $700 a day of usage, $800 on the 31st: the lowest level 30 times, then the highest. The 30th and 31st are estimated.
+    const days = october((n) => [[['Usage'], n === 31 ? '800' : '700'], ...(n === 1 ? [[['Credit'], '-50'] as GroupRow] : [])], 30);
+    const usage = month([[['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '21800', '774']], true);
+    const server = await costExplorer((req) => ({ body: { ResultsByTime: req.body.Granularity === 'DAILY' ? days : [usage] } }));
+    const app = open({ source: 'aws', month: '2026-10' });
+    await showing(app, 'TOTAL per month');
+    await press(app, 'a');
+    const frame = await showing(app, 'unplanned spend');
+    expect(server.seen.map((r) => r.body.Granularity)).toEqual(['MONTHLY', 'DAILY']);
+    expect(frame).toContain(`daily 10-01…10-31 ${'▁'.repeat(30)}█ low $700.00 · high $800.00`);
+    expect(frame).toContain('  ~ estimated by the provider, not final: 10-30…10-31');
+    // 30 × 700 + 800 = 21,800, all compute; the credit summed from the days.
+    expect(frame).toMatch(/COMPUTE .*\$21,746\.49\s+\$21,800\.00\s+\+0\.2%$/m);
+    expect(frame).toContain('credit -$50.00 · net billed $21,750.00');
+    // All p4d hours land on trainers: 21,800 / 17,566.1136 - 1 = +24.1%; serving has no bill at all.
+    expect(frame).toContain('lines past ±10%: trainers +24.1% ▲, serving -100% ▼, +6 more');
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('--refresh fetches a cached month again on every fetch; without it the second fetch is answered from the cache', async () => {
+    const days = october(() => [[['Usage'], '700']]);
+    const usage = month([[['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '21700', '774']]);
+    for (const [refresh, requests] of [[false, 2], [true, 4]] as const) {
+      const server = await costExplorer((req) => ({ body: { ResultsByTime: req.body.Granularity === 'DAILY' ? days : [usage] } }));
+      const app = open({ source: 'aws', month: '2026-10', refresh });
+      await showing(app, 'TOTAL per month');
+      await press(app, 'a');
+      await showing(app, 'Cost Explorer requests: 2');
+      // a again: the prompt, filled with the same source and month; Enter fetches it again.
+      await press(app, 'a');
+      await showing(app, 'Enter fetch');
+      await press(app, '\r');
+      await showing(app, refresh ? 'Cost Explorer requests: 2' : 'answered from the cache');
+      expect(server.seen).toHaveLength(requests);
+      app.unmount();
+    }
+  });
+
   it('counts Cost Explorer requests and their cost while the answer is awaited; Esc drops it', async () => {
-    const server = await startCostExplorer(() => ({ hang: true }));
-    const env = {
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', // as src/cli.ts sets it
-      AWS_ACCESS_KEY_ID: 'AKIATESTTESTTESTTEST',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-      AWS_ENDPOINT_URL_COST_EXPLORER: server.endpoint,
-      AWS_CONFIG_FILE: '/nonexistent',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_MAX_ATTEMPTS: '1',
-      TOLLGATE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tollgate-tui-ce-')),
-    };
-    const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    cleanups.push(server.close, () => {
-      for (const [k, v] of Object.entries(before)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    });
-    Object.assign(process.env, env);
+    await costExplorer(() => ({ hang: true }));
     const app = open({ source: 'aws', month: '2026-10' });
     await showing(app, 'TOTAL per month');
     await press(app, 'a');
@@ -128,3 +164,28 @@ describe('the actuals view', () => {
     await showing(app, 'TOTAL per month');
   });
 });
+
+/** The local Cost Explorer, with the environment pointing the SDK's default chain at it (and an empty cache) until the test ends. */
+async function costExplorer(reply: Parameters<typeof startCostExplorer>[0]) {
+  const server = await startCostExplorer(reply);
+  const env = {
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', // as src/cli.ts sets it
+    AWS_ACCESS_KEY_ID: 'AKIATESTTESTTESTTEST',
+    AWS_SECRET_ACCESS_KEY: 'test-secret',
+    AWS_ENDPOINT_URL_COST_EXPLORER: server.endpoint,
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_MAX_ATTEMPTS: '1',
+    TOLLGATE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tollgate-tui-ce-')),
+  };
+  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  cleanups.push(server.close, () => {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+  Object.assign(process.env, env);
+  return server;
+}

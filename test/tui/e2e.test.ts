@@ -91,15 +91,18 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
     await waitFor('tollgate to quit', () => (alive() ? undefined : true));
   });
 
-  it('a fetches the month given on the command line and draws the actuals view in 80×24', async () => {
+  it('a fetches the month given on the command line and draws the actuals view in 80×24, on the threshold and basis given', async () => {
     const cli = join(REPO, 'bin/tollgate.js');
-    const command = `env CI=true ${process.execPath} ${cli} open ${recsysCopy()} --actuals-source sample --month 2026-10`;
+    const command = `env CI=true ${process.execPath} ${cli} open ${recsysCopy()} --source sample --month 2026-10 --threshold 15% --cost effective`;
     tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
     await waitFor('the first frame', () => totalOn(screen()));
 
     tmux('send-keys', '-t', SESSION, 'a');
     const view = await waitFor('the actuals view', () => (screen().includes('unplanned spend') ? screen() : undefined));
     expect(view).toMatch(/EGRESS\s+█+▓+\s+\$1,009\.02\s+\$1,175\.15\s+\+16\.5% ▲/);
+    expect(view).toMatch(/STORAGE .*\+13\.3%\s*$/m); // within 15%
+    expect(view).toContain('cost: effective (EffectiveCost, amortized)');
+    expect(view).toContain('lines past ±15%: predictions-to-users +39.5% ▲');
     expect(view).toMatch(/daily 10-01…10-31 [▁▂▃▄▅▆▇█]{31}/);
     expect(view).toContain('NatGateway-Bytes');
 

@@ -53,6 +53,18 @@ describe('tollgate open without a terminal', () => {
     expect(t.err()).toContain('--month "2026-13" is not YYYY-MM');
   });
 
+  it.each([
+    [['--cost', 'amortized'], '--cost takes billed or effective, not "amortized"'],
+    [['--threshold', '15'], '--threshold "15" is not a percentage (e.g. 10%)'],
+    [['--source', 'gcp', '--cost', 'effective'], 'no amortized cost column'],
+    [['--source', 'sample', '--actuals-source', 'aws'], 'give --source or --actuals-source, not both'],
+    [['--month', '2099-01'], '--month 2099-01 has not started yet'],
+  ])('refuses the actuals options as `tollgate actuals` does, before any screen (exit 2): %j', async (options, message) => {
+    const t = io();
+    expect(await main(['open', RECSYS, ...options], t)).toBe(2);
+    expect(t.err()).toContain(message);
+  });
+
   it('opens at most four scenarios', async () => {
     const t = io();
     expect(await main(['open', RECSYS, RECSYS, RECSYS, RECSYS, RECSYS], t)).toBe(2);

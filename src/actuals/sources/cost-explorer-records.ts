@@ -1,7 +1,7 @@
 import type { ResultByTime } from '@aws-sdk/client-cost-explorer';
 import { Decimal } from '../../model/decimal.js';
 import type { BillingRecord } from '../record.js';
-import { SourceError } from '../source.js';
+import { SourceError, type DailySpend } from '../source.js';
 
 /**
  * The metrics every GetCostAndUsage request asks for, in the same request: the billed
@@ -23,10 +23,21 @@ export function amount(value: string | undefined, what: string): Decimal {
   return new Decimal(value);
 }
 
+type ResultGroup = NonNullable<ResultByTime['Groups']>[number];
+
 interface Group {
   service: string;
   usageType: string;
   chargeCategory: string;
+}
+
+/** A group's billed and amortized cost; a missing amortized figure stops the check, never billed in its place. */
+function costs(g: ResultGroup): { billed: Decimal; effective: Decimal } {
+  const keys = (g.Keys ?? []).join(' / ');
+  return {
+    billed: amount(g.Metrics?.UnblendedCost?.Amount, `cost for ${keys}`),
+    effective: amount(g.Metrics?.NetAmortizedCost?.Amount, `net amortized cost for ${keys}`),
+  };
 }
 
 function toRecords(results: ResultByTime[], keysOf: (keys: string[]) => Group | undefined): BillingRecord[] {
@@ -38,18 +49,15 @@ function toRecords(results: ResultByTime[], keysOf: (keys: string[]) => Group | 
     for (const g of period.Groups ?? []) {
       const group = keysOf(g.Keys ?? []);
       if (!group) continue;
-      const cost = g.Metrics?.UnblendedCost;
       const usage = g.Metrics?.UsageQuantity;
-      const billed = amount(cost?.Amount, `cost for ${(g.Keys ?? []).join(' / ')}`);
-      // Never billed in its place: a missing amortized figure stops the check.
-      const effective = amount(g.Metrics?.NetAmortizedCost?.Amount, `net amortized cost for ${(g.Keys ?? []).join(' / ')}`);
+      const { billed, effective } = costs(g);
       out.push({
         provider: 'aws',
         chargePeriodStart: `${start}T00:00:00Z`,
         chargePeriodEnd: `${end}T00:00:00Z`,
         billedCost: billed,
         effectiveCost: effective,
-        billingCurrency: cost?.Unit ?? '',
+        billingCurrency: g.Metrics?.UnblendedCost?.Unit ?? '',
         serviceName: group.service,
         serviceCategory: '',
         chargeCategory: group.chargeCategory,
@@ -77,4 +85,54 @@ export function adjustmentRecords(results: ResultByTime[]): BillingRecord[] {
   return toRecords(results, ([recordType = '']) =>
     USAGE_RECORD_TYPES.includes(recordType) ? undefined : { service: '', usageType: '', chargeCategory: recordType },
   );
+}
+
+/**
+ * The DAILY answer grouped by RECORD_TYPE: its usage record types summed per
+ * day. The usage query asks for the same record types, so the days add up to
+ * the month's usage.
+ */
+export function dailyUsage(days: ResultByTime[]): DailySpend[] {
+  return days.map((period) => {
+    const day = period.TimePeriod?.Start;
+    if (!day) throw new SourceError('Cost Explorer sent a result without its time period');
+    let billedCost = new Decimal(0);
+    let effectiveCost = new Decimal(0);
+    for (const g of period.Groups ?? []) {
+      if (!USAGE_RECORD_TYPES.includes(g.Keys?.[0] ?? '')) continue;
+      const c = costs(g);
+      billedCost = billedCost.plus(c.billed);
+      effectiveCost = effectiveCost.plus(c.effective);
+    }
+    return { day, billedCost, effectiveCost, estimated: period.Estimated === true };
+  });
+}
+
+/**
+ * The DAILY answer summed over its days into one period per record type, as a
+ * MONTHLY request would have answered: one adjustment record per type, same totals.
+ */
+export function overDays(days: ResultByTime[], range: { start: string; end: string }): ResultByTime[] {
+  const groups = new Map<string, { keys: string[]; unit: string; billed: Decimal; effective: Decimal }>();
+  for (const period of days) {
+    for (const g of period.Groups ?? []) {
+      const keys = g.Keys ?? [];
+      const c = costs(g);
+      const id = keys.join('\u0000');
+      const sum = groups.get(id) ?? { keys, unit: g.Metrics?.UnblendedCost?.Unit ?? '', billed: new Decimal(0), effective: new Decimal(0) };
+      sum.billed = sum.billed.plus(c.billed);
+      sum.effective = sum.effective.plus(c.effective);
+      groups.set(id, sum);
+    }
+  }
+  return [
+    {
+      TimePeriod: { Start: range.start, End: range.end },
+      Estimated: days.some((d) => d.Estimated === true),
+      Groups: [...groups.values()].map((g) => ({
+        Keys: g.keys,
+        Metrics: { UnblendedCost: { Amount: g.billed.toFixed(), Unit: g.unit }, NetAmortizedCost: { Amount: g.effective.toFixed(), Unit: g.unit } },
+      })),
+    },
+  ];
 }

@@ -2,9 +2,10 @@ import type { CostExplorerClientConfig, Expression, GetCostAndUsageCommandInput,
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
-import { REQUEST_PRICE, SourceError, type SourceResult } from '../source.js';
+import type { BillingRecord } from '../record.js';
+import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '../source.js';
 import type { CostBasis, Period } from '../reconcile.js';
-import { adjustmentRecords, amount, COST_METRICS, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
+import { adjustmentRecords, amount, COST_METRICS, dailyUsage, overDays, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
 
 const CACHE_NAMESPACE = 'cost-explorer';
 
@@ -23,11 +24,20 @@ interface CachedAnswer {
   /** The cost metrics the answer holds. Entries written before NetAmortizedCost was asked for have none: a miss. */
   metrics: string[];
   usage: ResultByTime[];
-  adjustments: ResultByTime[];
+  /** The record-type answer, day by day. */
+  days: ResultByTime[];
 }
 
+// 2: the record-type answer is DAILY; entries of version 1 (MONTHLY, no daily series) are a miss.
+const CACHE_VERSION = 2;
+
 function complete(hit: Partial<CachedAnswer> | undefined): hit is CachedAnswer {
-  return !!hit?.usage && !!hit.adjustments && Array.isArray(hit.metrics) && COST_METRICS.every((m) => hit.metrics!.includes(m));
+  return !!hit?.usage && Array.isArray(hit.days) && Array.isArray(hit.metrics) && COST_METRICS.every((m) => hit.metrics!.includes(m));
+}
+
+/** Usage records from the monthly query; the month's adjustments and the daily series from the daily one. */
+function answer(usage: ResultByTime[], days: ResultByTime[], range: { start: string; end: string }): { records: BillingRecord[]; daily: DailySpend[] } {
+  return { records: [...usageRecords(usage), ...adjustmentRecords(overDays(days, range))], daily: dailyUsage(days) };
 }
 
 export interface CostExplorerOptions {
@@ -45,19 +55,21 @@ export interface CostExplorerOptions {
 
 /**
  * One month of AWS spend from Cost Explorer: usage grouped by service and usage
- * type (one request per page), non-usage charges grouped by record type (one
- * more), each asking for the billed and the amortized cost at once, and for an unfinished month the forecast (one more). A finished,
- * final month is cached on disk and never fetched twice.
+ * type for the month (one request per page), and spend grouped by record type
+ * day by day (one more): its non-usage types are the month's credits, tax and
+ * fees, its usage types the daily series. Each asks for the billed and the
+ * amortized cost at once; an unfinished month adds the forecast (one more). A
+ * finished, final month is cached on disk and never fetched twice.
  */
 export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceResult> {
   const finished = o.period.elapsedDays === o.period.days;
   // The profile is part of the key so two accounts never share a cached month; credentials never are.
-  const key = cacheKey({ v: 1, range: o.range, selector: o.selector ?? {}, profile: process.env.AWS_PROFILE ?? 'default' });
+  const key = cacheKey({ v: CACHE_VERSION, range: o.range, selector: o.selector ?? {}, profile: process.env.AWS_PROFILE ?? 'default' });
   const source = `AWS Cost Explorer, ${o.range.start} to ${o.range.end} (end exclusive)`;
   if (finished && !o.refresh) {
     const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as Partial<CachedAnswer> | undefined;
     if (complete(hit)) {
-      return { source, records: [...usageRecords(hit.usage), ...adjustmentRecords(hit.adjustments)], requests: { count: 0, cost: new Decimal(0), cached: true }, notes: [] };
+      return { source, ...answer(hit.usage, hit.days, o.range), requests: { count: 0, cost: new Decimal(0), cached: true }, notes: [] };
     }
   }
 
@@ -105,15 +117,16 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
       ...(usageFilter ? { Filter: usageFilter } : {}),
     });
     const allFilter = selectorFilter(o.selector);
-    const adjustments = await query({
+    // ~31 days × a few record types: one page, so the daily series costs no extra request.
+    const days = await query({
       TimePeriod,
-      Granularity: 'MONTHLY',
+      Granularity: 'DAILY',
       Metrics: [...COST_METRICS],
       GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
       ...(allFilter ? { Filter: allFilter } : {}),
     });
-    const usageOnly = usageRecords(usage);
-    const records = [...usageOnly, ...adjustmentRecords(adjustments)];
+    const { records, daily } = answer(usage, days, o.range);
+    const usageOnly = records.filter((r) => r.chargeCategory === 'Usage');
 
     let forecast: Decimal | undefined;
     const effective = o.costBasis === 'effective';
@@ -132,10 +145,10 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
       forecast = usageOnly.reduce((s, r) => s.plus(effective ? r.effectiveCost : r.billedCost), rest);
     }
 
-    const final = finished && !records.some((r) => r.estimated);
-    if (final) writeCache(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, adjustments } satisfies CachedAnswer, o.cacheRoot);
+    const final = finished && !records.some((r) => r.estimated) && !daily.some((d) => d.estimated);
+    if (final) writeCache(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot);
     const notes = finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [];
-    return { source, records, requests: { count, cost: REQUEST_PRICE.times(count), cached: false }, ...(forecast ? { forecast } : {}), notes };
+    return { source, records, daily, requests: { count, cost: REQUEST_PRICE.times(count), cached: false }, ...(forecast ? { forecast } : {}), notes };
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new SourceError(describe(e, count));

@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
 import type { Comparison } from '../../actuals/reconcile.js';
-import { CATEGORY_TITLE, flagMark, requestsText, varianceText, verdict } from '../../format/actuals-describe.js';
+import { CATEGORY_TITLE, costBasisText, flagMark, requestsText, varianceText, verdict } from '../../format/actuals-describe.js';
 import { money, percent } from '../../format/numbers.js';
-import { Decimal, sum } from '../../model/decimal.js';
-import type { ActualsReport as Report, ActualsRequest } from '../actuals-state.js';
-import { planBar, sparkline } from '../charts.js';
+import { sum } from '../../model/decimal.js';
+import type { ActualsReport as Report } from '../actuals-state.js';
+import { dailyText, estimatedDaysText, flaggedLinesText } from '../actuals-text.js';
+import { planBar } from '../charts.js';
 import { fit, left, right } from '../text.js';
 import { Dim, Toned } from './Toned.js';
 
@@ -29,14 +30,7 @@ function Row({ label, c, barWidth, bold }: { label: string; c: Comparison; barWi
   );
 }
 
-/** Where the daily series is missing, say which source has none rather than draw an empty line. */
-function noDaily(source: string): string {
-  if (source === 'aws') return 'no daily series from Cost Explorer (monthly figures only)';
-  return 'no daily series: the bill has monthly records only';
-}
-
 interface Props {
-  request: ActualsRequest;
   report: Report;
   width: number;
   /** Rows the report may use; the unplanned list gets what the rest leaves. */
@@ -44,22 +38,20 @@ interface Props {
 }
 
 /** Projected vs actual per category, the month's daily spend, spend the plan does not have, and credits apart. */
-export function ActualsReport({ request, report, width, rows }: Props) {
+export function ActualsReport({ report, width, rows }: Props) {
   const r = report.reconciliation;
   const plan = report.edited ? 'the edited plan (not saved)' : 'the saved plan';
   const barWidth = Math.max(8, width - LABEL - 2 * MONEY - VARIANCE);
   const requests = requestsText(report.result);
-  const spark = sparkline(r.daily.map((d) => d.cost));
-  const days = r.daily.map((d) => d.cost);
-  const span = r.daily.length ? `${r.daily[0]!.day.slice(5)}…${r.daily.at(-1)!.day.slice(5)}` : '';
-  const dailyLine = spark ? `daily ${span} ${spark} low ${money(Decimal.min(...days))} · high ${money(Decimal.max(...days))}` : noDaily(request.source);
+  const estimated = estimatedDaysText(r);
   const partial = r.period.elapsedDays < r.period.days;
   const head = [
     `actuals ${r.period.month}${partial ? ` (${r.period.elapsedDays} of ${r.period.days} days)` : ''} · ${r.scenario} · against ${plan}`,
-    `source: ${report.result.source}${requests ? ` · ${requests}` : ''}`,
+    // What was paid comes first: a long source name is what the width cuts.
+    requests ? `${requests} · ${report.result.source}` : `source: ${report.result.source}`,
   ];
-  const extra = [r.forecast, r.unused.length, r.adjustments.length].filter(Boolean).length;
-  // Title, source, legend, column heads, categories, total, blank, daily, unplanned heading, verdict, status, free row.
+  const extra = [r.forecast, estimated, r.unused.length, r.adjustments.length].filter(Boolean).length;
+  // Title, source, legend, column heads, categories, total, flagged lines, daily, unplanned heading, verdict, status, free row.
   const fixed = head.length + 2 + r.categories.length + 1 + 1 + 1 + 1 + 1 + 1 + 1 + extra;
   const room = Math.max(1, rows - fixed);
   const shown = r.unplanned.length > room ? r.unplanned.slice(0, room - 1) : r.unplanned;
@@ -69,14 +61,15 @@ export function ActualsReport({ request, report, width, rows }: Props) {
       <Text bold>{fit(head[0]!, width)}</Text>
       <Text>{fit(head[1]!, width)}</Text>
       <Dim>{fit(`█ spent within plan · ▓ past it · ░ planned, unspent · ▲▼ past ±${percent(r.threshold, 0)}`, width)}</Dim>
-      <Text bold>{`${' '.repeat(LABEL + barWidth)}${right('projected', MONEY)}${right('actual', MONEY)}${right('variance', VARIANCE)}`}</Text>
+      <Text bold>{`${left(costBasisText(r), LABEL + barWidth)}${right('projected', MONEY)}${right('actual', MONEY)}${right('variance', VARIANCE)}`}</Text>
       {r.categories.map((c) => (
         <Row key={c.category} label={CATEGORY_TITLE[c.category]} c={c} barWidth={barWidth} />
       ))}
       <Row label="TOTAL" c={r.total} barWidth={barWidth} bold />
       {r.forecast ? <Text>{fit(`forecast for the whole month: ${money(r.forecast.total)} (${r.forecast.basis === 'provider' ? "the provider's" : 'run rate'})`, width)}</Text> : null}
-      <Box height={1} />
-      <Text>{fit(dailyLine, width)}</Text>
+      <Text>{fit(flaggedLinesText(r, width), width)}</Text>
+      <Text>{fit(dailyText(r), width)}</Text>
+      {estimated ? <Text>{fit(estimated, width)}</Text> : null}
       <Text bold>{fit(r.unplanned.length ? `unplanned spend (no projected line): ${money(sum(r.unplanned.map((u) => u.cost)))}` : 'unplanned spend: none', width)}</Text>
       {shown.map((u, i) => (
         <Text key={i}>{`${left(`  ${u.category.padEnd(8)} ${u.provider} ${u.region} ${u.usageType || u.service}`, width - 14)}${right(money(u.cost), 14)}`}</Text>
@@ -84,7 +77,7 @@ export function ActualsReport({ request, report, width, rows }: Props) {
       {rest.length ? <Dim>{fit(`  … ${rest.length} more, ${money(sum(rest.map((u) => u.cost)))}`, width)}</Dim> : null}
       {r.unused.length ? <Text>{fit(`unused plan: ${r.unused.map((l) => `${l.line.name} ${money(l.projected)}`).join(', ')}`, width)}</Text> : null}
       {r.adjustments.length ? (
-        <Text>{fit(`apart from usage: ${r.adjustments.map((a) => `${a.kind} ${money(a.cost)}`).join(', ')} · net billed ${money(r.net)}`, width)}</Text>
+        <Text>{fit(`apart from usage: ${r.adjustments.map((a) => `${a.kind} ${money(a.cost)}`).join(', ')} · net ${r.costBasis} ${money(r.net)}`, width)}</Text>
       ) : null}
       <Toned tone={r.over ? 'dearer' : 'same'}>{fit(verdict(r).replace(' (exit 4)', ''), width)}</Toned>
     </Box>

@@ -81,7 +81,7 @@ export function ActualsView({ session }: { session: Session }) {
   const doc = activeDoc(session);
   const plan = isDirty(doc) ? 'the edited plan (not saved)' : 'the saved plan';
   let body;
-  if (view.step === 'shown') body = <ActualsReport request={view.request} report={view.report} width={width} rows={session.size.rows} />;
+  if (view.step === 'shown') body = <ActualsReport report={view.report} width={width} rows={session.size.rows} />;
   else {
     body = (
       <Box flexDirection="column">

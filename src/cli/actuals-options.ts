@@ -1,0 +1,48 @@
+import { actualsNow } from '../actuals/clock.js';
+import { gcpEffectiveError } from '../actuals/fetch.js';
+import { ActualsArgumentError, parseThreshold, periodAt } from '../actuals/period.js';
+import { COST_BASES, type CostBasis } from '../actuals/reconcile.js';
+import { DEFAULT_MAX_SCAN, parseScanSize } from '../actuals/sources/bigquery-scan.js';
+import type { Decimal } from '../model/decimal.js';
+import { UsageError, stringOption, type ParsedArgs } from './verb.js';
+
+/** The parseArgs options of a month's check, taken alike by `actuals` and by `open` (for its actuals view). */
+export const ACTUALS_OPTIONS = {
+  month: { type: 'string' },
+  source: { type: 'string' },
+  threshold: { type: 'string' },
+  cost: { type: 'string' },
+  refresh: { type: 'boolean' },
+  'max-scan': { type: 'string' },
+} as const;
+
+export interface ActualsArgs {
+  source?: string;
+  month?: string;
+  threshold: Decimal;
+  costBasis: CostBasis;
+  refresh: boolean;
+  /** The most a BigQuery query may scan, in bytes (gcp only). */
+  maxScan: Decimal;
+}
+
+/**
+ * What the options say, checked before any bill is read or screen opened: a
+ * malformed or future month, a threshold that is not a percentage, an unknown
+ * basis, an unreadable scan cap, or gcp with the effective basis are usage errors (exit 2).
+ */
+export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'source')): ActualsArgs {
+  const month = stringOption(args, 'month');
+  const costBasis = (stringOption(args, 'cost') ?? 'billed') as CostBasis;
+  if (!COST_BASES.includes(costBasis)) throw new UsageError(`--cost takes billed or effective, not ${JSON.stringify(costBasis)}`);
+  if (source === 'gcp' && costBasis === 'effective') throw gcpEffectiveError();
+  try {
+    const threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
+    const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
+    if (month !== undefined) periodAt(month, actualsNow());
+    return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
+  } catch (e) {
+    if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
+    throw e;
+  }
+}
