@@ -12,7 +12,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/global-setup.ts'],
-    env: { TMPDIR: runTmp },
+    // The clock is pinned so a test never depends on the day it runs (pricing staleness, which
+    // month is over, Cost Explorer's daily history); a test that needs another day sets its own.
+    env: { TMPDIR: runTmp, TOLLGATE_NOW: '2026-11-25T12:00:00Z' },
     testTimeout: 20000,
   },
 });

@@ -1,4 +1,4 @@
-import { actualsNow } from '../actuals/clock.js';
+import { clockNow } from '../clock.js';
 import { gcpEffectiveError } from '../actuals/fetch.js';
 import { ActualsArgumentError, parseThreshold, periodAt } from '../actuals/period.js';
 import { COST_BASES, type CostBasis } from '../actuals/reconcile.js';
@@ -39,7 +39,7 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
   try {
     const threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
     const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
-    if (month !== undefined) periodAt(month, actualsNow());
+    if (month !== undefined) periodAt(month, clockNow());
     return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
   } catch (e) {
     if (e instanceof ActualsArgumentError) throw new UsageError(e.message);

@@ -1,4 +1,4 @@
-import { actualsNow } from '../actuals/clock.js';
+import { clockNow } from '../clock.js';
 import { currencyMismatch } from '../actuals/currency.js';
 import { fetchActuals } from '../actuals/fetch.js';
 import { coveredRange, periodAt } from '../actuals/period.js';
@@ -31,7 +31,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const format = formatOption(args);
   const { threshold, costBasis, refresh, maxScan } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
-  const period = periodAt(month, actualsNow());
+  const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
   if (source === 'gcp' && !loaded.scenario.actuals?.gcp?.billing_export) {
     // The scenario, not the billing source, is what needs fixing: point at it.

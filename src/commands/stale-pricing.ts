@@ -1,3 +1,4 @@
+import { clockNow } from '../clock.js';
 import { stringOption, UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
 import type { Estimate } from '../model/estimate.js';
 import { DEFAULT_MAX_AGE_DAYS, staleWarnings } from '../pricing/staleness.js';
@@ -12,6 +13,6 @@ function maxAgeDays(args: ParsedArgs): number {
 /** Stale tables are reported on stderr, so JSON on stdout stays machine-readable. */
 export function warnIfStale(estimates: readonly Estimate[], args: ParsedArgs, io: Io): void {
   const limit = maxAgeDays(args);
-  const warnings = new Set(estimates.flatMap((e) => staleWarnings(e.pricing, new Date(), limit)));
+  const warnings = new Set(estimates.flatMap((e) => staleWarnings(e.pricing, clockNow(), limit)));
   for (const w of warnings) io.stderr.write(`${w}\n`);
 }

@@ -1,4 +1,4 @@
-import { actualsNow, lastFullMonth } from '../actuals/clock.js';
+import { clockNow, lastFullMonth } from '../clock.js';
 import type { Period } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import { compare, type Comparison } from '../engine/compare.js';
@@ -108,7 +108,7 @@ export function openDoc(
 }
 
 /** No actuals options: the prompt offers the last full month (TOLLGATE_NOW pins the clock), billed cost, ±10%. */
-export function defaultActualsSetup(now = actualsNow()): actuals.ActualsSetup {
+export function defaultActualsSetup(now = clockNow()): actuals.ActualsSetup {
   return { lastMonth: lastFullMonth(now), threshold: actuals.DEFAULT_THRESHOLD, costBasis: 'billed', refresh: false };
 }
 

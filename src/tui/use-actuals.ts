@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { actualsNow } from '../actuals/clock.js';
+import { clockNow } from '../clock.js';
 import { coveredRange, periodAt } from '../actuals/period.js';
 import type { ActualsSelector } from '../model/actuals-selector.js';
 import type { ActualsRequest, ActualsSetup } from './actuals-state.js';
@@ -7,7 +7,7 @@ import { activeDoc, type Action, type Session } from './state.js';
 
 /** The month's bill from the asked source. The sources (and their SDKs, DuckDB) load only now, never at start-up. */
 async function fetchBill(request: ActualsRequest, setup: ActualsSetup, selector: ActualsSelector | undefined, onRequest: (count: number) => void) {
-  const period = periodAt(request.month, actualsNow());
+  const period = periodAt(request.month, clockNow());
   const { fetchActuals } = await import('../actuals/fetch.js');
   const { refresh, costBasis, maxScan } = setup;
   const result = await fetchActuals({ source: request.source, period, range: coveredRange(period), selector, refresh, costBasis, ...(maxScan ? { maxScan } : {}), onRequest });

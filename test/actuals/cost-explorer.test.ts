@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCostExplorer, selectorFilter, type CostExplorerOptions } from '../../src/actuals/sources/cost-explorer.js';
+import { hasDailyHistory, readCostExplorer, selectorFilter, type CostExplorerOptions } from '../../src/actuals/sources/cost-explorer.js';
 import { reconcile, type CostBasis } from '../../src/actuals/reconcile.js';
 import { SourceError, sourceExtras } from '../../src/actuals/source.js';
 import { projectFile } from '../../src/commands/project.js';
@@ -111,6 +111,35 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
     expect(r.daily!.map((d) => d.billedCost.toFixed())).toEqual(DAILY_BILLED);
     expect(r.daily!.map((d) => d.effectiveCost.toFixed())).toEqual(DAILY_EFFECTIVE);
     expect(r.daily!.some((d) => d.estimated)).toBe(false);
+  });
+
+  it('asks a month past the 13 months of daily history MONTHLY: same records, no daily series, a note saying why', async () => {
+    // What Cost Explorer answers a MONTHLY record-type request: the days above summed by hand.
+    const monthly = month([
+      [['Usage'], '16326.6', undefined, '11776.28'],
+      [['SavingsPlanCoveredUsage'], '1550'],
+      [['Credit'], '-1000'],
+      [['Tax'], '12.5'],
+      [['SavingsPlanRecurringFee'], '9600', undefined, '120.5'],
+    ]);
+    const { result } = await run((req) => (byRecordType(req) ? { body: { ResultsByTime: [monthly], GroupDefinitions: [] } } : normal(req)), { now: new Date('2027-12-02T00:00:00Z') });
+    const r = await result();
+    expect(server!.seen[1]!.body).toMatchObject({ Granularity: 'MONTHLY', GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }] });
+    expect(r.requests).toMatchObject({ count: 2 });
+    expect(r.records.slice(2).map((x) => [x.chargeCategory, x.billedCost.toFixed(), x.effectiveCost.toFixed()])).toEqual([
+      ['Credit', '-1000', '-1000'],
+      ['Tax', '12.5', '12.5'],
+      ['SavingsPlanRecurringFee', '9600', '120.5'],
+    ]);
+    expect(r.daily).toEqual([]);
+    expect(r.notes).toContain('Cost Explorer keeps daily figures for the last 13 months only: no daily series for 2026-10');
+  });
+
+  it('keeps daily figures for the twelve months before the current one', () => {
+    const now = new Date('2027-10-15T00:00:00Z');
+    expect(hasDailyHistory('2026-10', now)).toBe(true);
+    expect(hasDailyHistory('2026-09', now)).toBe(false);
+    expect(hasDailyHistory('2027-10', now)).toBe(true);
   });
 
   it("follows NextPageToken on the daily answer too; the days and the month's adjustments are whole", async () => {

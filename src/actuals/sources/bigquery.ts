@@ -4,7 +4,7 @@ import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { InputError } from '../../model/diagnostics.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
-import { actualsNow } from '../clock.js';
+import { clockNow } from '../../clock.js';
 import type { BillingRecord } from '../record.js';
 import type { Period } from '../reconcile.js';
 import { SourceError, type SourceResult } from '../source.js';
@@ -151,7 +151,7 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
     const [rows] = await bigquery.query({ ...request, maximumBytesBilled: maxScan.toFixed(0) });
     // Only past the late-data window can the answer no longer change.
     const { scanEnd } = invoiceWindow(month);
-    const settled = finished && actualsNow().toISOString().slice(0, 10) >= scanEnd;
+    const settled = finished && clockNow().toISOString().slice(0, 10) >= scanEnd;
     if (settled) writeCache(CACHE_NAMESPACE, key, { table, rows: rows as BigQueryRow[] } satisfies CachedAnswer, o.cacheRoot);
     const notes = finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${scanEnd}: not cached yet`] : [];
     return {

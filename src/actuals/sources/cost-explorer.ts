@@ -2,6 +2,7 @@ import type { CostExplorerClientConfig, Expression, GetCostAndUsageCommandInput,
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
+import { clockNow } from '../../clock.js';
 import type { BillingRecord } from '../record.js';
 import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '../source.js';
 import type { CostBasis, Period } from '../reconcile.js';
@@ -35,9 +36,27 @@ function complete(hit: Partial<CachedAnswer> | undefined): hit is CachedAnswer {
   return !!hit?.usage && Array.isArray(hit.days) && Array.isArray(hit.metrics) && COST_METRICS.every((m) => hit.metrics!.includes(m));
 }
 
-/** Usage records from the monthly query; the month's adjustments and the daily series from the daily one. */
+/** Usage records from the monthly query; the month's adjustments and the daily series from the record-type one. */
 function answer(usage: ResultByTime[], days: ResultByTime[], range: { start: string; end: string }): { records: BillingRecord[]; daily: DailySpend[] } {
-  return { records: [...usageRecords(usage), ...adjustmentRecords(overDays(days, range))], daily: dailyUsage(days) };
+  // A month past the daily history was asked MONTHLY: one period, which is no daily series.
+  const byDay = days.every((d) => d.TimePeriod?.Start === undefined || d.TimePeriod.End === nextDay(d.TimePeriod.Start));
+  return { records: [...usageRecords(usage), ...adjustmentRecords(overDays(days, range))], daily: byDay ? dailyUsage(days) : [] };
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether Cost Explorer still has daily figures for the month. It keeps 13
+ * months of history plus the current month
+ * (https://docs.aws.amazon.com/cost-management/latest/userguide/ce-api-best-practices.html);
+ * older months exist only as monthly figures (multi-year data), where a DAILY
+ * request is refused. One month of margin keeps the boundary month safe.
+ */
+export function hasDailyHistory(month: string, now: Date): boolean {
+  const monthsBack = (now.getUTCFullYear() - Number(month.slice(0, 4))) * 12 + now.getUTCMonth() + 1 - Number(month.slice(5, 7));
+  return monthsBack <= 12;
 }
 
 export interface CostExplorerOptions {
@@ -51,6 +70,8 @@ export interface CostExplorerOptions {
   /** Test seam: endpoint, static credentials, retry and timeout settings. Production uses the SDK's default chain. */
   clientConfig?: CostExplorerClientConfig;
   cacheRoot?: string;
+  /** The clock deciding whether the month still has daily figures; default the actuals clock. */
+  now?: Date;
 }
 
 /**
@@ -66,10 +87,12 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
   // The profile is part of the key so two accounts never share a cached month; credentials never are.
   const key = cacheKey({ v: CACHE_VERSION, range: o.range, selector: o.selector ?? {}, profile: process.env.AWS_PROFILE ?? 'default' });
   const source = `AWS Cost Explorer, ${o.range.start} to ${o.range.end} (end exclusive)`;
+  const byDay = hasDailyHistory(o.period.month, o.now ?? clockNow());
+  const history = byDay ? [] : [`Cost Explorer keeps daily figures for the last 13 months only: no daily series for ${o.period.month}`];
   if (finished && !o.refresh) {
     const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as Partial<CachedAnswer> | undefined;
     if (complete(hit)) {
-      return { source, ...answer(hit.usage, hit.days, o.range), requests: { count: 0, cost: new Decimal(0), cached: true }, notes: [] };
+      return { source, ...answer(hit.usage, hit.days, o.range), requests: { count: 0, cost: new Decimal(0), cached: true }, notes: history };
     }
   }
 
@@ -120,7 +143,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     // ~31 days × a few record types: one page, so the daily series costs no extra request.
     const days = await query({
       TimePeriod,
-      Granularity: 'DAILY',
+      Granularity: byDay ? 'DAILY' : 'MONTHLY',
       Metrics: [...COST_METRICS],
       GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
       ...(allFilter ? { Filter: allFilter } : {}),
@@ -147,7 +170,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
 
     const final = finished && !records.some((r) => r.estimated) && !daily.some((d) => d.estimated);
     if (final) writeCache(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot);
-    const notes = finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [];
+    const notes = [...history, ...(finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [])];
     return { source, records, daily, requests: { count, cost: REQUEST_PRICE.times(count), cached: false }, ...(forecast ? { forecast } : {}), notes };
   } catch (e) {
     if (e instanceof SourceError) throw e;

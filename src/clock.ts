@@ -1,7 +1,7 @@
-/** The actuals check's clock, shared by the `actuals` verb and the session. */
+/** tollgate's clock: which month is over (actuals) and how old a pricing table is (staleness). */
 
 /** `TOLLGATE_NOW` pins the clock (tests, reproducing a past run); otherwise the real date decides if the month is over. */
-export function actualsNow(env: NodeJS.ProcessEnv = process.env): Date {
+export function clockNow(env: NodeJS.ProcessEnv = process.env): Date {
   const pinned = env.TOLLGATE_NOW;
   return pinned ? new Date(pinned) : new Date();
 }
