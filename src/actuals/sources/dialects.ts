@@ -32,6 +32,8 @@ export interface Dialect {
   unit: string;
   region: string[];
   usageType: string[];
+  /** Azure's meter category and subcategory columns, and the JSON columns whose ServiceType names a VM's size. */
+  meter?: { category: string; subcategory: string; details: string[] };
   account?: string;
   tags?: string;
   /** The layout's days: end of the charge period exclusive (FOCUS, CUR) or the last day inclusive (Google's cost table). */
@@ -55,9 +57,12 @@ export const DIALECTS: Dialect[] = [
     chargeCategory: 'ChargeCategory',
     quantity: 'ConsumedQuantity',
     unit: 'ConsumedUnit',
-    region: ['RegionId'],
-    // AWS adds its usage type as x_UsageType; Google and Azure describe the SKU in ChargeDescription.
-    usageType: ['x_UsageType', 'ChargeDescription', 'SkuId'],
+    // Azure's RegionId is "eastus"; RegionName ("East US") stands in where an export leaves it empty.
+    region: ['RegionId', 'RegionName'],
+    // AWS adds its usage type as x_UsageType and Azure its meter name as x_SkuMeterName (1.0 and 1.2);
+    // Google describes the SKU in ChargeDescription.
+    usageType: ['x_UsageType', 'x_SkuMeterName', 'ChargeDescription', 'SkuId'],
+    meter: { category: 'x_SkuMeterCategory', subcategory: 'x_SkuMeterSubcategory', details: ['x_SkuDetails', 'SkuPriceDetails'] },
     account: 'SubAccountId',
     tags: 'Tags',
   },
@@ -201,6 +206,7 @@ export function aggregateSql(
   COALESCE(${d.chargeCategorySql ? d.chargeCategorySql(col) : col(d.chargeCategory)}, '') AS charge_category,
   ${firstOf(d.usageType, "''")} AS usage_type,
   ${firstOf(d.region, "''")} AS region,
+  ${meterColumns(d, col, firstOf)},
   COALESCE(${col(d.unit)}, '') AS unit,
   COALESCE(${col(d.currency)}, '') AS currency,
   ${money(billed)} AS billed,
@@ -210,6 +216,18 @@ FROM ${from}
 WHERE ${where.join('\n  AND ')}
 GROUP BY ALL`;
   return { sql, params, notes };
+}
+
+/** Azure's meter category, subcategory and VM size as text ('' when the layout or the row has none). */
+function meterColumns(d: Dialect, col: (c: string | undefined, fallback?: string) => string, firstOf: (cs: string[], fallback: string) => string): string {
+  const details = d.meter ? firstOf(d.meter.details, 'NULL') : 'NULL';
+  // A row whose details are not JSON (or absent) has no size; the meter name still names it.
+  const size = `CASE WHEN json_valid(CAST(${details} AS VARCHAR)) THEN json_extract_string(CAST(${details} AS VARCHAR), '$.ServiceType') END`;
+  return [
+    `COALESCE(${col(d.meter?.category, "''")}, '') AS meter_category`,
+    `COALESCE(${col(d.meter?.subcategory, "''")}, '') AS meter_subcategory`,
+    `COALESCE(${size}, '') AS vm_size`,
+  ].join(',\n  ');
 }
 
 /** A tag's value whether Tags is JSON text (FOCUS CSV) or a MAP (Parquet). */
