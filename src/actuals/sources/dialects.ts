@@ -57,8 +57,7 @@ export const DIALECTS: Dialect[] = [
     chargeCategory: 'ChargeCategory',
     quantity: 'ConsumedQuantity',
     unit: 'ConsumedUnit',
-    // Azure's RegionId is "eastus"; RegionName ("East US") stands in where an export leaves it empty.
-    region: ['RegionId', 'RegionName'],
+    region: ['RegionId'],
     // AWS adds its usage type as x_UsageType and Azure its meter name as x_SkuMeterName (1.0 and 1.2);
     // Google describes the SKU in ChargeDescription.
     usageType: ['x_UsageType', 'x_SkuMeterName', 'ChargeDescription', 'SkuId'],
