@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/actuals/reconcile.js';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
@@ -40,6 +43,17 @@ describe('an Azure FOCUS export, read by DuckDB and matched to an Azure plan', a
     expect(h100.map((x) => x.chargePeriodStart).sort()).toEqual(['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'].map((d) => `${d}T00:00:00Z`));
     expect(h100[0]).toMatchObject({ provider: 'azure', regionId: 'eastus', meter: { category: 'Virtual Machines', subcategory: 'NDsrH100v5 Series', vmSize: 'Standard_ND96isr_H100_v5' } });
     expect(records.find((x) => x.usageType === 'Standard Data Transfer Out')?.meter).toEqual({ category: 'Bandwidth', subcategory: '', vmSize: '' });
+  });
+
+  it('reads the size from a Parquet export, where x_SkuDetails is typed JSON', async () => {
+    const parquet = join(mkdtempSync(join(tmpdir(), 'tollgate-azure-')), 'focus.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    await c.run(`COPY (SELECT * REPLACE (CAST(x_SkuDetails AS JSON) AS x_SkuDetails) FROM read_csv('${FIXTURE}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    c.closeSync();
+    instance.closeSync();
+    const fromParquet = (await readBillingFile(parquet, OCT, undefined)).records;
+    expect(new Set(fromParquet.flatMap((x) => (x.meter?.vmSize ? [x.meter.vmSize] : [])))).toEqual(new Set(['Standard_ND96isr_H100_v5', 'Standard_NC24ads_A100_v4']));
   });
 
   it('puts each VM size on its node group', () => {
