@@ -21,16 +21,20 @@ import { REPO } from '../helpers.js';
  * learn.microsoft.com's usage-details field reference), ConsumedUnit as the meter's unit of
  * measure ("1 Hour", "1 GB", "1 GB/Month"). Costs are the pricing table's rates times the
  * quantities; the NAT gateway ($0.045/h, $0.045/GB) and the blob ($0.0184/GB-month) rows, which
- * the scenario does not plan, use Azure's published list prices.
+ * the scenario does not plan, use Azure's published list prices. Two rows belong to another
+ * subscription (SubAccountId "/subscriptions/<GUID>", Microsoft's spelling), which the scenario's
+ * `actuals.azure.subscriptions` leaves out.
  */
 const FIXTURE = join(REPO, 'test/fixtures/actuals/azure-training-2026-10.focus.csv');
 const SCENARIO = 'scenarios/azure-training.yaml';
 const OCT = { start: '2026-10-01', end: '2026-11-01' };
 
 describe('an Azure FOCUS export, read by DuckDB and matched to an Azure plan', async () => {
-  const { records, source } = await readBillingFile(FIXTURE, OCT, undefined);
   const { loaded, estimate } = projectFile(join(REPO, SCENARIO));
-  const r = reconcile(estimate, loaded.scenario, records, { threshold: new Decimal('0.1'), period: { month: '2026-10', elapsedDays: 31, days: 31 } });
+  const { records, source } = await readBillingFile(FIXTURE, OCT, loaded.scenario.actuals);
+  const against = (rs: typeof records) =>
+    reconcile(estimate, loaded.scenario, rs, { threshold: new Decimal('0.1'), period: { month: '2026-10', elapsedDays: 31, days: 31 } });
+  const r = against(records);
   const line = (name: string) => r.lines.find((l) => l.line.name === name)!;
   const figures = (name: string) => {
     const l = line(name);
@@ -89,6 +93,15 @@ describe('an Azure FOCUS export, read by DuckDB and matched to an Azure plan', a
     const egress = r.categories.find((c) => c.category === 'egress')!;
     expect([egress.projected.toFixed(), egress.actual.toFixed(), egress.flag]).toEqual(['265.3', '296.1', 'over']);
     expect(r.over).toBe(true);
+  });
+
+  it("without the scenario's subscription, another team's H100 day and downloads land on the plan's lines", async () => {
+    const everything = against((await readBillingFile(FIXTURE, OCT, undefined)).records);
+    const on = (name: string) => everything.lines.find((l) => l.line.name === name)!.actual.toFixed();
+    // + 24 h × 98.32 and + 500 GB × 0.087 from /subscriptions/1111…
+    expect([on('h100-trainers'), on('model-release')]).toEqual(['17107.68', '243.6']);
+    const byGuid = await readBillingFile(FIXTURE, OCT, { azure: { subscriptions: ['11111111-1111-1111-1111-111111111111'] } });
+    expect(byGuid.records.map((x) => x.billedCost.toFixed()).sort()).toEqual(['2359.68', '43.5']);
   });
 
   it('tollgate actuals on the export exits 4 and names the over-run', async () => {
