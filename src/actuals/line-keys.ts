@@ -9,8 +9,9 @@ import type { Detail } from './categorize.js';
  * when their keys are equal. Node groups meet on provider, region and instance
  * (Google bills a machine family's cores, RAM and GPUs as separate SKUs, so for
  * gcp the family); storage on class and region (an Azure blob class on its
- * tier and redundancy); transfers on path and region pair. Purchase option is left out on purpose: spot hours that replaced
- * on-demand hours belong to the same node group.
+ * tier and redundancy); transfers on path and region pair. Purchase option is
+ * left out on purpose: spot hours that replaced on-demand hours belong to the
+ * same node group.
  */
 export function recordKey(provider: string, region: string, detail: Detail): string {
   const where = `${provider}|${region}`;
