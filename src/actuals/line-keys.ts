@@ -17,7 +17,8 @@ export function recordKey(provider: string, region: string, detail: Detail): str
   const where = `${provider}|${region}`;
   switch (detail.kind) {
     case 'node':
-      return `${where}|node|${detail.instance}`;
+      // Azure Resource Manager treats size names case-insensitively, so the join does too.
+      return `${where}|node|${provider === 'azure' ? detail.instance.toLowerCase() : detail.instance}`;
     case 'storage':
       return `${where}|storage|${detail.class}`;
     case 'transfer':

@@ -91,3 +91,13 @@ describe("a pricing table's blob class meets the bill's capacity meter", () => {
     expect(lineKey(line, scenario) === recordKey('azure', hotLrs.region, hotLrs.detail)).toBe(meets);
   });
 });
+
+describe('a node group meets its VM size whatever the casing of the export', () => {
+  it.each(['Standard_NC24ads_A100_v4', 'standard_nc24ads_a100_v4'])('%s', (vmSize) => {
+    const billed = classify(record({ provider: 'azure', usageType: 'NC24ads A100 v4', regionId: 'eastus', meter: { category: 'Virtual Machines', subcategory: 'NCadsA100v4 Series', vmSize } }));
+    const scenario = { nodes: [{ name: 'eval', provider: 'azure', region: 'eastus', instance: 'Standard_NC24ads_A100_v4' }] } as unknown as Scenario;
+    const line = { kind: 'node', provider: 'azure', region: 'eastus', ref: ['nodes', 0] } as unknown as LineItem;
+    if (billed.kind !== 'usage' || !billed.detail) throw new Error('a VM meter is not a node');
+    expect(recordKey('azure', billed.region, billed.detail)).toBe(lineKey(line, scenario));
+  });
+});
