@@ -7,6 +7,7 @@ import { reconcile } from '../../src/actuals/reconcile.js';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { projectFile } from '../../src/commands/project.js';
 import { Decimal } from '../../src/model/decimal.js';
+import { InputError } from '../../src/model/diagnostics.js';
 import { tollgate } from '../cli-run.js';
 import { REPO } from '../helpers.js';
 
@@ -26,6 +27,13 @@ import { REPO } from '../helpers.js';
  * `actuals.azure.subscriptions` leaves out.
  */
 const FIXTURE = join(REPO, 'test/fixtures/actuals/azure-training-2026-10.focus.csv');
+/**
+ * The same month in the older layout, "Cost and usage details (actual cost)" as a Microsoft
+ * Customer Agreement export writes it: camelCase columns (the Cost Details API's 2025-03-01
+ * header, trimmed), a byte-order mark, dates MM/DD/YYYY, resourceLocation "EastUS", meterRegion
+ * "US East" (bandwidth "Zone 1"), additionalInfo as above, tags as "key": "value" pairs.
+ */
+const DETAILS = join(REPO, 'test/fixtures/actuals/azure-training-2026-10.cost-details.csv');
 const SCENARIO = 'scenarios/azure-training.yaml';
 const OCT = { start: '2026-10-01', end: '2026-11-01' };
 
@@ -102,6 +110,23 @@ describe('an Azure FOCUS export, read by DuckDB and matched to an Azure plan', a
     expect([on('h100-trainers'), on('model-release')]).toEqual(['17107.68', '243.6']);
     const byGuid = await readBillingFile(FIXTURE, OCT, { azure: { subscriptions: ['11111111-1111-1111-1111-111111111111'] } });
     expect(byGuid.records.map((x) => x.billedCost.toFixed()).sort()).toEqual(['2359.68', '43.5']);
+  });
+
+  it('reads the older cost-details layout of the same month to the same figures, day by day', async () => {
+    const details = await readBillingFile(DETAILS, OCT, loaded.scenario.actuals);
+    expect(details.source).toBe(`${DETAILS} (Azure cost details)`);
+    const older = against(details.records);
+    const shown = (x: typeof r) => ({
+      lines: x.lines.map((l) => [l.line.name, l.actual.toFixed(), l.matched]),
+      unplanned: x.unplanned.map((u) => [u.category, u.region, u.usageType, u.cost.toFixed()]),
+      daily: x.daily.map((d) => [d.day, d.cost.toFixed()]),
+    });
+    expect(shown(older)).toEqual(shown(r));
+    expect(older.total.actual.toFixed()).toBe('15434.188');
+  });
+
+  it('refuses --cost effective on cost details: an amortized export has the same columns', async () => {
+    await expect(readBillingFile(DETAILS, OCT, undefined, 'effective')).rejects.toThrow(InputError);
   });
 
   it('tollgate actuals on the export exits 4 and names the over-run', async () => {

@@ -19,7 +19,8 @@ export interface Dialect {
    * cover), so `--cost effective` can use it. CUR 2.0's net unblended cost is not amortized.
    */
   amortized?: boolean;
-  currency: string;
+  /** The first of these present is the billing currency. */
+  currency: string[];
   /** SQL producing the provider name. */
   provider: (has: (c: string) => boolean) => string;
   service: string;
@@ -38,6 +39,8 @@ export interface Dialect {
   tags?: string;
   /** The layout's days: end of the charge period exclusive (FOCUS, CUR) or the last day inclusive (Google's cost table). */
   endInclusive?: boolean;
+  /** strptime format of dates written other than ISO 8601 (ISO dates are still read). */
+  dateFormat?: string;
 }
 
 export const DIALECTS: Dialect[] = [
@@ -50,7 +53,7 @@ export const DIALECTS: Dialect[] = [
     billed: ['BilledCost'],
     effective: ['EffectiveCost'],
     amortized: true,
-    currency: 'BillingCurrency',
+    currency: ['BillingCurrency'],
     provider: (has) => (has('ProviderName') ? q('ProviderName') : has('ServiceProviderName') ? q('ServiceProviderName') : `''`),
     service: 'ServiceName',
     serviceCategory: 'ServiceCategory',
@@ -73,7 +76,7 @@ export const DIALECTS: Dialect[] = [
     end: 'line_item_usage_end_date',
     billed: ['line_item_unblended_cost'],
     effective: ['line_item_net_unblended_cost'],
-    currency: 'line_item_currency_code',
+    currency: ['line_item_currency_code'],
     provider: () => `'AWS'`,
     service: 'line_item_product_code',
     chargeCategory: 'line_item_line_item_type',
@@ -94,7 +97,7 @@ export const DIALECTS: Dialect[] = [
     endInclusive: true,
     billed: ['Unrounded cost ($)', 'Cost ($)'],
     effective: [],
-    currency: '',
+    currency: [],
     provider: () => `'Google Cloud'`,
     service: 'Service description',
     // A credit row names its credit type; otherwise the cost type says usage, tax or adjustment.
@@ -108,6 +111,33 @@ export const DIALECTS: Dialect[] = [
     region: [],
     usageType: ['SKU description'],
     account: 'Project ID',
+  },
+  {
+    // Azure's cost details from Cost Management exports or the Cost Details API, "actual cost"
+    // (Microsoft Customer Agreement camelCase, Enterprise Agreement PascalCase): one row per
+    // resource × meter × day, dated MM/DD/YYYY by most exports.
+    name: 'Azure cost details',
+    requires: ['date', 'meterCategory', 'meterName', 'costInBillingCurrency'],
+    start: 'date',
+    end: 'date',
+    endInclusive: true,
+    dateFormat: '%m/%d/%Y',
+    billed: ['costInBillingCurrency'],
+    // The amortized export has the same columns: nothing says which one a file is.
+    effective: [],
+    currency: ['billingCurrency', 'billingCurrencyCode'],
+    provider: () => `'Microsoft'`,
+    service: 'meterCategory',
+    serviceCategory: 'serviceFamily',
+    chargeCategory: 'chargeType',
+    quantity: 'quantity',
+    unit: 'unitOfMeasure',
+    // resourceLocation is "eastus" or "EastUS"; location the meter region, "US East".
+    region: ['resourceLocation', 'location'],
+    usageType: ['meterName'],
+    meter: { category: 'meterCategory', subcategory: 'meterSubCategory', details: ['additionalInfo'] },
+    // Tags are written as "key": "value" pairs without braces, not JSON, so they are not read.
+    account: 'SubscriptionId',
   },
 ];
 
@@ -167,7 +197,10 @@ export function aggregateSql(
     return present.length ? `COALESCE(${present.join(', ')}, ${fallback})` : fallback;
   };
   const money = (e: string) => `SUM(CAST(${e} AS DECIMAL(38,12)))::VARCHAR`;
-  const ts = (c: string) => `CAST(${col(c)} AS TIMESTAMPTZ)`;
+  const ts = (c: string) =>
+    d.dateFormat
+      ? `CAST(COALESCE(try_strptime(CAST(${col(c)} AS VARCHAR), ${literal(d.dateFormat)}), TRY_CAST(${col(c)} AS TIMESTAMP)) AS TIMESTAMPTZ)`
+      : `CAST(${col(c)} AS TIMESTAMPTZ)`;
   const billed = firstOf(d.billed, 'NULL');
   const periodEnd = has(d.end) ? (d.endInclusive ? `${ts(d.end)} + INTERVAL 1 DAY` : ts(d.end)) : ts(d.start);
   const provider = `lower(${d.provider(has)})`;
@@ -216,7 +249,7 @@ export function aggregateSql(
   ${firstOf(d.region, "''")} AS region,
   ${meterColumns(d, col, firstOf)},
   COALESCE(${col(d.unit)}, '') AS unit,
-  COALESCE(${col(d.currency)}, '') AS currency,
+  ${firstOf(d.currency, "''")} AS currency,
   ${money(billed)} AS billed,
   ${money(firstOf(d.effective, billed))} AS effective,
   ${money(d.quantitySql ? d.quantitySql(col) : col(d.quantity))} AS quantity
