@@ -21,8 +21,10 @@ import { REPO } from '../helpers.js';
  * JSON ({"ImageType", "ServiceType": "<VM size>", "VMName", "UsageType": "ComputeHR"}, per
  * learn.microsoft.com's usage-details field reference), ConsumedUnit as the meter's unit of
  * measure ("1 Hour", "1 GB", "1 GB/Month"). Costs are the pricing table's rates times the
- * quantities; the NAT gateway ($0.045/h, $0.045/GB) and the blob ($0.0184/GB-month) rows, which
- * the scenario does not plan, use Azure's published list prices. Two rows belong to another
+ * quantities. The rows the scenario does not plan (no rate in the table) use figures quoted
+ * elsewhere: the NAT gateway's $0.045/h and $0.045/GB as public cost tables give Azure's list
+ * price, the blob's $0.0184/GB-month as the first Hot LRS tier found for eastus2 (copies for
+ * eastus disagree, which is why pricing/azure.yaml leaves it out). Two rows belong to another
  * subscription (SubAccountId "/subscriptions/<GUID>", Microsoft's spelling), which the scenario's
  * `actuals.azure.subscriptions` leaves out.
  */
