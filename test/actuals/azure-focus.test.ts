@@ -114,6 +114,15 @@ describe('an Azure FOCUS export, read by DuckDB and matched to an Azure plan', a
     expect(byGuid.records.map((x) => x.billedCost.toFixed()).sort()).toEqual(['2359.68', '43.5']);
   });
 
+  it('selects by tag in a FOCUS export, and says the cost-details tags were not read', async () => {
+    const byTag = await readBillingFile(FIXTURE, OCT, { azure: { tags: { team: 'research' } } });
+    expect(byTag.records.map((x) => x.billedCost.toFixed()).sort()).toEqual(['2359.68', '43.5']);
+    const details = await readBillingFile(DETAILS, OCT, { azure: { tags: { team: 'research' } } });
+    expect(details.notes).toEqual(['this Azure cost details file has no tags column: actuals.azure.tags was not applied']);
+    // every row of the file: 15,434.188 of ml-training's + 2,359.68 + 43.5 of research's
+    expect(details.records.reduce((sum, x) => sum.plus(x.billedCost), new Decimal(0)).toFixed()).toBe('17837.368');
+  });
+
   it('reads the older cost-details layout of the same month to the same figures, day by day', async () => {
     const details = await readBillingFile(DETAILS, OCT, loaded.scenario.actuals);
     expect(details.source).toBe(`${DETAILS} (Azure cost details)`);
