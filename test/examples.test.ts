@@ -37,6 +37,16 @@ describe('bundled examples, priced by hand', () => {
     expect(e.totals.total.toFixed()).toBe('56953.6908');
   });
 
+  it('azure-training', () => {
+    const e = projectFile('scenarios/azure-training.yaml').estimate;
+    // 2 × 72 h × 98.32 + 4 × 24 h × 3.673
+    expect(e.totals.compute.toFixed()).toBe('14510.688');
+    // (2,000 GB − the free 100) × 0.087 to the internet + 5,000 GB × 0.02 eastus → westus2
+    expect(e.totals.egress.toFixed()).toBe('265.3');
+    expect(e.totals.ingress.toFixed()).toBe('0');
+    expect(e.totals.total.toFixed()).toBe('14775.988');
+  });
+
   it('cross-region-replication', () => {
     const e = projectFile('scenarios/cross-region-replication.yaml').estimate;
     // 6 × 730 h × (0.2646 + 0.2646 + 0.2961)

@@ -1,5 +1,6 @@
 import type { Category } from '../model/estimate.js';
 import { AWS_REGION_CODES, splitRegionPrefix } from './aws-regions.js';
+import { classifyAzure } from './categorize-azure.js';
 import type { BillingRecord } from './record.js';
 
 export type ActualCategory = Category | 'other';
@@ -49,6 +50,7 @@ export function classify(r: BillingRecord): Classified {
   if (/\bsupport\b/i.test(r.serviceName)) return { kind: 'support' };
   if (r.provider === 'aws') return classifyAws(r);
   if (r.provider === 'gcp') return classifyGcp(r);
+  if (r.provider === 'azure') return classifyAzure(r, byServiceCategory(r.serviceCategory));
   return { kind: 'usage', category: byServiceCategory(r.serviceCategory), region: r.regionId };
 }
 

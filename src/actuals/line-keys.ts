@@ -1,21 +1,24 @@
 import type { LineItem } from '../model/estimate.js';
 import { parseEndpoint } from '../model/endpoint.js';
 import type { Scenario } from '../model/scenario.js';
+import { azureStorageClass } from './categorize-azure.js';
 import type { Detail } from './categorize.js';
 
 /**
  * The join between a plan and a bill: a scenario line and a usage record meet
  * when their keys are equal. Node groups meet on provider, region and instance
  * (Google bills a machine family's cores, RAM and GPUs as separate SKUs, so for
- * gcp the family); storage on class and region; transfers on path and region
- * pair. Purchase option is left out on purpose: spot hours that replaced
- * on-demand hours belong to the same node group.
+ * gcp the family); storage on class and region (an Azure blob class on its
+ * tier and redundancy); transfers on path and region pair. Purchase option is
+ * left out on purpose: spot hours that replaced on-demand hours belong to the
+ * same node group.
  */
 export function recordKey(provider: string, region: string, detail: Detail): string {
   const where = `${provider}|${region}`;
   switch (detail.kind) {
     case 'node':
-      return `${where}|node|${detail.instance}`;
+      // Azure Resource Manager treats size names case-insensitively, so the join does too.
+      return `${where}|node|${provider === 'azure' ? detail.instance.toLowerCase() : detail.instance}`;
     case 'storage':
       return `${where}|storage|${detail.class}`;
     case 'transfer':
@@ -40,7 +43,7 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
     }
     case 'storage': {
       const store = scenario.storage?.[index];
-      return store && recordKey(provider, region, { kind: 'storage', class: store.class });
+      return store && recordKey(provider, region, { kind: 'storage', class: provider === 'azure' ? azureStorageClass(store.class) : store.class });
     }
     case 'nat-processing':
       return recordKey(provider, region, { kind: 'nat-processing' });
@@ -62,7 +65,7 @@ function transferKey(line: LineItem, to: string | undefined): string | undefined
     case 'ingress':
       return recordKey(provider, region, { kind: 'transfer', path: 'ingress' });
     case 'inter-region': {
-      // Only AWS names the destination region in the usage type; Google names continents.
+      // Only AWS names the destination region in the usage type; Google and Azure name continents at most.
       const end = to === undefined ? undefined : parseEndpoint(to);
       const dst = provider === 'aws' && end?.kind === 'cloud' ? end.region : undefined;
       return recordKey(provider, region, { kind: 'transfer', path: 'inter-region', ...(dst ? { to: dst } : {}) });

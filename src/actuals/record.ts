@@ -30,6 +30,20 @@ export interface BillingRecord {
   usageType: string;
   /** The provider says this period is not final yet (Cost Explorer `Estimated`). */
   estimated: boolean;
+  /** Azure's meter, which says more than the usage type (the meter name) alone: see AzureMeter. */
+  meter?: AzureMeter;
+}
+
+/**
+ * What Microsoft's FOCUS export adds about a charge: x_SkuMeterCategory ("Virtual Machines",
+ * "Bandwidth", "Storage", "NAT Gateway"), x_SkuMeterSubcategory ("NCadsA100v4 Series",
+ * "Inter-Region", "General Block Blob v2") and, for a VM, its size from x_SkuDetails' ServiceType
+ * ("Standard_NC24ads_A100_v4"), because one meter can bill several sizes ("D2 v3/D2s v3").
+ */
+export interface AzureMeter {
+  category: string;
+  subcategory: string;
+  vmSize: string;
 }
 
 /** FOCUS ProviderName values seen in AWS, Google and Azure exports → tollgate providers. */

@@ -236,11 +236,12 @@ sources:
            are cached
   sample   the bundled synthetic bill for scenarios/recsys-feature-store.yaml
            (2026-10), to try the check offline
-  FILE     a billing export: FOCUS CSV/Parquet (AWS, Google, Azure) or AWS
-           CUR 2.0, .csv, .csv.gz or .parquet, read with DuckDB
+  FILE     a billing export: FOCUS CSV/Parquet (AWS, Google, Azure), AWS
+           CUR 2.0, Google's cost table CSV or Azure cost details, .csv,
+           .csv.gz or .parquet, read with DuckDB
 
 The scenario's actuals: block selects its share of the bill (AWS tags and
-linked accounts, GCP projects and labels).
+linked accounts, GCP projects and labels, Azure subscriptions and tags).
 
 options:
   --month YYYY-MM   the month to check

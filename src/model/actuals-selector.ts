@@ -32,6 +32,17 @@ export const actualsSelectorSchema = z.strictObject({
       labels: tags.optional(),
     })
     .optional(),
+  azure: z
+    .strictObject({
+      subscriptions: z
+        .array(z.string().regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'an Azure subscription id is a GUID'), {
+          error: 'expected a list of subscription ids',
+        })
+        .optional()
+        .describe("subscription GUIDs; a FOCUS export's SubAccountId may carry them as /subscriptions/<GUID>"),
+      tags: tags.optional(),
+    })
+    .optional(),
 });
 
 export type ActualsSelector = z.infer<typeof actualsSelectorSchema>;

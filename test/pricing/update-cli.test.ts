@@ -73,7 +73,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
 describe('tollgate pricing update, refusals (exit 2, nothing fetched)', () => {
   it.each([
     [['pricing', 'update', 'aws'], 'say where to write: --out FILE, or --write to overwrite'],
-    [['pricing', 'update', 'aws', '--out', BUNDLED_AZURE.replace('azure', 'aws')], '--out names the bundled table; use --write'],
+    [['pricing', 'update', 'aws', '--out', join(bundledPricingDir(), 'aws.yaml')], '--out names the bundled table; use --write'],
     [['pricing', 'update', 'aws', '--out', 'x.yaml', '--regions', 'us-east-1,mars-1'], 'mars-1 not listed in'],
     [['pricing', 'update', 'gcp', '--out', 'x.yaml', '--input', 'offer.json'], '--input (a bulk offer file) is only for aws'],
     [['pricing', 'update', 'ibm', '--out', 'x.yaml'], 'unknown provider "ibm"'],

@@ -19,7 +19,8 @@ export interface Dialect {
    * cover), so `--cost effective` can use it. CUR 2.0's net unblended cost is not amortized.
    */
   amortized?: boolean;
-  currency: string;
+  /** The first of these present is the billing currency. */
+  currency: string[];
   /** SQL producing the provider name. */
   provider: (has: (c: string) => boolean) => string;
   service: string;
@@ -32,10 +33,14 @@ export interface Dialect {
   unit: string;
   region: string[];
   usageType: string[];
+  /** Azure's meter category and subcategory columns, and the JSON columns whose ServiceType names a VM's size. */
+  meter?: { category: string; subcategory: string; details: string[] };
   account?: string;
   tags?: string;
   /** The layout's days: end of the charge period exclusive (FOCUS, CUR) or the last day inclusive (Google's cost table). */
   endInclusive?: boolean;
+  /** strptime format of dates written other than ISO 8601 (ISO dates are still read). */
+  dateFormat?: string;
 }
 
 export const DIALECTS: Dialect[] = [
@@ -48,7 +53,7 @@ export const DIALECTS: Dialect[] = [
     billed: ['BilledCost'],
     effective: ['EffectiveCost'],
     amortized: true,
-    currency: 'BillingCurrency',
+    currency: ['BillingCurrency'],
     provider: (has) => (has('ProviderName') ? q('ProviderName') : has('ServiceProviderName') ? q('ServiceProviderName') : `''`),
     service: 'ServiceName',
     serviceCategory: 'ServiceCategory',
@@ -56,8 +61,10 @@ export const DIALECTS: Dialect[] = [
     quantity: 'ConsumedQuantity',
     unit: 'ConsumedUnit',
     region: ['RegionId'],
-    // AWS adds its usage type as x_UsageType; Google and Azure describe the SKU in ChargeDescription.
-    usageType: ['x_UsageType', 'ChargeDescription', 'SkuId'],
+    // AWS adds its usage type as x_UsageType and Azure its meter name as x_SkuMeterName (1.0 and 1.2);
+    // Google describes the SKU in ChargeDescription.
+    usageType: ['x_UsageType', 'x_SkuMeterName', 'ChargeDescription', 'SkuId'],
+    meter: { category: 'x_SkuMeterCategory', subcategory: 'x_SkuMeterSubcategory', details: ['x_SkuDetails', 'SkuPriceDetails'] },
     account: 'SubAccountId',
     tags: 'Tags',
   },
@@ -69,7 +76,7 @@ export const DIALECTS: Dialect[] = [
     end: 'line_item_usage_end_date',
     billed: ['line_item_unblended_cost'],
     effective: ['line_item_net_unblended_cost'],
-    currency: 'line_item_currency_code',
+    currency: ['line_item_currency_code'],
     provider: () => `'AWS'`,
     service: 'line_item_product_code',
     chargeCategory: 'line_item_line_item_type',
@@ -90,7 +97,7 @@ export const DIALECTS: Dialect[] = [
     endInclusive: true,
     billed: ['Unrounded cost ($)', 'Cost ($)'],
     effective: [],
-    currency: '',
+    currency: [],
     provider: () => `'Google Cloud'`,
     service: 'Service description',
     // A credit row names its credit type; otherwise the cost type says usage, tax or adjustment.
@@ -104,6 +111,33 @@ export const DIALECTS: Dialect[] = [
     region: [],
     usageType: ['SKU description'],
     account: 'Project ID',
+  },
+  {
+    // Azure's cost details from Cost Management exports or the Cost Details API, "actual cost"
+    // (Microsoft Customer Agreement camelCase, Enterprise Agreement PascalCase): one row per
+    // resource × meter × day, dated MM/DD/YYYY by most exports.
+    name: 'Azure cost details',
+    requires: ['date', 'meterCategory', 'meterName', 'costInBillingCurrency'],
+    start: 'date',
+    end: 'date',
+    endInclusive: true,
+    dateFormat: '%m/%d/%Y',
+    billed: ['costInBillingCurrency'],
+    // The amortized export has the same columns: nothing says which one a file is.
+    effective: [],
+    currency: ['billingCurrency', 'billingCurrencyCode'],
+    provider: () => `'Microsoft'`,
+    service: 'meterCategory',
+    serviceCategory: 'serviceFamily',
+    chargeCategory: 'chargeType',
+    quantity: 'quantity',
+    unit: 'unitOfMeasure',
+    // resourceLocation is "eastus" or "EastUS"; location the meter region, "US East".
+    region: ['resourceLocation', 'location'],
+    usageType: ['meterName'],
+    meter: { category: 'meterCategory', subcategory: 'meterSubCategory', details: ['additionalInfo'] },
+    // Tags are written as "key": "value" pairs without braces, not JSON, so they are not read.
+    account: 'SubscriptionId',
   },
 ];
 
@@ -163,7 +197,10 @@ export function aggregateSql(
     return present.length ? `COALESCE(${present.join(', ')}, ${fallback})` : fallback;
   };
   const money = (e: string) => `SUM(CAST(${e} AS DECIMAL(38,12)))::VARCHAR`;
-  const ts = (c: string) => `CAST(${col(c)} AS TIMESTAMPTZ)`;
+  const ts = (c: string) =>
+    d.dateFormat
+      ? `CAST(COALESCE(try_strptime(CAST(${col(c)} AS VARCHAR), ${literal(d.dateFormat)}), TRY_CAST(${col(c)} AS TIMESTAMP)) AS TIMESTAMPTZ)`
+      : `CAST(${col(c)} AS TIMESTAMPTZ)`;
   const billed = firstOf(d.billed, 'NULL');
   const periodEnd = has(d.end) ? (d.endInclusive ? `${ts(d.end)} + INTERVAL 1 DAY` : ts(d.end)) : ts(d.start);
   const provider = `lower(${d.provider(has)})`;
@@ -175,7 +212,13 @@ export function aggregateSql(
 
   const where = [`${ts(d.start)} >= ${literal(`${range.start} 00:00:00+00`)}::TIMESTAMPTZ`, `${ts(d.start)} < ${literal(`${range.end} 00:00:00+00`)}::TIMESTAMPTZ`];
   const notes: string[] = [];
-  const providerFilter = (match: string, tags: Record<string, string> | undefined, accounts: string[] | undefined, what: string) => {
+  const providerFilter = (
+    match: string,
+    tags: Record<string, string> | undefined,
+    accounts: string[] | undefined,
+    what: string,
+    account = (sql: string) => sql,
+  ) => {
     const conds: string[] = [];
     const tagged = d.tags !== undefined && has(d.tags);
     if (tags && Object.keys(tags).length && !tagged) notes.push(`this ${d.name} file has no tags column: ${what} was not applied`);
@@ -184,13 +227,16 @@ export function aggregateSql(
       const spellings = [key, `user:${key}`, `user_${key}`].map((k) => tagValue(d, columns, param(k)));
       conds.push(`COALESCE(${spellings.join(', ')}) = ${param(value)}`);
     }
-    if (accounts?.length && d.account && has(d.account)) conds.push(`CAST(${col(d.account)} AS VARCHAR) IN (${accounts.map(param).join(', ')})`);
+    if (accounts?.length && d.account && has(d.account)) conds.push(`${account(`CAST(${col(d.account)} AS VARCHAR)`)} IN (${accounts.map(param).join(', ')})`);
     return conds.length ? `(NOT (${match}) OR (${conds.join(' AND ')}))` : undefined;
   };
   const aws = providerFilter(`${provider} LIKE 'aws%' OR ${provider} LIKE 'amazon%'`, selector?.aws?.tags, selector?.aws?.linked_accounts, 'actuals.aws.tags');
   const gcp = providerFilter(`${provider} LIKE 'google%' OR ${provider} = 'gcp'`, selector?.gcp?.labels, selector?.gcp?.projects, 'actuals.gcp.labels');
-  if (aws) where.push(aws);
-  if (gcp) where.push(gcp);
+  // Microsoft writes SubAccountId as the subscription's resource id, /subscriptions/<GUID>.
+  const subscription = (sql: string) => `lower(regexp_replace(${sql}, '^/subscriptions/', '', 'i'))`;
+  const azureSubscriptions = selector?.azure?.subscriptions?.map((s) => s.toLowerCase());
+  const azure = providerFilter(`${provider} LIKE 'microsoft%' OR ${provider} = 'azure'`, selector?.azure?.tags, azureSubscriptions, 'actuals.azure.tags', subscription);
+  for (const filter of [aws, gcp, azure]) if (filter) where.push(filter);
 
   const sql = `SELECT
   strftime(${ts(d.start)}, '%Y-%m-%d') AS day,
@@ -201,8 +247,9 @@ export function aggregateSql(
   COALESCE(${d.chargeCategorySql ? d.chargeCategorySql(col) : col(d.chargeCategory)}, '') AS charge_category,
   ${firstOf(d.usageType, "''")} AS usage_type,
   ${firstOf(d.region, "''")} AS region,
+  ${meterColumns(d, col, firstOf)},
   COALESCE(${col(d.unit)}, '') AS unit,
-  COALESCE(${col(d.currency)}, '') AS currency,
+  ${firstOf(d.currency, "''")} AS currency,
   ${money(billed)} AS billed,
   ${money(firstOf(d.effective, billed))} AS effective,
   ${money(d.quantitySql ? d.quantitySql(col) : col(d.quantity))} AS quantity
@@ -210,6 +257,18 @@ FROM ${from}
 WHERE ${where.join('\n  AND ')}
 GROUP BY ALL`;
   return { sql, params, notes };
+}
+
+/** Azure's meter category, subcategory and VM size as text ('' when the layout or the row has none). */
+function meterColumns(d: Dialect, col: (c: string | undefined, fallback?: string) => string, firstOf: (cs: string[], fallback: string) => string): string {
+  const details = d.meter ? firstOf(d.meter.details, 'NULL') : 'NULL';
+  // A row whose details are not JSON (or absent) has no size; the meter name still names it.
+  const size = `CASE WHEN json_valid(CAST(${details} AS VARCHAR)) THEN json_extract_string(CAST(${details} AS VARCHAR), '$.ServiceType') END`;
+  return [
+    `COALESCE(${col(d.meter?.category, "''")}, '') AS meter_category`,
+    `COALESCE(${col(d.meter?.subcategory, "''")}, '') AS meter_subcategory`,
+    `COALESCE(${size}, '') AS vm_size`,
+  ].join(',\n  ');
 }
 
 /** A tag's value whether Tags is JSON text (FOCUS CSV) or a MAP (Parquet). */

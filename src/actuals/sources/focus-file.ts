@@ -73,6 +73,9 @@ export async function readBillingFile(
       tags: {},
       usageType: String(r.usage_type),
       estimated: false,
+      ...(r.meter_category || r.vm_size
+        ? { meter: { category: String(r.meter_category), subcategory: String(r.meter_subcategory), vmSize: String(r.vm_size) } }
+        : {}),
     }));
     return { source: `${file} (${dialect.name})`, records, notes };
   } catch (e) {

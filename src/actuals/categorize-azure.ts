@@ -1,0 +1,63 @@
+import { azureRegionId } from './azure-regions.js';
+import type { ActualCategory, Classified, Detail } from './categorize.js';
+import type { BillingRecord } from './record.js';
+
+/**
+ * Azure usage, told apart by its meter (Retail Prices API meterName, FOCUS x_SkuMeterName) within
+ * its meter category. Sizes, regions and storage classes come out in the pricing table's own
+ * spelling, so a table entry added later is matched without a change here.
+ */
+export function classifyAzure(r: BillingRecord, fallback: ActualCategory): Classified {
+  const region = azureRegionId(r.regionId);
+  const usageOf = (category: ActualCategory, detail?: Detail): Classified =>
+    detail ? { kind: 'usage', category, region, detail } : { kind: 'usage', category, region };
+  const name = r.usageType.trim();
+  const subcategory = r.meter?.subcategory.trim() ?? '';
+  switch (r.meter?.category.trim().toLowerCase()) {
+    case 'virtual machines': {
+      const purchase = SPOT.test(name) ? 'spot' : 'on-demand';
+      const instance = r.meter.vmSize.trim() || sizeOfMeter(name);
+      return instance ? usageOf('compute', { kind: 'node', instance, purchase }) : usageOf('compute');
+    }
+    case 'bandwidth':
+      // Inter-AZ traffic is metered on both sides, like AWS's regional transfer.
+      if (/Inter-?Availability Zone/i.test(name)) return usageOf('egress', { kind: 'transfer', path: 'inter-zone' });
+      // "Standard Inter-Region Data Transfer", "Intra Continent Data Transfer Out" (subcategory
+      // "Inter-Region"): the destination region is not named, only its continent at best.
+      if (/Inter-?Region|(Inter|Intra) Continent/i.test(`${subcategory} ${name}`)) return usageOf('egress', { kind: 'transfer', path: 'inter-region' });
+      if (/Data Transfer In\b/i.test(name)) return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
+      if (/Data Transfer Out\b/i.test(name)) return usageOf('egress', { kind: 'transfer', path: 'internet' });
+      return usageOf(fallback);
+    case 'nat gateway':
+      if (/Data Processed/i.test(name)) return usageOf('network', { kind: 'nat-processing' });
+      return usageOf('network', { kind: 'nat-gateway' });
+    case 'storage': {
+      // Azure Files and Data Lake bill capacity under the same meter names as blobs.
+      const blob = BLOB_STORED.exec(name);
+      if (blob && /Blob/i.test(subcategory)) return usageOf('storage', { kind: 'storage', class: `blob-${blob[1]!.toLowerCase()}-${blob[2]!.toLowerCase()}` });
+      return usageOf('storage');
+    }
+    default:
+      return usageOf(fallback);
+  }
+}
+
+/** Spot VMs bill under their own meter, "<size> Spot" (or "<size> Low Priority" for the older offer). */
+const SPOT = /\s(Spot|Low Priority)$/i;
+
+/** "Hot LRS Data Stored", "Cool RA-GRS Data Stored": a blob tier and its redundancy. */
+const BLOB_STORED = /^(Hot|Cool|Cold|Archive|Premium) (LRS|ZRS|GRS|RA-GRS|GZRS|RA-GZRS) Data Stored$/i;
+
+/**
+ * A VM meter's size when x_SkuDetails does not give it: "ND96isr H100 v5 Spot" →
+ * Standard_ND96isr_H100_v5. Meters billing several sizes ("D2 v3/D2s v3") name none.
+ */
+function sizeOfMeter(meter: string): string | undefined {
+  const size = meter.replace(SPOT, '').trim();
+  return size && !size.includes('/') ? `Standard_${size.replace(/\s+/g, '_')}` : undefined;
+}
+
+/** A pricing table's blob class without redundancy ("blob-hot") is its LRS rate, the one Azure lists first. */
+export function azureStorageClass(tableClass: string): string {
+  return /^blob-[a-z]+$/.test(tableClass) ? `${tableClass}-lrs` : tableClass;
+}
