@@ -12,7 +12,7 @@ import { tollgate } from '../cli-run.js';
 import { REPO } from '../helpers.js';
 
 /**
- * test/fixtures/actuals/azure-training-2026-10.focus.csv: a hand-written, trimmed Cost Management
+ * scenarios/actuals/azure-training-2026-10.focus.csv: a hand-written, trimmed Cost Management
  * export (FOCUS 1.0 "Cost and usage details"), one row per resource per day as Microsoft writes
  * them. Columns and their values follow Microsoft's FOCUS metadata (finops-toolkit
  * src/open-data/dataset-metadata/FocusCost_1.0.json, 1.2-preview): ProviderName "Microsoft",
@@ -28,7 +28,7 @@ import { REPO } from '../helpers.js';
  * subscription (SubAccountId "/subscriptions/<GUID>", Microsoft's spelling), which the scenario's
  * `actuals.azure.subscriptions` leaves out.
  */
-const FIXTURE = join(REPO, 'test/fixtures/actuals/azure-training-2026-10.focus.csv');
+const FIXTURE = join(REPO, 'scenarios/actuals/azure-training-2026-10.focus.csv');
 /**
  * The same month in the older layout, "Cost and usage details (actual cost)" as a Microsoft
  * Customer Agreement export writes it: camelCase columns (the Cost Details API's 2025-03-01
@@ -141,7 +141,7 @@ describe('an Azure FOCUS export, read by DuckDB and matched to an Azure plan', a
   });
 
   it('tollgate actuals on the export exits 4 and names the over-run', async () => {
-    const { code, stdout, stderr } = await tollgate(['actuals', SCENARIO, '--month', '2026-10', '--source', 'test/fixtures/actuals/azure-training-2026-10.focus.csv']);
+    const { code, stdout, stderr } = await tollgate(['actuals', SCENARIO, '--month', '2026-10', '--source', 'scenarios/actuals/azure-training-2026-10.focus.csv']);
     expect(stderr).toBe('');
     expect(code).toBe(4);
     expect(stdout).toMatch(/model-release +\$165\.30 +\$200\.10 +\+\$34\.80 +\+21\.1% ▲/);
