@@ -17,7 +17,20 @@ export class EndpointError extends Error {
 
 const FORM = 'write provider:region[:zone] (e.g. aws:us-east-1 or gcp:us-central1:us-central1-a), internet or on-prem';
 
-export function parseEndpoint(text: string): Endpoint {
+// A scenario names a handful of endpoints and every Monte Carlo sample prices them again.
+const parsed = new Map<string, Readonly<Endpoint>>();
+
+/** `provider:region[:zone]`, `internet` or `on-prem`; the result is shared, never to be mutated. */
+export function parseEndpoint(text: string): Readonly<Endpoint> {
+  let endpoint = parsed.get(text);
+  if (endpoint === undefined) {
+    endpoint = Object.freeze(parseText(text));
+    parsed.set(text, endpoint);
+  }
+  return endpoint;
+}
+
+function parseText(text: string): Endpoint {
   if (text === 'internet') return { kind: 'internet' };
   if (text === 'on-prem') return { kind: 'on-prem' };
   const parts = text.split(':');
