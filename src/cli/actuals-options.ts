@@ -29,13 +29,17 @@ export interface ActualsArgs {
 /**
  * What the options say, checked before any bill is read or screen opened: a
  * malformed or future month, a threshold that is not a percentage, an unknown
- * basis, an unreadable scan cap, or gcp with the effective basis are usage errors (exit 2).
+ * basis, an unreadable scan cap or one given for another source, or gcp with the effective basis are usage errors (exit 2).
  */
 export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'source')): ActualsArgs {
   const month = stringOption(args, 'month');
   const costBasis = (stringOption(args, 'cost') ?? 'billed') as CostBasis;
   if (!COST_BASES.includes(costBasis)) throw new UsageError(`--cost takes billed or effective, not ${JSON.stringify(costBasis)}`);
   if (source === 'gcp' && costBasis === 'effective') throw gcpEffectiveError();
+  // Accepting it and doing nothing would let a user believe some other source's spend is capped.
+  if (source !== undefined && source !== 'gcp' && stringOption(args, 'max-scan') !== undefined) {
+    throw new UsageError(`--max-scan caps the BigQuery scan of --source gcp; --source ${source} reads no BigQuery table`);
+  }
   try {
     const threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
     const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);

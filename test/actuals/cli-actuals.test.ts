@@ -63,6 +63,7 @@ describe('tollgate actuals: arguments', () => {
     [['actuals', RECSYS, '--month', '2026-10', '--source', 'bills/missing.csv'], /bills\/missing\.csv: error: billing file not found/],
     [['actuals', RECSYS, '--month', '2026-10', '--source', 'gcp'], /recsys-feature-store\.yaml:\d+:\d+: error: --source gcp needs actuals\.gcp\.billing_export/],
     [['actuals', RECSYS, '--month', '2026-10', '--source', 'gcp', '--max-scan', '50gigs'], /--max-scan "50gigs" is not a size \(e\.g\. 50GB or 200GiB\)/],
+    [['actuals', RECSYS, '--month', '2026-10', '--source', 'aws', '--max-scan', '50GB'], /--max-scan caps the BigQuery scan of --source gcp; --source aws reads no BigQuery table/],
   ])('%j → exit 2', async (args, message) => {
     const { code, stderr, stdout } = await tollgate(args);
     expect(code).toBe(2);
