@@ -363,11 +363,17 @@ function openActuals(s: Session): Session {
   return { ...s, jobs, mode: { kind: 'actuals', view: actuals.openView(s.actualsSetup, scenario, jobs) } };
 }
 
-/** The bill arrived: reconcile it with the plan as it is now, edits included. */
+/**
+ * The bill arrived: reconcile it with the plan as it is now, edits included.
+ * --refresh is spent on the first bill fetched: it is in the cache now, and
+ * fetching it again would pay Cost Explorer for the same figures.
+ */
 function actualsFetched(s: Session, view: actuals.ActualsView, action: Extract<Action, { type: 'actualsFetched' }>): Session {
   const doc = activeDoc(s);
   const plan = { ...doc.current, edited: isDirty(doc) };
-  return { ...s, mode: { kind: 'actuals', view: actuals.fetched(view, action.id, action, plan, s.actualsSetup) } };
+  const next = actuals.fetched(view, action.id, action, plan, s.actualsSetup);
+  const actualsSetup = next === view ? s.actualsSetup : { ...s.actualsSetup, refresh: false };
+  return { ...s, actualsSetup, mode: { kind: 'actuals', view: next } };
 }
 
 /** `m`: sample the ranges of the plan as it is now; the sampling itself runs outside the reducer. */
