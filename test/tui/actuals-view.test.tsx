@@ -54,6 +54,8 @@ describe('the actuals view', () => {
     expect(frame).toMatch(/network\s+aws us-east-1 NatGateway-Bytes\s+\$425\.21/);
     expect(frame).toContain('credit -$1,000.00 · net billed $22,199.36');
     expect(frame).toContain('OVER: storage +13.3%, egress +16.5% past the 10% threshold');
+    // The source's note, wrapped at a word into two lines of the 79 usable columns.
+    expect(frame).toContain('\nnote: the sample bill is synthetic (scripts/generate-sample-bill.ts): a\nrealistic month for this scenario, not a real invoice\n');
     expect(frame.split('\n').length).toBeLessThan(24);
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     await press(app, ESC);
@@ -75,7 +77,10 @@ describe('the actuals view', () => {
     await press(app, 'a');
     const frame = await showing(app, 'unplanned spend (no projected line): $600.92');
     expect(frame).toContain('NatGateway-Bytes');
-    expect(frame).toContain('  … 4 more, $113.28');
+    // $600.92 unplanned - $425.21 NAT bytes shown = $175.71 left out.
+    expect(frame).toContain('  … 5 more, $175.71');
+    // The note gives way too: one line, cut short.
+    expect(frame).toContain('\nnote: the sample bill is synthetic (scripts/generate-sample-bill.ts): a realis…\n');
     expect(frame.split('\n').length).toBeLessThan(20);
   });
 
@@ -131,6 +136,7 @@ describe('the actuals view', () => {
     expect(frame).toContain('credit -$50.00 · net billed $21,750.00');
     // All p4d hours land on trainers: 21,800 / 17,566.1136 - 1 = +24.1%; serving has no bill at all.
     expect(frame).toContain('lines past ±10%: trainers +24.1% ▲, serving -100% ▼, +6 more');
+    expect(frame).toContain('\nnote: AWS marks this month as estimated: it was not cached and may still change\n');
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
