@@ -51,22 +51,26 @@ export function CompareView({ session }: { session: Session }) {
       <Text>{row('', c.total.percents.map((p, i) => (i === 0 || !p ? '' : `${p.isNegative() ? '' : '+'}${percent(p)}`)))}</Text>
       <Dim>{row('', columns.map((_, i) => (i === c.cheapest ? '★ cheapest' : '')))}</Dim>
       {sampling ? <CompareSampled sampling={sampling} width={width} row={row} /> : null}
-      {barsFit ? <Box height={1} /> : null}
-      {!barsFit ? null : budget ? <Text>{fit(`budget ${money(budget)}/month: │ marks it`, width)}</Text> : <Text>no budget set in {columns[0]!.label}</Text>}
-      {(barsFit ? columns : []).map((x, i) => {
-        const total = c.total.costs[i]!;
-        const filled = cellsFor(total);
-        const bar = [...'█'.repeat(filled).padEnd(barWidth, '░')];
-        if (budgetAt !== undefined) bar[budgetAt] = '│';
-        const over = budget ? total.gt(budget) : false;
-        return (
-          <Text key={i}>
-            {left(x.label, LABEL)}
-            {bar.join('')}
-            <Toned tone={over ? 'dearer' : 'same'}>{` ${over ? 'OVER' : budget ? percent(total.div(budget), 0) : ''}`}</Toned>
-          </Text>
-        );
-      })}
+      {barsFit ? (
+        <>
+          <Box height={1} />
+          {budget ? <Text>{fit(`budget ${money(budget)}/month: │ marks it`, width)}</Text> : <Text>no budget set in {columns[0]!.label}</Text>}
+          {columns.map((x, i) => {
+            const total = c.total.costs[i]!;
+            const filled = cellsFor(total);
+            const bar = [...'█'.repeat(filled).padEnd(barWidth, '░')];
+            if (budgetAt !== undefined) bar[budgetAt] = '│';
+            const over = budget ? total.gt(budget) : false;
+            return (
+              <Text key={i}>
+                {left(x.label, LABEL)}
+                {bar.join('')}
+                <Toned tone={over ? 'dearer' : 'same'}>{` ${over ? 'OVER' : budget ? percent(total.div(budget), 0) : ''}`}</Toned>
+              </Text>
+            );
+          })}
+        </>
+      ) : null}
       <Box height={1} />
       <StatusLine session={session} width={width} />
     </Box>
