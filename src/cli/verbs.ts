@@ -19,10 +19,11 @@ Opens a full-screen session for what-if editing: move with j/k or the arrows,
 +/- changes a node count, Enter types a count, GB or transfer volume, h hours,
 p on-demand/spot, i/r instance and region, f/t transfer ends; every change
 re-prices at once. u/U undo/redo, X reset, s saves (comments and layout kept),
-c compares, a checks a month's bill against the plan as edited, m shows the
-Monte Carlo spread and tornado of a scenario with ranges, ? lists every key,
-q quits. Two to four SCENARIOs open side by side in the compare view (Tab
-switches which one is edited).
+c compares (with ranges: each total's p50/p95 and the chance each plan costs
+less than the first), a checks a month's bill against the plan as edited, m
+shows the Monte Carlo spread and tornado of a scenario with ranges, ? lists
+every key, q quits. Two to four SCENARIOs open side by side in the compare
+view (Tab switches which one is edited).
 Without a terminal (pipes, CI) it prints the estimate table instead and exits 0.
 With no SCENARIO, opens the bundled example scenarios/recsys-feature-store.yaml.
 
@@ -36,7 +37,8 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   --threshold PCT    variance marked ▲/▼ past it (default 10%)
   --cost BASIS       billed (default) or effective (amortized; aws, sample
                      and FOCUS files, not gcp)
-  --refresh          fetch again even when the month is cached (aws, gcp)
+  --refresh          the session's first fetch skips the cache (aws, gcp);
+                     later fetches read the cache it filled
   --max-scan SIZE    (gcp) the most the BigQuery query may scan (default 100GiB)
 `,
     options: { ...PRICING_OPTION, ...ACTUALS_OPTIONS, 'actuals-source': { type: 'string' } },

@@ -9,6 +9,7 @@ import { SpreadView } from './components/SpreadView.js';
 import { ColourContext } from './components/Toned.js';
 import type { Session } from './state.js';
 import { useActualsFetch } from './use-actuals.js';
+import { useCompareSampling } from './use-compare-sampling.js';
 import { useSession } from './use-session.js';
 import { useSpreadSampling } from './use-spread.js';
 
@@ -28,6 +29,7 @@ export function App({ initial, colour }: Props) {
   // The slow work (a bill, Monte Carlo) runs outside the reducer and reports back as actions.
   useActualsFetch(state, dispatch);
   useSpreadSampling(state, dispatch);
+  useCompareSampling(state, dispatch);
 
   useEffect(() => {
     const onResize = () => dispatch({ type: 'resize', size: { cols: stdout.columns || 80, rows: stdout.rows || 24 } });

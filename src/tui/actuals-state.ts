@@ -15,7 +15,7 @@ export interface ActualsSetup {
   lastMonth: string;
   threshold: Decimal;
   costBasis: CostBasis;
-  /** Fetch even a cached month again (Cost Explorer, BigQuery). */
+  /** Fetch even a cached month again (Cost Explorer, BigQuery); the session clears it once a bill arrives. */
   refresh: boolean;
   /** The BigQuery scan cap (--max-scan), bytes; the source's default when not given. */
   maxScan?: Decimal;

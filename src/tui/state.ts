@@ -16,6 +16,7 @@ import { listHeight, pickerHeight, scrollTop, spreadHeight, type Size } from './
 import { price } from './price.js';
 import { rowsOf, type Row } from './rows.js';
 import { sampled, scrolled, type SpreadView } from './spread-state.js';
+import { compareSampled, samplingFor, type ComparedPlan, type CompareSampling } from './compare-sampling.js';
 
 /** A scenario and its estimate, kept together so undo never has to re-price. */
 export interface Snapshot {
@@ -65,6 +66,8 @@ export interface Session {
   actualsSetup: actuals.ActualsSetup;
   /** The number of the last background job (fetch, sampling) started; answers carry theirs. */
   jobs: number;
+  /** The compare view's sampling, when its plans have ranges; kept while they stay unedited. */
+  compareSampling?: CompareSampling;
 }
 
 export type Action =
@@ -94,7 +97,8 @@ export type Action =
   | { type: 'actualsFetched'; id: number; result: SourceResult; period: Period }
   | { type: 'actualsFailed'; id: number; error: string }
   | { type: 'spread' }
-  | { type: 'spreadDone'; id: number; uncertainty: Uncertainty; ms: number };
+  | { type: 'spreadDone'; id: number; uncertainty: Uncertainty; ms: number }
+  | { type: 'compareSampled'; id: number; uncertainties: (Uncertainty | undefined)[]; cheaper: (Decimal | undefined)[] };
 
 export function openDoc(
   file: string,
@@ -114,7 +118,7 @@ export function defaultActualsSetup(now = clockNow()): actuals.ActualsSetup {
 
 export function initialSession(docs: DocState[], size: Size, actualsSetup = defaultActualsSetup()): Session {
   const first = rowsOf(docs[0]!.current.estimate).find((r) => r.type === 'line');
-  return {
+  return withCompareSampling({
     docs,
     active: 0,
     mode: docs.length > 1 ? { kind: 'compare' } : { kind: 'list' },
@@ -123,7 +127,7 @@ export function initialSession(docs: DocState[], size: Size, actualsSetup = defa
     size,
     actualsSetup,
     jobs: 0,
-  };
+  });
 }
 
 // ---- selectors: components and the key map read state through these ----
@@ -165,18 +169,17 @@ export function selectedRanges(s: Session): string[] {
   });
 }
 
-/**
- * The compare view's figures: several opened scenarios side by side, or a single
- * one against its own saved file, compared by the engine's compare().
- */
+/** The compare view's columns: several opened scenarios side by side, or a single one against its own saved file. */
+export function comparedPlans(s: Session): (ComparedPlan & { label: string })[] {
+  const plan = (d: DocState, label: string, at: Snapshot) => ({ label, ...at, uncertain: d.uncertain, book: d.book });
+  if (s.docs.length > 1) return s.docs.map((d) => plan(d, d.current.estimate.scenario, d.current));
+  const d = s.docs[0]!;
+  return [plan(d, 'saved', d.saved), plan(d, 'edited', d.current)];
+}
+
+/** The compare view's figures, compared by the engine's compare(). */
 export function comparison(s: Session): { columns: { label: string; estimate: Estimate }[]; c: Comparison } {
-  const columns =
-    s.docs.length > 1
-      ? s.docs.map((d) => ({ label: d.current.estimate.scenario, estimate: d.current.estimate }))
-      : [
-          { label: 'saved', estimate: s.docs[0]!.saved.estimate },
-          { label: 'edited', estimate: s.docs[0]!.current.estimate },
-        ];
+  const columns = comparedPlans(s);
   return { columns, c: compare(columns.map((x) => x.estimate)) };
 }
 
@@ -363,11 +366,17 @@ function openActuals(s: Session): Session {
   return { ...s, jobs, mode: { kind: 'actuals', view: actuals.openView(s.actualsSetup, scenario, jobs) } };
 }
 
-/** The bill arrived: reconcile it with the plan as it is now, edits included. */
+/**
+ * The bill arrived: reconcile it with the plan as it is now, edits included.
+ * --refresh is spent on the first bill fetched: it is in the cache now, and
+ * fetching it again would pay Cost Explorer for the same figures.
+ */
 function actualsFetched(s: Session, view: actuals.ActualsView, action: Extract<Action, { type: 'actualsFetched' }>): Session {
   const doc = activeDoc(s);
   const plan = { ...doc.current, edited: isDirty(doc) };
-  return { ...s, mode: { kind: 'actuals', view: actuals.fetched(view, action.id, action, plan, s.actualsSetup) } };
+  const next = actuals.fetched(view, action.id, action, plan, s.actualsSetup);
+  const actualsSetup = next === view ? s.actualsSetup : { ...s.actualsSetup, refresh: false };
+  return { ...s, actualsSetup, mode: { kind: 'actuals', view: next } };
 }
 
 /** `m`: sample the ranges of the plan as it is now; the sampling itself runs outside the reducer. */
@@ -380,9 +389,26 @@ function openSpread(s: Session): Session {
   return { ...s, jobs: s.jobs + 1, mode: { kind: 'spread', view: { step: 'sampling', id: s.jobs + 1 } } };
 }
 
-/** Inputs that only make sense in one mode are ignored elsewhere, so a stray key never corrupts state. */
+/**
+ * In the compare view, ask for the sampling its plans need: on entering it, and
+ * after whatever changed them there (undo, reset, a save). The sampling itself
+ * runs outside the reducer.
+ */
+function withCompareSampling(s: Session): Session {
+  if (s.mode.kind !== 'compare') return s;
+  const compareSampling = samplingFor(s.compareSampling, comparedPlans(s), s.jobs + 1);
+  if (compareSampling === s.compareSampling) return s;
+  return { ...s, compareSampling, jobs: compareSampling?.step === 'sampling' ? s.jobs + 1 : s.jobs };
+}
+
 export function reduce(state: Session, action: Action): Session {
-  const s: Session = action.type === 'resize' ? state : { ...state, message: undefined };
+  return withCompareSampling(transition(state, action));
+}
+
+/** Inputs that only make sense in one mode are ignored elsewhere, so a stray key never corrupts state. */
+function transition(state: Session, action: Action): Session {
+  // A resize or a background answer is not the user acting: the last message stays.
+  const s: Session = action.type === 'resize' || action.type === 'compareSampled' ? state : { ...state, message: undefined };
   const mode = s.mode;
   switch (action.type) {
     case 'resize': {
@@ -485,5 +511,7 @@ export function reduce(state: Session, action: Action): Session {
       const answer = { uncertainty: action.uncertainty, ms: action.ms, edited: isDirty(doc) };
       return { ...s, mode: { kind: 'spread', view: sampled(mode.view, action.id, doc.current.estimate, answer) } };
     }
+    case 'compareSampled':
+      return { ...s, compareSampling: compareSampled(s.compareSampling, action.id, action) };
   }
 }

@@ -1,10 +1,6 @@
 import { useEffect } from 'react';
-import { assessUncertainty, type Uncertainty } from '../engine/uncertainty.js';
-import type { Scenario } from '../model/scenario.js';
+import { samplePlan } from './sample-plan.js';
 import { activeDoc, type Action, type Session } from './state.js';
-
-// Per plan as edited: undo back to a sampled plan, or opening the panel again, costs nothing.
-const sampledPlans = new WeakMap<Scenario, { uncertainty: Uncertainty; ms: number }>();
 
 /**
  * Runs the sampling the state asks for (the uncertainty panel in its sampling
@@ -20,16 +16,7 @@ export function useSpreadSampling(state: Session, dispatch: (a: Action) => void)
     if (id === undefined) return;
     // Later than the next frame (Ink draws at most every 1000/60 ms): "sampling…" is on screen
     // before the event loop is busy sampling.
-    const timer = setTimeout(() => {
-      let answer = sampledPlans.get(scenario);
-      if (!answer) {
-        const started = performance.now();
-        const uncertainty = assessUncertainty(scenario, doc.uncertain, doc.book)!;
-        answer = { uncertainty, ms: Math.round(performance.now() - started) };
-        sampledPlans.set(scenario, answer);
-      }
-      dispatch({ type: 'spreadDone', id, ...answer });
-    }, 20);
+    const timer = setTimeout(() => dispatch({ type: 'spreadDone', id, ...samplePlan(scenario, doc.uncertain, doc.book) }), 20);
     return () => clearTimeout(timer);
   }, [id, scenario, doc.uncertain, doc.book, dispatch]);
 }

@@ -79,6 +79,14 @@ describe('actuals in the session reducer', () => {
     expect(shown.report.reconciliation.total.projected.toFixed(2)).toBe('27653.61');
   });
 
+  it('--refresh is spent by the first answer to the fetch under way; a failed or dropped fetch keeps it', () => {
+    const s = run(open(RECSYS, { refresh: true }), { type: 'actuals' }, { type: 'commit' });
+    expect(run(s, { type: 'actualsFailed', id: s.jobs, error: 'throttled' }).actualsSetup.refresh).toBe(true);
+    expect(run(s, { ...bill('1'), id: s.jobs - 1 }).actualsSetup.refresh).toBe(true);
+    expect(run(s, { type: 'cancel' }, { ...bill('1'), id: s.jobs }).actualsSetup.refresh).toBe(true);
+    expect(run(s, { ...bill('1'), id: s.jobs }).actualsSetup.refresh).toBe(false);
+  });
+
   it('a bill in another currency is an error in the view, not a comparison', () => {
     const s = run(open(), { type: 'actuals' }, { type: 'commit' });
     expect(view(run(s, { ...bill('100', 'EUR'), id: s.jobs }))).toMatchObject({

@@ -6,7 +6,7 @@ import { sum } from '../../model/decimal.js';
 import type { ActualsReport as Report } from '../actuals-state.js';
 import { dailyText, estimatedDaysText, flaggedLinesText } from '../actuals-text.js';
 import { planBar } from '../charts.js';
-import { fit, left, right } from '../text.js';
+import { fit, left, right, wrapped } from '../text.js';
 import { Dim, Toned } from './Toned.js';
 
 const LABEL = 9;
@@ -30,12 +30,27 @@ function Row({ label, c, barWidth, bold }: { label: string; c: Comparison; barWi
   );
 }
 
+/** Each note in up to two lines, all in at most `rows`; a note cut short ends in an ellipsis. */
+function noteLines(notes: readonly string[], width: number, rows: number): string[] {
+  const out: string[] = [];
+  for (const note of notes) {
+    const room = Math.min(NOTE_LINES, rows - out.length);
+    if (room <= 0) break;
+    out.push(...wrapped(`note: ${note}`, width, room));
+  }
+  return out;
+}
+
 interface Props {
   report: Report;
   width: number;
   /** Rows the report may use; the unplanned list gets what the rest leaves. */
   rows: number;
 }
+
+// Each source note gets up to two lines; the unplanned list keeps at least this many rows for itself.
+const NOTE_LINES = 2;
+const UNPLANNED_KEPT = 2;
 
 /** Projected vs actual per category, the month's daily spend, spend the plan does not have, and credits apart. */
 export function ActualsReport({ report, width, rows }: Props) {
@@ -53,13 +68,18 @@ export function ActualsReport({ report, width, rows }: Props) {
   const extra = [r.forecast, estimated, r.unused.length, r.adjustments.length].filter(Boolean).length;
   // Title, source, legend, column heads, categories, total, flagged lines, daily, unplanned heading, verdict, status, free row.
   const fixed = head.length + 2 + r.categories.length + 1 + 1 + 1 + 1 + 1 + 1 + 1 + extra;
-  const room = Math.max(1, rows - fixed);
+  // What the source says about its figures (synthetic, estimated, how far back it keeps them) comes before the list of extras.
+  const notes = noteLines(report.result.notes, width, Math.max(0, rows - fixed - UNPLANNED_KEPT));
+  const room = Math.max(1, rows - fixed - notes.length);
   const shown = r.unplanned.length > room ? r.unplanned.slice(0, room - 1) : r.unplanned;
   const rest = r.unplanned.slice(shown.length);
   return (
     <Box flexDirection="column">
       <Text bold>{fit(head[0]!, width)}</Text>
       <Text>{fit(head[1]!, width)}</Text>
+      {notes.map((line, i) => (
+        <Dim key={i}>{line}</Dim>
+      ))}
       <Dim>{fit(`█ spent within plan · ▓ past it · ░ planned, unspent · ▲▼ past ±${percent(r.threshold, 0)}`, width)}</Dim>
       <Text bold>{`${left(costBasisText(r), LABEL + barWidth)}${right('projected', MONEY)}${right('actual', MONEY)}${right('variance', VARIANCE)}`}</Text>
       {r.categories.map((c) => (
