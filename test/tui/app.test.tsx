@@ -122,11 +122,11 @@ describe('the session on screen', () => {
     await showing(app, 'TOTAL');
     await press(app, '+', 'c');
     const frame = await showing(app, 'compare · 2 scenarios');
-    expect(frame).toMatch(/saved\s+edited/);
+    expect(frame).toMatch(/A saved\s+B edited/);
     expect(frame).toMatch(/TOTAL\s+★ \$23,262\.08\s+\$27,653\.61/);
     expect(frame).toContain('▲+$4,391.53');
     expect(frame).toContain('+18.9%');
-    expect(frame).toMatch(/saved\s+█+░*│░*│? 58%/);
+    expect(frame).toMatch(/A saved\s+█+░*│░*│? 58%/);
     await press(app, ESC);
     await showing(app, 'TOTAL per month');
   });
@@ -134,7 +134,7 @@ describe('the session on screen', () => {
   it('opened with several scenarios it starts in the compare view', async () => {
     const app = open(session([RECSYS, scenarioFile(SMALL)]));
     const frame = await showing(app, 'compare · 2 scenarios');
-    expect(frame).toMatch(/recsys-feature-s…?\S*\s+small/);
+    expect(frame).toMatch(/A recsys-featur…?\S*\s+B small/);
     await press(app, 'c');
     await showing(app, '1/2');
   });

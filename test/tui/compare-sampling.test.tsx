@@ -80,7 +80,7 @@ describe('the compare view with ranges, on screen', () => {
     expect(frame.split('\n').length).toBeLessThan(24);
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     // The budget bars still fit 80×24 under the sampled rows.
-    expect(frame).toMatch(/ranged-three\s+█+░*│ 91%/);
+    expect(frame).toMatch(/^C ranged-thr… █+░*│ 91%$/m);
   });
 
   it('four ranged plans, four categories, still fit 24 rows; on 20 rows the budget bars give way', async () => {

@@ -8,6 +8,8 @@ import { StatusLine } from './StatusLine.js';
 import { Dim, Toned } from './Toned.js';
 
 const LABEL = 14;
+/** A, B, C, D, as `tollgate compare` names plans: cut labels that begin alike still tell apart. */
+const letter = (i: number) => String.fromCharCode(65 + i);
 
 // Title, blank, column heads, TOTAL, vs first, its percents, cheapest; then a blank and the status line, and the free row.
 const CHROME = 10;
@@ -35,7 +37,7 @@ export function CompareView({ session }: { session: Session }) {
     <Box flexDirection="column">
       <Text bold>{fit(`compare · ${columns.length} scenarios · deltas against the first`, width)}</Text>
       <Box height={1} />
-      <Text bold>{row('', columns.map((x) => fit(x.label, cell - 1)))}</Text>
+      <Text bold>{row('', columns.map((x, i) => fit(`${letter(i)} ${x.label}`, cell - 1)))}</Text>
       {c.categories.map((cat) => (
         <Text key={cat.category}>{row(cat.category, cat.costs.map((v) => money(v)))}</Text>
       ))}
@@ -63,7 +65,7 @@ export function CompareView({ session }: { session: Session }) {
             const over = budget ? total.gt(budget) : false;
             return (
               <Text key={i}>
-                {left(x.label, LABEL)}
+                {`${left(`${letter(i)} ${x.label}`, LABEL - 1)} `}
                 {bar.join('')}
                 <Toned tone={over ? 'dearer' : 'same'}>{` ${over ? 'OVER' : budget ? percent(total.div(budget), 0) : ''}`}</Toned>
               </Text>
