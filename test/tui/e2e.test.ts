@@ -16,11 +16,19 @@ function hasTmux(): boolean {
   }
 }
 
-// A private tmux server, so the test never touches a tmux the person running it uses.
-const SOCKET = `tollgate-e2e-${process.pid}`;
+// A private tmux server per test, so the test never touches a tmux the person running it uses, and
+// a test never starts its session on the previous test's server while that one is still exiting
+// ("server exited unexpectedly").
+let servers = 0;
+const socket = () => `tollgate-e2e-${process.pid}-${servers}`;
 const SESSION = 'tui';
 // stderr piped, not inherited: a failed probe (has-session after quit) would print to the CI log.
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: 'pipe' });
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket(), ...args], { encoding: 'utf8', stdio: 'pipe' });
+/** A new server for each session started. */
+const startSession = (...args: string[]) => {
+  servers += 1;
+  return tmux('new-session', ...args);
+};
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const alive = () => {
   try {
@@ -45,13 +53,15 @@ const totalOn = (text: string) => /TOTAL per month\s+\$([\d,]+\.\d\d)/.exec(text
 
 describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
   afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      /* already gone: the server exits with its last session, when tollgate quits */
+    for (; servers > 0; servers -= 1) {
+      try {
+        tmux('kill-server');
+      } catch {
+        /* already gone: the server exits with its last session, when tollgate quits */
+      }
+      // The server leaves its socket file behind; it is ours, so it goes too.
+      rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket()), { force: true });
     }
-    // The server leaves its socket file behind; it is ours, so it goes too.
-    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
   });
 
   it('raises a node count, the total moves by one node × hours × rate, s saves keeping the comments', async () => {
@@ -62,7 +72,7 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
     // Ink only draws the last frame when it believes it runs in CI; this terminal is a real one.
     // CI=true as on the CI machine: the session must still draw every frame on a terminal.
     const command = `env CI=true ${process.execPath} ${cli} open ${file}`;
-    tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', command);
+    startSession('-d', '-s', SESSION, '-x', '100', '-y', '30', command);
 
     const before = await waitFor('the first frame', () => totalOn(screen()));
     expect(screen()).toContain('▸ trainers');
@@ -94,7 +104,7 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
   it('a fetches the month given on the command line and draws the actuals view in 80×24, on the threshold and basis given', async () => {
     const cli = join(REPO, 'bin/tollgate.js');
     const command = `env CI=true ${process.execPath} ${cli} open ${recsysCopy()} --source sample --month 2026-10 --threshold 15% --cost effective`;
-    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
+    startSession('-d', '-s', SESSION, '-x', '80', '-y', '24', command);
     await waitFor('the first frame', () => totalOn(screen()));
 
     tmux('send-keys', '-t', SESSION, 'a');
