@@ -7,7 +7,8 @@ import { mapAzureItems } from '../../src/pricing/map/azure.js';
 import { mapGcpSkus, moneyToDecimal } from '../../src/pricing/map/gcp.js';
 import { tiersFromBands } from '../../src/pricing/map/fetched.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { API_FIXTURES, awsDataTransfer, awsEc2, azurePages, gcpSkus } from './fixtures.js';
+import type { Tier } from '../../src/model/pricing.js';
+import { API_FIXTURES, awsDataTransfer, awsEc2, awsNat, awsS3, azurePages, gcpSkus } from './fixtures.js';
 
 const bundled = (p: string) => readPricingFile(join(bundledPricingDir(), `${p}.yaml`)).table;
 const fixed = (r: Record<string, Decimal>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toFixed()]));
@@ -45,6 +46,52 @@ describe('AWS GetProducts items → table rates', () => {
       'us-east-2>us-east-1=0.01',
     ]);
     expect(out.inter_zone!.toFixed()).toBe('0.01');
+  });
+});
+
+describe('AWS S3 storage and NAT gateway products → table rates', () => {
+  const out = mapAwsProducts([...awsS3(), ...awsNat()], bundled('aws'));
+  const storage = (cls: string, region: string) => out.storage[cls]![region]!;
+
+  it.each([
+    // First 50 TB (51,200 GB), next 450 TB (to 512,000 GB), over 500 TB: the three GB-Mo dimensions.
+    ['us-east-1', [['51200', '0.023'], ['512000', '0.022'], [undefined, '0.021']]],
+    ['eu-central-1', [['51200', '0.0245'], ['512000', '0.0235'], [undefined, '0.0225']]],
+  ])('reads S3 Standard in %s as its three bands', (region, expected) => {
+    expect(tiers(storage('s3-standard', region) as Tier[])).toEqual(expected);
+  });
+
+  it('reads Standard-IA as one rate, and nothing from the Glacier staging product', () => {
+    expect((storage('s3-standard-ia', 'us-east-1') as Decimal).toFixed()).toBe('0.0125');
+    expect(Object.keys(out.storage).sort()).toEqual(['s3-standard', 's3-standard-ia']);
+  });
+
+  it('takes only the storage charge of a class, by its usage type', () => {
+    const [standard] = awsS3();
+    const early = { ...standard!, product: { ...standard!.product, attributes: { ...standard!.product.attributes, usagetype: 'EarlyDelete-ByteHrs' } } };
+    expect(mapAwsProducts([early], bundled('aws')).storage).toEqual({});
+  });
+
+  it.each([
+    ['us-east-1', '0.045', '0.045'],
+    ['us-east-2', '0.045', '0.045'],
+    ['us-west-2', '0.045', '0.045'],
+    ['eu-west-1', '0.048', '0.048'],
+  ])('reads the NAT gateway in %s: hourly from NatGateway-Hours, processing from NatGateway-Bytes', (region, hourly, perGb) => {
+    expect(out.nat.per_hour[region]!.toFixed()).toBe(hourly);
+    expect(out.nat.per_gb[region]!.toFixed()).toBe(perGb);
+  });
+
+  it('tells the hourly charge from the processing charge by usage type alone (both are $0.045 in us-east-1)', () => {
+    const hoursOnly = mapAwsProducts(awsNat().filter((i) => i.product.attributes.usagetype!.endsWith('NatGateway-Hours')), bundled('aws'));
+    expect(hoursOnly.nat.per_gb).toEqual({});
+    expect(Object.keys(hoursOnly.nat.per_hour)).toEqual(['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1']);
+  });
+
+  it('leaves out regions the table does not list, and says so', () => {
+    expect(out.nat.per_gb['ap-northeast-1']).toBeUndefined();
+    expect(out.storage['s3-standard-ia']!['ap-northeast-1']).toBeUndefined();
+    expect(out.notes).toEqual(['prices in regions the table does not list were left out: ap-northeast-1']);
   });
 });
 

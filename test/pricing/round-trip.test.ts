@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { priceLoaded } from '../../src/commands/project.js';
 import { loadScenario, providersOf } from '../../src/model/load-scenario.js';
-import { loadPricingBook } from '../../src/pricing/load.js';
+import { diffTables } from '../../src/pricing/diff.js';
+import { bundledPricingDir, loadPricingBook, readPricingFile } from '../../src/pricing/load.js';
 import { REPO } from '../helpers.js';
 import { awsPriceListServer, azureRetailServer, gcpCatalogServer } from './api-servers.js';
 import { runMain } from './run-main.js';
@@ -60,5 +61,26 @@ describe('update from the providers\' APIs, then estimate the bundled examples',
       expect(book.sources.every((s) => s.source.startsWith('https://') && s.as_of !== '2026-09-20'), file).toBe(true);
       expect(priceLoaded(loaded, book).totals.total.toFixed(), file).toBe(total);
     }
+  });
+
+  it('brings back S3 and NAT rates a stale table has wrong, to the examples\' totals', async () => {
+    const staleDir = mkdtempSync(join(tmpdir(), 'tollgate-stale-'));
+    const stale = join(staleDir, 'aws.yaml');
+    const bundled = join(bundledPricingDir(), 'aws.yaml');
+    // Every S3 Standard band of the four regions at 0.023/0.022/0.021, Standard-IA and the us-east-1 NAT rates, moved.
+    const text = readFileSync(bundled, 'utf8')
+      .replace(/rate: 0\.02([123])\}/g, 'rate: 0.9$1}')
+      .replace('us-east-1: 0.0125', 'us-east-1: 0.5')
+      .replace('per_gb: {us-east-1: 0.045,', 'per_gb: {us-east-1: 0.5,')
+      .replace('per_hour: {us-east-1: 0.045,', 'per_hour: {us-east-1: 0.5,');
+    writeFileSync(stale, text);
+    const { code, stdout } = await runMain(['pricing', 'update', 'aws', '--out', stale, '--format', 'json']);
+    expect(code).toBe(0);
+    const changed = JSON.parse(stdout).changes.filter((c: { change: string }) => c.change === 'changed');
+    // 4 regions × 3 bands + Standard-IA + NAT per GB + NAT per hour.
+    expect(changed).toHaveLength(15);
+    expect(diffTables(readPricingFile(bundled).table, readPricingFile(stale).table)).toEqual([]);
+    const loaded = loadScenario(join(REPO, 'scenarios', 'single-cloud-training.yaml'));
+    expect(priceLoaded(loaded, loadPricingBook(providersOf(loaded.scenario), loaded.overrides, staleDir)).totals.total.toFixed()).toBe(EXPECTED['single-cloud-training.yaml']);
   });
 });
