@@ -44,6 +44,10 @@ describe('AWS GetProducts items → table rates', () => {
       'us-east-1>eu-west-1=0.02',
       'us-east-1>eu-central-1=0.02',
       'us-east-2>us-east-1=0.01',
+      'us-east-2>eu-west-1=0.02',
+      'us-west-2>us-east-1=0.02',
+      'eu-west-1>eu-central-1=0.02',
+      'eu-central-1>us-east-1=0.02',
     ]);
     expect(out.inter_zone!.toFixed()).toBe('0.01');
   });

@@ -26,11 +26,11 @@ describe('AWS Price List Query API, through the real PricingClient', () => {
     });
     // 10 plain Linux EC2 products in listed regions (the query leaves out the decoys) + 8 NAT products
     // (hours and bytes in 4 listed regions; not Tokyo) + 6 S3 storage products (Standard in 5 regions,
-    // Standard-IA in us-east-1; not Tokyo, not Glacier) + 10 transfers out of listed regions.
+    // Standard-IA in us-east-1; not Tokyo, not Glacier) + 14 transfers out of listed regions.
     expect(items.filter((i) => i.serviceCode === 'AmazonEC2')).toHaveLength(18);
     expect(items.filter((i) => i.serviceCode === 'AmazonS3')).toHaveLength(6);
-    expect(items.filter((i) => i.serviceCode === 'AWSDataTransfer')).toHaveLength(10);
-    // Pages of 4: 10 → 3 pages, 8 → 2, 6 → 2, 10 → 3.
+    expect(items.filter((i) => i.serviceCode === 'AWSDataTransfer')).toHaveLength(14);
+    // Pages of 4: 10 → 3 pages, 8 → 2, 6 → 2, 14 → 4.
     expect(progress.map((p) => `${p.query}:${p.pages}`)).toEqual([
       'AmazonEC2:1',
       'AmazonEC2:2',
@@ -42,8 +42,9 @@ describe('AWS Price List Query API, through the real PricingClient', () => {
       'AWSDataTransfer:1',
       'AWSDataTransfer:2',
       'AWSDataTransfer:3',
+      'AWSDataTransfer:4',
     ]);
-    expect(progress.at(-1)!.seen).toBe(34);
+    expect(progress.at(-1)!.seen).toBe(38);
 
     const first = server.requests[0]!;
     expect(first.headers['content-type']).toBe('application/x-amz-json-1.1');
