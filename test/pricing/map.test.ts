@@ -171,4 +171,17 @@ describe('AWS bulk offer file', () => {
     expect(Object.keys(fromOffer.instances).sort()).toEqual(Object.keys(fromApi.instances).sort());
     for (const [name, rates] of Object.entries(fromApi.instances)) expect(fixed(fromOffer.instances[name]!.on_demand)).toEqual(fixed(rates.on_demand));
   });
+
+  it('reads S3 storage from an AmazonS3 offer file as from the Query API', () => {
+    // An offer file keys products and terms by SKU; the Query API's items carry both.
+    const items = awsS3();
+    const offer = {
+      offerCode: 'AmazonS3',
+      products: Object.fromEntries(items.map((i) => [i.product.sku, i.product])),
+      terms: { OnDemand: Object.fromEntries(items.map((i) => [i.product.sku, i.terms.OnDemand!])) },
+    };
+    const fromOffer = mapAwsProducts(productsFromOffer(offer), bundled('aws'));
+    expect(tiers(fromOffer.storage['s3-standard']!['eu-central-1'] as Tier[])).toEqual([['51200', '0.0245'], ['512000', '0.0235'], [undefined, '0.0225']]);
+    expect((fromOffer.storage['s3-standard-ia']!['us-east-1'] as Decimal).toFixed()).toBe('0.0125');
+  });
 });
