@@ -187,7 +187,7 @@ update  refreshes the provider's table from its public pricing API (AWS Price
         aws: on-demand instance prices, S3 storage tiers, NAT gateway,
         inter-zone, inter-region and internet egress tiers; gcp: machine
         prices, Cloud Storage Standard, inter-zone and internet egress tiers;
-        azure: VM prices only (not bandwidth).
+        azure: VM prices and internet egress tiers.
 
 options:
   --format FORMAT   table (default) or json; diff also markdown

@@ -1,4 +1,4 @@
-import { azurePages, awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
+import { azureBandwidth, azurePages, awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 import { json, localServer } from './local-server.js';
 import type { AwsProduct } from '../../src/pricing/map/aws.js';
 
@@ -76,8 +76,12 @@ export async function azureRetailServer() {
       return json(res, 429, { Message: 'Too many requests' }, { 'retry-after': '1' });
     }
     const filter = url.searchParams.get('$filter') ?? '';
-    const sku = /armSkuName eq '([^']+)'/.exec(filter)?.[1];
-    const items = pages.flatMap((p) => p.Items).filter((i) => !sku || i.armSkuName === sku);
+    // The clauses the updater sends: one value per field, except an `or` of regions.
+    const wanted = (field: string) => [...filter.matchAll(new RegExp(`${field} eq '([^']+)'`, 'g'))].map((m) => m[1]);
+    const matches = (field: string, value: string | undefined) => !wanted(field).length || wanted(field).includes(value ?? '');
+    const items = [...pages.flatMap((p) => p.Items), ...azureBandwidth()].filter((i) =>
+      (['serviceName', 'productName', 'meterName', 'armSkuName', 'armRegionName'] as const).every((f) => matches(f, i[f])),
+    );
     const skip = Number(url.searchParams.get('$skip') ?? 0);
     const slice = items.slice(skip, skip + 2);
     const next = skip + 2 < items.length ? `${base}/api/retail/prices?api-version=2023-01-01-preview&$filter=${encodeURIComponent(filter)}&$skip=${skip + 2}` : null;

@@ -15,3 +15,4 @@ export const awsNat = (): AwsProduct[] => read('aws-nat-products.json').items;
 export const awsS3 = (): AwsProduct[] => read('aws-s3-products.json').items;
 export const gcpSkus = (): GcpSku[] => read('gcp-skus.json').skus;
 export const azurePages = (): { Items: AzurePriceItem[] }[] => read('azure-retail-prices.json').pages;
+export const azureBandwidth = (): AzurePriceItem[] => read('azure-bandwidth-prices.json').Items;

@@ -8,7 +8,7 @@ import { mapGcpSkus, moneyToDecimal } from '../../src/pricing/map/gcp.js';
 import { tiersFromBands } from '../../src/pricing/map/fetched.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import type { Tier } from '../../src/model/pricing.js';
-import { API_FIXTURES, awsDataTransfer, awsEc2, awsNat, awsS3, azurePages, gcpSkus } from './fixtures.js';
+import { API_FIXTURES, awsDataTransfer, awsEc2, awsNat, awsS3, azureBandwidth, azurePages, gcpSkus } from './fixtures.js';
 
 const bundled = (p: string) => readPricingFile(join(bundledPricingDir(), `${p}.yaml`)).table;
 const fixed = (r: Record<string, Decimal>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toFixed()]));
@@ -144,6 +144,21 @@ describe('Azure Retail Prices items → table rates', () => {
     expect(fixed(out.instances['Standard_NC24ads_A100_v4']!.spot)).toEqual({ eastus: '0.7346' });
     expect(fixed(out.instances['Standard_ND96isr_H100_v5']!.on_demand)).toEqual({ eastus: '98.32', westeurope: '100.1' });
     expect(out.notes).toContain('prices in regions the table does not list were left out: japaneast');
+  });
+
+  it('reads internet egress bands over the Microsoft network as tiers, not the Routing Preference: Internet meter', () => {
+    const egress = mapAzureItems(azureBandwidth(), bundled('azure'));
+    // Each band ends where the next begins (tierMinimumUnits 0, 100, 10335, 51295, 153695, 512095).
+    expect(tiers(egress.internet_egress.eastus!)).toEqual([
+      ['100', '0'],
+      ['10335', '0.087'],
+      ['51295', '0.083'],
+      ['153695', '0.07'],
+      ['512095', '0.05'],
+      [undefined, '0.05'],
+    ]);
+    expect(Object.keys(egress.internet_egress)).toEqual(['eastus', 'westeurope']);
+    expect(egress.notes).toEqual(['prices in regions the table does not list were left out: westus3']);
   });
 
   it('reads a price given as a decimal string exactly', () => {
