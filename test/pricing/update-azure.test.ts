@@ -29,7 +29,7 @@ describe('Azure Retail Prices API over fetch', () => {
     expect(progress.filter((p) => p.query === 'Bandwidth').map((p) => p.pages)).toEqual([1, 2, 3, 4, 5, 6]);
     const bandwidth = decodeURIComponent(server.requests.find((r) => r.url.includes('Bandwidth'))!.url);
     expect(bandwidth).toContain(
-      "$filter=serviceName eq 'Bandwidth' and productName eq 'Rtn Preference: MGN' and meterName eq 'Standard Data Transfer Out' and unitOfMeasure eq '1 GB' and priceType eq 'Consumption' and (armRegionName eq 'eastus' or armRegionName eq 'eastus2' or armRegionName eq 'westus2' or armRegionName eq 'westeurope' or armRegionName eq 'northeurope')",
+      "$filter=serviceName eq 'Bandwidth' and productName eq 'Rtn Preference: MGN' and meterName eq 'Standard Data Transfer Out' and priceType eq 'Consumption' and (armRegionName eq 'eastus' or armRegionName eq 'eastus2' or armRegionName eq 'westus2' or armRegionName eq 'westeurope' or armRegionName eq 'northeurope')",
     );
 
     const fetched = mapAzureItems(items, table);

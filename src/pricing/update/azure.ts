@@ -33,7 +33,8 @@ export function azureQueries(table: PricingTableInput): { name: string; filter: 
     name: sku,
     filter: `serviceName eq 'Virtual Machines' and priceType eq 'Consumption' and armSkuName eq '${sku}'`,
   }));
-  const meter = Object.entries(INTERNET_EGRESS).map(([k, v]) => `${k} eq '${v}'`).join(' and ');
+  // unitOfMeasure is not among the API's filterable fields: the mapping checks it.
+  const meter = (['serviceName', 'productName', 'meterName'] as const).map((k) => `${k} eq '${INTERNET_EGRESS[k]}'`).join(' and ');
   const regions = Object.keys(table.regions ?? {}).map((r) => `armRegionName eq '${r}'`).join(' or ');
   return [...vms, { name: 'Bandwidth', filter: `${meter} and priceType eq 'Consumption' and (${regions})` }];
 }
