@@ -183,7 +183,11 @@ update  refreshes the provider's table from its public pricing API (AWS Price
         List Query API, Google Cloud Billing Catalog API, Azure Retail Prices
         API), keeping comments and entries marked "# override". Writes --out
         FILE, or the bundled table itself with --write. --input reads a saved
-        AWS bulk offer file instead of calling the API.
+        AWS bulk offer file instead of calling the API. What it refreshes:
+        aws: on-demand instance prices, S3 storage tiers, NAT gateway,
+        inter-zone, inter-region and internet egress tiers; gcp: machine
+        prices, Cloud Storage Standard, inter-zone and internet egress tiers;
+        azure: VM prices and internet egress tiers.
 
 options:
   --format FORMAT   table (default) or json; diff also markdown

@@ -124,7 +124,8 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
       if (!wanted(region)) continue;
       const current = pairOf(rates, region)?.value;
       const was = before.storage?.[cls]?.rates?.[region];
-      if (!Array.isArray(rate)) setRate(rates, region, rate);
+      if (!Array.isArray(rate) && Array.isArray(was)) notes.push(`storage.${cls} ${region}: the API gives one rate (${num(rate)}) where the table has tiers; not updated`);
+      else if (!Array.isArray(rate)) setRate(rates, region, rate);
       else if (isSeq(current) && Array.isArray(was)) {
         const aligned = alignTiers(was, rate);
         if (!aligned) notes.push(`storage.${cls} ${region}: the API's tiers (${tiersText(rate)}) do not line up with the table's; not updated`);
@@ -136,7 +137,7 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
 
   const network = mapAt(root, 'network');
   if (network && isOverride(root, 'network')) kept.push('network');
-  else if (network) mergeNetwork(network, before, fetched, { edits, kept, notes, wanted });
+  else if (network) mergeNetwork(network, before, fetched, { edits, kept, notes, wanted, setRate });
 
   const merged = edits.apply();
   // The result must still be a valid table: a mapping bug fails here, not in the next estimate.
@@ -149,10 +150,11 @@ interface NetworkContext {
   kept: string[];
   notes: string[];
   wanted: (region: string) => boolean;
+  setRate: (map: YAMLMap, key: string, rate: Decimal) => void;
 }
 
 function mergeNetwork(network: YAMLMap, before: PricingTableInput, fetched: FetchedPrices, ctx: NetworkContext): void {
-  const { edits, kept, notes, wanted } = ctx;
+  const { edits, kept, notes, wanted, setRate } = ctx;
   const skip = (key: string) => {
     if (!isOverride(network, key)) return false;
     kept.push(`network.${key}`);
@@ -163,6 +165,15 @@ function mergeNetwork(network: YAMLMap, before: PricingTableInput, fetched: Fetc
   const zoneRate = interZone ? pairOf(interZone, 'rate')?.value : undefined;
   if (fetched.inter_zone && interZone && isScalar(zoneRate) && !skip('inter_zone') && !before.network?.inter_zone?.rate.eq(fetched.inter_zone)) {
     edits.replace(zoneRate, num(fetched.inter_zone));
+  }
+
+  // NAT rates go where the table already prices NAT: its per_gb map, and per_hour when it has one.
+  const nat = mapAt(network, 'nat');
+  if (nat && !skip('nat')) {
+    for (const part of ['per_gb', 'per_hour'] as const) {
+      const rates = mapAt(nat, part);
+      for (const [region, rate] of Object.entries(fetched.nat[part])) if (rates && wanted(region)) setRate(rates, region, rate);
+    }
   }
 
   // The table's single tier schedule is the one of its first listed region (us-east-1, us-central1, eastus).

@@ -1,4 +1,4 @@
-import { azurePages, awsDataTransfer, awsEc2, gcpSkus } from './fixtures.js';
+import { azureBandwidth, azurePages, awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 import { json, localServer } from './local-server.js';
 import type { AwsProduct } from '../../src/pricing/map/aws.js';
 
@@ -11,7 +11,7 @@ interface Filter {
 /** The Price List Query API in its JSON 1.1 protocol: filters applied, pages of `page`, NextToken, one throttle first. */
 export async function awsPriceListServer(page = 4) {
   let throttled = false;
-  const catalog: Record<string, AwsProduct[]> = { AmazonEC2: awsEc2(), AWSDataTransfer: awsDataTransfer() };
+  const catalog: Record<string, AwsProduct[]> = { AmazonEC2: [...awsEc2(), ...awsNat()], AmazonS3: awsS3(), AWSDataTransfer: awsDataTransfer() };
   return localServer((req, res) => {
     if (req.headers['x-amz-target'] !== 'AWSPriceListService.GetProducts') return json(res, 400, { __type: 'UnknownOperationException' });
     if (!throttled) {
@@ -21,7 +21,8 @@ export async function awsPriceListServer(page = 4) {
     const input = JSON.parse(req.body) as { ServiceCode: string; Filters: Filter[]; NextToken?: string };
     const matches = (catalog[input.ServiceCode] ?? []).filter((p) =>
       input.Filters.every((f) => {
-        const v = p.product.attributes[f.Field];
+        // productFamily sits beside the attributes, and the API filters on it like one.
+        const v = f.Field === 'productFamily' ? p.product.productFamily : p.product.attributes[f.Field];
         return f.Type === 'ANY_OF' ? f.Value.split(',').includes(v ?? '') : v === f.Value;
       }),
     );
@@ -75,8 +76,12 @@ export async function azureRetailServer() {
       return json(res, 429, { Message: 'Too many requests' }, { 'retry-after': '1' });
     }
     const filter = url.searchParams.get('$filter') ?? '';
-    const sku = /armSkuName eq '([^']+)'/.exec(filter)?.[1];
-    const items = pages.flatMap((p) => p.Items).filter((i) => !sku || i.armSkuName === sku);
+    // The clauses the updater sends: one value per field, except an `or` of regions.
+    const wanted = (field: string) => [...filter.matchAll(new RegExp(`${field} eq '([^']+)'`, 'g'))].map((m) => m[1]);
+    const matches = (field: string, value: string | undefined) => !wanted(field).length || wanted(field).includes(value ?? '');
+    const items = [...pages.flatMap((p) => p.Items), ...azureBandwidth()].filter((i) =>
+      (['serviceName', 'productName', 'meterName', 'armSkuName', 'armRegionName'] as const).every((f) => matches(f, i[f])),
+    );
     const skip = Number(url.searchParams.get('$skip') ?? 0);
     const slice = items.slice(skip, skip + 2);
     const next = skip + 2 < items.length ? `${base}/api/retail/prices?api-version=2023-01-01-preview&$filter=${encodeURIComponent(filter)}&$skip=${skip + 2}` : null;

@@ -11,5 +11,8 @@ const read = (file: string) => JSON.parse(readFileSync(join(API_FIXTURES, file),
 
 export const awsEc2 = (): AwsProduct[] => read('aws-ec2-products.json').items;
 export const awsDataTransfer = (): AwsProduct[] => read('aws-datatransfer-products.json').items;
+export const awsNat = (): AwsProduct[] => read('aws-nat-products.json').items;
+export const awsS3 = (): AwsProduct[] => read('aws-s3-products.json').items;
 export const gcpSkus = (): GcpSku[] => read('gcp-skus.json').skus;
 export const azurePages = (): { Items: AzurePriceItem[] }[] => read('azure-retail-prices.json').pages;
+export const azureBandwidth = (): AzurePriceItem[] => read('azure-bandwidth-prices.json').Items;

@@ -7,7 +7,8 @@ import { mapAzureItems } from '../../src/pricing/map/azure.js';
 import { mapGcpSkus, moneyToDecimal } from '../../src/pricing/map/gcp.js';
 import { tiersFromBands } from '../../src/pricing/map/fetched.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { API_FIXTURES, awsDataTransfer, awsEc2, azurePages, gcpSkus } from './fixtures.js';
+import type { Tier } from '../../src/model/pricing.js';
+import { API_FIXTURES, awsDataTransfer, awsEc2, awsNat, awsS3, azureBandwidth, azurePages, gcpSkus } from './fixtures.js';
 
 const bundled = (p: string) => readPricingFile(join(bundledPricingDir(), `${p}.yaml`)).table;
 const fixed = (r: Record<string, Decimal>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toFixed()]));
@@ -43,8 +44,58 @@ describe('AWS GetProducts items → table rates', () => {
       'us-east-1>eu-west-1=0.02',
       'us-east-1>eu-central-1=0.02',
       'us-east-2>us-east-1=0.01',
+      'us-east-2>eu-west-1=0.02',
+      'us-west-2>us-east-1=0.02',
+      'eu-west-1>eu-central-1=0.02',
+      'eu-central-1>us-east-1=0.02',
     ]);
     expect(out.inter_zone!.toFixed()).toBe('0.01');
+  });
+});
+
+describe('AWS S3 storage and NAT gateway products → table rates', () => {
+  const out = mapAwsProducts([...awsS3(), ...awsNat()], bundled('aws'));
+  const storage = (cls: string, region: string) => out.storage[cls]![region]!;
+
+  it.each([
+    // First 50 TB (51,200 GB), next 450 TB (to 512,000 GB), over 500 TB: the three GB-Mo dimensions.
+    ['us-east-1', [['51200', '0.023'], ['512000', '0.022'], [undefined, '0.021']]],
+    ['eu-central-1', [['51200', '0.0245'], ['512000', '0.0235'], [undefined, '0.0225']]],
+  ])('reads S3 Standard in %s as its three bands', (region, expected) => {
+    expect(tiers(storage('s3-standard', region) as Tier[])).toEqual(expected);
+  });
+
+  it('reads Standard-IA as one rate, and nothing from the Glacier staging product', () => {
+    expect((storage('s3-standard-ia', 'us-east-1') as Decimal).toFixed()).toBe('0.0125');
+    expect(Object.keys(out.storage).sort()).toEqual(['s3-standard', 's3-standard-ia']);
+  });
+
+  it('takes only the storage charge of a class, by its usage type', () => {
+    const [standard] = awsS3();
+    const early = { ...standard!, product: { ...standard!.product, attributes: { ...standard!.product.attributes, usagetype: 'EarlyDelete-ByteHrs' } } };
+    expect(mapAwsProducts([early], bundled('aws')).storage).toEqual({});
+  });
+
+  it.each([
+    ['us-east-1', '0.045', '0.045'],
+    ['us-east-2', '0.045', '0.045'],
+    ['us-west-2', '0.045', '0.045'],
+    ['eu-west-1', '0.048', '0.048'],
+  ])('reads the NAT gateway in %s: hourly from NatGateway-Hours, processing from NatGateway-Bytes', (region, hourly, perGb) => {
+    expect(out.nat.per_hour[region]!.toFixed()).toBe(hourly);
+    expect(out.nat.per_gb[region]!.toFixed()).toBe(perGb);
+  });
+
+  it('tells the hourly charge from the processing charge by usage type alone (both are $0.045 in us-east-1)', () => {
+    const hoursOnly = mapAwsProducts(awsNat().filter((i) => i.product.attributes.usagetype!.endsWith('NatGateway-Hours')), bundled('aws'));
+    expect(hoursOnly.nat.per_gb).toEqual({});
+    expect(Object.keys(hoursOnly.nat.per_hour)).toEqual(['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1']);
+  });
+
+  it('leaves out regions the table does not list, and says so', () => {
+    expect(out.nat.per_gb['ap-northeast-1']).toBeUndefined();
+    expect(out.storage['s3-standard-ia']!['ap-northeast-1']).toBeUndefined();
+    expect(out.notes).toEqual(['prices in regions the table does not list were left out: ap-northeast-1']);
   });
 });
 
@@ -95,6 +146,21 @@ describe('Azure Retail Prices items → table rates', () => {
     expect(out.notes).toContain('prices in regions the table does not list were left out: japaneast');
   });
 
+  it('reads internet egress bands over the Microsoft network as tiers, not the Routing Preference: Internet meter', () => {
+    const egress = mapAzureItems(azureBandwidth(), bundled('azure'));
+    // Each band ends where the next begins (tierMinimumUnits 0, 100, 10335, 51295, 153695, 512095).
+    expect(tiers(egress.internet_egress.eastus!)).toEqual([
+      ['100', '0'],
+      ['10335', '0.087'],
+      ['51295', '0.083'],
+      ['153695', '0.07'],
+      ['512095', '0.05'],
+      [undefined, '0.05'],
+    ]);
+    expect(Object.keys(egress.internet_egress)).toEqual(['eastus', 'westeurope']);
+    expect(egress.notes).toEqual(['prices in regions the table does not list were left out: westus3']);
+  });
+
   it('reads a price given as a decimal string exactly', () => {
     const [item] = azurePages()[0]!.Items;
     const exact = mapAzureItems([{ ...item!, retailPrice: '3.67300000000000000001' }], bundled('azure'));
@@ -119,5 +185,18 @@ describe('AWS bulk offer file', () => {
     const fromApi = mapAwsProducts(awsEc2(), bundled('aws'));
     expect(Object.keys(fromOffer.instances).sort()).toEqual(Object.keys(fromApi.instances).sort());
     for (const [name, rates] of Object.entries(fromApi.instances)) expect(fixed(fromOffer.instances[name]!.on_demand)).toEqual(fixed(rates.on_demand));
+  });
+
+  it('reads S3 storage from an AmazonS3 offer file as from the Query API', () => {
+    // An offer file keys products and terms by SKU; the Query API's items carry both.
+    const items = awsS3();
+    const offer = {
+      offerCode: 'AmazonS3',
+      products: Object.fromEntries(items.map((i) => [i.product.sku, i.product])),
+      terms: { OnDemand: Object.fromEntries(items.map((i) => [i.product.sku, i.terms.OnDemand!])) },
+    };
+    const fromOffer = mapAwsProducts(productsFromOffer(offer), bundled('aws'));
+    expect(tiers(fromOffer.storage['s3-standard']!['eu-central-1'] as Tier[])).toEqual([['51200', '0.0245'], ['512000', '0.0235'], [undefined, '0.0225']]);
+    expect((fromOffer.storage['s3-standard-ia']!['us-east-1'] as Decimal).toFixed()).toBe('0.0125');
   });
 });

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { priceLoaded } from '../../src/commands/project.js';
 import { loadScenario, providersOf } from '../../src/model/load-scenario.js';
-import { loadPricingBook } from '../../src/pricing/load.js';
+import { diffTables } from '../../src/pricing/diff.js';
+import { bundledPricingDir, loadPricingBook, readPricingFile } from '../../src/pricing/load.js';
 import { REPO } from '../helpers.js';
 import { awsPriceListServer, azureRetailServer, gcpCatalogServer } from './api-servers.js';
 import { runMain } from './run-main.js';
@@ -59,6 +60,31 @@ describe('update from the providers\' APIs, then estimate the bundled examples',
       const book = loadPricingBook(providersOf(loaded.scenario), loaded.overrides, dir);
       expect(book.sources.every((s) => s.source.startsWith('https://') && s.as_of !== '2026-09-20'), file).toBe(true);
       expect(priceLoaded(loaded, book).totals.total.toFixed(), file).toBe(total);
+    }
+  });
+
+  it('brings back S3, NAT and inter-region rates a stale table has wrong, to the examples\' totals', async () => {
+    const staleDir = mkdtempSync(join(tmpdir(), 'tollgate-stale-'));
+    const stale = join(staleDir, 'aws.yaml');
+    const bundled = join(bundledPricingDir(), 'aws.yaml');
+    // Every S3 Standard band of the four regions at 0.023/0.022/0.021, Standard-IA, the us-east-1 NAT
+    // rates and the seven inter-region rules, moved.
+    const text = readFileSync(bundled, 'utf8')
+      .replace(/(- \{from: [a-z0-9-]+, to: [a-z0-9-]+), rate: 0\.0[12]\}/g, '$1, rate: 0.9}')
+      .replace(/rate: 0\.02([123])\}/g, 'rate: 0.9$1}')
+      .replace('us-east-1: 0.0125', 'us-east-1: 0.5')
+      .replace('per_gb: {us-east-1: 0.045,', 'per_gb: {us-east-1: 0.5,')
+      .replace('per_hour: {us-east-1: 0.045,', 'per_hour: {us-east-1: 0.5,');
+    writeFileSync(stale, text);
+    const { code, stdout } = await runMain(['pricing', 'update', 'aws', '--out', stale, '--format', 'json']);
+    expect(code).toBe(0);
+    const changed = JSON.parse(stdout).changes.filter((c: { change: string }) => c.change === 'changed');
+    // 4 regions × 3 bands + Standard-IA + NAT per GB + NAT per hour + 7 inter-region rules.
+    expect(changed).toHaveLength(22);
+    expect(diffTables(readPricingFile(bundled).table, readPricingFile(stale).table)).toEqual([]);
+    for (const file of ['single-cloud-training.yaml', 'cross-region-replication.yaml'] as const) {
+      const loaded = loadScenario(join(REPO, 'scenarios', file));
+      expect(priceLoaded(loaded, loadPricingBook(providersOf(loaded.scenario), loaded.overrides, staleDir)).totals.total.toFixed(), file).toBe(EXPECTED[file]);
     }
   });
 });

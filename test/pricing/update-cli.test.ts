@@ -30,7 +30,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
     expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 0 pages · 0 seen · throttled, retrying in 1 s');
     expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 3 pages · 5 seen');
     expect(stderr.endsWith('\r\x1b[K')).toBe(true);
-    expect(stdout).toMatch(/^wrote .*progress\.yaml: azure prices as of \d{4}-\d{2}-\d{2} from https:\/\/prices\.azure\.com\/api\/retail\/prices \(9 price items read\)$/m);
+    expect(stdout).toMatch(/^wrote .*progress\.yaml: azure prices as of \d{4}-\d{2}-\d{2} from https:\/\/prices\.azure\.com\/api\/retail\/prices \(21 price items read\)$/m);
     expect(stdout).toMatch(/^added\s+instance Standard_NC24ads_A100_v4\s+eastus spot\s+—\s+\$0\.7346\s+\$\/hour$/m);
   });
 
@@ -38,7 +38,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
     const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', join(dir, 'quiet.yaml'), '--format', 'json'], { tty: true });
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout).seen).toBe(9);
+    expect(JSON.parse(stdout).seen).toBe(21);
   });
 
   it('refreshes an existing --out table in place, keeping its "# override" entries', async () => {
@@ -53,6 +53,27 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
     expect(after).toContain('  # override: our enterprise agreement\n  Standard_NC24ads_A100_v4:\n');
     expect(after).toContain('on_demand: {eastus: 2.9}');
     expect(after).toContain('on_demand: {eastus: 98.32, westeurope: 100.1}');
+  });
+
+  it('notes the API\'s egress bands when they do not line up with the table\'s, and leaves its tiers', async () => {
+    const out = join(dir, 'egress-note.yaml');
+    const { code, stdout } = await runMain(['pricing', 'update', 'azure', '--out', out, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).notes).toContain(
+      "internet egress: the API's tiers for eastus (≤100: 0, ≤10335: 0.087, ≤51295: 0.083, ≤153695: 0.07, ≤512095: 0.05, above: 0.05) do not line up with the table's; not updated",
+    );
+    expect(readFileSync(out, 'utf8')).toContain('    tiers:\n      - {up_to: 100, rate: 0}\n      - {rate: 0.087}\n');
+  });
+
+  it('refreshes egress tiers written with the API\'s bands', async () => {
+    const mine = join(dir, 'egress-bands.yaml');
+    const bands = ['{up_to: 100, rate: 0}', '{up_to: 10335, rate: 0.09}', '{up_to: 51295, rate: 0.083}', '{up_to: 153695, rate: 0.07}', '{up_to: 512095, rate: 0.05}', '{rate: 0.05}'];
+    writeFileSync(mine, readFileSync(BUNDLED_AZURE, 'utf8').replace('      - {up_to: 100, rate: 0}\n      - {rate: 0.087}\n', bands.map((b) => `      - ${b}\n`).join('')));
+    const { code, stdout } = await runMain(['pricing', 'update', 'azure', '--out', mine, '--format', 'json']);
+    expect(code).toBe(0);
+    const changes = JSON.parse(stdout).changes as { change: string; item: string; where: string; old?: string; new?: string }[];
+    expect(changes.filter((c) => c.item === 'internet egress').map((c) => `${c.change} ${c.where} ${c.old}>${c.new}`)).toEqual(['changed 100–10335 GB 0.09>0.087']);
+    expect(readFileSync(mine, 'utf8')).toContain('      - {up_to: 10335, rate: 0.087}\n      - {up_to: 51295, rate: 0.083}\n');
   });
 
   it('diff --live compares a table with the API without writing anything', async () => {

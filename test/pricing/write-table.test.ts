@@ -3,16 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
+import type { PricingTableInput, Tier } from '../../src/model/pricing.js';
 import { diffTables } from '../../src/pricing/diff.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import { mapAwsProducts } from '../../src/pricing/map/aws.js';
 import { emptyFetched } from '../../src/pricing/map/fetched.js';
 import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
 import { alignTiers, mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
-import { awsDataTransfer, awsEc2, gcpSkus } from './fixtures.js';
+import { awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 
 const file = (p: string) => join(bundledPricingDir(), `${p}.yaml`);
 const OPTS = { asOf: '2026-11-25', source: 'https://api.pricing.us-east-1.amazonaws.com' };
+/** A diff as one line per change: `changed <item> <detail> <old>><new>`. */
+const changeLines = (older: PricingTableInput, newer: PricingTableInput) =>
+  diffTables(older, newer).map((c) => `${c.change} ${c.item} ${c.detail} ${c.old?.toFixed() ?? ''}>${c.new?.toFixed() ?? ''}`);
 const comments = (text: string) => text.split('\n').filter((l) => l.trimStart().startsWith('#'));
 
 describe('mergeFetched', () => {
@@ -57,8 +61,7 @@ describe('mergeFetched', () => {
     fetched.inter_zone = new Decimal('0.015');
     fetched.inter_region.push({ from: 'us-east-1', to: 'us-west-2', rate: new Decimal('0.03') });
     const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
-    const changes = diffTables(awsTable, out.table).map((c) => `${c.change} ${c.item} ${c.detail} ${c.old?.toFixed() ?? ''}>${c.new?.toFixed() ?? ''}`);
-    expect(changes).toEqual([
+    expect(changeLines(awsTable, out.table)).toEqual([
       'changed instance p4d.24xlarge us-east-1 on-demand 21.957642>20.5',
       'changed inter-zone per side (2 sides) 0.01>0.015',
       'changed internet egress 100–10240 GB 0.09>0.08',
@@ -95,6 +98,47 @@ describe('mergeFetched', () => {
     expect(changes.every((c) => c.startsWith('added instance a2-highgpu-'))).toBe(true);
     expect(out.text).toMatch(/a2-highgpu-1g:\n(.*\n){4}.*\n    spot: \{us-central1: 1\.101915, /);
     expect(out.table.instances!['a3-highgpu-8g']!.on_demand!['us-central1']!.toFixed()).toBe('88.490000119');
+  });
+});
+
+describe('mergeFetched, S3 storage and NAT gateways', () => {
+  const text = readFileSync(file('aws'), 'utf8');
+  const table = readPricingFile(file('aws')).table;
+  const moved = () => {
+    const f = mapAwsProducts([...awsS3(), ...awsNat()], table);
+    (f.storage['s3-standard']!['us-east-1'] as Tier[])[1]!.rate = new Decimal('0.0215');
+    f.nat.per_gb['us-east-1'] = new Decimal('0.05');
+    f.nat.per_hour['eu-central-1'] = new Decimal('0.5');
+    return f;
+  };
+  const summary = (out: { table: PricingTableInput }) => changeLines(table, out.table);
+
+  it('writes a moved S3 band and NAT rates in place, adding a listed region, and keeps every comment', () => {
+    const out = mergeFetched(text, 'aws.yaml', moved(), OPTS);
+    expect(summary(out)).toEqual([
+      'changed storage s3-standard us-east-1 51200–512000 GB 0.022>0.0215',
+      'changed NAT gateway us-east-1 processed 0.045>0.05',
+      'added NAT gateway eu-central-1 hourly >0.5',
+    ]);
+    expect(out.text).toContain('      us-east-1:\n        - {up_to: 51200, rate: 0.023}\n        - {up_to: 512000, rate: 0.0215}\n        - {rate: 0.021}\n      us-east-2:');
+    expect(out.text).toContain('per_gb: {us-east-1: 0.05, us-east-2: 0.045, us-west-2: 0.045, eu-west-1: 0.048}');
+    expect(out.text).toContain('per_hour: {us-east-1: 0.045, us-east-2: 0.045, us-west-2: 0.045, eu-west-1: 0.048, eu-central-1: 0.5}');
+    expect(comments(out.text)).toEqual(comments(text));
+  });
+
+  it('leaves a tiered class as it is, and says so, when the API gives one rate for it', () => {
+    const f = emptyFetched('aws');
+    f.storage['s3-standard'] = { 'us-east-1': new Decimal('0.5') };
+    const out = mergeFetched(text, 'aws.yaml', f, OPTS);
+    expect(summary(out)).toEqual([]);
+    expect(out.notes).toEqual(['storage.s3-standard us-east-1: the API gives one rate (0.5) where the table has tiers; not updated']);
+  });
+
+  it('keeps a storage class or the NAT part marked "# override"', () => {
+    const marked = text.replace('  s3-standard:\n', '  s3-standard:  # override: volume discount\n').replace('  nat:\n', '  # override: our own NAT instances\n  nat:\n');
+    const out = mergeFetched(marked, 'aws.yaml', moved(), OPTS);
+    expect(out.kept).toEqual(['storage.s3-standard', 'network.nat']);
+    expect(summary(out)).toEqual([]);
   });
 });
 

@@ -23,6 +23,22 @@ export const EC2_FILTERS = {
   licenseModel: 'No License required',
 } as const;
 
+/**
+ * S3 storage classes as the Price List names them (AmazonS3, product family
+ * "Storage"): the usage type, without its region prefix, tells the storage
+ * charge from the class's other Storage products.
+ */
+export const S3_CLASSES = [
+  { volumeType: 'Standard', usagetype: 'TimedStorage-ByteHrs', storageClass: 's3-standard' },
+  { volumeType: 'Standard - Infrequent Access', usagetype: 'TimedStorage-SIA-ByteHrs', storageClass: 's3-standard-ia' },
+] as const;
+
+/** NAT gateway usage types (AmazonEC2, product family "NAT Gateway"), without their region prefix: the table rate each sets. */
+const NAT_USAGE: Record<string, 'per_hour' | 'per_gb'> = { 'NatGateway-Hours': 'per_hour', 'NatGateway-Bytes': 'per_gb' };
+
+/** `USE2-NatGateway-Hours` → `NatGateway-Hours`; us-east-1 usage types have no prefix. */
+const withoutRegionPrefix = (usagetype: string | undefined) => (usagetype ?? '').replace(/^[A-Z0-9]+-/, '');
+
 function dimensions(p: AwsProduct) {
   return Object.values(p.terms.OnDemand ?? {}).flatMap((t) => Object.values(t.priceDimensions));
 }
@@ -32,34 +48,59 @@ function usd(value: string | undefined, where: string): Decimal {
   return new Decimal(value);
 }
 
+/** A product's prices as bands from their beginRange (tiered products have several). */
+function priceBands(item: AwsProduct) {
+  return dimensions(item).map((d) => ({ from: new Decimal(d.beginRange), rate: usd(d.pricePerUnit.USD, item.product.sku) }));
+}
+
+/** The one price of an untiered product: a second dimension would be a tier this mapping does not expect. */
+function onlyRate(item: AwsProduct): Decimal {
+  const dims = dimensions(item);
+  if (dims.length !== 1) throw new Error(`AWS price list item ${item.product.sku} (${item.product.attributes.usagetype}) has ${dims.length} prices, expected one`);
+  return usd(dims[0]!.pricePerUnit.USD, item.product.sku);
+}
+
 /**
- * AmazonEC2 and AWSDataTransfer products → table rates. Only instance types
- * the table already describes are taken (their GPUs, vCPUs and memory are the
- * table's); only regions the table lists, so a refresh never grows a table by
- * surprise. The API publishes no spot prices: spot entries are left alone.
+ * AmazonEC2 (instances, NAT gateways), AmazonS3 (storage) and AWSDataTransfer
+ * products → table rates. Only instance types the table already describes are
+ * taken (their GPUs, vCPUs and memory are the table's); only regions the table
+ * lists, so a refresh never grows a table by surprise. The API publishes no
+ * spot prices: spot entries are left alone.
  */
 export function mapAwsProducts(items: readonly AwsProduct[], table: PricingTableInput): FetchedPrices {
   const out = emptyFetched('aws');
   const regions = new Set(Object.keys(table.regions ?? {}));
   const instances = new Set(Object.keys(table.instances ?? {}));
   const unlisted = new Set<string>();
+  const listed = (region: string | undefined) => {
+    if (regions.has(region ?? '')) return true;
+    unlisted.add(region ?? '');
+    return false;
+  };
   for (const item of items) {
     const a = item.product.attributes;
     const service = item.serviceCode ?? a.servicecode;
+    const family = item.product.productFamily;
     if (service === 'AmazonEC2' && a.instanceType) {
       const plain = Object.entries(EC2_FILTERS).every(([k, v]) => a[k] === v);
       if (!plain || !instances.has(a.instanceType)) continue;
       const region = a.regionCode ?? '';
-      if (!regions.has(region)) {
-        unlisted.add(region);
-        continue;
-      }
+      if (!listed(region)) continue;
       const hourly = dimensions(item).filter((d) => d.unit === 'Hrs');
       if (hourly.length !== 1) throw new Error(`AWS price list item ${item.product.sku} (${a.instanceType} ${region}) has ${hourly.length} hourly prices, expected one`);
       setInstanceRate(out, a.instanceType, 'on_demand', region, usd(hourly[0]!.pricePerUnit.USD, item.product.sku));
+    } else if (service === 'AmazonEC2' && family === 'NAT Gateway') {
+      const part = NAT_USAGE[withoutRegionPrefix(a.usagetype)];
+      if (part && listed(a.regionCode)) out.nat[part][a.regionCode!] = onlyRate(item);
+    } else if (service === 'AmazonS3' && family === 'Storage') {
+      const cls = S3_CLASSES.find((c) => c.volumeType === a.volumeType && c.usagetype === withoutRegionPrefix(a.usagetype));
+      if (!cls || !listed(a.regionCode)) continue;
+      // Standard is graduated (first 50 TB / next 450 TB / over 500 TB); Standard-IA is one rate.
+      const bands = priceBands(item);
+      (out.storage[cls.storageClass] ??= {})[a.regionCode!] = bands.length === 1 ? bands[0]!.rate : tiersFromBands(bands);
     } else if (service === 'AWSDataTransfer') {
       const from = a.fromRegionCode ?? '';
-      const bands = dimensions(item).map((d) => ({ from: new Decimal(d.beginRange), rate: usd(d.pricePerUnit.USD, item.product.sku) }));
+      const bands = priceBands(item);
       if (a.transferType === 'AWS Outbound' && a.toLocation === 'External') {
         if (regions.has(from)) out.internet_egress[from] = tiersFromBands(bands);
       } else if (a.transferType === 'InterRegion Outbound' && a.toRegionCode) {

@@ -17,12 +17,14 @@ export interface FetchedPrices {
   inter_zone?: Decimal;
   /** Region-to-region rates, sender side. */
   inter_region: { from: string; to: string; rate: Decimal }[];
+  /** NAT gateway data processing (per GB or GiB) and hourly charge, by region. */
+  nat: { per_gb: Record<string, Decimal>; per_hour: Record<string, Decimal> };
   /** What the mapping saw and left aside, for the user (unknown regions, skipped instance types…). */
   notes: string[];
 }
 
 export function emptyFetched(provider: Provider): FetchedPrices {
-  return { provider, instances: {}, storage: {}, internet_egress: {}, inter_region: [], notes: [] };
+  return { provider, instances: {}, storage: {}, internet_egress: {}, inter_region: [], nat: { per_gb: {}, per_hour: {} }, notes: [] };
 }
 
 export function setInstanceRate(out: FetchedPrices, instance: string, purchase: 'on_demand' | 'spot', region: string, rate: Decimal): void {

@@ -1,5 +1,5 @@
 import type { PricingTableInput } from '../../model/pricing.js';
-import { EC2_FILTERS, type AwsProduct } from '../map/aws.js';
+import { EC2_FILTERS, S3_CLASSES, type AwsProduct } from '../map/aws.js';
 import type { OnProgress } from './progress.js';
 
 export interface AwsFetchOptions {
@@ -16,21 +16,30 @@ export const AWS_PRICE_API = 'https://api.pricing.us-east-1.amazonaws.com';
 
 /**
  * The GetProducts queries that price a table: the plain Linux on-demand price
- * of each instance type it lists, and the data transfer out of its regions.
+ * of each instance type it lists, NAT gateways, S3 storage and the data
+ * transfer out of its regions. `name` is what progress shows.
  */
 export function awsQueries(table: PricingTableInput, regions: readonly string[]) {
   const term = (Field: string, Value: string) => ({ Type: 'TERM_MATCH' as const, Field, Value });
   const anyOf = (Field: string, values: readonly string[]) => ({ Type: 'ANY_OF' as const, Field, Value: values.join(',') });
+  const inRegions = anyOf('regionCode', regions);
   return [
     {
+      name: 'AmazonEC2',
       ServiceCode: 'AmazonEC2',
       Filters: [
         ...Object.entries(EC2_FILTERS).map(([k, v]) => term(k, v)),
         anyOf('instanceType', Object.keys(table.instances ?? {})),
-        anyOf('regionCode', regions),
+        inRegions,
       ],
     },
-    { ServiceCode: 'AWSDataTransfer', Filters: [anyOf('fromRegionCode', regions)] },
+    { name: 'AmazonEC2 NAT Gateway', ServiceCode: 'AmazonEC2', Filters: [term('productFamily', 'NAT Gateway'), inRegions] },
+    {
+      name: 'AmazonS3',
+      ServiceCode: 'AmazonS3',
+      Filters: [term('productFamily', 'Storage'), anyOf('volumeType', S3_CLASSES.map((c) => c.volumeType)), inRegions],
+    },
+    { name: 'AWSDataTransfer', ServiceCode: 'AWSDataTransfer', Filters: [anyOf('fromRegionCode', regions)] },
   ];
 }
 
@@ -47,14 +56,14 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
   });
   const items: AwsProduct[] = [];
   try {
-    for (const query of awsQueries(table, regions)) {
+    for (const { name, ...query } of awsQueries(table, regions)) {
       let NextToken: string | undefined;
       let pages = 0;
       do {
         const page = await client.send(new GetProductsCommand({ ...query, FormatVersion: 'aws_v1', MaxResults: 100, NextToken }));
         for (const text of page.PriceList ?? []) items.push(JSON.parse(text) as AwsProduct);
         NextToken = page.NextToken;
-        opts.onProgress?.({ query: query.ServiceCode, pages: ++pages, seen: items.length });
+        opts.onProgress?.({ query: name, pages: ++pages, seen: items.length });
       } while (NextToken);
     }
   } finally {

@@ -1,5 +1,5 @@
 import type { PricingTableInput } from '../../model/pricing.js';
-import type { AzurePriceItem } from '../map/azure.js';
+import { INTERNET_EGRESS, type AzurePriceItem } from '../map/azure.js';
 import { sleep, type OnProgress } from './progress.js';
 
 export const AZURE_RETAIL_API = 'https://prices.azure.com/api/retail/prices';
@@ -24,12 +24,19 @@ export function parseExact(text: string): { Items?: AzurePriceItem[]; NextPageLi
   return JSON.parse(text.replace(/"(retailPrice|unitPrice|tierMinimumUnits)":\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g, '"$1":"$2"'));
 }
 
-/** One filtered query per instance type: a few pages each, instead of every VM price in a region. */
+/**
+ * One filtered query per instance type: a few pages each, instead of every VM
+ * price in a region; then the internet egress bands of the listed regions.
+ */
 export function azureQueries(table: PricingTableInput): { name: string; filter: string }[] {
-  return Object.keys(table.instances ?? {}).map((sku) => ({
+  const vms = Object.keys(table.instances ?? {}).map((sku) => ({
     name: sku,
     filter: `serviceName eq 'Virtual Machines' and priceType eq 'Consumption' and armSkuName eq '${sku}'`,
   }));
+  // unitOfMeasure is not among the API's filterable fields: the mapping checks it.
+  const meter = (['serviceName', 'productName', 'meterName'] as const).map((k) => `${k} eq '${INTERNET_EGRESS[k]}'`).join(' and ');
+  const regions = Object.keys(table.regions ?? {}).map((r) => `armRegionName eq '${r}'`).join(' or ');
+  return [...vms, { name: 'Bandwidth', filter: `${meter} and priceType eq 'Consumption' and (${regions})` }];
 }
 
 /** Every matching price item, following NextPageLink, waiting out 429s as Retry-After asks. */
