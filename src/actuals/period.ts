@@ -37,6 +37,9 @@ export function coveredRange(period: Period): { start: string; end: string } {
   return { start, end: iso(end) };
 }
 
+/** The variance past which a line or category is flagged, when --threshold is not given: 10%. */
+export const DEFAULT_THRESHOLD = new Decimal('0.1');
+
 /** `10%` → 0.1. A bare number is refused: "10" could mean 10% or 1000%. */
 export function parseThreshold(text: string): Decimal {
   const m = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());

@@ -1,6 +1,6 @@
 import { clockNow } from '../clock.js';
 import { gcpEffectiveError } from '../actuals/fetch.js';
-import { ActualsArgumentError, parseThreshold, periodAt } from '../actuals/period.js';
+import { ActualsArgumentError, DEFAULT_THRESHOLD, parseThreshold, periodAt } from '../actuals/period.js';
 import { COST_BASES, type CostBasis } from '../actuals/reconcile.js';
 import { DEFAULT_MAX_SCAN, parseScanSize } from '../actuals/sources/bigquery-scan.js';
 import type { Decimal } from '../model/decimal.js';
@@ -41,7 +41,8 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
     throw new UsageError(`--max-scan caps the BigQuery scan of --source gcp; --source ${source} reads no BigQuery table`);
   }
   try {
-    const threshold = parseThreshold(stringOption(args, 'threshold') ?? '10%');
+    const text = stringOption(args, 'threshold');
+    const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
     const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
     if (month !== undefined) periodAt(month, clockNow());
     return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };

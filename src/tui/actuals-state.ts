@@ -3,7 +3,7 @@ import { ActualsArgumentError, monthRange } from '../actuals/period.js';
 import { reconcile, type CostBasis, type Period, type Reconciliation } from '../actuals/reconcile.js';
 import { sourceExtras, type SourceResult } from '../actuals/source.js';
 import { SAMPLE_MONTH } from '../actuals/sources/sample.js';
-import { Decimal } from '../model/decimal.js';
+import type { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 
@@ -20,8 +20,6 @@ export interface ActualsSetup {
   /** The BigQuery scan cap (--max-scan), bytes; the source's default when not given. */
   maxScan?: Decimal;
 }
-
-export const DEFAULT_THRESHOLD = new Decimal('0.1');
 
 // The bundled sample bill is written for this scenario only (scripts/generate-sample-bill.ts),
 // so it is offered for it alone.

@@ -1,4 +1,5 @@
 import { clockNow, lastFullMonth } from '../clock.js';
+import { DEFAULT_THRESHOLD } from '../actuals/period.js';
 import type { Period } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import { compare, type Comparison } from '../engine/compare.js';
@@ -113,7 +114,7 @@ export function openDoc(
 
 /** No actuals options: the prompt offers the last full month (TOLLGATE_NOW pins the clock), billed cost, ±10%. */
 export function defaultActualsSetup(now = clockNow()): actuals.ActualsSetup {
-  return { lastMonth: lastFullMonth(now), threshold: actuals.DEFAULT_THRESHOLD, costBasis: 'billed', refresh: false };
+  return { lastMonth: lastFullMonth(now), threshold: DEFAULT_THRESHOLD, costBasis: 'billed', refresh: false };
 }
 
 export function initialSession(docs: DocState[], size: Size, actualsSetup = defaultActualsSetup()): Session {
