@@ -47,6 +47,11 @@ export function parseThreshold(text: string): Decimal {
   return new Decimal(m[1]!).div(100);
 }
 
+/** `2026-10-31` → `2026-11-01`. */
+export function nextDay(day: string): string {
+  return iso(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
+}
+
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }

@@ -7,6 +7,7 @@ import { cacheKey, readCache, writeCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
 import type { BillingRecord } from '../record.js';
 import type { Period } from '../reconcile.js';
+import { nextDay } from '../period.js';
 import { SourceError, type SourceResult } from '../source.js';
 import { capFor, DEFAULT_MAX_SCAN, gib, parseScanSize, scanCost, scanText } from './bigquery-scan.js';
 import { billingExportQuery, exportTable, exportTableFor, invoiceWindow, partitioningOf, type TableMetadata } from './bigquery-sql.js';
@@ -45,7 +46,7 @@ export function rowsToRecords(rows: readonly BigQueryRow[]): BillingRecord[] {
   const out: BillingRecord[] = [];
   for (const r of rows) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(r.day)) throw new SourceError(`BigQuery returned a row without a usable day (${JSON.stringify(r.day)})`);
-    const end = new Date(Date.parse(`${r.day}T00:00:00Z`) + 86_400_000).toISOString().replace('.000Z', 'Z');
+    const end = `${nextDay(r.day)}T00:00:00Z`;
     const base = {
       provider: 'gcp',
       chargePeriodStart: `${r.day}T00:00:00Z`,

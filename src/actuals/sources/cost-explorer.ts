@@ -3,6 +3,7 @@ import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
+import { monthRange, nextDay } from '../period.js';
 import type { BillingRecord } from '../record.js';
 import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '../source.js';
 import type { CostBasis, Period } from '../reconcile.js';
@@ -41,10 +42,6 @@ function answer(usage: ResultByTime[], days: ResultByTime[], range: { start: str
   // A month past the daily history was asked MONTHLY: one period, which is no daily series.
   const byDay = days.every((d) => d.TimePeriod?.Start === undefined || d.TimePeriod.End === nextDay(d.TimePeriod.Start));
   return { records: [...usageRecords(usage), ...adjustmentRecords(overDays(days, range))], daily: byDay ? dailyUsage(days) : [] };
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -154,7 +151,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     let forecast: Decimal | undefined;
     const effective = o.costBasis === 'effective';
     if (!finished) {
-      const monthEnd = new Date(Date.UTC(Number(o.period.month.slice(0, 4)), Number(o.period.month.slice(5, 7)), 1)).toISOString().slice(0, 10);
+      const monthEnd = monthRange(o.period.month).end;
       const answer = await client.send(
         new GetCostForecastCommand({
           TimePeriod: { Start: o.range.end, End: monthEnd },
