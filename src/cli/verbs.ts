@@ -47,7 +47,7 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   {
     name: 'estimate',
     summary: 'priced monthly projection: compute, storage, egress, ingress, network',
-    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown] [--pricing FILE]...
+    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown|html] [--pricing FILE]...
 
 Prices each scenario's node groups, storage and transfers against the bundled
 pricing tables (pricing/*.yaml) and any override files, and prints the monthly
@@ -55,7 +55,8 @@ projection: compute, storage, egress, ingress and network, with every
 assumption made.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+  --format FORMAT   table (default), json, csv, markdown or html (one
+                    self-contained page: bars, egress tiers, tornado)
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
   --max-age DAYS    warn (on stderr) when a pricing table used is older than
@@ -74,7 +75,7 @@ quantity column; their cost stays empty, so costs still sum to the total.
   {
     name: 'compare',
     summary: 'scenarios side by side against the first: deltas, cheapest, what moved',
-    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown]
+    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown|html]
                         [--pricing FILE]... [--samples N] [--seed N]
 
 Prices each scenario and compares them with the first (the baseline): each
@@ -86,10 +87,11 @@ their budget and the top inputs driving the spread; and each plan gets its
 chance of costing less than the baseline, from paired samples (an input the
 plans share by name gets the same draw in both). CSV adds these as rows
 spread (figure in cost) and probability (share in delta_ratio) at the end.
---format markdown is fit to paste into a pull request.
+--format markdown is fit to paste into a pull request; --format html is one
+self-contained page (inline CSS and SVG) for a review meeting.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+  --format FORMAT   table (default), json, csv, markdown or html
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
     options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
@@ -221,7 +223,7 @@ options:
     name: 'actuals',
     summary: 'check a month of real spend against the projection (exit 4 on drift)',
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
-                        [--format table|json|csv|markdown] [--threshold 10%]
+                        [--format table|json|csv|markdown|html] [--threshold 10%]
                         [--cost billed|effective] [--refresh]
                         [--max-scan SIZE] [--pricing FILE]...
 
@@ -252,7 +254,8 @@ linked accounts, GCP projects and labels, Azure subscriptions and tags).
 options:
   --month YYYY-MM   the month to check
   --source SOURCE   aws, gcp, sample or a file path
-  --format FORMAT   table (default), json, csv or markdown
+  --format FORMAT   table (default), json, csv, markdown or html (one
+                    self-contained page: bars, spend per day)
   --threshold PCT   variance that fails the check (default 10%); exit 4 when
                     the total or any category is over it
   --cost BASIS      billed (default): FOCUS BilledCost, what the invoice says;

@@ -11,11 +11,12 @@ import { money } from '../format/numbers.js';
 import { formatOption } from '../cli/format-option.js';
 import { InputError } from '../model/diagnostics.js';
 import { locate } from '../model/yaml-source.js';
-import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { EXIT, FORMATS, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatActualsCsv } from '../format/actuals-csv.js';
 import { formatActualsJson } from '../format/actuals-json.js';
 import { formatActualsMarkdown } from '../format/actuals-markdown.js';
 import { formatActualsTable } from '../format/actuals-table.js';
+import { formatActualsHtml } from '../format/html/actuals.js';
 import { projectFile } from './project.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
@@ -28,7 +29,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError('actuals takes exactly one SCENARIO file');
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
-  const format = formatOption(args);
+  const format = formatOption(args, [...FORMATS, 'html']);
   const { threshold, costBasis, refresh, maxScan } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
@@ -86,6 +87,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       break;
     case 'markdown':
       io.stdout.write(formatActualsMarkdown(r, result));
+      break;
+    case 'html':
+      io.stdout.write(formatActualsHtml(r, result));
       break;
     default:
       io.stdout.write(formatActualsTable(r, result));
