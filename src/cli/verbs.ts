@@ -272,4 +272,70 @@ options:
     options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
   },
+  {
+    name: 'comment',
+    summary: 'post the cost change and budget check as one pull request comment',
+    usage: `usage: tollgate comment github|gitlab|azure-repos|bitbucket SCENARIO...
+                [--repo REPO] [--pull-request N] [--base-ref REF]
+                [--behavior update|new|hide-and-new|delete-and-new]
+                [--on-over-budget fail|comment] [--dry-run]
+                [--percentile p95] [--pricing FILE]... [--samples N] [--seed N]
+
+Compares each scenario as it is on the base branch (read with git show
+REF:FILE) with the working tree's, checks it against its budget, and posts
+both as one comment on the pull/merge request: per scenario the total before
+→ after and the change, the lines that changed most, budget use, p95 where
+there are ranges, and the pricing tables' dates; the full tables folded.
+A scenario new on the branch shows as new.
+
+In a CI job the repository, the request and the base come from its
+environment; flags override them:
+  github       GITHUB_REPOSITORY, GITHUB_EVENT_PATH (pull_request.number,
+               base.sha), GITHUB_BASE_REF; token GITHUB_TOKEN or GH_TOKEN;
+               API GITHUB_API_URL (GITHUB_GRAPHQL_URL for hiding)
+  gitlab       CI_PROJECT_ID, CI_MERGE_REQUEST_IID,
+               CI_MERGE_REQUEST_DIFF_BASE_SHA; token GITLAB_TOKEN (or
+               CI_JOB_TOKEN); API CI_API_V4_URL
+  azure-repos  SYSTEM_TEAMPROJECT/BUILD_REPOSITORY_ID,
+               SYSTEM_PULLREQUEST_PULLREQUESTID, SYSTEM_PULLREQUEST_TARGETBRANCH;
+               token SYSTEM_ACCESSTOKEN; API SYSTEM_COLLECTIONURI
+  bitbucket    BITBUCKET_REPO_FULL_NAME, BITBUCKET_PR_ID,
+               BITBUCKET_PR_DESTINATION_BRANCH; token BITBUCKET_TOKEN;
+               API BITBUCKET_API_URL (default https://api.bitbucket.org/2.0)
+The token is never printed. Requests rate limited (429) or unavailable (503)
+are retried up to 3 times, waiting as Retry-After says (at most 20 s).
+
+exit codes: 0 posted · 2 invalid input, token refused, request not found ·
+            1 the forge failed · 3 a scenario over budget (--on-over-budget fail)
+
+options:
+  --repo REPO          OWNER/NAME (github, bitbucket), project id or path
+                       (gitlab), PROJECT/REPOSITORY (azure-repos)
+  --pull-request N     the pull/merge request number
+  --base-ref REF       the git revision to compare against (e.g. origin/main)
+  --behavior B         update (default): edit tollgate's earlier comment (found
+                       by a hidden marker), or post one; new: always post;
+                       hide-and-new: collapse earlier ones, then post (GitHub
+                       minimizes, Azure closes the thread, GitLab and Bitbucket
+                       replace the old text with a pointer); delete-and-new
+  --on-over-budget P   fail (default): exit 3 when a scenario is over budget;
+                       comment: post and exit 0
+  --dry-run            print the comment instead of posting it (no token needed)
+  --percentile P       for scenarios with ranges: the percentile of the total
+                       that must fit the budget (default p95)
+  --pricing FILE       a pricing override file; may repeat
+${MONTE_CARLO_USAGE}`,
+    options: {
+      ...PRICING_OPTION,
+      ...MONTE_CARLO_OPTIONS,
+      repo: { type: 'string' },
+      'pull-request': { type: 'string' },
+      'base-ref': { type: 'string' },
+      behavior: { type: 'string' },
+      'on-over-budget': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      percentile: { type: 'string' },
+    },
+    load: () => import('../commands/comment.js'),
+  },
 ];

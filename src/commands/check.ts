@@ -7,7 +7,8 @@ import { assessUncertainty } from '../engine/uncertainty.js';
 import { formatCheckJson, formatCheckMarkdown, formatCheckTable } from '../format/check.js';
 import { projectFile } from './project.js';
 
-function percentileOption(args: ParsedArgs): number {
+/** --percentile: which sampled percentile of a ranged total must fit the budget (p95 by default). */
+export function percentileOption(args: ParsedArgs): number {
   const text = stringOption(args, 'percentile');
   if (text === undefined) return 95;
   const m = /^p?(\d{1,2})$/i.exec(text.trim());

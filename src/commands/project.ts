@@ -40,7 +40,11 @@ export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate
 
 /** Scenario file (+ extra pricing files) → estimate; all bad input surfaces as InputError. */
 export function projectFile(file: string, extraPricing: readonly string[] = []): Projection {
-  const loaded = loadScenario(file);
+  return projectLoaded(loadScenario(file), extraPricing);
+}
+
+/** A scenario already parsed (e.g. read from another git revision) → estimate, with its pricing files and the extra ones. */
+export function projectLoaded(loaded: LoadedScenario, extraPricing: readonly string[] = []): Projection {
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
   const book = loadPricingBook(providersOf(loaded.scenario), overrides);
   return { loaded, book, estimate: priceLoaded(loaded, book) };
