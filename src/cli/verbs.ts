@@ -100,7 +100,7 @@ ${MONTE_CARLO_USAGE}`,
   {
     name: 'check',
     summary: 'budget gate for CI: exit 3 when a projection exceeds its budget',
-    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown] [--percentile p95]
+    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown|github-annotations] [--percentile p95]
                       [--pricing FILE]... [--samples N] [--seed N]
 
 Holds each scenario's monthly projection against its budget (budget: {monthly,
@@ -112,7 +112,9 @@ warning, not a failure. A scenario without a budget is listed, not gated.
 exit codes: 0 all within budget · 2 invalid input · 3 over budget
 
 options:
-  --format FORMAT   table (default), json or markdown
+  --format FORMAT   table (default), json, markdown or github-annotations
+                    (::error on each over-budget scenario's budget: line,
+                    ::warning past alert_at, then the table)
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
@@ -223,7 +225,8 @@ options:
     name: 'actuals',
     summary: 'check a month of real spend against the projection (exit 4 on drift)',
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
-                        [--format table|json|csv|markdown|html] [--threshold 10%]
+                        [--format table|json|csv|markdown|html|github-annotations]
+                        [--threshold 10%]
                         [--cost billed|effective] [--refresh]
                         [--max-scan SIZE] [--pricing FILE]...
 
@@ -255,7 +258,9 @@ options:
   --month YYYY-MM   the month to check
   --source SOURCE   aws, gcp, sample or a file path
   --format FORMAT   table (default), json, csv, markdown or html (one
-                    self-contained page: bars, spend per day)
+                    self-contained page: bars, spend per day) or
+                    github-annotations (::error on each scenario line over
+                    the threshold, then the table)
   --threshold PCT   variance that fails the check (default 10%); exit 4 when
                     the total or any category is over it
   --cost BASIS      billed (default): FOCUS BilledCost, what the invoice says;

@@ -17,6 +17,7 @@ import { formatActualsJson } from '../format/actuals-json.js';
 import { formatActualsMarkdown } from '../format/actuals-markdown.js';
 import { formatActualsTable } from '../format/actuals-table.js';
 import { formatActualsHtml } from '../format/html/actuals.js';
+import { actualsAnnotations } from '../format/github-annotations.js';
 import { projectFile } from './project.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
@@ -29,7 +30,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError('actuals takes exactly one SCENARIO file');
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
-  const format = formatOption(args, [...FORMATS, 'html']);
+  const format = formatOption(args, [...FORMATS, 'html', 'github-annotations']);
   const { threshold, costBasis, refresh, maxScan } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
@@ -90,6 +91,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       break;
     case 'html':
       io.stdout.write(formatActualsHtml(r, result));
+      break;
+    case 'github-annotations':
+      // Annotations on the scenario lines that are over, then the table for whoever reads the log.
+      for (const a of actualsAnnotations(r, loaded.file, (ref) => locate(loaded.source, ref))) io.stdout.write(`${a}\n`);
+      io.stdout.write(formatActualsTable(r, result));
       break;
     default:
       io.stdout.write(formatActualsTable(r, result));
