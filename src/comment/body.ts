@@ -6,7 +6,7 @@ import type { Estimate } from '../model/estimate.js';
 import { deltaText, signedMoney } from '../format/compare/shared.js';
 import { formatComparisonMarkdown } from '../format/compare/markdown.js';
 import { formatMarkdown } from '../format/markdown.js';
-import { money, percent } from '../format/numbers.js';
+import { count, money, percent } from '../format/numbers.js';
 import { uncertaintyMarkdown } from '../format/uncertainty.js';
 import { MARKER } from './forge.js';
 
@@ -25,6 +25,9 @@ export interface CommentOptions {
 }
 
 const TOP_MOVES = 3;
+
+/** GitHub refuses a comment over 65,536 characters; a margin under it (the other forges take at least as much, as far as their docs say). */
+export const MAX_BODY = 60_000;
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -89,8 +92,10 @@ export function commentBody(changes: readonly ScenarioChange[], o: CommentOption
     }
   }
   if (pairs.every((p) => p && !p.lines.some((l) => l.moved) && p.total.deltas[1]!.isZero())) out.push('', 'No line of any scenario changes cost.');
-  out.push('', '<details><summary>Full tables</summary>', '');
-  for (const c of changes) out.push(`#### \`${cell(c.file)}\``, '', fullTable(c, o.base));
-  out.push('</details>', '', `<sub>Pricing tables: ${cell(tablesDates(changes))} · posted by tollgate</sub>`);
-  return `${out.join('\n')}\n`;
+  const tables = ['', '<details><summary>Full tables</summary>', '', ...changes.flatMap((c) => [`#### \`${cell(c.file)}\``, '', fullTable(c, o.base)]), '</details>'];
+  const footer = ['', `<sub>Pricing tables: ${cell(tablesDates(changes))} · posted by tollgate</sub>`];
+  const full = [...out, ...tables, ...footer].join('\n');
+  if (full.length <= MAX_BODY) return `${full}\n`;
+  // Too long for a forge to take: the summary stays, the folded tables go (`tollgate compare` prints them).
+  return `${[...out, '', `_The full tables are left out: with them the comment would be ${count(full.length)} characters, past the ${count(MAX_BODY)} a forge takes. \`tollgate compare --format markdown\` prints them._`, ...footer].join('\n')}\n`;
 }
