@@ -78,8 +78,9 @@ export async function startFakeForge(kind: ForgeKind, o: { repo: string; request
     if (!m || repo !== o.repo || (g.request !== undefined && g.request !== o.request)) {
       if (kind === 'github' && url.pathname.endsWith('/graphql')) {
         const c = comments.find((x) => `node-${x.id}` === body.variables.id);
-        if (c) c.hidden = true;
-        return send(res, 200, { data: { minimizeComment: { minimizedComment: { isMinimized: !!c } } } });
+        if (!c) return send(res, 200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${body.variables.id}'` }] });
+        c.hidden = true;
+        return send(res, 200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
       }
       return send(res, 404, { message: 'Not Found' });
     }

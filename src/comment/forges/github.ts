@@ -1,5 +1,5 @@
 import type { Forge, PostedComment } from '../forge.js';
-import { nextLink, paginate, type Http } from '../http.js';
+import { ForgeError, nextLink, paginate, type Http } from '../http.js';
 
 interface GitHubComment {
   id: number;
@@ -32,7 +32,9 @@ export function githubForge(o: { api: string; graphql: string; repo: string; num
     },
     async hide(c) {
       const query = 'mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }';
-      await o.http.json('POST', o.graphql, { query, variables: { id: c.nodeId } });
+      // GraphQL answers 200 even when the mutation fails: its errors come in the body.
+      const { data } = await o.http.json<{ errors?: { message: string }[] }>('POST', o.graphql, { query, variables: { id: c.nodeId } });
+      if (data?.errors?.length) throw new ForgeError(`hiding comment ${c.id}: ${data.errors.map((e) => e.message).join('; ')}`, false);
     },
   };
 }
