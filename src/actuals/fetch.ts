@@ -1,9 +1,8 @@
-import { isAbsolute, relative } from 'node:path';
 import type { ActualsSelector } from '../model/actuals-selector.js';
 import type { Decimal } from '../model/decimal.js';
 import type { CostBasis, Period } from './reconcile.js';
 import type { SourceResult } from './source.js';
-import { InputError } from '../model/diagnostics.js';
+import { displayPath, InputError } from '../model/diagnostics.js';
 
 /** The BigQuery standard export has cost and credits, but no amortized cost: `--cost effective` is refused, not guessed. */
 export function gcpEffectiveError(): InputError {
@@ -67,9 +66,4 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
       return readBillingFile(o.source, o.range, o.selector, o.costBasis);
     }
   }
-}
-
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }

@@ -1,5 +1,5 @@
 import { Decimal } from '../model/decimal.js';
-import type { BillingRecord } from './record.js';
+import type { BillingRecord } from '../model/billing-record.js';
 
 /** What every billing source hands to reconciliation. */
 export interface SourceResult {

@@ -1,4 +1,4 @@
-import type { ActualCategory } from '../actuals/categorize.js';
+import type { ActualCategory } from '../model/billing-record.js';
 import type { Adjustment, Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import { gib } from '../actuals/sources/bigquery-scan.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../model/diagnostics.js';
+import { displayPath, InputError } from '../model/diagnostics.js';
 import { pricingTableSchema, type PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { validate } from '../model/validate.js';
@@ -18,12 +18,6 @@ export function bundledPricingDir(): string {
     dir = dirname(dir);
   }
   throw new Error('bundled pricing tables not found next to the tollgate install');
-}
-
-/** A path as the user would write it: relative to where they ran tollgate, when it is below there. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 export function readPricingFile(file: string): { source: SourceFile; table: PricingTableInput } {

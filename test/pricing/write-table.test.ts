@@ -6,9 +6,9 @@ import { Decimal } from '../../src/model/decimal.js';
 import type { PricingTableInput, Tier } from '../../src/model/pricing.js';
 import { diffTables } from '../../src/pricing/diff.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { mapAwsProducts } from '../../src/pricing/map/aws.js';
-import { emptyFetched } from '../../src/pricing/map/fetched.js';
-import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
+import { mapAwsProducts } from '../../src/providers/aws/prices.js';
+import { emptyFetched } from '../../src/providers/fetched.js';
+import { mapGcpSkus } from '../../src/providers/gcp/prices.js';
 import { alignTiers, mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
 import { awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { Decimal } from '../../model/decimal.js';
 import { InputError } from '../../model/diagnostics.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
-import type { BillingRecord } from '../record.js';
+import type { BillingRecord } from '../../model/billing-record.js';
 import type { Period } from '../reconcile.js';
 import { nextDay } from '../period.js';
 import { SourceError, type SourceResult } from '../source.js';

@@ -4,7 +4,7 @@ import { Decimal } from '../../model/decimal.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
 import { monthRange, nextDay } from '../period.js';
-import type { BillingRecord } from '../record.js';
+import type { BillingRecord } from '../../model/billing-record.js';
 import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '../source.js';
 import type { CostBasis, Period } from '../reconcile.js';
 import { adjustmentRecords, amount, COST_METRICS, dailyUsage, overDays, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
