@@ -10,7 +10,7 @@ export interface SourceResult {
    * Paid API calls made for this check (Cost Explorer: $0.01 each), or BigQuery
    * jobs (`what`), whose cost is the bytes they scan (`scannedBytes`).
    */
-  requests?: { count: number; cost: Decimal; cached: boolean; what?: string; scannedBytes?: Decimal };
+  requests?: { count: number; cost: Decimal; cached: boolean; what: string; scannedBytes?: Decimal };
   /** The provider's own forecast for the whole month, when the month is not over. */
   forecast?: Decimal;
   /**

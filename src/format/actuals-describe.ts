@@ -30,7 +30,7 @@ export function requestsText(s: SourceResult): string | undefined {
   if (!s.requests) return undefined;
   const { count, cost, cached, what, scannedBytes } = s.requests;
   const spent = scannedBytes ? `≈ ${money(cost)} for ${gib(scannedBytes)} scanned` : money(cost);
-  return `${what ?? 'Cost Explorer requests'}: ${count} (${spent})${cached ? ', answered from the cache' : ''}`;
+  return `${what}: ${count} (${spent})${cached ? ', answered from the cache' : ''}`;
 }
 
 /** Which cost the report compares: said in every format, so a reader never mixes the two. */
