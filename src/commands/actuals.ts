@@ -12,7 +12,7 @@ import { formatActualsCsv } from '../format/actuals-csv.js';
 import { formatActualsJson } from '../format/actuals-json.js';
 import { formatActualsMarkdown } from '../format/actuals-markdown.js';
 import { formatActualsTable } from '../format/actuals-table.js';
-import { projectFile } from './project.js';
+import { projectFile } from '../projection.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
   const v = stringOption(args, name);
