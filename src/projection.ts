@@ -5,7 +5,7 @@ import { loadScenario, providersOf, type LoadedScenario } from './model/load-sce
 import { PROVIDERS } from './model/scenario.js';
 import { locate } from './model/yaml-source.js';
 import { estimate } from './engine/estimate.js';
-import type { PricingBook } from './pricing/book.js';
+import type { PricingBook } from './model/pricing-book.js';
 import { loadPricingBook } from './pricing/load.js';
 
 export interface Projection {

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../model/decimal.js';
 import { parseEndpoint } from '../model/endpoint.js';
 import type { LineItem } from '../model/estimate.js';
 import type { Transfer } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { blaming, interRegionRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';

@@ -4,7 +4,7 @@ import type { TransferPath } from '../model/estimate.js';
 import type { PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { cloud } from '../providers/index.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { blaming, LookupError, requireRegion, tableFor } from '../pricing/lookup.js';
 
 type Cloud = Extract<Endpoint, { kind: 'cloud' }>;

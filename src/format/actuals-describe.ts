@@ -1,8 +1,7 @@
 import type { ActualCategory } from '../model/billing-record.js';
 import type { Adjustment, Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
-import { gib } from '../actuals/sources/bigquery-scan.js';
-import { money, percent } from './numbers.js';
+import { gib, money, percent } from '../model/numbers.js';
 
 /** Shared wording for the human-facing actuals reports (table, markdown). */
 

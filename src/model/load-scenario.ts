@@ -6,7 +6,7 @@ import { scenarioInputSchema, type Provider, type Scenario } from './scenario.js
 import { splitRanges, type UncertainInput } from './uncertain.js';
 import { validate } from './validate.js';
 import { locate, parseYamlSource, type SourceFile } from './yaml-source.js';
-import type { OverrideFile } from '../pricing/load.js';
+import type { OverrideFile } from './pricing-book.js';
 
 export interface LoadedScenario {
   file: string;

@@ -6,7 +6,7 @@ import { pricingTableSchema, type PricingTableInput } from '../model/pricing.js'
 import type { Provider } from '../model/scenario.js';
 import { validate } from '../model/validate.js';
 import { parseYamlSource, type SourceFile } from '../model/yaml-source.js';
-import type { PricingBook, PricingSource } from './book.js';
+import type { OverrideFile, PricingBook, PricingSource } from '../model/pricing-book.js';
 import { readCompiledTable } from './compiled.js';
 import { applyOverride } from './merge.js';
 
@@ -29,15 +29,6 @@ export function readPricingFile(file: string): { source: SourceFile; table: Pric
   }
   const source = parseYamlSource(text, displayPath(file));
   return { source, table: validate(pricingTableSchema, source) };
-}
-
-/** An override file as named by a scenario's `pricing:` list or `--pricing`. */
-export interface OverrideFile {
-  path: string;
-  /** The path as the user wrote it. */
-  written?: string;
-  /** Where it was named, so a missing file points at the naming line. */
-  namedAt?: { file: string; line: number; col: number };
 }
 
 /** Set when running from the bundle, which ships the tables precompiled beside it. */

@@ -1,9 +1,8 @@
 import type { Decimal } from '../model/decimal.js';
-import type { InterRegionRule, PricingTableInput, Tier } from '../model/pricing.js';
+import type { InterRegionRule, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
-import type { VolumeUnit } from '../engine/units.js';
-import type { PricingBook } from './book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 
 /** A rate the tables do not have; carries the hint the user needs to fix it. */
 export class LookupError extends Error {

@@ -1,4 +1,4 @@
-import { money } from '../../format/numbers.js';
+import { gib, money } from '../../model/numbers.js';
 import { Decimal } from '../../model/decimal.js';
 import { ActualsArgumentError } from '../period.js';
 
@@ -37,10 +37,6 @@ export function parseScanSize(text: string): Decimal {
   const bytes = new Decimal(m[1]!).times(UNITS[(m[2] ?? 'B').toUpperCase()]!).floor();
   if (bytes.isZero()) throw new ActualsArgumentError('--max-scan must be more than 0 bytes');
   return bytes;
-}
-
-export function gib(bytes: Decimal): string {
-  return `${bytes.div(GIB).toFixed(2)} GiB`;
 }
 
 /** What scanning `bytes` costs at the on-demand list price. */

@@ -3,7 +3,7 @@ import type { Decimal } from '../../model/decimal.js';
 import { displayPath, InputError, type Diagnostic } from '../../model/diagnostics.js';
 import type { LoadedScenario } from '../../model/load-scenario.js';
 import { locate } from '../../model/yaml-source.js';
-import { money } from '../../format/numbers.js';
+import { money } from '../../model/numbers.js';
 import type { CostBasis, Period } from '../reconcile.js';
 import { REQUEST_PRICE, type SourceResult } from '../source.js';
 import { scanText } from './bigquery-scan.js';
