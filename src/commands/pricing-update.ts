@@ -11,7 +11,7 @@ import { bundledPricingDir, readPricingFile } from '../pricing/load.js';
 import { refreshTable } from '../pricing/update/live.js';
 import { cloud, offerFileClouds } from '../providers/index.js';
 import { progressLine } from './pricing-progress.js';
-import { writeAtomically } from '../pricing/write-table.js';
+import { writeAtomic } from '../write-atomic.js';
 
 function providerArg(args: ParsedArgs): Provider {
   const [p, ...rest] = args.positionals;
@@ -49,7 +49,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const onProgress = format === 'json' ? undefined : progressLine(io);
   const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress });
   if (onProgress) io.stderr.write('\r\x1b[K');
-  writeAtomically(target, merged.text);
+  writeAtomic(target, merged.text);
   const changes = diffTables(table, merged.table);
   const sides = { provider, old: { file: displayPath(base), as_of: table.as_of }, new: { file: displayPath(target), as_of: asOf } };
 
