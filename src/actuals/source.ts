@@ -1,4 +1,5 @@
 import { Decimal } from '../model/decimal.js';
+import { ServiceError } from '../model/errors.js';
 import type { BillingRecord } from '../model/billing-record.js';
 
 /** What every billing source hands to reconciliation. */
@@ -35,7 +36,7 @@ export function sourceExtras(result: SourceResult): { forecast?: Decimal; daily?
 }
 
 /** A billing source failed (unreachable, refused, malformed answer): reported plainly, never as a partial total. */
-export class SourceError extends Error {}
+export class SourceError extends ServiceError {}
 
 /** What Cost Explorer charges per API request. */
 export const REQUEST_PRICE = new Decimal('0.01');

@@ -1,5 +1,5 @@
 import { clockNow } from '../clock.js';
-import { ActualsArgumentError, DEFAULT_THRESHOLD, parseThreshold, periodAt } from '../actuals/period.js';
+import { DEFAULT_THRESHOLD, parseThreshold, periodAt } from '../actuals/period.js';
 import { COST_BASES, type CostBasis } from '../actuals/reconcile.js';
 import { DEFAULT_MAX_SCAN, parseScanSize } from '../actuals/sources/bigquery-scan.js';
 import { BILLING_SOURCES, billingSource, checkCostBasis } from '../actuals/sources/index.js';
@@ -42,14 +42,9 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
     const capped = BILLING_SOURCES.find((s) => s.supports.scanLimit)!;
     throw new UsageError(`--max-scan caps ${capped.supports.scanLimit!.caps} of --source ${capped.name}; --source ${source} reads no ${capped.supports.scanLimit!.reads}`);
   }
-  try {
-    const text = stringOption(args, 'threshold');
-    const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
-    const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
-    if (month !== undefined) periodAt(month, clockNow());
-    return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
-  } catch (e) {
-    if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
-    throw e;
-  }
+  const text = stringOption(args, 'threshold');
+  const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
+  const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
+  if (month !== undefined) periodAt(month, clockNow());
+  return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
 }

@@ -3,7 +3,7 @@ import { currencyMismatch } from '../actuals/currency.js';
 import { coveredRange, periodAt } from '../actuals/period.js';
 import { reconcile } from '../actuals/reconcile.js';
 import { actualsOptions } from '../cli/actuals-options.js';
-import { SourceError, sourceExtras } from '../actuals/source.js';
+import { sourceExtras } from '../actuals/source.js';
 import { billingSource, readActuals } from '../actuals/sources/index.js';
 import type { Decimal } from '../model/decimal.js';
 import { formatOption } from '../cli/format-option.js';
@@ -49,12 +49,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       // The price of the query, said before it runs; a line of its own, kept in the log (not with JSON: scripts read stderr too).
       onScan: (bytes: Decimal) => format !== 'json' && from.progress.scan && io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: ${from.progress.scan(bytes)}\n`),
     });
-  } catch (e) {
-    if (e instanceof SourceError) {
-      io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: actuals: ${e.message}\n`);
-      return EXIT.internal;
-    }
-    throw e;
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');
   }

@@ -1,5 +1,6 @@
 import { currencyMismatch } from '../actuals/currency.js';
-import { ActualsArgumentError, monthRange } from '../actuals/period.js';
+import { monthRange } from '../actuals/period.js';
+import { UsageError } from '../model/errors.js';
 import { reconcile, type CostBasis, type Period, type Reconciliation } from '../actuals/reconcile.js';
 import { sourceExtras, type SourceResult } from '../actuals/source.js';
 import { BILLING_SOURCES, billingSource, sourceList } from '../actuals/sources/index.js';
@@ -82,7 +83,7 @@ export function submit(view: Ask, id: number): ActualsView {
   try {
     monthRange(view.month);
   } catch (e) {
-    if (!(e instanceof ActualsArgumentError)) throw e;
+    if (!(e instanceof UsageError)) throw e;
     return { ...view, field: 'month', problem: e.message.replace('--month ', 'month ') };
   }
   return fetching({ id, source, month: view.month });

@@ -1,8 +1,9 @@
+import { ServiceError } from '../../model/errors.js';
 import type { Provider } from '../../model/scenario.js';
 import { cloud } from '../../providers/index.js';
 
 /** A pricing API could not be read (unreachable, refused, still throttled): reported plainly, exit 1, nothing written. */
-export class PricingApiError extends Error {}
+export class PricingApiError extends ServiceError {}
 
 /** What went wrong, and what to do about it; never the credentials themselves. */
 export function describeFetchError(provider: Provider, e: unknown): string {
