@@ -15,12 +15,3 @@ export interface PricingBook {
   tables: Partial<Record<Provider, PricingTableInput>>;
   sources: PricingSource[];
 }
-
-/** An override file as named by a scenario's `pricing:` list or `--pricing`. */
-export interface OverrideFile {
-  path: string;
-  /** The path as the user wrote it. */
-  written?: string;
-  /** Where it was named, so a missing file points at the naming line. */
-  namedAt?: { file: string; line: number; col: number };
-}

@@ -6,7 +6,8 @@ import { pricingTableSchema, type PricingTableInput } from '../model/pricing.js'
 import type { Provider } from '../model/scenario.js';
 import { validate } from '../model/validate.js';
 import { parseYamlSource, type SourceFile } from '../model/yaml-source.js';
-import type { OverrideFile, PricingBook, PricingSource } from '../model/pricing-book.js';
+import type { OverrideFile } from '../model/load-scenario.js';
+import type { PricingBook, PricingSource } from '../model/pricing-book.js';
 import { readCompiledTable } from './compiled.js';
 import { applyOverride } from './merge.js';
 
