@@ -7,7 +7,7 @@ import { assessUncertainty } from '../engine/uncertainty.js';
 import { formatCheckJson, formatCheckMarkdown, formatCheckTable } from '../format/check.js';
 import { checkAnnotations } from '../format/github-annotations.js';
 import { locate } from '../model/yaml-source.js';
-import { projectFile } from './project.js';
+import { projectFile } from '../projection.js';
 
 /** --percentile: which sampled percentile of a ranged total must fit the budget (p95 by default). */
 export function percentileOption(args: ParsedArgs): number {

@@ -5,14 +5,14 @@ import { loadAtRevision } from '../comment/base-version.js';
 import { commentBody, type ScenarioChange } from '../comment/body.js';
 import { BEHAVIORS, FORGES, post, type Behavior, type ForgeName } from '../comment/forge.js';
 import { forgeFor } from '../comment/forges/index.js';
-import { ForgeError, http, redact } from '../comment/http.js';
+import { http } from '../comment/http.js';
 import { requireForPosting, resolveTarget } from '../comment/target.js';
 import { budgetVerdict } from '../engine/budget-check.js';
 import { DEFAULT_PERCENTILES } from '../engine/montecarlo.js';
 import { assessUncertainty } from '../engine/uncertainty.js';
 import { didYouMean } from '../model/suggest.js';
 import { percentileOption } from './check.js';
-import { projectFile, projectLoaded, type Projection } from './project.js';
+import { projectFile, projectLoaded, type Projection } from '../projection.js';
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
   if (value === undefined && fallback) return fallback;
@@ -55,20 +55,15 @@ export async function run(args: ParsedArgs, io: Io, env: NodeJS.ProcessEnv = pro
   }
 
   requireForPosting(target);
-  const secrets = [target.token.value];
   const client = http({
+    forge,
     headers: { accept: 'application/json', 'user-agent': `tollgate/${io.version}`, ...(forge === 'github' ? { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } : {}), ...target.token.header },
     tokenName: target.token.name,
-    secrets,
+    secrets: [target.token.value],
   });
-  try {
-    const done = await post(forgeFor(target, client), body, behavior);
-    for (const note of done.notes) io.stderr.write(`tollgate: comment: ${note}\n`);
-    io.stderr.write(`tollgate: comment ${done.action} on ${forge} ${target.repo} #${target.request} (comment ${done.id})\n`);
-  } catch (e) {
-    if (!(e instanceof ForgeError)) throw e;
-    io.stderr.write(`tollgate: comment: ${forge}: ${redact(e.message, secrets)}\n`);
-    return e.input ? EXIT.input : EXIT.internal;
-  }
+  // A refusal (UsageError, exit 2) or a failure (ForgeError, exit 1) goes to main, its message already redacted.
+  const done = await post(forgeFor(target, client), body, behavior);
+  for (const note of done.notes) io.stderr.write(`tollgate: comment: ${note}\n`);
+  io.stderr.write(`tollgate: comment ${done.action} on ${forge} ${target.repo} #${target.request} (comment ${done.id})\n`);
   return over;
 }

@@ -6,7 +6,7 @@ import type { Estimate } from '../model/estimate.js';
 import { deltaText, signedMoney } from '../format/compare/shared.js';
 import { formatComparisonMarkdown } from '../format/compare/markdown.js';
 import { formatMarkdown } from '../format/markdown.js';
-import { count, money, percent } from '../format/numbers.js';
+import { count, money, percent } from '../model/numbers.js';
 import { uncertaintyMarkdown } from '../format/uncertainty.js';
 import { MARKER } from './forge.js';
 

@@ -1,24 +1,14 @@
 import { Agent, RetryAgent, fetch } from 'undici';
+import { ServiceError, UsageError } from '../model/errors.js';
 
-/**
- * A forge refused or failed a request. `input` when the fix is the caller's
- * (a bad token, a repository or pull request that is not there): exit 2;
- * otherwise (rate limit outlasting the retries, a server error): exit 1.
- */
-export class ForgeError extends Error {
-  constructor(
-    message: string,
-    readonly input: boolean,
-  ) {
-    super(message);
-  }
-}
+/** A forge failed (unreachable, still rate limiting after the retries, a server error): main says so, exit 1. */
+export class ForgeError extends ServiceError {}
 
 /** How many times a request is retried after 429 / 503, and the longest wait between tries (Retry-After beyond it is cut to it). */
 export const RETRY = { maxRetries: 3, minTimeout: 500, maxTimeout: 20_000 } as const;
 
 export interface Http {
-  /** JSON in, JSON out; a non-2xx answer is a ForgeError that says what to do about it. */
+  /** JSON in, JSON out; a refusal the caller can fix (401, 403, 404, …) is a UsageError (exit 2), a failure a ForgeError (exit 1), each saying what to do. */
   json<T>(method: string, url: string, body?: unknown): Promise<{ data: T; headers: Headers }>;
 }
 
@@ -36,7 +26,7 @@ function hint(status: number, what: string): { text: string; input: boolean } {
 }
 
 /** undici's fetch with its RetryAgent: 429 and 503 are retried (a bounded number of times, waiting as Retry-After says); they mean nothing was done, so POST is safe to repeat. */
-export function http(opts: { headers: Record<string, string>; tokenName: string; secrets: readonly string[] }): Http {
+export function http(opts: { forge: string; headers: Record<string, string>; tokenName: string; secrets: readonly string[] }): Http {
   const dispatcher = new RetryAgent(new Agent(), {
     ...RETRY,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -56,13 +46,14 @@ export function http(opts: { headers: Record<string, string>; tokenName: string;
         });
       } catch (e) {
         const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
-        throw new ForgeError(`${where}: ${redact(cause, opts.secrets)}`, false);
+        throw new ForgeError(`${opts.forge}: ${where}: ${redact(cause, opts.secrets)}`);
       }
       const text = await res.text();
       if (!res.ok) {
         const h = hint(res.status, opts.tokenName);
         const detail = text ? `; the server said: ${redact(text.slice(0, 300), opts.secrets)}` : '';
-        throw new ForgeError(`${where}: ${h.text}${detail}`, h.input);
+        const message = `${opts.forge}: ${where}: ${h.text}${detail}`;
+        throw h.input ? new UsageError(message) : new ForgeError(message);
       }
       return { data: (text ? JSON.parse(text) : undefined) as T, headers: res.headers as unknown as Headers };
     },

@@ -3,7 +3,7 @@ import { varianceText } from './actuals-describe.js';
 import type { BudgetVerdict } from '../engine/budget-check.js';
 import type { Position } from '../model/diagnostics.js';
 import type { PathSegment } from '../model/yaml-source.js';
-import { money, percent } from './numbers.js';
+import { money, percent } from '../model/numbers.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`),

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Decimal } from '../../src/model/decimal.js';
-import { money } from '../../src/format/numbers.js';
+import { money } from '../../src/model/numbers.js';
 import { tollgate } from '../cli-run.js';
 import { REPO } from '../helpers.js';
 import { CHROMIUM, launchChromium } from './browser.js';

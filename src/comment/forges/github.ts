@@ -34,7 +34,7 @@ export function githubForge(o: { api: string; graphql: string; repo: string; num
       const query = 'mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }';
       // GraphQL answers 200 even when the mutation fails: its errors come in the body.
       const { data } = await o.http.json<{ errors?: { message: string }[] }>('POST', o.graphql, { query, variables: { id: c.nodeId } });
-      if (data?.errors?.length) throw new ForgeError(`hiding comment ${c.id}: ${data.errors.map((e) => e.message).join('; ')}`, false);
+      if (data?.errors?.length) throw new ForgeError(`github: hiding comment ${c.id}: ${data.errors.map((e) => e.message).join('; ')}`);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Comparison, Reconciliation } from '../../actuals/reconcile.js';
 import type { SourceResult } from '../../actuals/source.js';
 import { adjustmentLabel, CATEGORY_TITLE, costBasisText, netLabel, periodText, requestsText, signedMoney, varianceText, verdict } from '../actuals-describe.js';
-import { exact, money, percent } from '../numbers.js';
+import { exact, money, percent } from '../../model/numbers.js';
 import { barChart, dailyChart } from './charts.js';
 import { list, page, table, text } from './page.js';
 

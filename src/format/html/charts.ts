@@ -1,5 +1,5 @@
 import { Decimal } from '../../model/decimal.js';
-import { money } from '../numbers.js';
+import { money } from '../../model/numbers.js';
 import { text } from './page.js';
 
 /**

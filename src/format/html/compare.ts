@@ -1,7 +1,7 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
 import { costText, deltaText, hasCheapest, letter, UNSAMPLED, type Sampled } from '../compare/shared.js';
-import { exact, money, percent } from '../numbers.js';
+import { exact, money, percent } from '../../model/numbers.js';
 import { barChart } from './charts.js';
 import { assumptionsSection, pricingSection, uncertaintySection } from './estimate.js';
 import { page, table, text } from './page.js';

@@ -1,7 +1,7 @@
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate, LineItem, TierShare } from '../../model/estimate.js';
 import { budgetLine, byCategory, quantityTimesRate } from '../describe.js';
-import { amount, count, exact, money, percent, rate } from '../numbers.js';
+import { amount, count, exact, money, percent, rate } from '../../model/numbers.js';
 import { spreadRows } from '../uncertainty.js';
 import { barChart, tornadoChart } from './charts.js';
 import { list, page, table, text } from './page.js';
