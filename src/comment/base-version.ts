@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { parseScenario, type LoadedScenario } from '../model/load-scenario.js';
-import { UsageError } from '../cli/verb.js';
+import { UsageError } from '../model/errors.js';
 
 /**
  * The scenario as it is at `base` (`git show BASE:./FILE`), or undefined when

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli/verb.js';
+import { UsageError } from '../model/errors.js';
 import type { ForgeName } from './forge.js';
 
 /** Where to post and what to compare against, from flags first, then the CI job's environment. */
