@@ -21,7 +21,7 @@ describe.concurrent('documented commands', () => {
       expect(render(list, results.map((r) => r.output)).join('\n')).toBe(trimEnd(block.body).join('\n'));
     }, 120_000);
   }
-  for (const block of blocks.filter((b) => b.kind === 'sh')) {
+  for (const block of blocks.filter((b) => b.kind === 'sh' && steps(b).length)) {
     it(`${where(REPO, block)} runs as documented`, async () => {
       const list = steps(block);
       const results = await runSteps(REPO, list);
@@ -36,6 +36,14 @@ describe('the documentation', () => {
     expect(readme.split('\n').length).toBeLessThanOrEqual(300);
     expect(readme).toContain('npm install && npm start');
     expect(readme).toContain('npm test');
+  });
+
+  it("walks through the first scenario in the stages docs/examples/first-scenario/ holds", () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const final = readFileSync(join(REPO, 'docs', 'examples', 'first-scenario', '4-budget.yaml'), 'utf8');
+    const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(snippets.length).toBeGreaterThanOrEqual(4);
+    for (const snippet of snippets) expect(final).toContain(snippet);
   });
 
   it('has a page per verb that shows its --help as it is', () => {

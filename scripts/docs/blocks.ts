@@ -14,9 +14,10 @@ export const DOCS_NOW = '2026-11-25T12:00:00Z';
 
 /**
  * A ```console block: `$ ` lines are commands (a trailing `\` continues one), the
- * lines under each are what it prints, stdout and stderr together. A ```sh block
- * lists commands that are run and must exit 0, or the code a trailing `# exit N`
- * names; ```sh live blocks need cloud credentials and are not run.
+ * lines under each are what it prints, stdout and stderr together. In a ```sh
+ * block, each line that starts with `tollgate ` is run and must exit 0, or the
+ * code a trailing `# exit N` names (set-up lines such as `npm install` are not
+ * run); ```sh live blocks need cloud credentials and are not run.
  */
 export interface Block {
   file: string;
@@ -58,7 +59,7 @@ export function steps(block: Block): Step[] {
   const body = block.body;
   for (let i = 0; i < body.length; i++) {
     const l = body[i]!;
-    const isCommand = block.kind === 'console' ? l.startsWith('$ ') : l.trim() !== '' && !l.startsWith('#');
+    const isCommand = block.kind === 'console' ? l.startsWith('$ ') : l.startsWith('tollgate ');
     if (!isCommand) {
       if (block.kind === 'console') {
         if (!out.length) throw new Error(`${block.file}:${block.line + i + 2}: output before the first $ command`);
@@ -90,7 +91,7 @@ export async function runSteps(repo: string, list: Step[]): Promise<{ output: st
   const shim = mkdtempSync(join(tmpdir(), 'tollgate-docs-bin-'));
   writeFileSync(join(shim, 'tollgate'), `#!/bin/sh\nexec "${process.execPath}" "${join(repo, 'bin', 'tollgate.js')}" "$@"\n`);
   chmodSync(join(shim, 'tollgate'), 0o755);
-  const script = list.map((s) => `${s.command}\n__s=$?; echo "${MARK} $__s"; (exit $__s)`).join('\n');
+  const script = list.map((s) => `${s.command}\n__s=$?; echo "${MARK} $__s"; (exit $__s)`).join('\n') + '\nexit 0';
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${shim}:${process.env.PATH}`, TOLLGATE_NOW: DOCS_NOW, NO_COLOR: '1' };
   for (const k of ['FORCE_COLOR', 'COLUMNS', 'TOLLGATE_FORMAT', 'XDG_CONFIG_HOME']) delete env[k];
   const { stdout } = await exec('bash', ['-c', `exec 2>&1\n${script}`], { cwd: repo, env, maxBuffer: 32 << 20 });
