@@ -269,4 +269,50 @@ options:
     options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
   },
+  {
+    name: 'init',
+    summary: 'write a new, commented scenario: asks on a terminal, flags otherwise',
+    usage: `usage: tollgate init [FILE] [--provider aws|gcp|azure] [--region REGION]
+                     [--gpu MODEL] [--gpus N] [--hours H] [--store-gb GB]
+                     [--store-at PROVIDER:REGION] [--read-gb-per-day GB]
+                     [--budget USD] [--name NAME] [--force]
+
+Writes FILE (default plan.yaml): one GPU node group, its feature store and the
+nightly read between them when they are apart, and a budget, every line
+commented, then prices it. On a terminal it asks for whatever the flags leave
+out, showing what the tables price; without one the flags and the defaults
+below decide. An existing FILE is overwritten only when you say yes, or with
+--force (without a terminal it is an error, exit 2).
+
+options:
+  --provider NAME       aws (default), gcp or azure
+  --region REGION       default: the table's first region (aws us-east-1,
+                        gcp us-central1, azure eastus)
+  --gpu MODEL           H100 (default, where priced), A100, L4, ...
+  --gpus N              GPUs in total (default 8): the largest node size the
+                        total fills, cheapest per GPU-hour, and enough nodes
+  --hours H             hours each node runs per month (default 730)
+  --store-gb GB         the feature store's size (default 0: none)
+  --store-at P:R        where the store lives (default: the nodes' region)
+  --read-gb-per-day GB  what the nodes read from a store elsewhere each day
+                        (needed when the store is elsewhere)
+  --budget USD          the monthly budget (default: none)
+  --name NAME           the scenario's name (default: from FILE)
+  --force               overwrite FILE without asking
+`,
+    options: {
+      provider: { type: 'string' },
+      region: { type: 'string' },
+      gpu: { type: 'string' },
+      gpus: { type: 'string' },
+      hours: { type: 'string' },
+      'store-gb': { type: 'string' },
+      'store-at': { type: 'string' },
+      'read-gb-per-day': { type: 'string' },
+      budget: { type: 'string' },
+      name: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    load: () => import('../commands/init.js'),
+  },
 ];

@@ -67,6 +67,18 @@ describe('the packed package', () => {
     expect(JSON.parse(est.stdout).totals.total).toBe('14775.988');
   });
 
+  it('writes a plan with init there and estimates it', async () => {
+    const init = await run(bin, ['init', 'plan.yaml', '--provider', 'gcp', '--gpus', '16'], elsewhere);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('wrote plan.yaml');
+    // The schema line points at the installed package's schema, for editors.
+    expect(readFileSync(join(elsewhere, 'plan.yaml'), 'utf8')).toMatch(/\$schema=.*node_modules\/tollgate\/scenarios\/schema\.json/);
+    const est = await run(bin, ['estimate', 'plan.yaml', '--format', 'json'], elsewhere);
+    expect(est.code, est.stderr).toBe(0);
+    // 2 × a3-highgpu-8g × 730 h × $88.490000119
+    expect(JSON.parse(est.stdout).totals.total).toBe('129195.40017374');
+  });
+
   it('reads a FOCUS export with the installed DuckDB (the sample bill)', async () => {
     const act = await run(bin, ['actuals', join(installed, 'scenarios', 'recsys-feature-store.yaml'), '--month', '2026-10', '--source', 'sample', '--format', 'json'], elsewhere);
     expect(act.code, act.stderr).toBe(4); // the sample's egress drifts past 10% on purpose
