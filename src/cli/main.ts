@@ -4,6 +4,7 @@ import { didYouMean } from '../model/suggest.js';
 import { EXIT, UsageError, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
 
+
 export { EXIT, type Io };
 
 function generalHelp(): string {
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const verbName = verbGiven ? first : 'open';
   const rest = verbGiven ? argv.slice(1) : [...argv];
   let verb: Verb | undefined;
+  let origins: Record<string, string> = {};
   try {
     verb = VERBS.find((v) => v.name === verbName);
     if (!verb) {
@@ -55,8 +57,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(verbGiven ? verb.usage : generalHelp());
       return EXIT.ok;
     }
+    const args = { values: parsed.values, positionals: parsed.positionals };
+    const { settingsFor } = await import('../config/apply.js');
+    origins = settingsFor(verb, args, process.cwd(), process.env);
     const impl = await verb.load();
-    return await impl.run({ values: parsed.values, positionals: parsed.positionals }, io);
+    return await impl.run(args, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr.write(`${e.message}\n`);
@@ -64,7 +69,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (e instanceof UsageError) {
       const helpCmd = verb && verbGiven ? `tollgate ${verb.name} --help` : 'tollgate --help';
-      io.stderr.write(`tollgate: ${e.message}\nRun '${helpCmd}' for usage.\n`);
+      const from = Object.keys(origins).find((o) => e.message.includes(`--${o}`));
+      const set = from ? ` (--${from} set by ${origins[from]})` : '';
+      io.stderr.write(`tollgate: ${e.message}${set}\nRun '${helpCmd}' for usage.\n`);
       return EXIT.input;
     }
     io.stderr.write(`tollgate: internal error: ${(e as Error)?.message ?? String(e)}\n`);

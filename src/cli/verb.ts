@@ -26,6 +26,8 @@ export interface Verb {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Its positionals are scenario files: with none given, the config's `scenarios` globs name them. */
+  takesScenarios?: boolean;
   load: () => Promise<{ run: (args: ParsedArgs, io: Io) => Promise<number> | number }>;
 }
 

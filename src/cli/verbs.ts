@@ -69,6 +69,7 @@ In CSV the sampled figures follow the scenario's lines as rows of kind spread
 quantity column; their cost stays empty, so costs still sum to the total.
 `,
     options: { ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    takesScenarios: true,
     load: () => import('../commands/estimate.js'),
   },
   {
@@ -93,6 +94,7 @@ options:
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
     options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    takesScenarios: true,
     load: () => import('../commands/compare.js'),
   },
   {
@@ -116,6 +118,7 @@ options:
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
     options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    takesScenarios: true,
     load: () => import('../commands/check.js'),
   },
   {
@@ -314,5 +317,35 @@ options:
       force: { type: 'boolean' },
     },
     load: () => import('../commands/init.js'),
+  },
+  {
+    name: 'config',
+    summary: 'the effective settings and where each comes from',
+    usage: `usage: tollgate config [--json]
+
+Prints every setting tollgate reads from a config file or the environment,
+its value, and where it came from. Flags win over the environment, which wins
+over the project's tollgate.yml (the working directory's or the nearest
+folder's above it), then the user's $XDG_CONFIG_HOME/tollgate/config.yml
+(~/.config/tollgate/config.yml), then the defaults:
+
+  format             default --format of report verbs     TOLLGATE_FORMAT
+  max_age            --max-age, days                      TOLLGATE_PRICING_MAX_AGE_DAYS
+  pricing            override files, before any --pricing (they add up)
+  actuals.source     --source of actuals and the session  TOLLGATE_ACTUALS_SOURCE
+  actuals.threshold  --threshold, e.g. 10%                TOLLGATE_THRESHOLD
+  scenarios          globs estimate, compare and check read when given no
+                     SCENARIO
+
+Paths in a file are relative to that file.
+
+It reads the same files as every other verb (so an error in one shows here
+too, as file:line:col), but its own output is not changed by them.
+
+options:
+  --json   the settings as JSON: {settings: {KEY: {value, from}}, files}
+`,
+    options: { json: { type: 'boolean' } },
+    load: () => import('../commands/config.js'),
   },
 ];
