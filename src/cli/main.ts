@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
 import { didYouMean } from '../model/suggest.js';
-import { EXIT, UsageError, type Io, type Verb } from './verb.js';
+import { toOutFile } from './out-file.js';
+import { EXIT, UsageError, stringOption, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
 
 
@@ -61,6 +62,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const { settingsFor } = await import('../config/apply.js');
     origins = settingsFor(verb, args, process.cwd(), process.env);
     const impl = await verb.load();
+    const outFile = 'out-file' in verb.options ? stringOption(args, 'out-file') : undefined;
+    if (outFile !== undefined) return await toOutFile(outFile, io, async (toFile) => impl.run(args, toFile));
     return await impl.run(args, io);
   } catch (e) {
     if (e instanceof InputError) {

@@ -1,5 +1,6 @@
 import { ACTUALS_OPTIONS } from './actuals-options.js';
 import { MONTE_CARLO_OPTIONS, MONTE_CARLO_USAGE } from './montecarlo-options.js';
+import { OUT_FILE_OPTION, OUT_FILE_USAGE } from './out-file.js';
 import type { Verb } from './verb.js';
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
@@ -55,7 +56,7 @@ projection: compute, storage, egress, ingress and network, with every
 assumption made.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
   --max-age DAYS    warn (on stderr) when a pricing table used is older than
@@ -68,7 +69,7 @@ In CSV the sampled figures follow the scenario's lines as rows of kind spread
 (name expected, p50, …) and probability (name over_budget), the figure in the
 quantity column; their cost stays empty, so costs still sum to the total.
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
     takesScenarios: true,
     load: () => import('../commands/estimate.js'),
   },
@@ -90,10 +91,10 @@ spread (figure in cost) and probability (share in delta_ratio) at the end.
 --format markdown is fit to paste into a pull request.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
     takesScenarios: true,
     load: () => import('../commands/compare.js'),
   },
@@ -112,12 +113,12 @@ warning, not a failure. A scenario without a budget is listed, not gated.
 exit codes: 0 all within budget · 2 invalid input · 3 over budget
 
 options:
-  --format FORMAT   table (default), json or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json or markdown
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
     takesScenarios: true,
     load: () => import('../commands/check.js'),
   },
@@ -147,7 +148,7 @@ Costs are piecewise linear in one input (tiers bend them at band edges); each
 crossing is solved exactly per linear piece, in decimal arithmetic.
 
 options:
-  --vary PATH          the input to vary
+${OUT_FILE_USAGE}  --vary PATH          the input to vary
   --between LOW..HIGH  the interval to search; default: the input's own range
                        ({low, expected, high}: low..high; {p50, p95}: p05..p95),
                        else 0 to twice its value; for the overhead 0%..500%
@@ -157,6 +158,7 @@ options:
   --pricing FILE       a pricing override file; may repeat
 `,
     options: {
+      ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       vary: { type: 'string' },
@@ -193,7 +195,7 @@ update  refreshes the provider's table from its public pricing API (AWS Price
         azure: VM prices and internet egress tiers.
 
 options:
-  --format FORMAT   table (default) or json; diff also markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --pricing FILE    (show) a pricing override file to apply; may repeat
   --gpu MODEL       (show) instances with this GPU (H100, A100, L4, ...)
   --region REGION   (show) only this region
@@ -207,6 +209,7 @@ options:
                     instead of calling the API; may repeat
 `,
     options: {
+      ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       gpu: { type: 'string' },
@@ -253,7 +256,7 @@ The scenario's actuals: block selects its share of the bill (AWS tags and
 linked accounts, GCP projects and labels, Azure subscriptions and tags).
 
 options:
-  --month YYYY-MM   the month to check
+${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
   --source SOURCE   aws, gcp, sample or a file path
   --format FORMAT   table (default), json, csv or markdown
   --threshold PCT   variance that fails the check (default 10%); exit 4 when
@@ -269,7 +272,7 @@ options:
                     query is not run (exit 2)
   --pricing FILE    a pricing override file; may repeat
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
   },
   {
