@@ -351,4 +351,24 @@ options:
     options: { json: { type: 'boolean' } },
     load: () => import('../commands/config.js'),
   },
+  {
+    name: 'completion',
+    summary: 'a shell completion script: bash, zsh or fish',
+    usage: `usage: tollgate completion bash|zsh|fish
+
+Prints the completion script for the shell: verbs, their options, scenario
+files, --format and --provider values, --region, --gpu and instance names from
+the bundled catalog, and the --vary paths and --spot groups of the scenarios
+already typed. To install it:
+
+  bash   tollgate completion bash > ~/.local/share/bash-completion/completions/tollgate
+         (needs the bash-completion package)
+  zsh    tollgate completion zsh > "\${fpath[1]}/_tollgate"   (or: source <(tollgate completion zsh))
+  fish   tollgate completion fish > ~/.config/fish/completions/tollgate.fish
+
+The script calls \`tollgate completion complete -- WORDS...\` at each Tab.
+`,
+    options: {},
+    load: () => import('../commands/completion.js'),
+  },
 ];
