@@ -371,4 +371,22 @@ The script calls \`tollgate completion complete -- WORDS...\` at each Tab.
     options: {},
     load: () => import('../commands/completion.js'),
   },
+  {
+    name: 'schema',
+    summary: 'print the scenario JSON Schema (for editors and validators)',
+    usage: `usage: tollgate schema [--out-file FILE]
+
+Prints the JSON Schema of a scenario file, the one the package ships as
+scenarios/schema.json: every key described, and the bundled catalog's
+providers, regions, instance types and storage classes as enums (narrowed to
+each item's provider), so an editor completes them and flags a typo. Point an
+editor at it with a first line of
+  # yaml-language-server: $schema=PATH/TO/schema.json
+(tollgate init writes that line), or save it: tollgate schema --out-file schema.json
+
+options:
+${OUT_FILE_USAGE}`,
+    options: { ...OUT_FILE_OPTION },
+    load: () => import('../commands/schema.js'),
+  },
 ];
