@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
 import { didYouMean } from '../model/suggest.js';
+import { anySettings } from '../config/files.js';
 import { toOutFile } from './out-file.js';
 import { EXIT, UsageError, stringOption, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
@@ -59,8 +60,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const args = { values: parsed.values, positionals: parsed.positionals };
-    const { settingsFor } = await import('../config/apply.js');
-    origins = settingsFor(verb, args, process.cwd(), process.env);
+    if (anySettings(process.cwd(), process.env)) {
+      const { settingsFor } = await import('../config/apply.js');
+      origins = await settingsFor(verb, args, process.cwd(), process.env);
+    }
     const impl = await verb.load();
     const outFile = 'out-file' in verb.options ? stringOption(args, 'out-file') : undefined;
     if (outFile !== undefined) return await toOutFile(outFile, io, async (toFile) => impl.run(args, toFile));

@@ -1,22 +1,20 @@
 // The effective settings: flags > environment > project tollgate.yml > user
 // config.yml > defaults, each value remembered with where it came from.
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { InputError } from '../model/diagnostics.js';
 import { validate } from '../model/validate.js';
 import { locate, parseYamlSource, type PathSegment, type SourceFile } from '../model/yaml-source.js';
 import { displayPath } from '../pricing/load.js';
+import { findProjectFile, SETTING_ENV, userFile } from './files.js';
 import { configSchema, type ConfigFile } from './schema.js';
-
-export const PROJECT_FILE = 'tollgate.yml';
 
 /** One setting, the option it stands for, and how a file's value becomes the option's. */
 interface SettingSpec {
   key: string;
   option: string;
   path: PathSegment[];
-  env?: string;
+  env?: (typeof SETTING_ENV)[number];
   /** Paths are relative to the file that names them. */
   paths?: boolean;
   list?: boolean;
@@ -42,20 +40,6 @@ export interface Setting {
 export interface Settings {
   values: Record<string, Setting>;
   files: { project?: string; user: string; userFound: boolean };
-}
-
-/** tollgate.yml in the working directory or the nearest folder above it. */
-export function findProjectFile(cwd: string): string | undefined {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const file = join(dir, PROJECT_FILE);
-    if (existsSync(file)) return file;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-export function userFile(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(env.HOME ?? homedir(), '.config');
-  return join(base, 'tollgate', 'config.yml');
 }
 
 function readConfig(file: string): { source: SourceFile; config: ConfigFile } {
