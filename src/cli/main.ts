@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
+import { ServiceError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { anySettings } from '../config/files.js';
 import { toOutFile } from './out-file.js';
 import { EXIT, UsageError, stringOption, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
-
 
 export { EXIT, type Io };
 
@@ -34,6 +34,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const rest = verbGiven ? argv.slice(1) : [...argv];
   let verb: Verb | undefined;
   let origins: Record<string, string> = {};
+  let parsedPositionals: string[] = [];
   try {
     verb = VERBS.find((v) => v.name === verbName);
     if (!verb) {
@@ -59,6 +60,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(verbGiven ? verb.usage : generalHelp());
       return EXIT.ok;
     }
+    parsedPositionals = parsed.positionals;
     const args = { values: parsed.values, positionals: parsed.positionals };
     if (anySettings(process.cwd(), process.env)) {
       const { settingsFor } = await import('../config/apply.js');
@@ -72,6 +74,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof InputError) {
       io.stderr.write(`${e.message}\n`);
       return EXIT.input;
+    }
+    if (e instanceof ServiceError) {
+      // A billing or pricing API failed: clear a progress line first, name the verb (and subcommand).
+      const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+      const during = verb?.nested && parsedPositionals[0] ? `${verbName} ${parsedPositionals[0]}` : verbName;
+      io.stderr.write(`${tty ? '\r\x1b[K' : ''}tollgate: ${during}: ${e.message}\n`);
+      return EXIT.internal;
     }
     if (e instanceof UsageError) {
       const helpCmd = verb && verbGiven ? `tollgate ${verb.name} --help` : 'tollgate --help';

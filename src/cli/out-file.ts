@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { writeAtomic } from '../tui/save.js';
+import { writeAtomic } from '../write-atomic.js';
 import type { Io } from './verb.js';
 
 /** The option every report verb takes. */

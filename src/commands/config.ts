@@ -1,7 +1,7 @@
 import { DEFAULT_THRESHOLD } from '../actuals/period.js';
 import { EXIT, UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
 import { loadSettings, SETTINGS, type Setting } from '../config/settings.js';
-import { displayPath } from '../pricing/load.js';
+import { displayPath } from '../model/diagnostics.js';
 import { DEFAULT_MAX_AGE_DAYS } from '../pricing/staleness.js';
 
 /** What each setting is when nothing sets it; these live with the code that uses them. */

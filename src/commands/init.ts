@@ -6,9 +6,9 @@ import { PROVIDERS } from '../model/scenario.js';
 import { AnswerError, scenarioYaml, type InitAnswers } from '../init/plan.js';
 import { QUESTIONS } from '../init/questions.js';
 import { bundledPricingDir, loadPricingBook } from '../pricing/load.js';
-import { writeAtomic } from '../tui/save.js';
-import { projectFile } from './project.js';
-import { money } from '../format/numbers.js';
+import { writeAtomic } from '../write-atomic.js';
+import { projectFile } from '../projection.js';
+import { money } from '../model/numbers.js';
 
 const DEFAULT_FILE = 'plan.yaml';
 

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { InputError } from '../model/diagnostics.js';
 import { validate } from '../model/validate.js';
 import { locate, parseYamlSource, type PathSegment, type SourceFile } from '../model/yaml-source.js';
-import { displayPath } from '../pricing/load.js';
+import { displayPath } from '../model/diagnostics.js';
 import { findProjectFile, SETTING_ENV, userFile } from './files.js';
 import { configSchema, type ConfigFile } from './schema.js';
 
