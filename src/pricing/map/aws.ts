@@ -14,13 +14,20 @@ export interface AwsProduct {
   };
 }
 
-/** The filters that pick the plain Linux, shared-tenancy, on-demand price of an instance type. */
+/**
+ * The filters that pick the plain Linux, shared-tenancy, on-demand price of an
+ * instance type. `marketoption` and `operation` keep out the Capacity Block
+ * SKU (`CapacityBlock`, `RunInstances:CB`), which matches every other filter
+ * and is priced $0 in the on-demand terms of a real us-east-1 offer.
+ */
 export const EC2_FILTERS = {
   operatingSystem: 'Linux',
   tenancy: 'Shared',
   preInstalledSw: 'NA',
   capacitystatus: 'Used',
   licenseModel: 'No License required',
+  marketoption: 'OnDemand',
+  operation: 'RunInstances',
 } as const;
 
 /**
