@@ -1,5 +1,5 @@
 import type { Decimal } from '../model/decimal.js';
-import type { InterRegionRule, PricingTableInput, Tier } from '../model/pricing.js';
+import type { InterRegionRule, PriceDate, PricingTableInput, Tier } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import type { VolumeUnit } from '../engine/units.js';
@@ -54,6 +54,18 @@ export function continentOf(table: PricingTableInput, region: string): string | 
   return table.regions?.[region]?.continent;
 }
 
+/** A price's own date: per region, for the whole map, or (when the table says nothing more) the table's. */
+export function dateFor(date: PriceDate | undefined, region: string, tableAsOf: string): string {
+  if (date === undefined) return tableAsOf;
+  return typeof date === 'string' ? date : (date[region] ?? tableAsOf);
+}
+
+/** When the price an instance is bought at in a region was read. */
+export function instancePriceDate(table: PricingTableInput, instance: string, region: string, purchase: 'on-demand' | 'spot'): string {
+  const entry = table.instances?.[instance];
+  return dateFor(purchase === 'spot' ? entry?.spot_as_of : entry?.as_of, region, table.as_of);
+}
+
 export function instanceRate(
   table: PricingTableInput,
   instance: string,
@@ -75,6 +87,13 @@ export function instanceRate(
   const rate = prices[region];
   if (rate !== undefined) return rate;
   const priced = Object.keys(prices);
+  if (purchase === 'on-demand' && entry.spot?.[region] !== undefined) {
+    throw new LookupError(
+      `${instance} has no on-demand price in ${region}${entry.note ? `: ${entry.note}` : ''}`,
+      `use purchase: spot (priced at $${entry.spot[region]}/h), or an instance type sold on demand`,
+      'purchase',
+    );
+  }
   if (purchase === 'spot' && onDemand[region] !== undefined) {
     throw new LookupError(
       `no spot price for ${instance} in ${region} in the ${table.provider} table (spot prices move daily and are only listed where published)`,
@@ -136,6 +155,12 @@ export function interRegionRate(table: PricingTableInput, from: string, to: stri
 export function internetEgressTiers(table: PricingTableInput, region: string): { tiers: Tier[]; schedule: string } {
   const egress = table.network?.internet_egress;
   if (!egress) throw new LookupError(`the ${table.provider} table has no internet_egress tiers`);
+  if (egress.unpriced?.includes(region)) {
+    throw new LookupError(
+      `internet egress from ${table.provider} ${region} is not priced (its published tiers could not be confirmed)`,
+      `add internet_egress.regions.${region} tiers in a pricing override file`,
+    );
+  }
   const own = egress.regions?.[region];
   return own ? { tiers: own, schedule: region } : { tiers: egress.tiers, schedule: 'default' };
 }
