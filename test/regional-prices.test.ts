@@ -28,6 +28,13 @@ transfers:
   - {name: gcp-out, from: "gcp:europe-west4", to: internet, gb_per_month: 60000}
   - {name: azure-out, from: "azure:westeurope", to: internet, gb_per_month: 60000}
 `,
+  euReplication: `name: eu-replication
+transfers:
+  - {name: replicate, from: "gcp:europe-west4", to: "gcp:europe-west1", gb_per_month: 1024}
+  - {name: asia, from: "gcp:europe-west4", to: "gcp:asia-southeast1", gb_per_month: 1024}
+  - {name: tokyo, from: "aws:ap-northeast-1", to: "aws:eu-north-1", gb_per_month: 1000}
+  - {name: out, from: "azure:westeurope", to: internet, gb_per_month: 1000, via: nat-gateway}
+`,
   azureServing: `name: azure-serving
 nodes:
   - {name: api, provider: azure, region: eastus2, instance: Standard_D8s_v5, count: 3}
@@ -90,5 +97,23 @@ describe('tollgate estimate on what the bundled tables gained', () => {
     // The p5 price of 2026-01-21 is past 90 days at the pinned clock (2026-11-25), as are the GCP prices.
     expect(stderr).toContain('warning: nodes.stockholm is priced at aws eu-north-1 rates of 2026-01-21, 308 days old (older than 90 days)');
     expect(stderr).toContain('warning: pricing/gcp.yaml prices are 118 days old');
+  });
+
+  it('prices GCP transfers within Europe and Europe to Asia, AWS out of Tokyo and Azure NAT in westeurope, each dated', async () => {
+    const { code, stdout, stderr } = await tollgate(['estimate', files.euReplication!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const line = (name: string, kind = 'transfer') => out.lines.find((l: { name: string; kind: string }) => l.name === name && l.kind === kind);
+    // 1,024 GB = 953.67 GiB; $0.02 within Europe, $0.08 Europe → Asia (Billing Catalog, 2024-07-01)
+    expect(line('replicate')).toMatchObject({ rate: '0.02', as_of: '2024-07-01' });
+    expect(line('asia')).toMatchObject({ rate: '0.08', as_of: '2024-07-01' });
+    // 1,000 GB × $0.09 out of ap-northeast-1 (AWS Price List, 2024-09-25)
+    expect(line('tokyo')).toMatchObject({ cost: '90', as_of: '2024-09-25' });
+    // 1,000 GB × $0.045 processed and 730 h × $0.045 (Azure Retail Prices, 2024-07-01)
+    expect(line('out', 'nat-processing')).toMatchObject({ cost: '45', as_of: '2024-07-01' });
+    expect(line('nat-gateway-westeurope', 'nat-gateway').cost).toBe('32.85');
+    // Rates read in 2024 are flagged as such, line by line.
+    expect(stderr).toContain('warning: transfers.replicate is priced at gcp europe-west4 rates of 2024-07-01');
+    expect(stderr).toContain('warning: transfers.out (NAT processing) is priced at azure westeurope rates of 2024-07-01');
   });
 });

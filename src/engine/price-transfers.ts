@@ -82,7 +82,10 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         if (iz === undefined) ctx.assume(`transfers.${t.name}: the ${c.table.provider} table has no inter-zone rate; priced at 0`);
         item.rate = iz ? iz.rate.times(iz.sides) : ZERO;
       } else if (c.path === 'inter-region') {
-        item.rate = blaming('to', () => interRegionRate(c.table, c.payer.region, (to as { region: string }).region)).rate;
+        const { rate, rule } = blaming('to', () => interRegionRate(c.table, c.payer.region, (to as { region: string }).region));
+        item.rate = rate;
+        // A rule read earlier than its table (a dated rule) puts its own date on the line.
+        if (rule.as_of && rule.as_of !== c.table.as_of) item.as_of = rule.as_of;
       } else if (c.path === 'internet' || c.path === 'cross-cloud') {
         const { tiers, schedule } = internetEgressTiers(c.table, c.payer.region);
         const caveat = network.internet_egress?.assumption;
@@ -94,7 +97,9 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
 
       if (t.via === 'nat-gateway') {
         const nat = natRates(c.table, c.payer.region);
+        const natAsOf = c.table.network?.nat?.as_of?.[c.payer.region];
         lines.push({
+          ...(natAsOf && natAsOf !== c.table.as_of ? { as_of: natAsOf } : {}),
           kind: 'nat-processing',
           name: t.name,
           category: 'network',

@@ -92,6 +92,9 @@ export const interRegionRuleSchema = z.strictObject({
   from: z.string().describe('a region, a continent, or "any"'),
   to: z.string().describe('a region, a continent, or "any"'),
   rate,
+  /** When the rule's rate was read, where it is not the table's as_of, and from where. */
+  as_of: isoDate.optional(),
+  source: z.string().optional(),
 });
 
 export const networkSchema = z.strictObject({
@@ -123,6 +126,8 @@ export const networkSchema = z.strictObject({
     .strictObject({
       per_gb: regionRates,
       per_hour: regionRates.optional(),
+      /** Region: date, for rates read earlier than the table's as_of. */
+      as_of: z.record(z.string(), isoDate).optional(),
       note: z.string().optional(),
     })
     .optional(),

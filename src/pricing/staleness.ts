@@ -25,6 +25,14 @@ export function staleWarnings(sources: readonly PricingSource[], today: Date, ma
   return out;
 }
 
+/** The scenario item a line prices, as the user wrote it. */
+function lineLabel(l: LineItem): string {
+  if (l.kind === 'node') return `nodes.${l.name}`;
+  if (l.kind === 'storage') return `storage.${l.name}`;
+  if (l.kind === 'nat-gateway') return l.name;
+  return `transfers.${l.name}${l.kind === 'nat-processing' ? ' (NAT processing)' : ''}`;
+}
+
 /**
  * One warning per line whose own price date (a spot snapshot, a per-type
  * date) is older than `maxAgeDays`. Lines priced at their table's date are
@@ -37,7 +45,7 @@ export function stalePriceWarnings(lines: readonly LineItem[], today: Date, maxA
     if (l.as_of === undefined) continue;
     const age = ageInDays(l.as_of, today);
     if (age <= maxAgeDays) continue;
-    out.push(`warning: ${l.kind === 'node' ? 'nodes' : l.kind}.${l.name} is priced at ${l.provider} ${l.region} rates of ${l.as_of}, ${age} days old (older than ${maxAgeDays} days): ${l.description}`);
+    out.push(`warning: ${lineLabel(l)} is priced at ${l.provider} ${l.region} rates of ${l.as_of}, ${age} days old (older than ${maxAgeDays} days): ${l.description}`);
   }
   return out;
 }
