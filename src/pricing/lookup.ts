@@ -101,9 +101,12 @@ export function instanceRate(
       'purchase',
     );
   }
+  // The regions on the asked region's continent first: the move a user is most likely to make.
+  const continent = continentOf(table, region);
+  const near = [...priced.filter((r) => continentOf(table, r) === continent), ...priced.filter((r) => continentOf(table, r) !== continent)];
   throw new LookupError(
     `${instance} is not priced in ${region}`,
-    priced.length ? `priced regions for ${instance}${purchase === 'spot' ? ' (spot)' : ''}: ${listSome(priced)}` : undefined,
+    priced.length ? `priced regions for ${instance}${purchase === 'spot' ? ' (spot)' : ''}: ${listSome(near)}` : undefined,
     'region',
   );
 }
