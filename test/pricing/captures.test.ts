@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapAwsProducts, productsFromOffer, type AwsOfferFile } from '../../src/pricing/map/aws.js';
+import { mapAwsProducts } from '../../src/pricing/map/aws.js';
+import { readOfferFile } from '../../src/pricing/update/offer-file.js';
 import { mapAzureItems } from '../../src/pricing/map/azure.js';
 import { mapGcpSkus, type GcpSku } from '../../src/pricing/map/gcp.js';
 import { awsQueries } from '../../src/pricing/update/aws.js';
@@ -30,9 +31,9 @@ const table = (t: unknown): PricingTableInput => validate(pricingTableSchema, pa
 const P4D_OFFER = 'aws-offer-files/opencost-AmazonEC2-us-east-1-20240528-p4d-capacityblock.json';
 
 describe.skipIf(!present)('real captures: AWS offer file with a $0 Capacity Block SKU', () => {
-  it('maps the on-demand SKU, not the CapacityBlock one beside it', () => {
-    const offer = readJson(P4D_OFFER) as AwsOfferFile;
-    const items = productsFromOffer(offer);
+  const all = () => true;
+  it('maps the on-demand SKU, not the CapacityBlock one beside it', async () => {
+    const items = await readOfferFile(capture(P4D_OFFER), all);
     // Both SKUs are p4d.24xlarge Linux/Shared/Used in us-east-1; only marketoption and operation differ.
     expect(items.map((i) => i.product.attributes.marketoption).sort()).toEqual(['CapacityBlock', 'OnDemand']);
     const out = mapAwsProducts(items, bundled('aws'));
@@ -40,8 +41,8 @@ describe.skipIf(!present)('real captures: AWS offer file with a $0 Capacity Bloc
     expect(out.instances['p4d.24xlarge']!.on_demand['us-east-1']!.toFixed()).toBe('32.7726');
   });
 
-  it('also maps correctly when the Capacity Block SKU comes first', () => {
-    const items = productsFromOffer(readJson(P4D_OFFER) as AwsOfferFile).reverse();
+  it('also maps correctly when the Capacity Block SKU comes first', async () => {
+    const items = (await readOfferFile(capture(P4D_OFFER), all)).reverse();
     expect(mapAwsProducts(items, bundled('aws')).instances['p4d.24xlarge']!.on_demand['us-east-1']!.toFixed()).toBe('32.7726');
   });
 
@@ -60,6 +61,14 @@ describe.skipIf(!present)('real captures: AWS offer file with a $0 Capacity Bloc
     expect(code).toBe(0);
     expect(stdout).toMatch(/^changed\s+instance p4d\.24xlarge\s+us-east-1 on-demand\s+\$21\.957642\s+\$32\.7726\s+\+49\.3%/m);
     expect(stdout).toContain('1 changed, 0 added, 0 removed');
+  });
+});
+
+describe.skipIf(!present)('real captures: AWS region_index.json', () => {
+  it('is refused as an offer file, with where to get one', async () => {
+    await expect(readOfferFile(capture('aws-offer-files/docker-commits-AmazonEC2-region_index-20250523.json'), () => true)).rejects.toMatchObject({
+      diagnostics: [{ message: 'not an AWS offer file: it needs offerCode, products and terms', suggestion: expect.stringContaining('offers/v1.0/aws/index.json') }],
+    });
   });
 });
 

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
-import { mapAwsProducts, productsFromOffer } from '../../src/pricing/map/aws.js';
+import { mapAwsProducts } from '../../src/pricing/map/aws.js';
+import { readOfferFile } from '../../src/pricing/update/offer-file.js';
+import { InputError } from '../../src/model/diagnostics.js';
 import { mapAzureItems } from '../../src/pricing/map/azure.js';
 import { mapGcpSkus, moneyToDecimal } from '../../src/pricing/map/gcp.js';
 import { tiersFromBands } from '../../src/pricing/map/fetched.js';
@@ -188,25 +191,48 @@ describe('tiersFromBands', () => {
   });
 });
 
-describe('AWS bulk offer file', () => {
-  it('reads the same rates as the Query API items it mirrors', () => {
-    const offer = JSON.parse(readFileSync(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), 'utf8'));
-    const fromOffer = mapAwsProducts(productsFromOffer(offer), awsTable());
+describe('AWS bulk offer file, read as a stream', () => {
+  const all = () => true;
+  it('reads the same rates as the Query API items it mirrors', async () => {
+    const fromOffer = mapAwsProducts(await readOfferFile(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), all), awsTable());
     const fromApi = mapAwsProducts(awsEc2(), awsTable());
     expect(Object.keys(fromOffer.instances).sort()).toEqual(Object.keys(fromApi.instances).sort());
     for (const [name, rates] of Object.entries(fromApi.instances)) expect(fixed(fromOffer.instances[name]!.on_demand)).toEqual(fixed(rates.on_demand));
   });
 
-  it('reads S3 storage from an AmazonS3 offer file as from the Query API', () => {
+  it('keeps only the products asked for, and reports bytes read', async () => {
+    const progress: { read: number; total: number }[] = [];
+    const file = join(API_FIXTURES, 'aws-offer-AmazonEC2.json');
+    const items = await readOfferFile(file, (p) => p.attributes.instanceType === 'p4d.24xlarge', (p) => progress.push(p.bytes!));
+    expect(new Set(items.map((i) => i.product.attributes.instanceType))).toEqual(new Set(['p4d.24xlarge']));
+    for (const i of items) expect(Object.keys(i.terms.OnDemand!).length).toBeGreaterThan(0);
+    const size = readFileSync(file).length;
+    expect(progress.at(-1)).toEqual({ read: size, total: size });
+  });
+
+  it('reads S3 storage from an AmazonS3 offer file as from the Query API', async () => {
     // An offer file keys products and terms by SKU; the Query API's items carry both.
     const items = awsS3();
     const offer = {
+      formatVersion: 'v1.0',
       offerCode: 'AmazonS3',
+      publicationDate: '2026-09-28T00:00:00Z',
       products: Object.fromEntries(items.map((i) => [i.product.sku, i.product])),
       terms: { OnDemand: Object.fromEntries(items.map((i) => [i.product.sku, i.terms.OnDemand!])) },
     };
-    const fromOffer = mapAwsProducts(productsFromOffer(offer), awsTable());
+    const file = join(mkdtempSync(join(tmpdir(), 'tollgate-offer-')), 'index.json');
+    writeFileSync(file, JSON.stringify(offer));
+    const fromOffer = mapAwsProducts(await readOfferFile(file, all), awsTable());
     expect(tiers(fromOffer.storage['s3-standard']!['eu-central-1'] as Tier[])).toEqual([['51200', '0.0245'], ['512000', '0.0235'], [undefined, '0.0225']]);
     expect((fromOffer.storage['s3-standard-ia']!['us-east-1'] as Decimal).toFixed()).toBe('0.0125');
+  });
+
+  it('refuses a file that is not an offer, and a file that is not JSON, saying which', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-offer-'));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ formatVersion: 'v1.0', regions: {} }));
+    writeFileSync(join(dir, 'broken.json'), '{"offerCode": "AmazonEC2", "products": {');
+    await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toThrow(InputError);
+    await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: 'not an AWS offer file: it needs offerCode, products and terms' }] });
+    await expect(readOfferFile(join(dir, 'broken.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: expect.stringMatching(/^not a readable AWS offer file: /) }] });
   });
 });

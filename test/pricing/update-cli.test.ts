@@ -7,6 +7,8 @@ import { bundledPricingDir } from '../../src/pricing/load.js';
 import { describeFetchError } from '../../src/pricing/update/errors.js';
 import { azureRetailServer } from './api-servers.js';
 import { runMain } from './run-main.js';
+import { API_FIXTURES } from './fixtures.js';
+import { bar } from '../../src/commands/pricing-progress.js';
 
 const BUNDLED_AZURE = join(bundledPricingDir(), 'azure.yaml');
 /** The Azure table as bundled before its egress bands were corrected: open-ended $0.087 after 100 GB. */
@@ -143,6 +145,22 @@ describe('tollgate pricing update, when the API cannot be read', () => {
     const { code, stderr } = await runMain(['pricing', 'update', 'aws', '--input', bad, '--out', join(tmpdir(), 'never.yaml')]);
     expect(code).toBe(2);
     expect(stderr).toContain('not an AWS offer file: it needs offerCode, products and terms');
+  });
+
+  it('streams an --input offer file with a progress bar on a terminal, and writes what it read', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tollgate-offer-')), 'aws.yaml');
+    const { code, stdout, stderr } = await runMain(['pricing', 'update', 'aws', '--input', join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), '--out', out], { tty: true });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\r\x1b\[Koffer file aws-offer-AmazonEC2\.json: \[#{20}\] 100% 0\/0 MB · \d+ kept/);
+    expect(stdout).toMatch(/^wrote .*aws\.yaml: aws prices as of \d{4}-\d{2}-\d{2} from https:\/\/pricing\.us-east-1\.amazonaws\.com\/offers\/v1\.0\/aws\/ \(bulk offer files\)/m);
+  });
+});
+
+describe('the progress bar', () => {
+  it('fills in proportion, and never past the end', () => {
+    expect(bar(0, 450e6)).toBe('[--------------------] 0% 0/450 MB');
+    expect(bar(180e6, 450e6)).toBe('[########------------] 40% 180/450 MB');
+    expect(bar(500e6, 450e6)).toBe('[####################] 100% 500/450 MB');
   });
 });
 

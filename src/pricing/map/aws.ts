@@ -121,20 +121,3 @@ export function mapAwsProducts(items: readonly AwsProduct[], table: PricingTable
   if (unlisted.size) out.notes.push(`prices in regions the table does not list were left out: ${[...unlisted].sort().join(', ')}`);
   return out;
 }
-
-/** A bulk offer file (offers/v1.0/aws/<offer>/current/…/index.json): products and terms keyed by SKU. */
-export interface AwsOfferFile {
-  offerCode: string;
-  publicationDate?: string;
-  products: Record<string, AwsProduct['product']>;
-  terms: { OnDemand?: Record<string, NonNullable<AwsProduct['terms']['OnDemand']>> };
-}
-
-/** The offer file's products in the shape GetProducts returns them, so one mapping reads both. */
-export function productsFromOffer(offer: AwsOfferFile): AwsProduct[] {
-  return Object.values(offer.products).map((product) => ({
-    product,
-    serviceCode: offer.offerCode,
-    terms: { OnDemand: offer.terms.OnDemand?.[product.sku] ?? {} },
-  }));
-}

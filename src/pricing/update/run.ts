@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../../model/diagnostics.js';
 import type { PricingTableInput } from '../../model/pricing.js';
-import { displayPath } from '../load.js';
 import type { Provider } from '../../model/scenario.js';
-import { mapAwsProducts, productsFromOffer, type AwsOfferFile, type AwsProduct } from '../map/aws.js';
+import { mapAwsProducts, type AwsProduct } from '../map/aws.js';
 import { mapAzureItems } from '../map/azure.js';
 import type { FetchedPrices } from '../map/fetched.js';
 import { mapGcpSkus } from '../map/gcp.js';
@@ -34,24 +32,16 @@ function gaxEndpoint(url: string | undefined) {
   return { apiEndpoint: u.hostname, port: Number(u.port) || undefined, protocol: u.protocol.replace(':', '') as 'http' | 'https' };
 }
 
-function readOfferFile(file: string): AwsOfferFile {
-  let offer: Partial<AwsOfferFile>;
-  try {
-    offer = JSON.parse(readFileSync(file, 'utf8')) as Partial<AwsOfferFile>;
-  } catch (e) {
-    throw new InputError([{ file: displayPath(file), message: `not a readable AWS offer file: ${(e as Error).message.split('\n')[0]}` }]);
-  }
-  if (!offer.products || !offer.terms || !offer.offerCode) {
-    throw new InputError([{ file: displayPath(file), message: 'not an AWS offer file: it needs offerCode, products and terms', suggestion: 'download one from https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json' }]);
-  }
-  return offer as AwsOfferFile;
-}
-
 async function aws(req: FetchRequest): Promise<Fetch> {
   let items: AwsProduct[];
   let source: string;
   if (req.inputs.length) {
-    items = req.inputs.flatMap((file) => productsFromOffer(readOfferFile(file)));
+    const { readOfferFile } = await import('./offer-file.js');
+    // Instance types the table does not list are dropped while streaming: most of an EC2 offer.
+    const listed = new Set(Object.keys(req.table.instances ?? {}));
+    const keep = (p: AwsProduct['product']) => p.attributes.instanceType === undefined || listed.has(p.attributes.instanceType);
+    items = [];
+    for (const file of req.inputs) items.push(...(await readOfferFile(file, keep, req.onProgress)));
     source = 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/ (bulk offer files)';
   } else {
     const { fetchAwsProducts, AWS_PRICE_API } = await import('./aws.js');
