@@ -14,14 +14,25 @@ export interface CompiledTable {
   table: unknown;
 }
 
+/** JSON with each Decimal as `{$d: "…"}`. */
+function stringify(value: unknown): string {
+  // The holder's raw value: Decimal's toJSON has already turned `value` into a plain string.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    const raw = this[key];
+    return Decimal.isDecimal(raw) ? { $d: (raw as Decimal).toString() } : v;
+  });
+}
+
+/**
+ * Each instance type is written as a JSON string of its own, parsed on first
+ * read (see reviveLazily): start-up then makes one string per type, not the
+ * thousands of objects of the full catalog's price maps.
+ */
 export function serializeTable(table: PricingTableInput, yamlFile: string): string {
   const { size, mtimeMs } = statSync(yamlFile);
-  const body: CompiledTable = { size, mtimeMs, table };
-  // The holder's raw value: Decimal's toJSON has already turned `value` into a plain string.
-  return JSON.stringify(body, function (this: Record<string, unknown>, key, value) {
-    const raw = this[key];
-    return Decimal.isDecimal(raw) ? { $d: (raw as Decimal).toString() } : value;
-  });
+  const instances = table.instances ? Object.fromEntries(Object.entries(table.instances).map(([name, entry]) => [name, stringify(entry)])) : undefined;
+  const body: CompiledTable = { size, mtimeMs, table: { ...table, instances } };
+  return stringify(body);
 }
 
 /** Decimals back from their `{$d}` form, in place. */
@@ -55,7 +66,7 @@ function reviveLazily(table: Record<string, unknown>): unknown {
         enumerable: true,
         configurable: true,
         get: () => {
-          if (!done) [value, done] = [revive(raw), true];
+          if (!done) [value, done] = [revive(JSON.parse(raw as string)), true];
           return value;
         },
       });
