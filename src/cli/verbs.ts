@@ -165,6 +165,7 @@ options:
   },
   {
     name: 'pricing',
+    nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
     usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--min-gpu-memory GB] [--count N]
                             [--region REGION|GLOB] [--max-price USD] [--provider aws|gcp|azure]

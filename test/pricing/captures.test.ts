@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapAwsProducts } from '../../src/pricing/map/aws.js';
-import { readOfferFile } from '../../src/pricing/update/offer-file.js';
-import { mapAzureItems } from '../../src/pricing/map/azure.js';
-import { mapGcpSkus, type GcpSku } from '../../src/pricing/map/gcp.js';
-import { awsQueries } from '../../src/pricing/update/aws.js';
-import { parseExact } from '../../src/pricing/update/azure.js';
+import { mapAwsProducts } from '../../src/providers/aws/prices.js';
+import { readOfferFile } from '../../src/providers/aws/offer-file.js';
+import { mapAzureItems } from '../../src/providers/azure/prices.js';
+import { mapGcpSkus, type GcpSku } from '../../src/providers/gcp/prices.js';
+import { awsQueries } from '../../src/providers/aws/fetch-prices.js';
+import { parseExact } from '../../src/providers/azure/fetch-prices.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import { pricingTableSchema, type PricingTableInput } from '../../src/model/pricing.js';
 import { validate } from '../../src/model/validate.js';

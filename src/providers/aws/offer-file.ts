@@ -4,10 +4,9 @@ import chain from 'stream-chain';
 import { pick } from 'stream-json/filters/pick.js';
 import { parser } from 'stream-json/parser.js';
 import { streamValues } from 'stream-json/streamers/stream-values.js';
-import { InputError } from '../../model/diagnostics.js';
-import { displayPath } from '../load.js';
-import type { AwsProduct } from '../map/aws.js';
-import type { OnProgress } from './progress.js';
+import { displayPath, InputError } from '../../model/diagnostics.js';
+import type { OnProgress } from '../progress.js';
+import type { AwsProduct } from './prices.js';
 
 type Product = AwsProduct['product'];
 type OnDemandTerms = NonNullable<AwsProduct['terms']['OnDemand']>;

@@ -1,6 +1,7 @@
 import type { PricingTableInput } from '../../model/pricing.js';
-import { EC2_FILTERS, S3_CLASSES, type AwsProduct } from '../map/aws.js';
-import type { OnProgress } from './progress.js';
+import type { OnProgress } from '../progress.js';
+import type { Fetch, FetchRequest } from '../provider.js';
+import { EC2_FILTERS, mapAwsProducts, S3_CLASSES, type AwsProduct } from './prices.js';
 
 export interface AwsFetchOptions {
   /** Only for tests and private endpoints; the SDK's default is the public us-east-1 endpoint. */
@@ -70,4 +71,24 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
     client.destroy();
   }
   return items;
+}
+
+/** The table's rates from bulk offer files when given, otherwise from the Price List Query API. */
+export async function fetchAwsPrices(req: FetchRequest): Promise<Fetch> {
+  let items: AwsProduct[];
+  let source: string;
+  if (req.inputs.length) {
+    const { readOfferFile } = await import('./offer-file.js');
+    // Instance types the table does not list are dropped while streaming: most of an EC2 offer.
+    const listed = new Set(Object.keys(req.table.instances ?? {}));
+    const keep = (p: AwsProduct['product']) => p.attributes.instanceType === undefined || listed.has(p.attributes.instanceType);
+    items = [];
+    for (const file of req.inputs) items.push(...(await readOfferFile(file, keep, req.onProgress)));
+    source = 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/ (bulk offer files)';
+  } else {
+    // Endpoint and credentials come from the SDK's standard chain (AWS_ENDPOINT_URL_PRICING, profiles, SSO).
+    items = await fetchAwsProducts(req.table, req.regions, { onProgress: req.onProgress });
+    source = AWS_PRICE_API;
+  }
+  return { fetched: mapAwsProducts(items, req.table), source, seen: items.length };
 }
