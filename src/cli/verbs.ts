@@ -172,17 +172,19 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
     name: 'pricing',
     nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
-    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION] [--provider aws|gcp|azure]
+    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--min-gpu-memory GB] [--count N]
+                            [--region REGION|GLOB] [--max-price USD] [--provider aws|gcp|azure]
                             [--format table|json] [--pricing FILE]...
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
        tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
        tollgate pricing update aws|gcp|azure [--regions R1,R2] (--out FILE | --write)
                             [--input FILE] [--format table|json]
 
-show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour and
-        $/GPU-hour in every priced region, cheapest first (per GPU-hour with
-        --gpu); with --region alone, also that region's network prices:
-        ingress, inter-zone, internet egress tiers and rates to other regions.
+show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour,
+        $/GPU-hour and the cheapest 1-year commitment per GPU-hour in every
+        priced region, cheapest first (per GPU-hour with a GPU filter); with
+        one --region alone, also that region's network prices: ingress,
+        inter-zone, internet egress tiers and rates to other regions.
 diff    changed, added and removed rates between two tables, old/new and %;
         with --live, between a table and its provider's API today.
 update  refreshes the provider's table from its public pricing API (AWS Price
@@ -199,7 +201,11 @@ options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --pricing FILE    (show) a pricing override file to apply; may repeat
   --gpu MODEL       (show) instances with this GPU (H100, A100, L4, ...)
-  --region REGION   (show) only this region
+  --min-gpu-memory GB  (show) at least this much memory per GPU
+  --count N         (show) exactly N GPUs per instance
+  --region REGION   (show) only this region, or a glob: 'eu-*', 'europe-west?'
+  --max-price USD   (show) at most this per GPU-hour (with a GPU filter) or
+                    per hour (without), on-demand or else spot
   --provider NAME   (show) only this provider
   --regions LIST    (update) comma-separated regions to refresh (default: the
                     regions the table lists)
@@ -214,6 +220,9 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       gpu: { type: 'string' },
+      'min-gpu-memory': { type: 'string' },
+      count: { type: 'string' },
+      'max-price': { type: 'string' },
       region: { type: 'string' },
       provider: { type: 'string' },
       regions: { type: 'string' },
