@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { redact } from '../redact.js';
 
 /**
  * An on-disk cache for paid API answers (Cost Explorer bills $0.01 a request).
@@ -37,7 +38,8 @@ export function writeCache(namespace: string, key: string, value: unknown, root 
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = fileFor(namespace, key, root);
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
+  // A service that echoed a token into its answer must not leave it on disk.
+  writeFileSync(tmp, redact(JSON.stringify(value)), { mode: 0o600 });
   // The mode given to writeFileSync is masked by the umask; make sure.
   chmodSync(tmp, 0o600);
   renameSync(tmp, file);

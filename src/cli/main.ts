@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
 import { didYouMean } from '../model/suggest.js';
+import { redacting } from '../redact.js';
 import { EXIT, UsageError, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
 
@@ -24,7 +25,9 @@ exit codes: 0 ok · 1 internal error · 2 invalid input · 3 budget exceeded ·
 }
 
 /** Parse and dispatch; every failure becomes an exit code, never a stack trace for bad input. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Every message, warning and progress line goes to stderr: no credential gets through it.
+  const io: Io = { ...given, stderr: redacting(given.stderr) };
   const first = argv[0];
   const verbGiven = first !== undefined && !first.startsWith('-') && !/\.ya?ml$/i.test(first);
   const verbName = verbGiven ? first : 'open';

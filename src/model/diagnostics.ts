@@ -13,7 +13,7 @@ export interface Diagnostic {
 
 /** Invalid input: reported as `file:line:col: message`, exit code 2, never a stack trace. */
 /** Past this many, a run of errors is cut short: the first ones are what the user fixes first. */
-const SHOWN = 20;
+export const SHOWN = 20;
 
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

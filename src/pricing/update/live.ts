@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../../model/read-text-file.js';
 import type { PricingTableInput } from '../../model/pricing.js';
 import { displayPath } from '../load.js';
 import { mergeFetched, type MergeResult } from '../write-table.js';
@@ -19,6 +19,6 @@ export async function refreshTable(file: string, table: PricingTableInput, opts:
   const regions = opts.regions ?? Object.keys(table.regions ?? {});
   const fetch = await fetchPrices(table.provider, { table, regions, inputs: opts.inputs ?? [], onProgress: opts.onProgress, env: opts.env ?? process.env });
   const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
-  const merged = mergeFetched(readFileSync(file, 'utf8'), displayPath(file), fetch.fetched, { asOf, source: fetch.source, regions });
+  const merged = mergeFetched(readTextFile(file, { display: displayPath(file), notFound: { message: 'pricing file not found or not readable' } }), displayPath(file), fetch.fetched, { asOf, source: fetch.source, regions });
   return { fetch, merged, asOf };
 }
