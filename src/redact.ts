@@ -15,7 +15,7 @@ const LOCATION_NAME = /_(FILE|PATH|DIR|URL|ENDPOINT)$/i;
 const SHAPES: RegExp[] = [
   /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g, // AWS access key ids
   /\bya29\.[\w-]{20,}/g, // Google OAuth access tokens
-  /\bAIza[\w-]{35}\b/g, // Google API keys
+  /\bAIza[\w-]{30,}/g, // Google API keys
   /\b1\/\/0[\w-]{20,}/g, // Google refresh tokens
   /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b/g, // GitHub tokens
   /\bgithub_pat_\w{30,}\b/g,

@@ -80,6 +80,15 @@ describe('credentials never leak', () => {
     expectNoCanary(denied.stdout, denied.stderr);
     expect(filesUnder(cache)).toEqual([]);
   });
+
+  it('redacts them when the service echoes them back in its error text', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tollgate-secrets-'));
+    const echo = `request signed with session ${CANARY.AWS_SESSION_TOKEN} and key ${CANARY.AWS_SECRET_ACCESS_KEY} (id ${CANARY.AWS_ACCESS_KEY_ID})`;
+    const r = await runCli(() => ({ status: 400, body: { __type: 'ValidationException', message: echo } }), cache);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ValidationException (HTTP 400): request signed with session [redacted] and key [redacted] (id [redacted])');
+    expectNoCanary(r.stdout, r.stderr);
+  });
 });
 
 describe('Google credentials never leak', () => {
@@ -121,6 +130,18 @@ describe('Google credentials never leak', () => {
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/^tollgate: actuals: HTTP 401: Invalid Credentials/);
     expectNoGoogleCanary(denied.stdout, denied.stderr);
+  });
+
+  it('redacts a bearer token or API key that the service echoes in its error', async () => {
+    const apiKey = 'AIzaSyCANARY-0123456789abcdefghijklmnopq';
+    const echoed = `Bearer ${GCP_CANARY.accessToken} is not valid here; nor is ${GCP_CANARY.accessToken} or key=${apiKey}`;
+    google = await startGoogle((s) => tokenExchange(s) ?? { status: 400, body: { error: { code: 400, message: echoed, errors: [{ reason: 'invalid', message: echoed }] } } });
+    const cli = gcpCli(google.port, mkdtempSync(join(tmpdir(), 'tollgate-secrets-')));
+    const r = await tollgate(['actuals', cli.scenario, '--month', '2026-10', '--source', 'gcp'], { env: cli.env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Bearer [redacted] is not valid here; nor is [redacted] or key=[redacted]');
+    expectNoGoogleCanary(r.stdout, r.stderr);
+    expect(r.stderr).not.toContain(apiKey);
   });
 });
 
