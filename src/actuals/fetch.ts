@@ -30,6 +30,8 @@ export interface FetchOptions {
   maxScan?: Decimal;
   /** gcp: the dry run's estimate, before the query that costs it runs. */
   onScan?: (bytes: Decimal) => void;
+  /** aws, gcp: how long every request of the fetch together may take (--timeout); default DEFAULT_TIMEOUT_SECONDS.actuals. */
+  timeoutMs?: number;
 }
 
 /** `--source` → the billing source; each is imported only when asked for, so no SDK loads otherwise. */
@@ -46,8 +48,9 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
       };
     }
     case 'aws': {
-      const { readCostExplorer } = await import('./sources/cost-explorer.js');
+      const [{ readCostExplorer }, { Deadline, DEFAULT_TIMEOUT_SECONDS }] = await Promise.all([import('./sources/cost-explorer.js'), import('../remote/discipline.js')]);
       return readCostExplorer({
+        deadline: new Deadline(o.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS.actuals * 1000),
         range: o.range,
         period: o.period,
         selector: o.selector?.aws,
@@ -58,9 +61,10 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
     }
     case 'gcp': {
       if (o.costBasis === 'effective') throw gcpEffectiveError();
-      const { readBigQuery } = await import('./sources/bigquery.js');
+      const [{ readBigQuery }, { Deadline, DEFAULT_TIMEOUT_SECONDS }] = await Promise.all([import('./sources/bigquery.js'), import('../remote/discipline.js')]);
       const { range, period, refresh, maxScan, onRequest, onScan } = o;
-      return readBigQuery({ range, period, selector: o.selector?.gcp, refresh, maxScan, onRequest, onScan });
+      const deadline = new Deadline(o.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS.actuals * 1000);
+      return readBigQuery({ range, period, selector: o.selector?.gcp, refresh, maxScan, onRequest, onScan, deadline });
     }
     default: {
       const { readBillingFile } = await import('./sources/focus-file.js');

@@ -9,6 +9,8 @@ import { diffTables } from '../pricing/diff.js';
 import { bundledPricingDir, displayPath, readPricingFile } from '../pricing/load.js';
 import { refreshTable } from '../pricing/update/live.js';
 import { progressLine } from './pricing-progress.js';
+import { timeoutOption } from '../cli/timeout-option.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
 import { writeAtomically } from '../pricing/write-table.js';
 
 const SEEN: Record<Provider, string> = { aws: 'products', gcp: 'SKUs', azure: 'price items' };
@@ -47,7 +49,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   const onProgress = format === 'json' ? undefined : progressLine(io);
-  const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress });
+  const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress, timeoutMs: timeoutOption(args, DEFAULT_TIMEOUT_SECONDS.pricing) });
   if (onProgress) io.stderr.write('\r\x1b[K');
   writeAtomically(target, merged.text);
   const changes = diffTables(table, merged.table);

@@ -19,6 +19,8 @@ export interface ActualsSetup {
   refresh: boolean;
   /** The BigQuery scan cap (--max-scan), bytes; the source's default when not given. */
   maxScan?: Decimal;
+  /** How long one fetch may take (--timeout), ms; the source's default when not given. */
+  timeoutMs?: number;
 }
 
 // The bundled sample bill is written for this scenario only (scripts/generate-sample-bill.ts),

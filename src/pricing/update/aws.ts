@@ -1,5 +1,6 @@
 import type { PricingTableInput } from '../../model/pricing.js';
 import { EC2_FILTERS, S3_CLASSES, type AwsProduct } from '../map/aws.js';
+import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS } from '../../remote/discipline.js';
 import type { OnProgress } from './progress.js';
 
 export interface AwsFetchOptions {
@@ -10,7 +11,12 @@ export interface AwsFetchOptions {
   /** Attempts per request; the SDK backs off between them on ThrottlingException. */
   maxAttempts?: number;
   onProgress?: OnProgress;
+  /** The command's deadline; default DEFAULT_TIMEOUT_SECONDS.pricing from now. */
+  deadline?: Deadline;
 }
+
+/** Pages of 100 products per query before it is taken for a loop: the largest (EC2 across every listed region) needs a few dozen. */
+export const MAX_PAGES = 500;
 
 export const AWS_PRICE_API = 'https://api.pricing.us-east-1.amazonaws.com';
 
@@ -54,17 +60,17 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
     maxAttempts: opts.maxAttempts ?? 8,
     retryMode: 'standard',
   });
+  const deadline = opts.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.pricing * 1000);
   const items: AwsProduct[] = [];
   try {
     for (const { name, ...query } of awsQueries(table, regions)) {
-      let NextToken: string | undefined;
-      let pages = 0;
-      do {
-        const page = await client.send(new GetProductsCommand({ ...query, FormatVersion: 'aws_v1', MaxResults: 100, NextToken }));
+      const what = `the AWS Price List API (GetProducts ${name})`;
+      await allPages({ what, maxPages: MAX_PAGES, deadline, onPage: (pages) => opts.onProgress?.({ query: name, pages, seen: items.length }) }, async (NextToken) => {
+        const page = await client.send(new GetProductsCommand({ ...query, FormatVersion: 'aws_v1', MaxResults: 100, NextToken }), { abortSignal: deadline.signal });
+        // Parsed as they arrive, so progress counts products, not pages.
         for (const text of page.PriceList ?? []) items.push(JSON.parse(text) as AwsProduct);
-        NextToken = page.NextToken;
-        opts.onProgress?.({ query: name, pages: ++pages, seen: items.length });
-      } while (NextToken);
+        return { items: [], next: page.NextToken };
+      });
     }
   } finally {
     client.destroy();

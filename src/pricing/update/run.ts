@@ -9,6 +9,7 @@ import type { FetchedPrices } from '../map/fetched.js';
 import { mapGcpSkus } from '../map/gcp.js';
 import { describeFetchError, PricingApiError } from './errors.js';
 import type { OnProgress } from './progress.js';
+import { RemoteGaveUp, type Deadline } from '../../remote/discipline.js';
 
 export interface Fetch {
   fetched: FetchedPrices;
@@ -25,6 +26,8 @@ export interface FetchRequest {
   inputs: readonly string[];
   onProgress?: OnProgress;
   env: NodeJS.ProcessEnv;
+  /** Every API call of the update shares it (--timeout). */
+  deadline: Deadline;
 }
 
 /** `http://host:port` as the three options google-gax wants. */
@@ -56,7 +59,7 @@ async function aws(req: FetchRequest): Promise<Fetch> {
   } else {
     const { fetchAwsProducts, AWS_PRICE_API } = await import('./aws.js');
     // Endpoint and credentials come from the SDK's standard chain (AWS_ENDPOINT_URL_PRICING, profiles, SSO).
-    items = await fetchAwsProducts(req.table, req.regions, { onProgress: req.onProgress });
+    items = await fetchAwsProducts(req.table, req.regions, { onProgress: req.onProgress, deadline: req.deadline });
     source = AWS_PRICE_API;
   }
   return { fetched: mapAwsProducts(items, req.table), source, seen: items.length };
@@ -64,13 +67,13 @@ async function aws(req: FetchRequest): Promise<Fetch> {
 
 async function gcp(req: FetchRequest): Promise<Fetch> {
   const { fetchGcpSkus, GCP_CATALOG_API } = await import('./gcp.js');
-  const skus = await fetchGcpSkus({ ...gaxEndpoint(req.env.TOLLGATE_GCP_CATALOG_URL), apiKey: req.env.TOLLGATE_GCP_API_KEY, onProgress: req.onProgress });
+  const skus = await fetchGcpSkus({ ...gaxEndpoint(req.env.TOLLGATE_GCP_CATALOG_URL), apiKey: req.env.TOLLGATE_GCP_API_KEY, onProgress: req.onProgress, deadline: req.deadline });
   return { fetched: mapGcpSkus(skus, req.table), source: GCP_CATALOG_API, seen: skus.length };
 }
 
 async function azure(req: FetchRequest): Promise<Fetch> {
   const { fetchAzureItems, AZURE_RETAIL_API } = await import('./azure.js');
-  const items = await fetchAzureItems(req.table, { baseUrl: req.env.TOLLGATE_AZURE_PRICES_URL, onProgress: req.onProgress });
+  const items = await fetchAzureItems(req.table, { baseUrl: req.env.TOLLGATE_AZURE_PRICES_URL, onProgress: req.onProgress, deadline: req.deadline });
   return { fetched: mapAzureItems(items, req.table), source: AZURE_RETAIL_API, seen: items.length };
 }
 
@@ -82,6 +85,7 @@ export async function fetchPrices(provider: Provider, req: FetchRequest): Promis
     return await BY_PROVIDER[provider](req);
   } catch (e) {
     if (e instanceof InputError) throw e;
+    if (e instanceof RemoteGaveUp) throw new PricingApiError(`${e.message}; nothing was written`);
     throw new PricingApiError(describeFetchError(provider, e));
   }
 }
