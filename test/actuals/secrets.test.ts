@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tollgate } from '../cli-run.js';
 import { billingExport, GCP_CANARY, gcpCli, jobCalls, startGoogle, tokenExchange } from './bq-server.js';
-import { month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
+import { cliEnv, month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
 
 const CANARY = {
   AWS_ACCESS_KEY_ID: 'AKIACANARY7Q2X9TOLLG',
@@ -26,17 +26,7 @@ function filesUnder(dir: string): string[] {
 async function runCli(reply: (req: SeenRequest) => Reply, cache: string, format = 'table') {
   server ??= await startCostExplorer(reply);
   return tollgate(['actuals', 'scenarios/recsys-feature-store.yaml', '--month', '2026-10', '--source', 'aws', '--format', format], {
-    env: {
-      ...CANARY,
-      // The SDK's own endpoint override; nothing but the local server is reachable.
-      AWS_ENDPOINT_URL_COST_EXPLORER: server.endpoint,
-      AWS_CONFIG_FILE: join(cache, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(cache, 'no-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PROFILE: '',
-      AWS_MAX_ATTEMPTS: '1',
-      TOLLGATE_CACHE_DIR: cache,
-    },
+    env: cliEnv(server.endpoint, cache, CANARY),
   });
 }
 
