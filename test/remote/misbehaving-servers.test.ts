@@ -84,6 +84,37 @@ describe('Cost Explorer that misbehaves, through the built CLI', () => {
   });
 });
 
+describe('Cost Explorer answers that are wrong are refused, never reported or cached', () => {
+  const byRecordType = (req: SeenRequest) => (req.body.GroupBy as { Key: string }[]).some((g) => g.Key === 'RECORD_TYPE');
+
+  it('an empty {} is not $0 with exit 0', async () => {
+    const r = await costExplorer(() => ({ body: {} }));
+    expectPlainGiveUp(r);
+    expect(r.stderr).toContain("Cost Explorer's usage answer holds no results for 2026-10-01 to 2026-11-01; it always sends one per period, so the answer is malformed; nothing was computed or cached");
+  });
+
+  it('an answer for another month is not taken for the month asked', async () => {
+    const r = await costExplorer(() => ({ body: { ResultsByTime: [month([[['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '17000', '774.2']], false, '2026-09-01', '2026-10-01')] } }));
+    expectPlainGiveUp(r);
+    expect(r.stderr).toContain("Cost Explorer's usage answer is for 2026-09-01 to 2026-10-01, outside the 2026-10-01 to 2026-11-01 asked for");
+  });
+
+  it('EUR credits or amortized costs are not added to USD', async () => {
+    const eurCredit = month([[['Usage'], '17000'], [['Credit'], '-1000']]);
+    eurCredit.Groups[1]!.Metrics.UnblendedCost.Unit = 'EUR';
+    eurCredit.Groups[1]!.Metrics.NetAmortizedCost.Unit = 'EUR';
+    const r = await costExplorer((req) => (byRecordType(req) ? { body: { ResultsByTime: [eurCredit] } } : usage()));
+    expectPlainGiveUp(r);
+    expect(r.stderr).toContain("Cost Explorer's answers mix currencies (EUR and USD); tollgate does not add amounts in different currencies, so nothing was computed or cached");
+  });
+
+  it('a group listed twice (overlapping pages) is not counted twice', async () => {
+    const r = await costExplorer((req, i) => (byRecordType(req) ? { body: { ResultsByTime: [month([[['Usage'], '17000']])] } } : { body: { ...(usage().body as object), NextPageToken: i === 0 ? 'p2' : undefined } }));
+    expectPlainGiveUp(r);
+    expect(r.stderr).toContain("Cost Explorer's usage answer lists Amazon Elastic Compute Cloud - Compute / BoxUsage:p4d.24xlarge twice for 2026-10-01: its pages overlap");
+  });
+});
+
 describe('BigQuery that misbehaves, through the built CLI', () => {
   async function bigQuery(results: (s: Seen) => unknown, extra: string[] = []) {
     const exportReplies = billingExport();

@@ -13,6 +13,7 @@ import type { BillingRecord } from '../record.js';
 import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '../source.js';
 import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS, RemoteGaveUp } from '../../remote/discipline.js';
 import type { CostBasis, Period } from '../reconcile.js';
+import { checkAnswers } from './cost-explorer-answer.js';
 import { adjustmentRecords, amount, COST_METRICS, dailyUsage, overDays, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
 
 const CACHE_NAMESPACE = 'cost-explorer';
@@ -157,6 +158,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
       GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
       ...(allFilter ? { Filter: allFilter } : {}),
     });
+    const currency = checkAnswers({ usage, 'record-type': days }, o.range);
     const { records, daily } = answer(usage, days, o.range);
     const usageOnly = records.filter((r) => r.chargeCategory === 'Usage');
 
@@ -177,6 +179,8 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
         ),
       );
       const rest = amount(answer.Total?.Amount, 'forecast');
+      const unit = answer.Total?.Unit;
+      if (unit && currency && unit !== currency) throw new SourceError(`Cost Explorer's forecast is in ${unit}, its actuals in ${currency}; tollgate does not add amounts in different currencies`);
       // Month-to-date usage plus the forecast for the remaining days: comparable with the projected total.
       forecast = usageOnly.reduce((s, r) => s.plus(effective ? r.effectiveCost : r.billedCost), rest);
     }
