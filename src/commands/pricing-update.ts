@@ -12,6 +12,8 @@ import { progressLine } from './pricing-progress.js';
 import { timeoutOption } from '../cli/timeout-option.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
 import { writeAtomically } from '../pricing/write-table.js';
+import { PricingApiError } from '../pricing/update/errors.js';
+import { lostRates, lostRatesText } from '../pricing/update/guard.js';
 
 const SEEN: Record<Provider, string> = { aws: 'products', gcp: 'SKUs', azure: 'price items' };
 
@@ -51,8 +53,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const onProgress = format === 'json' ? undefined : progressLine(io);
   const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress, timeoutMs: timeoutOption(args, DEFAULT_TIMEOUT_SECONDS.pricing) });
   if (onProgress) io.stderr.write('\r\x1b[K');
-  writeAtomically(target, merged.text);
   const changes = diffTables(table, merged.table);
+  const lost = lostRates(changes);
+  if (lost.length && args.values.force !== true) throw new PricingApiError(lostRatesText(lost));
+  writeAtomically(target, merged.text);
   const sides = { provider, old: { file: displayPath(base), as_of: table.as_of }, new: { file: displayPath(target), as_of: asOf } };
 
   if (format === 'json') {
