@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { redact } from '../redact.js';
+import { WriteError, writeCarefully } from '../careful-write.js';
 
 /**
  * An on-disk cache for paid API answers (Cost Explorer bills $0.01 a request).
@@ -33,15 +34,28 @@ export function readCache(namespace: string, key: string, root = cacheRoot()): u
   }
 }
 
-export function writeCache(namespace: string, key: string, value: unknown, root = cacheRoot()): string {
+function writeCache(namespace: string, key: string, value: unknown, root = cacheRoot()): string {
   const dir = join(root, namespace);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = fileFor(namespace, key, root);
-  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw new WriteError(`could not create the cache folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   // A service that echoed a token into its answer must not leave it on disk.
-  writeFileSync(tmp, redact(JSON.stringify(value)), { mode: 0o600 });
-  // The mode given to writeFileSync is masked by the umask; make sure.
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
-  return file;
+  return writeCarefully(fileFor(namespace, key, root), redact(JSON.stringify(value)), { mode: 0o600 });
+}
+
+/**
+ * Cache an answer already paid for; when the cache cannot be written (full
+ * disk, read-only folder) the answer is still used, and the note says why the
+ * next run will pay again. Never a failed check for a local disk problem.
+ */
+export function keepAnswer(namespace: string, key: string, value: unknown, root = cacheRoot()): string[] {
+  try {
+    writeCache(namespace, key, value, root);
+    return [];
+  } catch (e) {
+    if (!(e instanceof WriteError)) throw e;
+    return [`the answer was used but not cached (${e.message}); the next run will fetch it again`];
+  }
 }

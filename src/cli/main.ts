@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
 import { didYouMean } from '../model/suggest.js';
 import { redacting } from '../redact.js';
+import { WriteError } from '../careful-write.js';
 import { EXIT, UsageError, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
 
@@ -64,6 +65,10 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     if (e instanceof InputError) {
       io.stderr.write(`${e.message}\n`);
       return EXIT.input;
+    }
+    if (e instanceof WriteError) {
+      io.stderr.write(`tollgate: ${e.message}\n`);
+      return EXIT.internal;
     }
     if (e instanceof UsageError) {
       const helpCmd = verb && verbGiven ? `tollgate ${verb.name} --help` : 'tollgate --help';

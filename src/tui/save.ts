@@ -1,5 +1,5 @@
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { checkWritable, writeCarefully } from '../careful-write.js';
 import { isMap, isScalar, parse, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parseScenario } from '../model/load-scenario.js';
 import type { Scenario } from '../model/scenario.js';
@@ -123,23 +123,17 @@ export function changedOnDisk(file: string, diskText: string): boolean {
   }
 }
 
-/** Temp file in the same folder, then rename: a crash leaves the old file or the new one, never half of one. */
-export function writeAtomic(file: string, text: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.tollgate-${process.pid}.tmp`);
+/** The careful writer (symlinks followed, mode and line endings kept, synced); a read-only file only when the user said yes. */
+export function writeScenario(file: string, text: string, replaceReadOnly: boolean): void {
+  writeCarefully(file, text, { readOnly: replaceReadOnly ? 'replace' : 'refuse' });
+}
+
+/** Whether saving needs the user's yes first: the file is read-only. */
+export function isReadOnly(file: string): boolean {
   try {
-    writeFileSync(temp, text, 'utf8');
-    try {
-      chmodSync(temp, statSync(file).mode);
-    } catch {
-      /* the original is gone: keep the default mode */
-    }
-    renameSync(temp, file);
-  } catch (e) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      /* never created */
-    }
-    throw e;
+    return checkWritable(file).readOnly;
+  } catch {
+    // Unwritable for another reason: the save itself says why.
+    return false;
   }
 }

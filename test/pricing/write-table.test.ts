@@ -9,7 +9,8 @@ import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import { mapAwsProducts } from '../../src/pricing/map/aws.js';
 import { emptyFetched } from '../../src/pricing/map/fetched.js';
 import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
-import { alignTiers, mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
+import { alignTiers, mergeFetched } from '../../src/pricing/write-table.js';
+import { writeCarefully } from '../../src/careful-write.js';
 import { awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 
 const file = (p: string) => join(bundledPricingDir(), `${p}.yaml`);
@@ -142,10 +143,10 @@ describe('mergeFetched, S3 storage and NAT gateways', () => {
   });
 });
 
-describe('writeAtomically', () => {
+describe('writing a table (the careful writer)', () => {
   it('leaves only the finished file behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-write-'));
-    writeAtomically(join(dir, 'aws.yaml'), 'provider: aws\n');
+    writeCarefully(join(dir, 'aws.yaml'), 'provider: aws\n');
     expect(readdirSync(dir)).toEqual(['aws.yaml']);
     expect(readFileSync(join(dir, 'aws.yaml'), 'utf8')).toBe('provider: aws\n');
   });

@@ -3,7 +3,7 @@ import type { CloudBillingClient as BillingClient } from '@google-cloud/billing'
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { InputError } from '../../model/diagnostics.js';
-import { cacheKey, readCache, writeCache } from '../cache.js';
+import { cacheKey, keepAnswer, readCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
 import type { BillingRecord } from '../record.js';
 import type { Period } from '../reconcile.js';
@@ -161,11 +161,12 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
     // Only past the late-data window can the answer no longer change.
     const { scanEnd } = invoiceWindow(month);
     const settled = finished && clockNow().toISOString().slice(0, 10) >= scanEnd;
-    if (settled) writeCache(CACHE_NAMESPACE, key, { table, rows: rows as BigQueryRow[] } satisfies CachedAnswer, o.cacheRoot);
-    const notes = finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${scanEnd}: not cached yet`] : [];
+    const records = rowsToRecords(rows);
+    const cacheNotes = settled ? keepAnswer(CACHE_NAMESPACE, key, { table, rows } satisfies CachedAnswer, o.cacheRoot) : [];
+    const notes = [...(finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${scanEnd}: not cached yet`] : []), ...cacheNotes];
     return {
       source: sourceText(table, month),
-      records: rowsToRecords(rows as BigQueryRow[]),
+      records,
       requests: { count: jobs, cost: scanCost(scanned), cached: false, what: JOBS, scannedBytes: scanned },
       notes,
     };

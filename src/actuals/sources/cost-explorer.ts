@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-cost-explorer';
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
-import { cacheKey, readCache, writeCache } from '../cache.js';
+import { cacheKey, keepAnswer, readCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
 import { monthRange, nextDay } from '../period.js';
 import type { BillingRecord } from '../record.js';
@@ -186,8 +186,8 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     }
 
     const final = finished && !records.some((r) => r.estimated) && !daily.some((d) => d.estimated);
-    if (final) writeCache(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot);
-    const notes = [...history, ...(finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [])];
+    const cacheNotes = final ? keepAnswer(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot) : [];
+    const notes = [...history, ...(finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : []), ...cacheNotes];
     return { source, records, daily, requests: { count, cost: REQUEST_PRICE.times(count), cached: false }, ...(forecast ? { forecast } : {}), notes };
   } catch (e) {
     if (e instanceof SourceError) throw e;
