@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gcpSkus } from './fixtures.js';
+import { API_FIXTURES, gcpSkus } from './fixtures.js';
 import { json, localServer } from './local-server.js';
 import { runMain } from './run-main.js';
 
@@ -47,5 +47,28 @@ describe('pricing update refuses a table that lost or zeroed rates', () => {
     const forced = await runMain(['pricing', 'update', 'gcp', '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/: 0[,}]/);
+  });
+});
+
+describe('pricing update aws refuses a $0 CapacityBlock SKU in place of the on-demand rate', () => {
+  it('a real offer file shape: marketoption CapacityBlock at $0 passes the on-demand filter; the guard stops the write', async () => {
+    const offer = JSON.parse(readFileSync(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), 'utf8'));
+    const [sku, product] = Object.entries(offer.products as Record<string, { attributes: Record<string, string> }>).find(([, p]) => p.attributes.instanceType === 'p4d.24xlarge' && p.attributes.regionCode === 'us-east-1')!;
+    const [termKey, term] = Object.entries(offer.terms.OnDemand[sku] as Record<string, { priceDimensions: Record<string, { pricePerUnit: { USD: string } }> }>)[0]!;
+    const block = 'CAPACITYBLOCK0001';
+    offer.products[block] = { ...product, sku: block, attributes: { ...product.attributes, marketoption: 'CapacityBlock', usagetype: 'CapacityBlock:p4d.24xlarge' } };
+    const dims = Object.fromEntries(Object.entries(term.priceDimensions).map(([k, d]) => [k.replace(sku, block), { ...d, pricePerUnit: { USD: '0.0000000000' } }]));
+    offer.terms.OnDemand[block] = { [termKey.replace(sku, block)]: { ...term, sku: block, priceDimensions: dims } };
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-guard-'));
+    writeFileSync(join(dir, 'offer.json'), JSON.stringify(offer));
+    const out = join(dir, 'aws.yaml');
+    const r = await runMain(['pricing', 'update', 'aws', '--input', join(dir, 'offer.json'), '--out', out]);
+    // Refused by the guard, or (once the mapper skips CapacityBlock SKUs) written with the real rate: never $0.
+    if (r.code === 0) expect(readFileSync(out, 'utf8')).toMatch(/p4d\.24xlarge:[\s\S]*?us-east-1: 21\.957642/);
+    else {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('instance p4d.24xlarge us-east-1 on-demand: 21.957642 → 0');
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });
