@@ -14,14 +14,14 @@ vi.mock('node:fs', async (original) => {
   };
 });
 
-const { writeCarefully } = await import('../src/careful-write.js');
+const { writeAtomic } = await import('../src/write-atomic.js');
 
 describe('the careful writer on a full disk', () => {
   it('says the disk is full, keeps the old file and removes its temp file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-full-'));
     const file = join(dir, 'aws.yaml');
     writeFileSync(file, 'provider: aws\n');
-    expect(() => writeCarefully(file, 'provider: aws\nas_of: x\n')).toThrow(`could not write ${file}: the disk is full (ENOSPC); nothing was changed`);
+    expect(() => writeAtomic(file, 'provider: aws\nas_of: x\n')).toThrow(`could not write ${file}: the disk is full (ENOSPC); nothing was changed`);
     expect(readFileSync(file, 'utf8')).toBe('provider: aws\n');
     expect(readdirSync(dir)).toEqual(['aws.yaml']);
   });

@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWritable, WriteError, writeCarefully } from '../src/careful-write.js';
+import { checkWritable, WriteError, writeAtomic } from '../src/write-atomic.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'tollgate-write-'));
 
@@ -11,7 +11,7 @@ describe('the careful writer', () => {
     const dir = folder();
     writeFileSync(join(dir, 'real.yaml'), 'name: old\n');
     symlinkSync('real.yaml', join(dir, 'link.yaml'));
-    writeCarefully(join(dir, 'link.yaml'), 'name: new\n');
+    writeAtomic(join(dir, 'link.yaml'), 'name: new\n');
     expect(readFileSync(join(dir, 'real.yaml'), 'utf8')).toBe('name: new\n');
     expect(lstatSync(join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['link.yaml', 'real.yaml']);
@@ -22,20 +22,20 @@ describe('the careful writer', () => {
     const file = join(dir, 'aws.yaml');
     writeFileSync(file, 'provider: aws\n');
     chmodSync(file, 0o600);
-    writeCarefully(file, 'provider: aws\nas_of: "2026-12-01"\n');
+    writeAtomic(file, 'provider: aws\nas_of: "2026-12-01"\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('gives a new file the mode asked for, whatever the umask', () => {
     const file = join(folder(), 'cache.json');
-    writeCarefully(file, '{}', { mode: 0o600 });
+    writeAtomic(file, '{}', { mode: 0o600 });
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('keeps CRLF line endings: a key added with \\n gets \\r\\n like the rest', () => {
     const file = join(folder(), 'plan.yaml');
     writeFileSync(file, 'name: x\r\nnodes: []\r\n');
-    writeCarefully(file, 'name: x\r\nnodes: []\r\ndescription: added\n');
+    writeAtomic(file, 'name: x\r\nnodes: []\r\ndescription: added\n');
     expect(readFileSync(file, 'utf8')).toBe('name: x\r\nnodes: []\r\ndescription: added\r\n');
   });
 
@@ -44,18 +44,18 @@ describe('the careful writer', () => {
     writeFileSync(file, 'name: x\n');
     chmodSync(file, 0o444);
     expect(checkWritable(file).readOnly).toBe(true);
-    expect(() => writeCarefully(file, 'name: y\n')).toThrow(WriteError);
+    expect(() => writeAtomic(file, 'name: y\n')).toThrow(WriteError);
     expect(readFileSync(file, 'utf8')).toBe('name: x\n');
-    writeCarefully(file, 'name: y\n', { readOnly: 'replace' });
+    writeAtomic(file, 'name: y\n', { readOnly: 'replace' });
     expect(readFileSync(file, 'utf8')).toBe('name: y\n');
     expect(statSync(file).mode & 0o777).toBe(0o444);
   });
 
   it('says plainly when the folder is missing or is a file, and leaves nothing behind', () => {
     const dir = folder();
-    expect(() => writeCarefully(join(dir, 'no', 'such', 'x.yaml'), 'a')).toThrow(`could not write ${join(dir, 'no', 'such', 'x.yaml')}: its folder does not exist (ENOENT); nothing was changed`);
+    expect(() => writeAtomic(join(dir, 'no', 'such', 'x.yaml'), 'a')).toThrow(`could not write ${join(dir, 'no', 'such', 'x.yaml')}: its folder does not exist (ENOENT); nothing was changed`);
     writeFileSync(join(dir, 'file'), '');
-    expect(() => writeCarefully(join(dir, 'file', 'x.yaml'), 'a')).toThrow(/part of its path is not a folder \(ENOTDIR\)/);
+    expect(() => writeAtomic(join(dir, 'file', 'x.yaml'), 'a')).toThrow(/part of its path is not a folder \(ENOTDIR\)/);
     expect(readdirSync(dir)).toEqual(['file']);
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { redact } from '../redact.js';
-import { WriteError, writeCarefully } from '../careful-write.js';
+import { WriteError, writeAtomic } from '../write-atomic.js';
 
 /**
  * An on-disk cache for paid API answers (Cost Explorer bills $0.01 a request).
@@ -42,7 +42,7 @@ function writeCache(namespace: string, key: string, value: unknown, root = cache
     throw new WriteError(`could not create the cache folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   // A service that echoed a token into its answer must not leave it on disk.
-  return writeCarefully(fileFor(namespace, key, root), redact(JSON.stringify(value)), { mode: 0o600 });
+  return writeAtomic(fileFor(namespace, key, root), redact(JSON.stringify(value)), { mode: 0o600 });
 }
 
 /**

@@ -4,7 +4,7 @@ import { pricingTableSchema, type PricingTableInput, type Tier } from '../model/
 import { validate } from '../model/validate.js';
 import { parseYamlSource } from '../model/yaml-source.js';
 import { interRegionRate, LookupError } from './lookup.js';
-import type { FetchedPrices } from './map/fetched.js';
+import type { FetchedPrices } from '../providers/fetched.js';
 import { mapAt, pairOf, TextEdits, yamlString } from './text-edits.js';
 
 export interface MergeOptions {

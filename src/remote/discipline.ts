@@ -8,11 +8,13 @@
  * up to the deadline and requests up to the cap, never more.
  */
 
+import { ServiceError } from '../model/errors.js';
+
 /** Seconds a command may spend on remote calls when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SECONDS = { actuals: 120, pricing: 300 } as const;
 
 /** The service misbehaved or did not answer in time: exit 1 with what happened; nothing written, nothing cached. */
-export class RemoteGaveUp extends Error {
+export class RemoteGaveUp extends ServiceError {
   override name = 'RemoteGaveUp';
 }
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { checkWritable, writeCarefully } from '../careful-write.js';
 import { isMap, isScalar, parse, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parseScenario } from '../model/load-scenario.js';
 import type { Scenario } from '../model/scenario.js';
@@ -120,20 +119,5 @@ export function changedOnDisk(file: string, diskText: string): boolean {
     return readFileSync(file, 'utf8') !== diskText;
   } catch {
     return true;
-  }
-}
-
-/** The careful writer (symlinks followed, mode and line endings kept, synced); a read-only file only when the user said yes. */
-export function writeScenario(file: string, text: string, replaceReadOnly: boolean): void {
-  writeCarefully(file, text, { readOnly: replaceReadOnly ? 'replace' : 'refuse' });
-}
-
-/** Whether saving needs the user's yes first: the file is read-only. */
-export function isReadOnly(file: string): boolean {
-  try {
-    return checkWritable(file).readOnly;
-  } catch {
-    // Unwritable for another reason: the save itself says why.
-    return false;
   }
 }

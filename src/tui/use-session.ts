@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { intentFor, type Command } from './keys.js';
-import { changedOnDisk, isReadOnly, scenarioText, writeScenario } from './save.js';
+import { isReadOnly, writeAtomic } from '../write-atomic.js';
+import { changedOnDisk, scenarioText } from './save.js';
 import { activeDoc, isDirty, reduce, type Action, type Session } from './state.js';
 
 /** Saves the active scenario; asks first when the file changed on disk or is read-only, unless told to overwrite. */
@@ -12,7 +13,7 @@ function save(s: Session, dispatch: (a: Action) => void, overwrite: boolean): vo
   if (!overwrite && isReadOnly(doc.file)) return dispatch({ type: 'ask', question: 'readonly' });
   try {
     const text = scenarioText(doc.diskText, doc.file, doc.saved.scenario, doc.current.scenario);
-    writeScenario(doc.file, text, overwrite);
+    writeAtomic(doc.file, text, { readOnly: overwrite ? 'replace' : 'refuse' });
     dispatch({ type: 'saved', doc: s.active, text });
   } catch (e) {
     dispatch({ type: 'notify', text: `not saved: ${(e as Error).message}`, tone: 'error' });

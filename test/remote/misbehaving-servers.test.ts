@@ -8,10 +8,10 @@ import { cliEnv, month, startCostExplorer, type Reply, type SeenRequest } from '
 import { billingExport, gcpCli, PAGE_1, startGoogle, tokenExchange, type Seen } from '../actuals/bq-server.js';
 import { json, localServer } from '../pricing/local-server.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { fetchAwsProducts } from '../../src/pricing/update/aws.js';
-import { fetchAzureItems } from '../../src/pricing/update/azure.js';
-import { fetchGcpSkus } from '../../src/pricing/update/gcp.js';
-import type { FetchProgress } from '../../src/pricing/update/progress.js';
+import { fetchAwsProducts } from '../../src/providers/aws/fetch-prices.js';
+import { fetchAzureItems } from '../../src/providers/azure/fetch-prices.js';
+import { fetchGcpSkus } from '../../src/providers/gcp/fetch-prices.js';
+import type { FetchProgress } from '../../src/providers/progress.js';
 import { Deadline, RemoteGaveUp } from '../../src/remote/discipline.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import { parseScenario } from '../../src/model/load-scenario.js';
 import { applyEdit, changedFields, rangeNotes, type Edit } from '../../src/tui/edits.js';
-import { changedOnDisk, scenarioText, writeScenario } from '../../src/tui/save.js';
+import { changedOnDisk, scenarioText } from '../../src/tui/save.js';
+import { writeAtomic } from '../../src/write-atomic.js';
 import { RECSYS, SMALL, recsysCopy, scenarioFile } from './fixtures.js';
 
 function edited(text: string, ...edits: Edit[]): string {
@@ -107,7 +108,7 @@ describe('ranges', () => {
 describe('the file on disk', () => {
   it('is replaced atomically: the new text, the old mode, no temp file left', () => {
     const file = recsysCopy();
-    writeScenario(file, 'name: x\n', false);
+    writeAtomic(file, 'name: x\n');
     expect(readFileSync(file, 'utf8')).toBe('name: x\n');
     expect(readdirSync(dirname(file))).toEqual(['recsys.yaml']);
   });

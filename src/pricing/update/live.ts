@@ -1,10 +1,11 @@
 import { readTextFile } from '../../model/read-text-file.js';
 import { Deadline, DEFAULT_TIMEOUT_SECONDS } from '../../remote/discipline.js';
 import type { PricingTableInput } from '../../model/pricing.js';
-import { displayPath } from '../load.js';
+import { displayPath } from '../../model/diagnostics.js';
 import { mergeFetched, type MergeResult } from '../write-table.js';
-import type { OnProgress } from './progress.js';
-import { fetchPrices, type Fetch } from './run.js';
+import type { OnProgress } from '../../providers/progress.js';
+import type { Fetch } from '../../providers/provider.js';
+import { fetchPrices } from './run.js';
 
 export interface LiveOptions {
   regions?: readonly string[];

@@ -96,8 +96,17 @@ export function checkWritable(file: string): Writability {
   return { target, readOnly };
 }
 
+/** Whether writing `file` needs the user's yes first: it is read-only. False when it cannot be told (the write says why). */
+export function isReadOnly(file: string): boolean {
+  try {
+    return checkWritable(file).readOnly;
+  } catch {
+    return false;
+  }
+}
+
 export interface WriteOptions {
-  /** Mode of a new file (an existing one keeps its own); default 0o644 less the umask's effect. */
+  /** The file's mode; when absent, the replaced file's mode is kept (a new file gets 0o644). */
   mode?: number;
   /** A read-only file is replaced only when this says yes; without it (no one to ask) it is refused. */
   readOnly?: 'refuse' | 'replace';
@@ -123,20 +132,21 @@ function fsyncDir(dir: string): void {
 }
 
 /**
- * Write `text` to `file` so that a reader, a crash or a full disk never sees
- * half of it: a temp file beside the real target (symlinks followed), synced,
+ * The one way tollgate writes a file (a saved scenario, a refreshed pricing
+ * table, a cache entry). Write `text` to `file` so that a reader, a crash or
+ * a full disk never sees half of it: a temp file beside the real target (symlinks followed), synced,
  * renamed over it, the folder synced. The file keeps its mode and its line
  * endings (a CRLF file stays CRLF); a read-only file is replaced only when
  * asked to. On any failure the temp file is removed and the old file is as it was.
  */
-export function writeCarefully(file: string, text: string, o: WriteOptions = {}): string {
+export function writeAtomic(file: string, text: string, o: WriteOptions = {}): string {
   const { target, readOnly } = checkWritable(file);
   if (readOnly && o.readOnly !== 'replace') throw new WriteError(`${file} is read-only; not overwritten (make it writable, or save elsewhere)`);
   let mode = o.mode ?? 0o644;
   let body = text;
   try {
     const stat = statSync(target);
-    mode = stat.mode & 0o7777;
+    mode = o.mode ?? stat.mode & 0o7777;
     if (usesCrlf(readFileSync(target, 'utf8'))) body = text.replace(/\r?\n/g, '\r\n');
   } catch {
     /* a new file */
