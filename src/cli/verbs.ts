@@ -41,6 +41,7 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   --refresh          the session's first fetch skips the cache (aws, gcp);
                      later fetches read the cache it filled
   --max-scan SIZE    (gcp) the most the BigQuery query may scan (default 100GiB)
+  --timeout TIME     (aws, gcp) the most one fetch may take (default 120 s)
 `,
     options: { ...PRICING_OPTION, ...ACTUALS_OPTIONS, 'actuals-source': { type: 'string' } },
     load: () => import('../commands/open.js'),
@@ -214,6 +215,10 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --live            (diff) compare with the provider's API instead of a file
   --input FILE      (update, diff --live; aws) an AWS bulk offer file to read
                     instead of calling the API; may repeat
+  --timeout TIME    (update, diff --live) the most the API calls may take in
+                    all, e.g. 90s or 10m (default 300 s)
+  --force           (update) write a table even when rates were lost or fell
+                    to zero
 `,
     options: {
       ...OUT_FILE_OPTION,
@@ -230,6 +235,8 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
       write: { type: 'boolean' },
       live: { type: 'boolean' },
       input: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+      force: { type: 'boolean' },
     },
     load: () => import('../commands/pricing.js'),
   },
@@ -239,7 +246,7 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
                         [--format table|json|csv|markdown] [--threshold 10%]
                         [--cost billed|effective] [--refresh]
-                        [--max-scan SIZE] [--pricing FILE]...
+                        [--max-scan SIZE] [--timeout TIME] [--pricing FILE]...
 
 Reads the month's actual spend, maps it onto the scenario's lines (instance and
 region, storage class and region, transfer path and region pair) and
@@ -280,6 +287,9 @@ ${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
   --max-scan SIZE   (gcp) the most the BigQuery query may scan, e.g. 50GB or
                     1TiB (default 100GiB, ≈ $0.61 at $6.25/TiB); past it the
                     query is not run (exit 2)
+  --timeout TIME    (aws, gcp) the most all requests together may take, e.g.
+                    90s or 5m (default 120 s); past it tollgate gives up
+                    (exit 1) and caches nothing
   --pricing FILE    a pricing override file; may repeat
 `,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },

@@ -12,5 +12,3 @@ export interface FetchProgress {
 }
 
 export type OnProgress = (p: FetchProgress) => void;
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { FROZEN_PRICING } from '../helpers.js';
 import { bundledPricingDir } from '../../src/pricing/load.js';
 import { describeFetchError } from '../../src/pricing/update/errors.js';
-import { azureRetailServer } from './api-servers.js';
+import { azureRetailServer, azureServerPerTest } from './api-servers.js';
 import { runMain } from './run-main.js';
 import { API_FIXTURES } from './fixtures.js';
 import { bar } from '../../src/commands/pricing-progress.js';
@@ -15,19 +15,8 @@ const BUNDLED_AZURE = join(bundledPricingDir(), 'azure.yaml');
 const FROZEN_AZURE = join(FROZEN_PRICING, 'azure.yaml');
 
 describe('tollgate pricing update / diff --live (Azure Retail Prices API on a local server)', () => {
-  let server: Awaited<ReturnType<typeof azureRetailServer>> | undefined;
-  const saved = process.env.TOLLGATE_AZURE_PRICES_URL;
+  azureServerPerTest();
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-update-'));
-  // Each test starts with a fresh server, so each meets its one 429 first.
-  beforeEach(async () => {
-    await server?.close();
-    server = await azureRetailServer();
-    process.env.TOLLGATE_AZURE_PRICES_URL = `${server.url}/api/retail/prices`;
-  });
-  afterAll(async () => {
-    process.env.TOLLGATE_AZURE_PRICES_URL = saved;
-    await server?.close();
-  });
 
   it('shows progress on a terminal, rewritten in place, and the wait on a 429', async () => {
     const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', join(dir, 'progress.yaml')], { tty: true });
