@@ -28,7 +28,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
   const format = formatOption(args, [...FORMATS, 'html', 'github-annotations']);
-  const { threshold, costBasis, refresh, maxScan } = actualsOptions(args);
+  const { threshold, costBasis, refresh, maxScan, timeoutMs } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
@@ -48,6 +48,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       refresh,
       costBasis,
       maxScan,
+      timeoutMs,
       onRequest: (n: number) => from.progress.request && status(from.progress.request(n)),
       // The price of the query, said before it runs; a line of its own, kept in the log (not with JSON: scripts read stderr too).
       onScan: (bytes: Decimal) => format !== 'json' && from.progress.scan && io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: ${from.progress.scan(bytes)}\n`),
