@@ -423,7 +423,7 @@ ${OUT_FILE_USAGE}`,
     usage: `usage: tollgate comment github|gitlab|azure-repos|bitbucket SCENARIO...
                 [--repo REPO] [--pull-request N] [--base-ref REF]
                 [--behavior update|new|hide-and-new|delete-and-new]
-                [--on-over-budget fail|comment] [--dry-run]
+                [--on-over-budget fail|comment] [--dry-run] [--timeout TIME]
                 [--percentile p95] [--pricing FILE]... [--samples N] [--seed N]
 
 Compares each scenario as it is on the base branch (read with git show
@@ -466,6 +466,8 @@ options:
   --on-over-budget P   fail (default): exit 3 when a scenario is over budget;
                        comment: post and exit 0
   --dry-run            print the comment instead of posting it (no token needed)
+  --timeout TIME       the most all requests to the forge together may take,
+                       waits for Retry-After included (default 120 s)
   --percentile P       for scenarios with ranges: the percentile of the total
                        that must fit the budget (default p95)
   --pricing FILE       a pricing override file; may repeat
@@ -480,6 +482,7 @@ ${MONTE_CARLO_USAGE}`,
       'on-over-budget': { type: 'string' },
       'dry-run': { type: 'boolean' },
       percentile: { type: 'string' },
+      timeout: { type: 'string' },
     },
     load: () => import('../commands/comment.js'),
   },

@@ -6,6 +6,8 @@ import { commentBody, type ScenarioChange } from '../comment/body.js';
 import { BEHAVIORS, FORGES, post, type Behavior, type ForgeName } from '../comment/forge.js';
 import { forgeFor } from '../comment/forges/index.js';
 import { http } from '../comment/http.js';
+import { timeoutOption } from '../cli/timeout-option.js';
+import { DEFAULT_TIMEOUT_SECONDS, Deadline } from '../remote/discipline.js';
 import { requireForPosting, resolveTarget } from '../comment/target.js';
 import { budgetVerdict } from '../engine/budget-check.js';
 import { DEFAULT_PERCENTILES } from '../engine/montecarlo.js';
@@ -57,6 +59,7 @@ export async function run(args: ParsedArgs, io: Io, env: NodeJS.ProcessEnv = pro
   requireForPosting(target);
   const client = http({
     forge,
+    deadline: new Deadline(timeoutOption(args, DEFAULT_TIMEOUT_SECONDS.comment)),
     headers: { accept: 'application/json', 'user-agent': `tollgate/${io.version}`, ...(forge === 'github' ? { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } : {}), ...target.token.header },
     tokenName: target.token.name,
     secrets: [target.token.value],

@@ -11,7 +11,7 @@ export interface PostedComment {
 /** What tollgate does on a forge: list the request's comments, post, edit, delete and hide one. */
 export interface Forge {
   name: string;
-  list(): Promise<{ comments: PostedComment[]; truncated: boolean }>;
+  list(): Promise<PostedComment[]>;
   create(body: string): Promise<PostedComment>;
   update(c: PostedComment, body: string): Promise<void>;
   remove(c: PostedComment): Promise<void>;
@@ -35,8 +35,7 @@ export const OUTDATED_BODY = `${MARKER.replace('comment', 'comment-outdated')}\n
 export async function post(forge: Forge, body: string, behavior: Behavior): Promise<{ action: 'created' | 'updated'; id: string; notes: string[] }> {
   const notes: string[] = [];
   if (behavior === 'new') return { action: 'created', id: (await forge.create(body)).id, notes };
-  const { comments, truncated } = await forge.list();
-  if (truncated) notes.push('stopped reading comments at the page cap; an earlier tollgate comment past it was not seen');
+  const comments = await forge.list();
   const ours = comments.filter((c) => c.body.includes(MARKER));
   if (behavior === 'update') {
     const last = ours.at(-1);

@@ -1,5 +1,6 @@
 import { Agent, RetryAgent, fetch } from 'undici';
 import { ServiceError, UsageError } from '../model/errors.js';
+import { allPages, type Deadline } from '../remote/discipline.js';
 
 /** A forge failed (unreachable, still rate limiting after the retries, a server error): main says so, exit 1. */
 export class ForgeError extends ServiceError {}
@@ -10,6 +11,8 @@ export const RETRY = { maxRetries: 3, minTimeout: 500, maxTimeout: 20_000 } as c
 export interface Http {
   /** JSON in, JSON out; a refusal the caller can fix (401, 403, 404, …) is a UsageError (exit 2), a failure a ForgeError (exit 1), each saying what to do. */
   json<T>(method: string, url: string, body?: unknown): Promise<{ data: T; headers: Headers }>;
+  /** Every page of a comment list from `first`, each page naming the next URL: under the deadline, at most PAGE_CAP pages, never a repeated page. */
+  pages<T>(first: string, page: (url: string) => Promise<{ items: T[]; next?: string }>): Promise<T[]>;
 }
 
 /** Secrets never leave in a message, even when a server echoes them back. */
@@ -26,7 +29,7 @@ function hint(status: number, what: string): { text: string; input: boolean } {
 }
 
 /** undici's fetch with its RetryAgent: 429 and 503 are retried (a bounded number of times, waiting as Retry-After says); they mean nothing was done, so POST is safe to repeat. */
-export function http(opts: { forge: string; headers: Record<string, string>; tokenName: string; secrets: readonly string[] }): Http {
+export function http(opts: { forge: string; headers: Record<string, string>; tokenName: string; secrets: readonly string[]; deadline: Deadline }): Http {
   const dispatcher = new RetryAgent(new Agent(), {
     ...RETRY,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -38,17 +41,20 @@ export function http(opts: { forge: string; headers: Record<string, string>; tok
       const where = `${method} ${redact(new URL(url).origin + new URL(url).pathname, opts.secrets)}`;
       let res;
       try {
-        res = await fetch(url, {
+        // The deadline covers every try and every wait RetryAgent makes, and the body (a trickling server cannot hold the job).
+        res = await opts.deadline.race(where, fetch(url, {
           method,
           dispatcher,
+          signal: opts.deadline.signal,
           headers: { ...opts.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
+        }));
       } catch (e) {
+        if (e instanceof ServiceError) throw e;
         const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
         throw new ForgeError(`${opts.forge}: ${where}: ${redact(cause, opts.secrets)}`);
       }
-      const text = await res.text();
+      const text = await opts.deadline.race(where, res.text());
       if (!res.ok) {
         const h = hint(res.status, opts.tokenName);
         const detail = text ? `; the server said: ${redact(text.slice(0, 300), opts.secrets)}` : '';
@@ -57,24 +63,14 @@ export function http(opts: { forge: string; headers: Record<string, string>; tok
       }
       return { data: (text ? JSON.parse(text) : undefined) as T, headers: res.headers as unknown as Headers };
     },
+    pages<T>(first: string, page: (url: string) => Promise<{ items: T[]; next?: string }>) {
+      return allPages<T>({ what: `${opts.forge} comment list`, maxPages: PAGE_CAP, deadline: opts.deadline }, (next) => page(next ?? first));
+    },
   };
 }
 
-/** The most pages of comments read before giving up on finding tollgate's (a pull request with 5,000+ comments). */
+/** The most pages of comments read (100 a page: 5,000 comments) before the forge is taken to be looping. */
 export const PAGE_CAP = 50;
-
-/** Follow a forge's "next page" until there is none, or PAGE_CAP pages; `truncated` says the cap was hit. */
-export async function paginate<T>(first: string, page: (url: string) => Promise<{ items: T[]; next?: string }>): Promise<{ items: T[]; truncated: boolean }> {
-  const items: T[] = [];
-  let url: string | undefined = first;
-  for (let n = 0; url !== undefined; n++) {
-    if (n === PAGE_CAP) return { items, truncated: true };
-    const p = await page(url);
-    items.push(...p.items);
-    url = p.next;
-  }
-  return { items, truncated: false };
-}
 
 /** RFC 8288 Link header's rel="next" (GitHub, and GitLab besides X-Next-Page). */
 export function nextLink(headers: Headers): string | undefined {

@@ -11,7 +11,7 @@
 import { ServiceError } from '../model/errors.js';
 
 /** Seconds a command may spend on remote calls when --timeout is not given. */
-export const DEFAULT_TIMEOUT_SECONDS = { actuals: 120, pricing: 300 } as const;
+export const DEFAULT_TIMEOUT_SECONDS = { actuals: 120, pricing: 300, comment: 120 } as const;
 
 /** The service misbehaved or did not answer in time: exit 1 with what happened; nothing written, nothing cached. */
 export class RemoteGaveUp extends ServiceError {

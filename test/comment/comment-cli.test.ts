@@ -151,6 +151,22 @@ describe('tollgate comment: rate limits, budget gate, dry run', () => {
     expect(limited.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a forge that never answers or pages forever is given up on plainly, exit 1, not a hang', async () => {
+    const { forge, run } = await setup(github, 0);
+    forge.fail.push({ status: 0, hang: true });
+    const started = Date.now();
+    const silent = await run(['--timeout', '2']);
+    expect(silent.code).toBe(1);
+    expect(silent.stderr).toMatch(/did not finish within --timeout 2 s/);
+    expect(Date.now() - started).toBeLessThan(15000);
+
+    forge.loop.pages = true;
+    const looping = await run();
+    expect(looping.code).toBe(1);
+    expect(looping.stderr).toMatch(/github comment list sent a page token it had sent before/);
+    expect(looping.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('over budget: the comment is posted and the run exits 3; with --on-over-budget comment it exits 0', async () => {
     const { forge, repo, run } = await setup(github, 0);
     repo.edit('count: 4', 'count: 12');

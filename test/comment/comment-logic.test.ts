@@ -18,7 +18,7 @@ function memoryForge(initial: string[]): Forge & { comments: PostedComment[]; lo
     name: 'memory',
     comments,
     log,
-    list: async () => ({ comments: [...comments], truncated: false }),
+    list: async () => [...comments],
     create: async (body) => {
       const c = { id: String(next++), body };
       comments.push(c);

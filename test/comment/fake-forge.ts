@@ -29,8 +29,10 @@ export interface FakeForge {
   url: string;
   comments: StoredComment[];
   requests: Logged[];
-  /** The next requests answer these statuses (with Retry-After for 429), in order. */
-  fail: { status: number; retryAfter?: string }[];
+  /** The next requests answer these statuses (with Retry-After for 429), in order; `hang` never answers. */
+  fail: { status: number; retryAfter?: string; hang?: boolean }[];
+  /** GitHub: every page's Link says rel="next" is page 2, as a looping server would. */
+  loop: { pages: boolean };
   close(): Promise<void>;
 }
 
@@ -61,12 +63,14 @@ export async function startFakeForge(kind: ForgeKind, o: { repo: string; request
   if (kind === 'gitlab') comments.push({ id: nextId++, body: 'added 1 commit', system: true });
   const requests: Logged[] = [];
   const fail: FakeForge['fail'] = [];
+  const loop = { pages: false };
   const visible = () => comments.filter((c) => !c.hidden);
 
   const server = createServer(async (req, res) => {
     requests.push({ method: req.method!, url: req.url!, headers: req.headers });
     const url = new URL(req.url!, 'http://127.0.0.1');
     const f = fail.shift();
+    if (f?.hang) return;
     if (f) return send(res, f.status, { message: `fake ${f.status}` }, f.retryAfter ? { 'retry-after': f.retryAfter } : {});
     // Like some servers, the refusal echoes what it was sent: tollgate must not print it.
     if (!authorized(kind, req)) return send(res, 401, { message: `Bad credentials: ${req.headers.authorization ?? req.headers['private-token'] ?? ''}` });
@@ -109,8 +113,8 @@ export async function startFakeForge(kind: ForgeKind, o: { repo: string; request
         if (!rest && method === 'GET') {
           const p = page(url, 'page', 'per_page');
           const next = new URL(url.href.replace('http://127.0.0.1', server_url()));
-          next.searchParams.set('page', String(p.n + 1));
-          return send(res, 200, p.items.map(gh), p.more ? { link: `<${next.href}>; rel="next", <${next.href}>; rel="last"` } : {});
+          next.searchParams.set('page', loop.pages ? '2' : String(p.n + 1));
+          return send(res, 200, p.items.map(gh), p.more || loop.pages ? { link: `<${next.href}>; rel="next", <${next.href}>; rel="last"` } : {});
         }
         if (!rest && method === 'POST') return send(res, 201, gh(create(body.body)));
         const c = byId(rest);
@@ -183,6 +187,10 @@ export async function startFakeForge(kind: ForgeKind, o: { repo: string; request
     comments,
     requests,
     fail,
-    close: () => new Promise((r) => server.close(() => r())),
+    loop,
+    close: () => new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
   };
 }

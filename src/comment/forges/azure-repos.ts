@@ -1,5 +1,5 @@
 import type { Forge, PostedComment } from '../forge.js';
-import { paginate, type Http } from '../http.js';
+import { type Http } from '../http.js';
 
 interface AzureThread {
   id: number;
@@ -15,7 +15,7 @@ export function azureReposForge(o: { collection: string; project: string; reposi
   return {
     name: 'azure-repos',
     async list() {
-      const r = await paginate(`${threads}?${API_VERSION}`, async (url) => {
+      return o.http.pages(`${threads}?${API_VERSION}`, async (url) => {
         const { data, headers } = await o.http.json<{ value: AzureThread[] }>('GET', url);
         const token = headers.get('x-ms-continuationtoken');
         const items = data.value.flatMap((t): PostedComment[] => {
@@ -24,7 +24,6 @@ export function azureReposForge(o: { collection: string; project: string; reposi
         });
         return { items, next: token ? `${threads}?${API_VERSION}&continuationToken=${encodeURIComponent(token)}` : undefined };
       });
-      return { comments: r.items, truncated: r.truncated };
     },
     async create(body) {
       const { data } = await o.http.json<AzureThread>('POST', `${threads}?${API_VERSION}`, { comments: [{ parentCommentId: 0, content: body, commentType: 1 }], status: 1 });

@@ -1,5 +1,5 @@
 import { OUTDATED_BODY, type Forge, type PostedComment } from '../forge.js';
-import { paginate, type Http } from '../http.js';
+import { type Http } from '../http.js';
 
 interface BitbucketComment {
   id: number;
@@ -15,11 +15,10 @@ export function bitbucketForge(o: { api: string; repo: string; pullRequest: stri
   return {
     name: 'bitbucket',
     async list() {
-      const r = await paginate(`${comments}?pagelen=100`, async (url) => {
+      return o.http.pages(`${comments}?pagelen=100`, async (url) => {
         const { data } = await o.http.json<{ values: BitbucketComment[]; next?: string }>('GET', url);
         return { items: data.values.filter((c) => !c.deleted).map(toComment), next: data.next };
       });
-      return { comments: r.items, truncated: r.truncated };
     },
     async create(body) {
       return toComment((await o.http.json<BitbucketComment>('POST', comments, { content: { raw: body } })).data);

@@ -1,5 +1,5 @@
 import type { Forge, PostedComment } from '../forge.js';
-import { ForgeError, nextLink, paginate, type Http } from '../http.js';
+import { ForgeError, nextLink, type Http } from '../http.js';
 
 interface GitHubComment {
   id: number;
@@ -15,11 +15,10 @@ export function githubForge(o: { api: string; graphql: string; repo: string; num
   return {
     name: 'github',
     async list() {
-      const r = await paginate(`${base}/issues/${o.number}/comments?per_page=100`, async (url) => {
+      return o.http.pages(`${base}/issues/${o.number}/comments?per_page=100`, async (url) => {
         const { data, headers } = await o.http.json<GitHubComment[]>('GET', url);
         return { items: data.map(toComment), next: nextLink(headers) };
       });
-      return { comments: r.items, truncated: r.truncated };
     },
     async create(body) {
       return toComment((await o.http.json<GitHubComment>('POST', `${base}/issues/${o.number}/comments`, { body })).data);

@@ -1,5 +1,5 @@
 import { OUTDATED_BODY, type Forge, type PostedComment } from '../forge.js';
-import { nextLink, paginate, type Http } from '../http.js';
+import { nextLink, type Http } from '../http.js';
 
 interface GitLabNote {
   id: number;
@@ -15,13 +15,12 @@ export function gitlabForge(o: { api: string; project: string; iid: string; http
   return {
     name: 'gitlab',
     async list() {
-      const r = await paginate(`${notes}?per_page=100&sort=asc&order_by=created_at`, async (url) => {
+      return o.http.pages(`${notes}?per_page=100&sort=asc&order_by=created_at`, async (url) => {
         const { data, headers } = await o.http.json<GitLabNote[]>('GET', url);
         const nextPage = headers.get('x-next-page');
         const next = nextLink(headers) ?? (nextPage ? withPage(url, nextPage) : undefined);
         return { items: data.filter((n) => !n.system).map(toComment), next };
       });
-      return { comments: r.items, truncated: r.truncated };
     },
     async create(body) {
       return toComment((await o.http.json<GitLabNote>('POST', notes, { body })).data);
