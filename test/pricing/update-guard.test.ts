@@ -7,14 +7,16 @@ import { json, localServer } from './local-server.js';
 import { runMain } from './run-main.js';
 
 /**
- * A Catalog answer whose SKUs lost their prices (every unitPrice empty, which
- * protobuf reads as $0) would have replaced 36 real rates with zeros, exit 0.
- * The update refuses such a table unless --force says the zeros are real.
+ * A Catalog answer whose SKUs lost their prices (every unitPrice down to its
+ * currency, which protobuf reads as $0) would have replaced 36 real rates with
+ * zeros, exit 0. The update refuses such a table unless --force says the zeros
+ * are real. (A unitPrice without even its currency is not read as a price at
+ * all: the mapper leaves it out as not USD.)
  */
 async function malformedCatalog() {
   const skus = gcpSkus().map((s) => ({
     ...s,
-    pricingInfo: s.pricingInfo?.map((p) => ({ ...p, pricingExpression: { ...p.pricingExpression, tieredRates: p.pricingExpression?.tieredRates?.map((t) => ({ ...t, unitPrice: {} })) } })),
+    pricingInfo: s.pricingInfo?.map((p) => ({ ...p, pricingExpression: { ...p.pricingExpression, tieredRates: p.pricingExpression?.tieredRates?.map((t) => ({ ...t, unitPrice: { currencyCode: 'USD' } })) } })),
   }));
   return localServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
