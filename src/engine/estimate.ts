@@ -45,8 +45,10 @@ function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate 
       fail(['nodes', i], e);
     }
   });
-  lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail));
-  lines.push(...priceTransfers(scenario.transfers ?? [], { book, detail, hoursPerMonth, assume, fail }));
+  // Appended one by one: spreading a section's lines into push() passes each as an
+  // argument, and a few hundred thousand of them overflow the call stack.
+  for (const line of priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail)) lines.push(line);
+  for (const line of priceTransfers(scenario.transfers ?? [], { book, detail, hoursPerMonth, assume, fail })) lines.push(line);
   if (misses.length > 0) throw new PlanError(misses);
 
   const used = new Set<Provider>(lines.map((l) => l.provider));
