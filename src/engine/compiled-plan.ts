@@ -171,25 +171,52 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
   const touchedSet = new Set(touched);
   const categoryOf = lines.map((l) => l.category);
 
-  // Exact sums (estimate.ts): the order lines are added in cannot move a digit.
+  // Two ways to sum. Exact sums (estimate.ts) are right whatever the digits; plain
+  // Decimal sums are the same numbers, and cheaper, whenever every partial sum is
+  // exact (exactSum), which each call checks on the figures it has.
   const fixed = exactSums();
+  const plain = Object.fromEntries([...CATEGORIES].map((c) => [c, ZERO])) as Record<Category, Decimal>;
+  let fixedPlaces = 0;
+  let fixedNegative = false;
   lines.forEach((l, i) => {
-    if (!touchedSet.has(i)) addCost(fixed, l.category, l.cost);
+    if (touchedSet.has(i)) return;
+    addCost(fixed, l.category, l.cost);
+    plain[l.category] = plain[l.category].plus(l.cost);
+    fixedPlaces = Math.max(fixedPlaces, l.cost.decimalPlaces());
+    fixedNegative ||= l.cost.isNegative();
   });
 
   const moves = new Set<Category | 'total'>(touched.map((i) => categoryOf[i]!));
   if (moves.size > 0) moves.add('total');
   const costs = lines.map((l) => l.cost);
   const point = totalsOf(lines);
+  const moving = CATEGORIES.filter((c) => moves.has(c)).map((c) => ({ category: c, lines: touched.filter((i) => categoryOf[i] === c) }));
+  // What the categories no quantity moves add to the total, and the figures they show.
+  let still = ZERO;
+  for (const c of CATEGORIES) if (!moves.has(c)) still = still.plus(plain[c]);
+  const itemList = [...items.values()];
+  for (const item of itemList) item.current = { ...item.base };
 
   function totals(values: readonly Decimal[]): Totals {
-    for (const item of items.values()) {
-      const current = { ...item.base };
-      for (const [field, i] of item.fields) current[field] = values[i];
-      item.current = current;
-    }
+    for (const item of itemList) for (const [field, i] of item.fields) item.current[field] = values[i];
     for (const d of direct) costs[d.line] = (d.rule as (item: unknown) => Decimal)(d.item.current).times(d.rate);
     for (const a of live) priceLive(a, costs);
+
+    const out = { ...plain, total: still } as Totals;
+    let places = fixedPlaces;
+    let negative = fixedNegative;
+    for (const { category, lines: of } of moving) {
+      let sum = plain[category];
+      for (const i of of) {
+        const c = costs[i]!;
+        places = Math.max(places, c.decimalPlaces());
+        negative ||= c.isNegative();
+        sum = sum.plus(c);
+      }
+      out[category] = sum;
+      out.total = out.total.plus(sum);
+    }
+    if (!negative && exactSum(out.total, places)) return out;
 
     const sums = { ...fixed };
     for (const i of touched) addCost(sums, categoryOf[i]!, costs[i]!);

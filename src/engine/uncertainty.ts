@@ -1,7 +1,9 @@
 import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../pricing/book.js';
+import { compilePlan } from './compiled-plan.js';
 import { monteCarlo, type MonteCarlo, type MonteCarloOptions } from './montecarlo.js';
+import type { SharedDraws } from './random.js';
 import { sensitivity, type Swing } from './sensitivity.js';
 
 /** What the ranges in a scenario do to its cost: the sampled spread and what drives it. */
@@ -16,12 +18,14 @@ export function assessUncertainty(
   scenario: Scenario,
   uncertain: readonly UncertainInput[],
   book: PricingBook,
-  options: MonteCarloOptions = {},
+  options: MonteCarloOptions & { draws?: SharedDraws } = {},
 ): Uncertainty | undefined {
   if (uncertain.length === 0) return undefined;
+  // One compiled plan serves the samples and the swings.
+  const plan = compilePlan(scenario, book, uncertain.map((u) => u.path));
   return {
     inputs: uncertain,
-    monteCarlo: monteCarlo(scenario, uncertain, book, options),
-    sensitivity: sensitivity(scenario, uncertain, book),
+    monteCarlo: monteCarlo(scenario, uncertain, book, { ...options, plan }),
+    sensitivity: sensitivity(scenario, uncertain, book, plan),
   };
 }
