@@ -2,7 +2,7 @@ import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
 import type { Estimate } from '../model/estimate.js';
-import { assessUncertainty, type Uncertainty } from '../engine/uncertainty.js';
+import { assessPlans, type Uncertainty } from '../engine/uncertainty.js';
 import { formatCsv } from '../format/csv.js';
 import { formatJson } from '../format/json.js';
 import { formatMarkdown } from '../format/markdown.js';
@@ -32,7 +32,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const pricing = listOption(args, 'pricing');
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing));
-  const uncertainties = projections.map((p) => assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling));
+  const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   warnIfStale(projections.map((p) => p.estimate), args, io);
   io.stdout.write(renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
