@@ -25,11 +25,18 @@ export function byCategory(e: Estimate): { category: Category; lines: LineItem[]
   // Sorted on float keys (a float never orders two costs against their exact order),
   // the exact comparison deciding only where the floats tie: a plan of thousands of
   // lines sorts without a Decimal comparison per step.
-  const key = new Map(e.lines.map((l) => [l, l.cost.toNumber()]));
   return CATEGORIES.map((category) => ({
     category,
-    lines: groups.get(category)!.sort((a, b) => key.get(b)! - key.get(a)! || b.cost.comparedTo(a.cost)),
+    lines: groups.get(category)!.sort((a, b) => sortKey(b) - sortKey(a) || b.cost.comparedTo(a.cost)),
   })).filter((g) => g.lines.length > 0);
+}
+
+// Per line object: the session's edits keep every line they do not re-price, and their keys with them.
+const sortKeys = new WeakMap<LineItem, number>();
+function sortKey(l: LineItem): number {
+  let key = sortKeys.get(l);
+  if (key === undefined) sortKeys.set(l, (key = l.cost.toNumber()));
+  return key;
 }
 
 export function pricingLine(e: Estimate): string {

@@ -59,10 +59,12 @@ export function lineDeltas(saved: Estimate, current: Estimate): Map<string, Deci
 }
 
 function computeDeltas(saved: Estimate, current: Estimate): Map<string, Decimal> {
-  const before = new Map(saved.lines.map((l) => [lineKey(l), l.cost]));
+  const before = new Map(saved.lines.map((l) => [lineKey(l), l]));
   const out = new Map<string, Decimal>();
   for (const l of current.lines) {
-    const delta = l.cost.minus(before.get(lineKey(l)) ?? ZERO);
+    const was = before.get(lineKey(l));
+    if (was === l) continue; // the same line object: not re-priced since the save
+    const delta = l.cost.minus(was?.cost ?? ZERO);
     if (!delta.isZero()) out.set(lineKey(l), delta);
   }
   return out;
