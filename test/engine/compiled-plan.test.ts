@@ -8,6 +8,7 @@ import type { NodeGroup, Scenario, Transfer } from '../../src/model/scenario.js'
 import { withValues } from '../../src/model/uncertain.js';
 import { loadPricingBook } from '../../src/pricing/load.js';
 import { FIXTURE_PRICING } from '../helpers.js';
+import { storageLines } from './generated-storage.js';
 
 const book = loadPricingBook(['aws', 'gcp'], [], FIXTURE_PRICING);
 const ENDPOINTS = ['aws:us-east-1', 'aws:us-east-1:us-east-1a', 'aws:us-east-1:us-east-1b', 'aws:us-east-2', 'aws:eu-west-1', 'gcp:us-central1', 'internet', 'on-prem'];
@@ -66,13 +67,7 @@ function scenarioOf(nodes: Of<typeof node>[], transfers: Of<typeof transfer>[], 
         ...(t.nat ? { via: 'nat-gateway' as const } : {}),
       }),
     ),
-    storage: stores.map((s, i) => ({
-      name: `s${i}`,
-      provider: s.cls as 'aws' | 'gcp',
-      region: s.cls === 'aws' ? 'us-east-1' : 'us-central1',
-      class: s.cls === 'aws' ? 's3-standard' : 'gcs-standard',
-      gb: s.gb,
-    })),
+    storage: storageLines(stores),
   };
 }
 
