@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../model/decimal.js';
 import { CATEGORIES, type Category, type LineItem, type Totals } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { priceAggregate, type AggregateMember } from './aggregate.js';
 import { addCost, exactSums, priceTraced, roundedTotals, totalsOf } from './estimate.js';
 import type { Tier } from '../model/pricing.js';

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../model/decimal.js';
 import { CATEGORIES, type Category } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { compilePlan, type CompiledPlan } from './compiled-plan.js';
 import { sampler } from './distributions.js';
 import { SharedDraws } from './random.js';

@@ -1,6 +1,6 @@
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
-import { exact } from './numbers.js';
+import { exact } from '../model/numbers.js';
 
 function comparison(c: Comparison) {
   return {

@@ -1,4 +1,4 @@
-import { notePointValues } from '../commands/project.js';
+import { notePointValues } from '../projection.js';
 import { compilePlan, type CompiledPlan } from '../engine/compiled-plan.js';
 import { estimate } from '../engine/estimate.js';
 import { priceNodeGroup } from '../engine/price-nodes.js';
@@ -6,7 +6,7 @@ import { Decimal } from '../model/decimal.js';
 import { PlanError, type Estimate } from '../model/estimate.js';
 import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
 import { pathKey } from '../model/yaml-source.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import type { FieldChange } from './edits.js';
 
 export type Priced = { ok: true; estimate: Estimate } | { ok: false; problem: string };

@@ -3,7 +3,7 @@ import { SharedDraws } from '../engine/random.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../engine/sampling-defaults.js';
 import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 
 export interface SampledPlan {
   uncertainty: Uncertainty;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { run as breakevenVerb } from '../../../src/commands/breakeven.js';
 import { run as compareVerb } from '../../../src/commands/compare.js';
-import { projectFile } from '../../../src/commands/project.js';
+import { projectFile } from '../../../src/projection.js';
 import { estimate } from '../../../src/engine/estimate.js';
 import { monteCarlo } from '../../../src/engine/montecarlo.js';
 
