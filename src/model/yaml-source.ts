@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { CORE_SCHEMA, NOT_RESOLVED, defineScalarTag, floatCoreTag, intCoreTag, load } from 'js-yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { Decimal } from './decimal.js';
 import { InputError, type Position } from './diagnostics.js';
 
@@ -29,13 +29,32 @@ export function pathKey(path: readonly PathSegment[]): string {
 }
 
 /**
+ * Past this many alias expansions a file is refused: the `yaml` library's own
+ * maxAliasCount default. A few hundred bytes of nested aliases ("billion
+ * laughs") would otherwise expand to gigabytes.
+ */
+export const MAX_ALIASES = 100;
+/** Decimal's working precision: more digits than this would be rounded silently. */
+export const MAX_DIGITS = 40;
+/** No quantity, rate or budget comes near a quintillion; 1e400 or 1e40000000 is a typo or an attack, and would print as hundreds of columns. */
+export const MAX_MAGNITUDE = new Decimal('1e18');
+
+/**
+ * Keys JavaScript objects already have (`__proto__`, `constructor`,
+ * `toString`…): as a key they could reach an object's prototype, or name an
+ * instance that every lookup "finds".
+ */
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/**
  * Fast first, positions on demand: js-yaml reads a large file 8–12× faster than
  * the `yaml` Document API, which tollgate still uses for everything that needs
- * places in the file (a validation error, a price the tables lack, saving with
- * comments kept). So a file that js-yaml reads cleanly gets its data from it,
- * and `doc` and `positions` are filled by the full parse the first time
- * something asks for them; a file it refuses (bad YAML, a duplicate key, several
- * documents) goes straight to the full parse, which says what is wrong and where.
+ * places in the file (a validation error, a price the tables lack). So a file
+ * that js-yaml reads cleanly, and that holds nothing the full parse would refuse
+ * (an alias, a reserved key, a number out of range), gets its data from it, and
+ * `doc` and `positions` are filled by the full parse the first time something
+ * asks for them; any other file goes straight to the full parse, which says what
+ * is wrong and where.
  */
 export function parseYamlSource(text: string, file: string): SourceFile {
   const data = fastData(text);
@@ -55,32 +74,54 @@ export function parseYamlSource(text: string, file: string): SourceFile {
   };
 }
 
-// YAML 1.2 core, as the `yaml` package reads it, with every int and float a Decimal of its source text.
+// YAML 1.2 core, as the `yaml` package reads it, with every int and float a Decimal of its source
+// text; a number the full parse would refuse stops the fast one (the full parse then says where).
 const decimalTag = (core: typeof intCoreTag | typeof floatCoreTag) =>
   defineScalarTag(core.tagName, {
     implicit: true,
     implicitFirstChars: core.implicitFirstChars,
     resolve: (source, explicit, tag) => {
       const value = core.resolve(source, explicit, tag);
-      return value === NOT_RESOLVED ? NOT_RESOLVED : toDecimal(source, value as number);
+      if (value === NOT_RESOLVED) return NOT_RESOLVED;
+      const read = readNumber(source, value as number);
+      if (!(read instanceof Decimal)) throw new RangeError(read[0]);
+      return read;
     },
     identify: () => false,
   });
 const FAST_SCHEMA = CORE_SCHEMA.withTags(decimalTag(intCoreTag), decimalTag(floatCoreTag));
 
-/** The file's data by js-yaml, or undefined when it refuses the text (the full parse then reports why). */
+/** The file's data by js-yaml, or undefined when it refuses the text or holds what the full parse refuses. */
 function fastData(text: string): unknown {
   try {
-    return load(text, { schema: FAST_SCHEMA });
+    // No aliases at all: the full parse counts their expansions and stops a "billion laughs".
+    const data = load(text, { schema: FAST_SCHEMA, maxAliases: 0 });
+    return hasReservedKey(data) ? undefined : data;
   } catch {
     return undefined;
   }
 }
 
+function hasReservedKey(data: unknown): boolean {
+  const pending = [data];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (Array.isArray(v)) for (const x of v) pending.push(x);
+    else if (v !== null && typeof v === 'object' && !(v instanceof Decimal)) {
+      for (const key of Object.keys(v)) {
+        if (RESERVED_KEYS.has(key)) return true;
+        pending.push((v as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
 /** The `yaml` Document parse: data, document and every position, at once. */
 export function fullParse(text: string, file: string): SourceFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // uniqueKeys off: the library compares each key with every earlier one (quadratic); toData checks with a Set.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const problems = [...doc.errors];
   if (problems.length > 0) {
     throw new InputError(
@@ -94,7 +135,8 @@ export function fullParse(text: string, file: string): SourceFile {
   }
   const positions = new Map<string, Located>();
   const at = (offset: number | undefined): Position => lineCounter.linePos(offset ?? 0);
-  const data = toData(doc, doc.contents, [], positions, at, undefined);
+  const walk = new Walk(doc, file, positions, at);
+  const data = walk.toData(doc.contents, [], undefined);
   if (data === null || data === undefined) {
     throw new InputError([{ file, position: { line: 1, col: 1 }, message: 'the file is empty' }]);
   }
@@ -115,47 +157,86 @@ function yamlHint(code: string): string | undefined {
   }
 }
 
-function toData(
-  doc: Document,
-  node: unknown,
-  path: PathSegment[],
-  positions: Map<string, Located>,
-  at: (offset: number | undefined) => Position,
-  keyPos: Position | undefined,
-): unknown {
-  if (isAlias(node)) return toData(doc, node.resolve(doc), path, positions, at, keyPos);
-  const n = node as Node | null;
-  if (n === null || n === undefined) return null;
-  positions.set(pathKey(path), { key: keyPos, value: at(n.range?.[0]) });
-  if (isMap(n)) {
-    const out: Record<string, unknown> = {};
-    for (const item of n.items) {
-      const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
-      const kp = isScalar(item.key) ? at(item.key.range?.[0]) : undefined;
-      const value = toData(doc, item.value, [...path, key], positions, at, kp);
-      if (item.value === null) positions.set(pathKey([...path, key]), { key: kp, value: kp ?? at(0) });
-      out[key] = value;
+/** The document turned into plain data; the first hostile construct stops it with its position. */
+class Walk {
+  private aliases = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly file: string,
+    private readonly positions: Map<string, Located>,
+    private readonly at: (offset: number | undefined) => Position,
+  ) {}
+
+  private fail(offset: number | undefined, message: string, suggestion?: string): never {
+    throw new InputError([{ file: this.file, position: this.at(offset), message, ...(suggestion ? { suggestion } : {}) }]);
+  }
+
+  toData(node: unknown, path: PathSegment[], keyPos: Position | undefined): unknown {
+    if (isAlias(node)) {
+      if (++this.aliases > MAX_ALIASES) {
+        this.fail(node.range?.[0], `more than ${MAX_ALIASES} alias expansions (*${node.source}); tollgate stops here rather than expand them all`, 'write the repeated parts out, or use fewer nested aliases');
+      }
+      return this.toData(node.resolve(this.doc), path, keyPos);
     }
-    return out;
+    const n = node as Node | null;
+    if (n === null || n === undefined) return null;
+    this.positions.set(pathKey(path), { key: keyPos, value: this.at(n.range?.[0]) });
+    if (isMap(n)) {
+      const out: Record<string, unknown> = {};
+      const seen = new Set<string>();
+      for (const item of n.items) {
+        const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        const keyOffset = isScalar(item.key) ? item.key.range?.[0] : undefined;
+        if (RESERVED_KEYS.has(key)) {
+          this.fail(keyOffset ?? n.range?.[0], `${JSON.stringify(key)} cannot be used as a key: JavaScript reserves that name`, 'rename it (no key, instance, region or class may be called __proto__, constructor, toString, …)');
+        }
+        if (seen.has(key)) this.fail(keyOffset ?? n.range?.[0], 'invalid YAML: Map keys must be unique', yamlHint('DUPLICATE_KEY'));
+        seen.add(key);
+        const kp = keyOffset === undefined ? undefined : this.at(keyOffset);
+        const value = this.toData(item.value, [...path, key], kp);
+        if (item.value === null) this.positions.set(pathKey([...path, key]), { key: kp, value: kp ?? this.at(0) });
+        out[key] = value;
+      }
+      return out;
+    }
+    if (isSeq(n)) return n.items.map((item, i) => this.toData(item, [...path, i], undefined));
+    if (isScalar(n)) {
+      if (typeof n.value === 'number') return this.number(n.source, n.value, n.range?.[0]);
+      if (typeof n.value === 'bigint') return this.number(n.value.toString(), Number.NaN, n.range?.[0]);
+      return n.value;
+    }
+    return null;
   }
-  if (isSeq(n)) return n.items.map((item, i) => toData(doc, item, [...path, i], positions, at, undefined));
-  if (isScalar(n)) {
-    if (typeof n.value === 'number') return toDecimal(n.source, n.value);
-    if (typeof n.value === 'bigint') return new Decimal(n.value.toString());
-    return n.value;
+
+  private number(source: string | undefined, value: number, offset: number | undefined): Decimal {
+    const read = readNumber(source ?? '', value);
+    if (read instanceof Decimal) return read;
+    return this.fail(offset, read[0], read[1]);
   }
-  return null;
 }
 
-function toDecimal(source: string | undefined, value: number): Decimal {
-  // The source text carries exactly what the user typed; `.inf`/`.nan` and
-  // other YAML spellings fall back to the parsed value and fail validation.
+/**
+ * Exactly what the user typed, as a Decimal, within the digits and magnitude
+ * tollgate computes with; otherwise what is wrong and a suggestion.
+ */
+function readNumber(source: string, value: number): Decimal | [message: string, suggestion: string] {
+  const spelled = source.trim();
+  const digits = spelled.replace(/^[-+]?0[xo]/i, '').replace(/[eE][-+]?\d+$/, '').replace(/\D/g, '').replace(/^0+/, '');
+  const shown = spelled.length > 24 ? `${spelled.slice(0, 20)}…` : spelled;
+  if (digits.length > MAX_DIGITS) return [`the number ${shown} has more than ${MAX_DIGITS} digits`, 'write at most 40 digits; tollgate computes with 40 significant digits'];
+  const exponent = /[eE]([-+]?\d+)$/.exec(spelled)?.[1];
+  // Checked on the text: building 1e40000000 as a number would be the hang this prevents.
+  if (exponent !== undefined && Math.abs(Number(exponent.slice(0, 6))) > 30) return [`the number ${shown} is out of range`, 'quantities, rates and budgets are below 1e18; check the exponent'];
+  let d: Decimal;
   try {
-    if (source !== undefined) return new Decimal(source);
+    d = new Decimal(spelled);
   } catch {
-    /* not a spelling Decimal reads */
+    // `.inf`/`.nan` and other YAML spellings fall back to the parsed value and fail validation.
+    d = new Decimal(value);
   }
-  return new Decimal(value);
+  if (d.isFinite() && d.abs().gte(MAX_MAGNITUDE)) return [`the number ${shown} is out of range`, 'quantities, rates and budgets are below 1e18; check for extra zeros'];
+  return d;
 }
 
 /** The nearest recorded place for a path: the path itself, or its closest ancestor. */
