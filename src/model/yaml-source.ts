@@ -74,22 +74,24 @@ export function parseYamlSource(text: string, file: string): SourceFile {
   };
 }
 
-// YAML 1.2 core, as the `yaml` package reads it, with every int and float a Decimal of its source
-// text; a number the full parse would refuse stops the fast one (the full parse then says where).
-const decimalTag = (core: typeof intCoreTag | typeof floatCoreTag) =>
+// YAML 1.2 core numbers as the `yaml` package resolves them (its core schema's patterns, which
+// js-yaml's differ from at the edges: 1e400, .5e3), each a Decimal of its source text; a number
+// the full parse would refuse stops the fast one (the full parse then says where).
+const INT = [/^[-+]?[0-9]+$/, /^0o[0-7]+$/, /^0x[0-9a-fA-F]+$/];
+const FLOAT = [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
+const decimalTag = (core: typeof intCoreTag | typeof floatCoreTag, patterns: RegExp[]) =>
   defineScalarTag(core.tagName, {
     implicit: true,
-    implicitFirstChars: core.implicitFirstChars,
-    resolve: (source, explicit, tag) => {
-      const value = core.resolve(source, explicit, tag);
-      if (value === NOT_RESOLVED) return NOT_RESOLVED;
-      const read = readNumber(source, value as number);
+    implicitFirstChars: ['-', '+', '.', ...'0123456789'],
+    resolve: (source) => {
+      if (!patterns.some((p) => p.test(source))) return NOT_RESOLVED;
+      const read = readNumber(source, /^[-+]?\.(inf|Inf|INF)$/.test(source) ? (source.startsWith('-') ? -Infinity : Infinity) : Number(source));
       if (!(read instanceof Decimal)) throw new RangeError(read[0]);
       return read;
     },
     identify: () => false,
   });
-const FAST_SCHEMA = CORE_SCHEMA.withTags(decimalTag(intCoreTag), decimalTag(floatCoreTag));
+const FAST_SCHEMA = CORE_SCHEMA.withTags(decimalTag(intCoreTag, INT), decimalTag(floatCoreTag, FLOAT));
 
 /** The file's data by js-yaml, or undefined when it refuses the text or holds what the full parse refuses. */
 function fastData(text: string): unknown {

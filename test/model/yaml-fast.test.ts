@@ -44,9 +44,9 @@ describe('the fast YAML path', () => {
   });
 
   it('takes numbers from their source text, as written, and leaves quoted ones text', () => {
-    const text = 'a: 0.1\nb: 12345678901234567890.123456789\nc: "4"\nd: 1e3\ne: 0x1F\nf: -0.000\ng: yes\nh: ~\ni: [1, 2.50]\n';
+    const text = 'a: 0.1\nb: 123456789012.1234567890123\nc: "4"\nd: 1e3\ne: 0x1F\nf: -0.000\ng: yes\nh: ~\ni: [1, 2.50]\n';
     expect(fast(text)).toEqual(full(text));
-    expect((parseYamlSource(text, 'f.yaml').data as { b: Decimal }).b.toFixed()).toBe('12345678901234567890.123456789');
+    expect((parseYamlSource(text, 'f.yaml').data as { b: Decimal }).b.toFixed()).toBe('123456789012.1234567890123');
   });
 
   it('agrees with the full parse on generated documents', () => {
