@@ -3,6 +3,9 @@
 // measures one area and prints its own lines.
 import { readdirSync } from 'node:fs';
 
+// As shipped: the bundle defines NODE_ENV=production, so React and Ink run their production builds.
+process.env.NODE_ENV ??= 'production';
+
 const dir = new URL('./bench/', import.meta.url);
 const only = process.argv[2];
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {

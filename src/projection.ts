@@ -26,13 +26,17 @@ export function locatePlanError(e: PlanError, loaded: LoadedScenario): InputErro
   );
 }
 
+/** The note an estimate of a plan with ranges carries: its figures are the ranges' point values. */
+export function notePointValues(priced: Estimate, ranged: number): Estimate {
+  if (ranged > 0) {
+    priced.assumptions.push(`ranged inputs (${ranged}) are priced at their point values: a {low, expected, high} range at expected, a {p50, p95} range at p50`);
+  }
+  return priced;
+}
+
 export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate {
   try {
-    const priced = estimate(loaded.scenario, book);
-    if (loaded.uncertain.length > 0) {
-      priced.assumptions.push(`ranged inputs (${loaded.uncertain.length}) are priced at their point values: a {low, expected, high} range at expected, a {p50, p95} range at p50`);
-    }
-    return priced;
+    return notePointValues(estimate(loaded.scenario, book), loaded.uncertain.length);
   } catch (e) {
     if (e instanceof PlanError) throw locatePlanError(e, loaded);
     throw e;

@@ -1,4 +1,4 @@
-// Issue 5 figure: 10,000 Monte Carlo samples of the recommender example, against 10,000 plain projections.
+// Issue 5 and 20 figures: 10,000 Monte Carlo samples of the recommender example, against one projection of it.
 import { fmt, loadDriver, median, ratio } from './lib.mjs';
 
 export default async function () {
@@ -7,8 +7,8 @@ export default async function () {
   mc.sampleRun(1_000);
   mc.projectionsRun(1_000);
   const sampled = median(Array.from({ length: 5 }, () => mc.sampleRun(10_000)));
-  const plain = median(Array.from({ length: 5 }, () => mc.projectionsRun(10_000)));
+  const one = median(Array.from({ length: 5 }, () => mc.projectionsRun(1_000))) / 1_000;
   console.log(
-    `monte carlo 10,000 samples, ${mc.inputs} ranged inputs: ${fmt(sampled)} = ${ratio(sampled, plain)} (10,000 × one projection = ${fmt(plain)}); target <= 250 ms`,
+    `monte carlo 10,000 samples of the example, ${mc.inputs} ranged inputs: ${fmt(sampled)} = ${ratio(sampled, one)} one estimate() of it (${fmt(one)}); target <= 100 ms`,
   );
 }

@@ -2,8 +2,8 @@ import { formatOption } from '../cli/format-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { breakEven } from '../engine/breakeven.js';
 import { swingEnds } from '../engine/distributions.js';
-import { estimate } from '../engine/estimate.js';
-import { onSpot, parseVaryPath, setValue, valueOf, varyPaths, withPurchase, type VaryTarget } from '../engine/vary.js';
+import { compilePlan } from '../engine/compiled-plan.js';
+import { onSpot, parseVaryPath, pathOf, valueOf, varyPaths, withPurchase, type VaryTarget } from '../engine/vary.js';
 import { Decimal } from '../model/decimal.js';
 import { PlanError } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
@@ -79,13 +79,21 @@ export function run(args: ParsedArgs, io: Io): number {
   const overheadText = stringOption(args, 'spot-overhead');
 
   let setup: Setup;
-  const price = (p: Projection) => (s: Scenario) => {
+  /**
+   * A plan's total as a function of one quantity (`at` maps the searched value to
+   * the one set): compiled once, so each of the search's probes re-prices only
+   * the lines the quantity touches, to the same totals as pricing it whole.
+   */
+  const costOf = (p: Projection, s: Scenario, t?: VaryTarget, at: (x: Decimal) => Decimal = (x) => x) => {
+    const path = t && pathOf(s, t);
+    let plan;
     try {
-      return estimate(s, p.book).totals.total;
+      plan = compilePlan(s, p.book, path ? [path] : []);
     } catch (e) {
       if (e instanceof PlanError) throw locatePlanError(e, p.loaded);
       throw e;
     }
+    return (x: Decimal) => plan.totals(path ? [at(x)] : []).total;
   };
 
   if (files.length === 2) {
@@ -97,8 +105,8 @@ export function run(args: ParsedArgs, io: Io): number {
       plans: [a!.estimate.scenario, b!.estimate.scenario],
       vary: t.label,
       unit: '',
-      costA: (x) => price(a!)(setValue(scenarios[0]!, t, x)),
-      costB: (x) => price(b!)(setValue(scenarios[1]!, t, x)),
+      costA: costOf(a!, scenarios[0]!, t),
+      costB: costOf(b!, scenarios[1]!, t),
       low,
       high,
     };
@@ -115,12 +123,15 @@ export function run(args: ParsedArgs, io: Io): number {
     if (overheadText === undefined) {
       if (stringOption(args, 'vary') !== undefined) throw new UsageError('--vary with --spot needs --spot-overhead PCT (the re-run overhead to assume)');
       const [low, high] = between(args, true) ?? [new Decimal(0), new Decimal(5)];
+      // On spot the group runs its hours × (1 + overhead): the overhead moves the spot plan's hours.
+      const hours: VaryTarget = { label: '', section: 'nodes', name: spot, field: 'hours' };
+      const onDemandHours = valueOf(onDemand, hours)!;
       setup = {
         plans,
         vary: 'spot re-run overhead',
         unit: '%',
-        costA: () => price(a!)(onDemand),
-        costB: (x) => price(a!)(onSpot(onDemand, spot, x)),
+        costA: costOf(a!, onDemand),
+        costB: costOf(a!, withPurchase(onDemand, spot, 'spot'), hours, (x) => onDemandHours.times(x.plus(1))),
         low,
         high,
       };
@@ -132,8 +143,12 @@ export function run(args: ParsedArgs, io: Io): number {
         plans: [plans[0], `${s.name}, nodes.${spot} on spot, hours × ${overhead.plus(1)}`],
         vary: t.label,
         unit: '',
-        costA: (x) => price(a!)(setValue(onDemand, t, x)),
-        costB: (x) => price(a!)(onSpot(setValue(onDemand, t, x), spot, overhead)),
+        costA: costOf(a!, onDemand, t),
+        // Varying the spot group's own hours: spot runs each of them × (1 + overhead).
+        costB:
+          t.section === 'nodes' && t.name === spot && t.field === 'hours'
+            ? costOf(a!, withPurchase(onDemand, spot, 'spot'), t, (x) => x.times(overhead.plus(1)))
+            : costOf(a!, onSpot(onDemand, spot, overhead), t),
         low,
         high,
       };

@@ -3,7 +3,7 @@ import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { compare } from '../engine/compare.js';
 import { chanceCheaper } from '../engine/paired.js';
-import { assessUncertainty } from '../engine/uncertainty.js';
+import { assessPlans } from '../engine/uncertainty.js';
 import { formatComparisonCsv } from '../format/compare/csv.js';
 import { formatComparisonJson } from '../format/compare/json.js';
 import { formatComparisonMarkdown } from '../format/compare/markdown.js';
@@ -18,7 +18,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing));
   const estimates = projections.map((p) => p.estimate);
-  const uncertainties = projections.map((p) => assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling));
+  const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   const comparison = compare(estimates);
   // One seed and sample count for every scenario: sample k of each is the same draw of what they share.
   const sampled = { uncertainties, cheaper: chanceCheaper(estimates, uncertainties) };

@@ -2,9 +2,9 @@ import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
 import type { Estimate } from '../model/estimate.js';
-import { assessUncertainty, type Uncertainty } from '../engine/uncertainty.js';
+import { assessPlans, type Uncertainty } from '../engine/uncertainty.js';
 import { formatCsv } from '../format/csv.js';
-import { formatJson } from '../format/json.js';
+import { formatJsonChunks } from '../format/json.js';
 import { formatEstimateHtml } from '../format/html/estimate.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
@@ -12,20 +12,20 @@ import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../forma
 import { projectFile } from '../projection.js';
 import { warnIfStale } from './stale-pricing.js';
 
-/** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges. */
-export function renderEstimates(estimates: readonly Estimate[], format: Format, uncertainties: readonly (Uncertainty | undefined)[] = []): string {
+/** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges. JSON comes in pieces (a huge plan's is past one string). */
+export function renderEstimates(estimates: readonly Estimate[], format: Format, uncertainties: readonly (Uncertainty | undefined)[] = []): Iterable<string> {
   const with_ = <T>(i: number, f: (e: Estimate, u: Uncertainty) => T) => (uncertainties[i] ? f(estimates[i]!, uncertainties[i]!) : undefined);
   switch (format) {
     case 'json':
-      return formatJson(estimates, estimates.map((_, i) => with_(i, (e, u) => ({ uncertainty: uncertaintyJson(e, u) }))));
+      return formatJsonChunks(estimates, estimates.map((_, i) => with_(i, (e, u) => ({ uncertainty: uncertaintyJson(e, u) }))));
     case 'csv':
-      return formatCsv(estimates, uncertainties);
+      return [formatCsv(estimates, uncertainties)];
     case 'html':
-      return formatEstimateHtml(estimates, uncertainties);
+      return [formatEstimateHtml(estimates, uncertainties)];
     case 'markdown':
-      return estimates.map((e, i) => formatMarkdown(e, with_(i, uncertaintyMarkdown))).join('\n');
+      return [estimates.map((e, i) => formatMarkdown(e, with_(i, uncertaintyMarkdown))).join('\n')];
     default:
-      return estimates.map((e, i) => formatTable(e, with_(i, uncertaintyTable))).join('\n');
+      return [estimates.map((e, i) => formatTable(e, with_(i, uncertaintyTable))).join('\n')];
   }
 }
 
@@ -35,8 +35,8 @@ export function run(args: ParsedArgs, io: Io): number {
   const pricing = listOption(args, 'pricing');
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing));
-  const uncertainties = projections.map((p) => assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling));
+  const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   warnIfStale(projections.map((p) => p.estimate), args, io);
-  io.stdout.write(renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
+  for (const chunk of renderEstimates(projections.map((p) => p.estimate), format, uncertainties)) io.stdout.write(chunk);
   return EXIT.ok;
 }

@@ -25,8 +25,29 @@ export function sampler(input: UncertainInput): (u: number) => Decimal {
   const max = input.max?.toNumber() ?? Infinity;
   return (u) => {
     const x = Math.min(Math.max(quantile(u), 0), max);
-    return new Decimal(input.integer ? Math.round(x) : x.toPrecision(SAMPLE_DIGITS));
+    return input.integer ? new Decimal(Math.round(x)) : significant(x);
   };
+}
+
+/** 10^k for k from −40 to 40, so a draw's Decimal is built by one multiplication. */
+const POWERS = Array.from({ length: 81 }, (_, k) => new Decimal(10).pow(k - 40));
+
+/**
+ * `new Decimal(x.toPrecision(SAMPLE_DIGITS))` without building the string (one
+ * per input per sample): n × 10^e with n the leading digits rounded to nearest.
+ * Where float scaling might round otherwise (a near tie, an edge of the digit
+ * count), the string way decides.
+ */
+export function significant(x: number): Decimal {
+  if (x > 0 && Number.isFinite(x)) {
+    const e = Math.floor(Math.log10(x)) - (SAMPLE_DIGITS - 1);
+    const scaled = e >= 0 ? x / 10 ** e : x * 10 ** -e;
+    const n = Math.round(scaled);
+    const tie = Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6;
+    const power = POWERS[e + 40];
+    if (!tie && power && n >= 10 ** (SAMPLE_DIGITS - 1) && n < 10 ** SAMPLE_DIGITS) return new Decimal(n).times(power);
+  }
+  return new Decimal(x.toPrecision(SAMPLE_DIGITS));
 }
 
 /** The quantile function of the triangular distribution (low, mode = expected, high). */

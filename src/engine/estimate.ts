@@ -1,18 +1,19 @@
-import { Decimal, ZERO } from '../model/decimal.js';
-import { PlanError, type Estimate, type LineItem, type PlanMiss, type Totals } from '../model/estimate.js';
+import { Decimal } from '../model/decimal.js';
+import { PlanError, type Category, type Estimate, type LineItem, type PlanMiss, type Totals } from '../model/estimate.js';
 import { DEFAULT_HOURS_PER_MONTH, type Provider, type Scenario } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { LookupError } from '../pricing/lookup.js';
 import { EndpointError } from '../model/endpoint.js';
 import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
-import { priceNodeGroup } from './price-nodes.js';
+import { nodeHours, priceNodeGroup } from './price-nodes.js';
 import { priceStorage } from './price-storage.js';
 import { priceTransfers } from './price-transfers.js';
+import type { PricingTrace } from './trace.js';
 
 /** Scenario + pricing → priced line items, exact totals and every assumption made. Pure. */
 export function estimate(scenario: Scenario, book: PricingBook): Estimate {
-  return price(scenario, book, 'lines');
+  return priceTraced(scenario, book, 'lines');
 }
 
 /**
@@ -20,10 +21,14 @@ export function estimate(scenario: Scenario, book: PricingBook): Estimate {
  * aggregates out among their lines: what each Monte Carlo sample needs.
  */
 export function estimateTotals(scenario: Scenario, book: PricingBook): Totals {
-  return price(scenario, book, 'totals').totals;
+  return priceTraced(scenario, book, 'totals').totals;
 }
 
-function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate {
+/**
+ * The engine's one pricing pass. `trace` (for compiled plans) hears how each
+ * line's quantity was worked out and which lines share an aggregate.
+ */
+export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detail, trace?: PricingTrace): Estimate {
   const assumptions = new Set<string>();
   const assume = (text: string) => assumptions.add(text);
   const misses: PlanMiss[] = [];
@@ -40,13 +45,17 @@ function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate 
   (scenario.nodes ?? []).forEach((group, i) => {
     try {
       if (group.zone !== undefined) checkZone(group.provider, group.region, group.zone);
-      lines.push(priceNodeGroup(group, i, book, hoursPerMonth, assume));
+      const line = priceNodeGroup(group, i, book, hoursPerMonth, assume);
+      lines.push(line);
+      trace?.line(line, nodeHours(hoursPerMonth));
     } catch (e) {
       fail(['nodes', i], e);
     }
   });
-  lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail));
-  lines.push(...priceTransfers(scenario.transfers ?? [], { book, detail, hoursPerMonth, assume, fail }));
+  // Appended one by one: spreading a section's lines into push() passes each as an
+  // argument, and a few hundred thousand of them overflow the call stack.
+  for (const line of priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail, trace)) lines.push(line);
+  for (const line of priceTransfers(scenario.transfers ?? [], { book, detail, hoursPerMonth, assume, fail, trace })) lines.push(line);
   if (misses.length > 0) throw new PlanError(misses);
 
   const used = new Set<Provider>(lines.map((l) => l.provider));
@@ -61,11 +70,41 @@ function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate 
   };
 }
 
+/**
+ * Sums of line costs, taken exactly and rounded once to Decimal's precision: a
+ * 40-digit cost (a repeating decimal's share) would otherwise make the last
+ * digit of a total depend on the order of the additions, or on whether a
+ * tiered aggregate was shared out among its lines. No plan's sum comes near
+ * these digits, so within them every addition is exact and order-free.
+ */
+const Exact = Decimal.clone({ precision: 1000 });
+export type ExactSums = Record<Category | 'total', Decimal>;
+
+export function exactSums(): ExactSums {
+  const zero = new Exact(0);
+  return { compute: zero, storage: zero, egress: zero, ingress: zero, network: zero, total: zero };
+}
+
+/** Add one cost to its category and the total (exact sums stay exact: `Exact` instances add at its precision). */
+export function addCost(sums: ExactSums, category: Category, cost: Decimal): void {
+  sums[category] = sums[category].plus(cost);
+  sums.total = sums.total.plus(cost);
+}
+
+export function roundedTotals(sums: ExactSums): Totals {
+  const round = (v: Decimal) => new Decimal(v).toSignificantDigits(Decimal.precision, Decimal.rounding);
+  return {
+    compute: round(sums.compute),
+    storage: round(sums.storage),
+    egress: round(sums.egress),
+    ingress: round(sums.ingress),
+    network: round(sums.network),
+    total: round(sums.total),
+  };
+}
+
 export function totalsOf(lines: readonly LineItem[]): Totals {
-  const totals = { compute: ZERO, storage: ZERO, egress: ZERO, ingress: ZERO, network: ZERO, total: ZERO } as Totals;
-  for (const line of lines) {
-    totals[line.category] = totals[line.category].plus(line.cost);
-    totals.total = totals.total.plus(line.cost);
-  }
-  return totals;
+  const sums = exactSums();
+  for (const line of lines) addCost(sums, line.category, line.cost);
+  return roundedTotals(sums);
 }

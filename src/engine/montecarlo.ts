@@ -1,11 +1,11 @@
 import { Decimal, ZERO } from '../model/decimal.js';
 import { CATEGORIES, type Category } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
-import { withValues, type UncertainInput } from '../model/uncertain.js';
+import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
+import { compilePlan, type CompiledPlan } from './compiled-plan.js';
 import { sampler } from './distributions.js';
-import { estimateTotals } from './estimate.js';
-import { seededRandom, streamSeed } from './random.js';
+import { SharedDraws } from './random.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './sampling-defaults.js';
 
 export const DEFAULT_PERCENTILES = [50, 90, 95] as const;
@@ -43,47 +43,63 @@ export interface MonteCarlo {
 const KEYS = [...CATEGORIES, 'total'] as const;
 
 /**
- * Seeded Monte Carlo: each sample draws every uncertain input, sets the draws
- * into a copy of the point scenario and prices it with the engine itself, so
- * tiers on aggregates, allowances and all stay exactly as for one projection.
- * Same scenario, seed and sample count → the same numbers. Each input draws
- * from its own stream, seeded by the run's seed and the input's label (common
- * random numbers across scenarios that share it).
+ * Seeded Monte Carlo: each sample draws every uncertain input and prices the
+ * plan with the draws set, through the plan compiled once (compiled-plan.ts):
+ * the same totals, to the last digit, as the engine gives the sampled
+ * scenario, tiers on aggregates, allowances and all. Same scenario, seed and
+ * sample count → the same numbers. Each input draws from its own stream,
+ * seeded by the run's seed and the input's label (common random numbers
+ * across scenarios that share it; `draws` shares the streams themselves).
  */
 export function monteCarlo(
   scenario: Scenario,
   uncertain: readonly UncertainInput[],
   book: PricingBook,
-  options: MonteCarloOptions = {},
+  options: MonteCarloOptions & { plan?: CompiledPlan; draws?: SharedDraws } = {},
 ): MonteCarlo {
   const samples = options.samples ?? DEFAULT_SAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError('samples must be a whole number, at least 1');
-  const draws = uncertain.map((u) => ({ path: u.path, draw: sampler(u), random: seededRandom(streamSeed(seed, u.label)) }));
-  const columns = Object.fromEntries(KEYS.map((k) => [k, new Array<Decimal>(samples)])) as Record<(typeof KEYS)[number], Decimal[]>;
+  const plan = options.plan ?? compilePlan(scenario, book, uncertain.map((u) => u.path));
+  const shared = options.draws?.seed === seed && options.draws.samples === samples ? options.draws : new SharedDraws(seed, samples);
+  const streams = uncertain.map((u) => shared.of(u.label));
+  const draw = uncertain.map(sampler);
+  // Only what a range can move is kept per sample; the rest is the point total in every sample.
+  const moving = KEYS.filter((k) => plan.moves.has(k) || k === 'total');
+  const columns = Object.fromEntries(moving.map((k) => [k, new Array<Decimal>(samples)])) as Partial<Record<(typeof KEYS)[number], Decimal[]>>;
 
+  const values = new Array<Decimal>(uncertain.length);
   for (let i = 0; i < samples; i++) {
-    const sampled = withValues(scenario, draws.map((d) => ({ path: d.path, value: d.draw(d.random()) })));
-    const totals = estimateTotals(sampled, book);
-    for (const k of KEYS) columns[k][i] = totals[k];
+    for (let j = 0; j < values.length; j++) values[j] = draw[j]!(streams[j]![i]!);
+    const totals = plan.totals(values);
+    for (const k of moving) columns[k]![i] = totals[k];
   }
 
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
-  const spreads = Object.fromEntries(KEYS.map((k) => [k, spreadOf(columns[k], percentiles)])) as MonteCarlo['spreads'];
+  const spreads = Object.fromEntries(
+    KEYS.map((k) => [k, columns[k] ? spreadOf(columns[k], percentiles) : constant(plan.point[k], percentiles)]),
+  ) as MonteCarlo['spreads'];
+  const total = columns.total!;
   const budget = scenario.budget?.monthly;
+  let over = 0;
+  if (budget) for (const t of total) if (t.gt(budget)) over++;
   return {
     samples,
     seed,
     spreads,
-    ...(budget ? { overBudget: new Decimal(columns.total.filter((t) => t.gt(budget)).length).div(samples) } : {}),
-    totals: columns.total,
+    ...(budget ? { overBudget: new Decimal(over).div(samples) } : {}),
+    totals: total,
   };
+}
+
+function constant(value: Decimal, percentiles: readonly number[]): Spread {
+  return { expected: value, percentiles: new Map(percentiles.map((p) => [p, value])) };
 }
 
 function spreadOf(values: Decimal[], percentiles: readonly number[]): Spread {
   // A category no range touches (or one the scenario lacks) is the same in every sample.
   const first = values[0]!;
-  if (values.every((v) => v.eq(first))) return { expected: first, percentiles: new Map(percentiles.map((p) => [p, first])) };
+  if (values.every((v) => v.eq(first))) return constant(first, percentiles);
   let total = ZERO;
   for (const v of values) total = total.plus(v);
   // Sort on float keys for speed; ties (and near-ties a float cannot tell apart) fall back to the exact comparison.

@@ -4,6 +4,11 @@ import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { instancePriceDate, instanceRate, tableFor } from '../pricing/lookup.js';
 
+/** Node-hours of a group: count × hours per node (the month when hours are not given). */
+export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal {
+  return (group) => group.count.times(group.hours ?? hoursPerMonth);
+}
+
 export function priceNodeGroup(
   group: NodeGroup,
   index: number,
@@ -20,7 +25,7 @@ export function priceNodeGroup(
   }
   if (group.hours === undefined) assume(`nodes.${group.name}: hours not given; each node runs the whole month (${hoursPerMonth} h)`);
   const hours = group.hours ?? hoursPerMonth;
-  const quantity = group.count.times(hours);
+  const quantity = nodeHours(hoursPerMonth)(group);
   const gpu = table.instances?.[group.instance]?.gpu;
   const gpuText = gpu ? ` (${gpu.count}× ${gpu.model})` : '';
   return {

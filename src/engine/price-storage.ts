@@ -4,6 +4,7 @@ import type { PricingBook } from '../model/pricing-book.js';
 import { storageRate, storageUnit, tableFor } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { groupBy } from './group-by.js';
+import type { PricingTrace } from './trace.js';
 import { fromGB } from './units.js';
 
 /**
@@ -15,6 +16,7 @@ export function priceStorage(
   book: PricingBook,
   fail: (index: number, e: unknown) => void,
   detail: Detail = 'lines',
+  trace?: PricingTrace,
 ): LineItem[] {
   const priced: { index: number; item: LineItem; member: AggregateMember; key: string }[] = [];
   lines.forEach((line, index) => {
@@ -22,10 +24,11 @@ export function priceStorage(
       const table = tableFor(book, line.provider);
       const rate = storageRate(table, line.class, line.region);
       const unit = storageUnit(table);
-      const quantity = fromGB(line.gb, unit);
+      const quantityOf = (l: StorageLine) => fromGB(l.gb, unit);
+      const quantity = quantityOf(line);
       const tiers = Array.isArray(rate) ? rate : [{ rate }];
       const converted = unit === 'GB' ? '' : `, written as ${line.gb} GB`;
-      priced.push({
+      const entry = {
         index,
         key: `${line.provider}/${line.class}/${line.region}`,
         member: { quantity, schedule: 'class', tiers },
@@ -41,8 +44,10 @@ export function priceStorage(
           rate: tiers[0]!.rate,
           cost: quantity.times(tiers[0]!.rate),
           ref: ['storage', index],
-        },
-      });
+        } satisfies LineItem as LineItem,
+      };
+      priced.push(entry);
+      trace?.line(entry.item, quantityOf);
     } catch (e) {
       fail(index, e);
     }
@@ -50,7 +55,9 @@ export function priceStorage(
 
   for (const group of groupBy(priced, (p) => p.key).values()) {
     if (group[0]!.member.tiers.length < 2) continue;
-    const costs = priceAggregate(group.map((g) => g.member), detail);
+    const members = group.map((g) => g.member);
+    trace?.aggregate(group.map((g) => g.item), members);
+    const costs = priceAggregate(members, detail);
     group.forEach((g, k) => {
       g.item.cost = costs[k]!.cost;
       if (detail === 'totals') return;

@@ -9,6 +9,7 @@ import { blendedRate, priceAggregate, type AggregateMember, type Detail } from '
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
 import { groupBy } from './group-by.js';
 import { fromGB } from './units.js';
+import type { PricingTrace } from './trace.js';
 
 interface Context {
   book: PricingBook;
@@ -16,16 +17,25 @@ interface Context {
   hoursPerMonth: Decimal;
   assume: (text: string) => void;
   fail: (path: (string | number)[], e: unknown) => void;
+  trace?: PricingTrace;
+}
+
+/** GB moved in the month: per month as written, or per day × days (the month's days when not given). */
+export function transferGB(t: Transfer, hoursPerMonth: Decimal): Decimal {
+  if (t.gb_per_month !== undefined) return t.gb_per_month;
+  if (t.days !== undefined) return t.gb_per_day!.times(t.days);
+  // Multiply before dividing: 730 h / 24 is a repeating decimal, 300 GB × 730 / 24 is not.
+  return t.gb_per_day!.times(hoursPerMonth).div(24);
 }
 
 export function monthlyGB(t: Transfer, hoursPerMonth: Decimal, assume: (text: string) => void): { gb: Decimal; how: string } {
-  if (t.gb_per_month !== undefined) return { gb: t.gb_per_month, how: `${t.gb_per_month} GB/month` };
+  const gb = transferGB(t, hoursPerMonth);
+  if (t.gb_per_month !== undefined) return { gb, how: `${t.gb_per_month} GB/month` };
   const perDay = t.gb_per_day!;
-  if (t.days !== undefined) return { gb: perDay.times(t.days), how: `${perDay} GB/day × ${t.days} days` };
-  // Multiply before dividing: 730 h / 24 is a repeating decimal, 300 GB × 730 / 24 is not.
+  if (t.days !== undefined) return { gb, how: `${perDay} GB/day × ${t.days} days` };
   const days = hoursPerMonth.div(24).toDecimalPlaces(2);
   assume(`transfers.${t.name}: days not given; ${perDay} GB/day for hours_per_month / 24 ≈ ${days} days`);
-  return { gb: perDay.times(hoursPerMonth).div(24), how: `${perDay} GB/day × ${days} days` };
+  return { gb, how: `${perDay} GB/day × ${days} days` };
 }
 
 /**
@@ -104,6 +114,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       const { gb, how } = monthlyGB(t, ctx.hoursPerMonth, ctx.assume);
       const unit = transferUnit(c.table);
       const quantity = fromGB(gb, unit);
+      const quantityOf = (x: Transfer) => fromGB(transferGB(x, ctx.hoursPerMonth), unit);
       const row = PATHS[c.path];
       const item: LineItem = {
         kind: 'transfer',
@@ -126,11 +137,12 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       } else egress.push({ item, member: { quantity, ...price }, provider: c.payer.provider });
       item.cost = item.quantity.times(item.rate);
       lines.push(item);
+      ctx.trace?.line(item, quantityOf);
 
       if (t.via === 'nat-gateway') {
         const nat = natRates(c.table, c.payer.region);
         const natAsOf = c.table.network?.nat?.as_of?.[c.payer.region];
-        lines.push({
+        const processing: LineItem = {
           ...(natAsOf && natAsOf !== c.table.as_of ? { as_of: natAsOf } : {}),
           kind: 'nat-processing',
           name: t.name,
@@ -143,7 +155,9 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
           rate: nat.perGB,
           cost: quantity.times(nat.perGB),
           ref,
-        });
+        };
+        lines.push(processing);
+        ctx.trace?.line(processing, quantityOf);
         const key = `${c.payer.provider}:${c.payer.region}`;
         if (!natRegions.has(key)) natRegions.set(key, { provider: c.payer.provider, region: c.payer.region, perHour: nat.perHour, index });
       }
@@ -153,7 +167,9 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
   });
 
   for (const group of groupBy(egress, (e) => e.provider).values()) {
-    const costs = priceAggregate(group.map((g) => g.member), ctx.detail);
+    const members = group.map((g) => g.member);
+    ctx.trace?.aggregate(group.map((g) => g.item), members);
+    const costs = priceAggregate(members, ctx.detail);
     group.forEach((g, k) => {
       g.item.cost = costs[k]!.cost;
       if (ctx.detail === 'totals') return;

@@ -30,3 +30,33 @@ export function streamSeed(seed: number, name: string): number {
   for (let i = 0; i < name.length; i++) mix(name.charCodeAt(i));
   return h >>> 0;
 }
+
+/**
+ * The uniforms of one named stream, `samples` of them in a typed array: drawn
+ * once per run and shared by every plan that has an input of that name (paired
+ * samples), instead of a closure call per plan per sample.
+ */
+export function streamDraws(seed: number, name: string, samples: number): Float64Array {
+  const random = seededRandom(streamSeed(seed, name));
+  const out = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) out[i] = random();
+  return out;
+}
+
+/** Draws shared across the plans of one run (compare, the session's compare view): name → uniforms. */
+export class SharedDraws {
+  private readonly streams = new Map<string, Float64Array>();
+  constructor(
+    readonly seed: number,
+    readonly samples: number,
+  ) {}
+
+  of(name: string): Float64Array {
+    let draws = this.streams.get(name);
+    if (!draws) {
+      draws = streamDraws(this.seed, name, this.samples);
+      this.streams.set(name, draws);
+    }
+    return draws;
+  }
+}

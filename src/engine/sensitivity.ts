@@ -1,9 +1,9 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Scenario } from '../model/scenario.js';
-import { withValues, type UncertainInput } from '../model/uncertain.js';
+import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { swingEnds } from './distributions.js';
-import { estimateTotals } from './estimate.js';
+import { compilePlan } from './compiled-plan.js';
 
 /** How far the total moves when one input goes from its low to its high end, the others at their point values. */
 export interface Swing {
@@ -21,13 +21,19 @@ export interface Swing {
  * spread of the total, biggest swing first. Ends are a triangular range's
  * low/high, a lognormal's p05/p95.
  */
-export function sensitivity(scenario: Scenario, uncertain: readonly UncertainInput[], book: PricingBook): Swing[] {
-  const totalWith = (input: UncertainInput, value: Decimal) => estimateTotals(withValues(scenario, [{ path: input.path, value }]), book).total;
+export function sensitivity(
+  scenario: Scenario,
+  uncertain: readonly UncertainInput[],
+  book: PricingBook,
+  plan = compilePlan(scenario, book, uncertain.map((u) => u.path)),
+): Swing[] {
+  const point = uncertain.map(({ path: [section, index, field] }) => (scenario[section]![index] as unknown as Record<string, Decimal>)[field]!);
+  const totalWith = (at: number, value: Decimal) => plan.totals(point.map((p, i) => (i === at ? value : p))).total;
   return uncertain
-    .map((input) => {
+    .map((input, i) => {
       const { low, high } = swingEnds(input);
-      const totalAtLow = totalWith(input, low);
-      const totalAtHigh = totalWith(input, high);
+      const totalAtLow = totalWith(i, low);
+      const totalAtHigh = totalWith(i, high);
       return { input, low, high, totalAtLow, totalAtHigh, swing: totalAtHigh.minus(totalAtLow).abs() };
     })
     .sort((a, b) => b.swing.comparedTo(a.swing) || a.input.label.localeCompare(b.input.label));

@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal.js';
 import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
-import { QUANTITY_FIELDS, SECTIONS, withValues, type Section } from '../model/uncertain.js';
+import { QUANTITY_FIELDS, SECTIONS, withValues, type Section, type UncertainInput } from '../model/uncertain.js';
 
 /** One quantity addressed by name across scenarios: `transfers.nightly-feature-pull.gb_per_day`. */
 export interface VaryTarget {
@@ -42,10 +42,16 @@ export function valueOf(s: Scenario, t: VaryTarget): Decimal | undefined {
   return item[t.field];
 }
 
+/** Where the quantity is in a scenario, or undefined when it has no such line. */
+export function pathOf(s: Scenario, t: VaryTarget): UncertainInput['path'] | undefined {
+  const index = itemsOf(s, t.section).findIndex((i) => i.name === t.name);
+  return index < 0 ? undefined : [t.section, index, t.field];
+}
+
 /** The scenario with the quantity set to x; unchanged when it has no such line. */
 export function setValue(s: Scenario, t: VaryTarget, x: Decimal): Scenario {
-  const index = itemsOf(s, t.section).findIndex((i) => i.name === t.name);
-  return index < 0 ? s : withValues(s, [{ path: [t.section, index, t.field], value: x }]);
+  const path = pathOf(s, t);
+  return path ? withValues(s, [{ path, value: x }]) : s;
 }
 
 /** The same scenario with one node group bought on spot, running (1 + overhead) × its hours to redo interrupted work. */

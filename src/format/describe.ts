@@ -18,11 +18,25 @@ export function tierNote(l: LineItem): string | undefined {
   return `tiers on the ${scope} ${amount(l.tiers.aggregate)} ${l.unit.replace('-month', '')}; this line: ${bands}`;
 }
 
+/** Lines by category, largest cost first (ties keep plan order). */
 export function byCategory(e: Estimate): { category: Category; lines: LineItem[] }[] {
+  const groups = new Map<Category, LineItem[]>(CATEGORIES.map((c) => [c, []]));
+  for (const l of e.lines) groups.get(l.category)!.push(l);
+  // Sorted on float keys (a float never orders two costs against their exact order),
+  // the exact comparison deciding only where the floats tie: a plan of thousands of
+  // lines sorts without a Decimal comparison per step.
   return CATEGORIES.map((category) => ({
     category,
-    lines: e.lines.filter((l) => l.category === category).sort((a, b) => b.cost.comparedTo(a.cost)),
+    lines: groups.get(category)!.sort((a, b) => sortKey(b) - sortKey(a) || b.cost.comparedTo(a.cost)),
   })).filter((g) => g.lines.length > 0);
+}
+
+// Per line object: the session's edits keep every line they do not re-price, and their keys with them.
+const sortKeys = new WeakMap<LineItem, number>();
+function sortKey(l: LineItem): number {
+  let key = sortKeys.get(l);
+  if (key === undefined) sortKeys.set(l, (key = l.cost.toNumber()));
+  return key;
 }
 
 export function pricingLine(e: Estimate): string {

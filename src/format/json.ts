@@ -31,13 +31,13 @@ function lineJson(l: LineItem) {
   };
 }
 
-export function estimateJson(e: Estimate) {
+function estimateJson(e: Estimate, lines: unknown) {
   const totals = Object.fromEntries(Object.entries(e.totals).map(([k, v]) => [k, exact(v)]));
   return {
     scenario: e.scenario,
     currency: e.currency,
     pricing: e.pricing.map((p) => ({ provider: p.provider, as_of: p.as_of, source: p.source, file: p.file, role: p.role })),
-    lines: e.lines.map(lineJson),
+    lines,
     totals,
     ...(e.budget
       ? { budget: { monthly: exact(e.budget.monthly), ...(e.budget.alert_at ? { alert_at: exact(e.budget.alert_at) } : {}) } }
@@ -46,9 +46,36 @@ export function estimateJson(e: Estimate) {
   };
 }
 
-/** `extras[i]` adds keys to estimate i's object (e.g. its `uncertainty` block). */
-export function formatJson(estimates: readonly Estimate[], extras: readonly (Record<string, unknown> | undefined)[] = []): string {
-  const one = (e: Estimate, i: number) => ({ ...estimateJson(e), ...extras[i] });
+// Stands for an estimate's lines in the document, so everything around them is written by one JSON.stringify.
+const LINES = '\u0000lines\u0000';
+const LINES_JSON = JSON.stringify(LINES);
+const LINES_PER_CHUNK = 1_000;
+
+/**
+ * `--format json`: the estimates as `JSON.stringify(body, null, 2)` writes them
+ * (`extras[i]` adds keys to estimate i's object, e.g. its `uncertainty` block), in pieces: the lines a
+ * thousand at a time, so a plan of a million lines is written without one
+ * string of it all (past V8's longest string, and twice the memory).
+ */
+export function* formatJsonChunks(estimates: readonly Estimate[], extras: readonly (Record<string, unknown> | undefined)[] = []): Generator<string> {
+  const one = (e: Estimate, i: number) => ({ ...estimateJson(e, LINES), ...extras[i] });
   const body = estimates.length === 1 ? one(estimates[0]!, 0) : estimates.map(one);
-  return `${JSON.stringify(body, null, 2)}\n`;
+  const parts = `${JSON.stringify(body, null, 2)}\n`.split(LINES_JSON);
+  for (let k = 0; k < parts.length; k++) {
+    yield parts[k]!;
+    if (k + 1 === parts.length) break;
+    const lines = estimates[k]!.lines;
+    if (lines.length === 0) {
+      yield '[]';
+      continue;
+    }
+    // The key's own indentation; its items sit one level (two spaces) deeper.
+    const indent = /\n( *)[^\n]*$/.exec(parts[k]!)![1]!;
+    const pad = `${indent}  `;
+    for (let from = 0; from < lines.length; from += LINES_PER_CHUNK) {
+      const items = lines.slice(from, from + LINES_PER_CHUNK).map((l) => pad + JSON.stringify(lineJson(l), null, 2).replaceAll('\n', `\n${pad}`));
+      yield `${from === 0 ? '[\n' : ',\n'}${items.join(',\n')}`;
+    }
+    yield `\n${indent}]`;
+  }
 }

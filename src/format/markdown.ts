@@ -20,6 +20,11 @@ export function formatMarkdown(e: Estimate, sections: readonly string[] = []): s
   const budget = budgetLine(e);
   if (budget) out.push('', budget);
   out.push(...sections);
-  if (e.assumptions.length) out.push('', '<details><summary>Assumptions</summary>', '', ...e.assumptions.map((a) => `- ${cell(a)}`), '', '</details>');
+  if (e.assumptions.length) {
+    // One assumption per line can come from a plan of any size: appended, not spread into push().
+    out.push('', '<details><summary>Assumptions</summary>', '');
+    for (const a of e.assumptions) out.push(`- ${cell(a)}`);
+    out.push('', '</details>');
+  }
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, NOT_RESOLVED, defineScalarTag, floatCoreTag, intCoreTag, load } from 'js-yaml';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { Decimal } from './decimal.js';
 import { InputError, type Position } from './diagnostics.js';
@@ -45,7 +46,81 @@ export const MAX_MAGNITUDE = new Decimal('1e18');
  */
 const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
+/**
+ * Fast first, positions on demand: js-yaml reads a large file 8–12× faster than
+ * the `yaml` Document API, which tollgate still uses for everything that needs
+ * places in the file (a validation error, a price the tables lack). So a file
+ * that js-yaml reads cleanly, and that holds nothing the full parse would refuse
+ * (an alias, a reserved key, a number out of range), gets its data from it, and
+ * `doc` and `positions` are filled by the full parse the first time something
+ * asks for them; any other file goes straight to the full parse, which says what
+ * is wrong and where.
+ */
 export function parseYamlSource(text: string, file: string): SourceFile {
+  const data = fastData(text);
+  if (data === null || data === undefined) return fullParse(text, file);
+  let full: SourceFile | undefined;
+  const fullSource = () => (full ??= fullParse(text, file));
+  return {
+    file,
+    text,
+    data,
+    get doc() {
+      return fullSource().doc;
+    },
+    get positions() {
+      return fullSource().positions;
+    },
+  };
+}
+
+// YAML 1.2 core numbers as the `yaml` package resolves them (its core schema's patterns, which
+// js-yaml's differ from at the edges: 1e400, .5e3), each a Decimal of its source text; a number
+// the full parse would refuse stops the fast one (the full parse then says where).
+const INT = [/^[-+]?[0-9]+$/, /^0o[0-7]+$/, /^0x[0-9a-fA-F]+$/];
+const FLOAT = [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
+const decimalTag = (core: typeof intCoreTag | typeof floatCoreTag, patterns: RegExp[]) =>
+  defineScalarTag(core.tagName, {
+    implicit: true,
+    implicitFirstChars: ['-', '+', '.', ...'0123456789'],
+    resolve: (source) => {
+      if (!patterns.some((p) => p.test(source))) return NOT_RESOLVED;
+      const read = readNumber(source, /^[-+]?\.(inf|Inf|INF)$/.test(source) ? (source.startsWith('-') ? -Infinity : Infinity) : Number(source));
+      if (!(read instanceof Decimal)) throw new RangeError(read[0]);
+      return read;
+    },
+    identify: () => false,
+  });
+const FAST_SCHEMA = CORE_SCHEMA.withTags(decimalTag(intCoreTag, INT), decimalTag(floatCoreTag, FLOAT));
+
+/** The file's data by js-yaml, or undefined when it refuses the text or holds what the full parse refuses. */
+function fastData(text: string): unknown {
+  try {
+    // No aliases at all: the full parse counts their expansions and stops a "billion laughs".
+    const data = load(text, { schema: FAST_SCHEMA, maxAliases: 0 });
+    return hasReservedKey(data) ? undefined : data;
+  } catch {
+    return undefined;
+  }
+}
+
+function hasReservedKey(data: unknown): boolean {
+  const pending = [data];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (Array.isArray(v)) for (const x of v) pending.push(x);
+    else if (v !== null && typeof v === 'object' && !(v instanceof Decimal)) {
+      for (const key of Object.keys(v)) {
+        if (RESERVED_KEYS.has(key)) return true;
+        pending.push((v as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
+/** The `yaml` Document parse: data, document and every position, at once. */
+export function fullParse(text: string, file: string): SourceFile {
   const lineCounter = new LineCounter();
   // uniqueKeys off: the library compares each key with every earlier one (quadratic); toData checks with a Set.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
@@ -136,25 +211,34 @@ class Walk {
     return null;
   }
 
-  /** Exactly what the user typed, as a Decimal, within the digits and magnitude tollgate computes with. */
   private number(source: string | undefined, value: number, offset: number | undefined): Decimal {
-    const spelled = (source ?? '').trim();
-    const digits = spelled.replace(/^[-+]?0[xo]/i, '').replace(/[eE][-+]?\d+$/, '').replace(/\D/g, '').replace(/^0+/, '');
-    const shown = spelled.length > 24 ? `${spelled.slice(0, 20)}…` : spelled;
-    if (digits.length > MAX_DIGITS) this.fail(offset, `the number ${shown} has more than ${MAX_DIGITS} digits`, 'write at most 40 digits; tollgate computes with 40 significant digits');
-    const exponent = /[eE]([-+]?\d+)$/.exec(spelled)?.[1];
-    // Checked on the text: building 1e40000000 as a number would be the hang this prevents.
-    if (exponent !== undefined && Math.abs(Number(exponent.slice(0, 6))) > 30) this.fail(offset, `the number ${shown} is out of range`, 'quantities, rates and budgets are below 1e18; check the exponent');
-    let d: Decimal;
-    try {
-      d = new Decimal(spelled);
-    } catch {
-      // `.inf`/`.nan` and other YAML spellings fall back to the parsed value and fail validation.
-      d = new Decimal(value);
-    }
-    if (d.isFinite() && d.abs().gte(MAX_MAGNITUDE)) this.fail(offset, `the number ${shown} is out of range`, 'quantities, rates and budgets are below 1e18; check for extra zeros');
-    return d;
+    const read = readNumber(source ?? '', value);
+    if (read instanceof Decimal) return read;
+    return this.fail(offset, read[0], read[1]);
   }
+}
+
+/**
+ * Exactly what the user typed, as a Decimal, within the digits and magnitude
+ * tollgate computes with; otherwise what is wrong and a suggestion.
+ */
+function readNumber(source: string, value: number): Decimal | [message: string, suggestion: string] {
+  const spelled = source.trim();
+  const digits = spelled.replace(/^[-+]?0[xo]/i, '').replace(/[eE][-+]?\d+$/, '').replace(/\D/g, '').replace(/^0+/, '');
+  const shown = spelled.length > 24 ? `${spelled.slice(0, 20)}…` : spelled;
+  if (digits.length > MAX_DIGITS) return [`the number ${shown} has more than ${MAX_DIGITS} digits`, 'write at most 40 digits; tollgate computes with 40 significant digits'];
+  const exponent = /[eE]([-+]?\d+)$/.exec(spelled)?.[1];
+  // Checked on the text: building 1e40000000 as a number would be the hang this prevents.
+  if (exponent !== undefined && Math.abs(Number(exponent.slice(0, 6))) > 30) return [`the number ${shown} is out of range`, 'quantities, rates and budgets are below 1e18; check the exponent'];
+  let d: Decimal;
+  try {
+    d = new Decimal(spelled);
+  } catch {
+    // `.inf`/`.nan` and other YAML spellings fall back to the parsed value and fail validation.
+    d = new Decimal(value);
+  }
+  if (d.isFinite() && d.abs().gte(MAX_MAGNITUDE)) return [`the number ${shown} is out of range`, 'quantities, rates and budgets are below 1e18; check for extra zeros'];
+  return d;
 }
 
 /** The nearest recorded place for a path: the path itself, or its closest ancestor. */

@@ -30,6 +30,34 @@ export function applyEdit(s: Scenario, e: Edit): Scenario {
   return { ...s, [e.section]: list };
 }
 
+/** The field changes an edit makes to a scenario: what undo and redo keep instead of whole plans. */
+export function changesOf(s: Scenario, e: Edit): FieldChange[] {
+  const item = ((s[e.section] ?? []) as unknown as Record<string, Value | undefined>[])[e.index];
+  if (item === undefined) throw new Error(`no ${e.section}[${e.index}] to edit`);
+  return Object.entries(e.patch).map(([field, after]) => ({ path: [e.section, e.index, field], before: item[field], after: after as Value | undefined }));
+}
+
+/** The scenario with each change's `before` (undo) or `after` (redo) value set; a change to undefined removes the key. */
+export function applyChanges(s: Scenario, changes: readonly FieldChange[], side: 'before' | 'after'): Scenario {
+  const out: Record<string, unknown> = { ...s };
+  const copied = new Set<string>();
+  for (const c of changes) {
+    const [section, index, field] = c.path as [Section, number, string];
+    if (!copied.has(section)) {
+      out[section] = [...((out[section] as object[] | undefined) ?? [])];
+      copied.add(section);
+    }
+    const list = out[section] as object[];
+    list[index] = patched(list[index]!, { [field]: c[side] } as Patch<object>);
+  }
+  return out as Scenario;
+}
+
+/** The same changes the other way round: what undoing them does. */
+export function inverse(changes: readonly FieldChange[]): FieldChange[] {
+  return changes.map((c) => ({ path: c.path, before: c.after, after: c.before }));
+}
+
 /** The fields the session edits, per section; save writes back exactly these. */
 export const EDITABLE = {
   nodes: ['provider', 'region', 'zone', 'instance', 'count', 'hours', 'purchase'],

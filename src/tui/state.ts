@@ -12,14 +12,14 @@ import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import * as actuals from './actuals-state.js';
 import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
-import { applyEdit, changedFields, type Edit } from './edits.js';
+import { applyChanges, changedFields, changesOf, inverse, type Edit, type FieldChange } from './edits.js';
 import { listHeight, pickerHeight, scrollTop, spreadHeight, type Size } from './layout.js';
-import { price } from './price.js';
-import { rowsOf, type Row } from './rows.js';
+import { reprice, type EditPlan } from './price.js';
+import { rowIndex, rowsOf, type Row } from './rows.js';
 import { sampled, scrolled, type SpreadView } from './spread-state.js';
 import { compareSampled, samplingFor, type ComparedPlan, type CompareSampling } from './compare-sampling.js';
 
-/** A scenario and its estimate, kept together so undo never has to re-price. */
+/** A scenario and its estimate. */
 export interface Snapshot {
   scenario: Scenario;
   estimate: Estimate;
@@ -36,8 +36,15 @@ export interface DocState {
   diskText: string;
   saved: Snapshot;
   current: Snapshot;
-  undo: Snapshot[];
-  redo: Snapshot[];
+  /**
+   * The field changes of each edit (and each reset), newest last: a few values
+   * per keystroke whatever the plan's size. Undo and redo re-price, most often
+   * through the compiled plan of the quantity (price.ts).
+   */
+  undo: FieldChange[][];
+  redo: FieldChange[][];
+  /** The compiled plan of the quantity edited last, while the edits stay on it. */
+  plan?: EditPlan;
 }
 
 export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month';
@@ -137,8 +144,16 @@ export function activeDoc(s: Session): DocState {
   return s.docs[s.active]!;
 }
 
+// Selectors are memoized on the objects they read: a keystroke makes a new estimate (or
+// scenario) only for the document it edits, so everything else is looked up, not recomputed.
+const dirty = new WeakMap<Scenario, WeakMap<Scenario, boolean>>();
+
 export function isDirty(d: DocState): boolean {
-  return changedFields(d.saved.scenario, d.current.scenario).length > 0;
+  let bySaved = dirty.get(d.saved.scenario);
+  if (!bySaved) dirty.set(d.saved.scenario, (bySaved = new WeakMap()));
+  let answer = bySaved.get(d.current.scenario);
+  if (answer === undefined) bySaved.set(d.current.scenario, (answer = changedFields(d.saved.scenario, d.current.scenario).length > 0));
+  return answer;
 }
 
 export function rows(s: Session): Row[] {
@@ -146,7 +161,7 @@ export function rows(s: Session): Row[] {
 }
 
 export function selectedIndex(s: Session, list = rows(s)): number {
-  return list.findIndex((r) => r.type === 'line' && r.key === s.selected);
+  return s.selected === undefined ? -1 : (rowIndex(list).get(s.selected) ?? -1);
 }
 
 export function selectedLine(s: Session): LineItem | undefined {
@@ -224,10 +239,11 @@ function keepInView(s: Session): Session {
 /** Apply an edit, price it, and either take it (undoable) or refuse it with the engine's reason. */
 function edit(s: Session, e: Edit): Session {
   const doc = activeDoc(s);
-  const scenario = applyEdit(doc.current.scenario, e);
-  const priced = price(scenario, doc.book);
+  const changes = changesOf(doc.current.scenario, e);
+  const scenario = applyChanges(doc.current.scenario, changes, 'after');
+  const { priced, plan } = reprice(doc.current, scenario, changes, doc.book, doc.uncertain.length, doc.plan);
   if (!priced.ok) return withMessage({ ...s, mode: { kind: 'list' } }, `not applied: ${priced.problem}`);
-  const next: DocState = { ...doc, current: { scenario, estimate: priced.estimate }, undo: [...doc.undo, doc.current], redo: [] };
+  const next: DocState = { ...doc, current: { scenario, estimate: priced.estimate }, plan, undo: [...doc.undo, changes], redo: [] };
   return keepInView({ ...replaceDoc(s, next), mode: { kind: 'list' } });
 }
 
@@ -341,17 +357,25 @@ function history(s: Session, direction: 'undo' | 'redo'): Session {
   const back = from.at(-1);
   if (!back) return withMessage(s, `nothing to ${direction}`, 'info');
   const rest = from.slice(0, -1);
+  // Undo goes from each change's after to its before; redo the other way.
+  const changes = direction === 'undo' ? inverse(back) : back;
+  const scenario = applyChanges(doc.current.scenario, changes, 'after');
+  const { priced, plan } = reprice(doc.current, scenario, changes, doc.book, doc.uncertain.length, doc.plan);
+  // Every state on the stacks was priced once; one that no longer prices would be a bug, said rather than shown broken.
+  if (!priced.ok) return withMessage(s, `cannot ${direction}: ${priced.problem}`);
+  const current = { scenario, estimate: priced.estimate };
   const next: DocState =
     direction === 'undo'
-      ? { ...doc, current: back, undo: rest, redo: [...doc.redo, doc.current] }
-      : { ...doc, current: back, redo: rest, undo: [...doc.undo, doc.current] };
+      ? { ...doc, current, plan, undo: rest, redo: [...doc.redo, back] }
+      : { ...doc, current, plan, redo: rest, undo: [...doc.undo, back] };
   return keepInView(replaceDoc(s, next));
 }
 
 function reset(s: Session): Session {
   const doc = activeDoc(s);
   if (!isDirty(doc)) return withMessage(s, 'no changes since the file was saved', 'info');
-  return keepInView(replaceDoc(s, { ...doc, current: doc.saved, undo: [...doc.undo, doc.current], redo: [] }));
+  const changes = changedFields(doc.current.scenario, doc.saved.scenario);
+  return keepInView(replaceDoc(s, { ...doc, current: doc.saved, plan: undefined, undo: [...doc.undo, changes], redo: [] }));
 }
 
 /** `a`: the prompt (or the fetch, when the command line said what to fetch); from the report, the prompt again. */

@@ -17,7 +17,7 @@ export function useCompareSampling(state: Session, dispatch: (a: Action) => void
     if (!job) return;
     const { id, plans } = job;
     const uncertainties: (Uncertainty | undefined)[] = [];
-    // One plan per turn of the event loop: a key pressed meanwhile waits for one plan (110–250 ms), not all four.
+    // One plan per turn of the event loop: a key pressed meanwhile waits for one plan (tens of ms since the compiled plan), not all four.
     const next = () => {
       const plan = plans[uncertainties.length];
       if (!plan) {

@@ -5,7 +5,7 @@ import { activeDoc, type Action, type Session } from './state.js';
 /**
  * Runs the sampling the state asks for (the uncertainty panel in its sampling
  * step) and reports back as an action. It samples as `tollgate estimate` does
- * (10,000 samples, seed 1) so both show the same figures: 110–250 ms, paid only
+ * (10,000 samples, seed 1) so both show the same figures: tens of ms through the compiled plan, paid only
  * when the panel opens on a plan not sampled before, never on a keypress of the list.
  */
 export function useSpreadSampling(state: Session, dispatch: (a: Action) => void): void {

@@ -6,6 +6,7 @@ import { loadPricingBook } from '../../src/pricing/load.js';
 import type { Scenario, Transfer } from '../../src/model/scenario.js';
 import { CATEGORIES } from '../../src/model/estimate.js';
 import { FIXTURE_PRICING } from '../helpers.js';
+import { storageLines } from './generated-storage.js';
 
 const book = loadPricingBook(['aws', 'gcp'], [], FIXTURE_PRICING);
 const ENDPOINTS = [
@@ -36,13 +37,7 @@ function scenarioOf(transfers: { from: string; to: string; gb: Decimal; nat: boo
     transfers: transfers.map(
       (t, i): Transfer => ({ name: `t${i}`, from: t.from, to: t.to, gb_per_month: t.gb, ...(t.nat ? { via: 'nat-gateway' as const } : {}) }),
     ),
-    storage: stores.map((s, i) => ({
-      name: `s${i}`,
-      provider: s.cls as 'aws' | 'gcp',
-      region: s.cls === 'aws' ? 'us-east-1' : 'us-central1',
-      class: s.cls === 'aws' ? 's3-standard' : 'gcs-standard',
-      gb: s.gb,
-    })),
+    storage: storageLines(stores),
   };
 }
 

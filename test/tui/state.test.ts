@@ -251,6 +251,21 @@ describe('session reducer', () => {
       expect(activeDoc(run(once, { type: 'step', by: -1 })).redo).toHaveLength(0);
     });
 
+    it('keeps field changes, not estimates: an undo entry is the edited value before and after, and undoing re-prices to the same figures', () => {
+      const start = session();
+      let s = start;
+      for (let i = 0; i < 30; i++) s = run(s, { type: 'step', by: 1 });
+      s = run(s, { type: 'togglePurchase' }, { type: 'move', by: 1 }, { type: 'step', by: 1 });
+      const undo = activeDoc(s).undo;
+      expect(undo.length).toBeGreaterThanOrEqual(31);
+      for (const entry of undo) for (const c of entry) expect(Object.keys(c).sort()).toEqual(['after', 'before', 'path']);
+      expect(undo[0]).toEqual([{ path: ['nodes', 0, 'count'], before: new Decimal(4), after: new Decimal(5) }]);
+      let back = s;
+      for (let i = 0; i < undo.length; i++) back = run(back, { type: 'undo' });
+      expect(JSON.stringify(activeDoc(back).current.estimate)).toBe(JSON.stringify(activeDoc(start).current.estimate));
+      expect(isDirty(activeDoc(back))).toBe(false);
+    });
+
     it('reset goes back to the saved file, and is itself undoable', () => {
       const s = run(session(), { type: 'step', by: 1 }, { type: 'reset' });
       expect(total(s).eq(savedTotal(s))).toBe(true);

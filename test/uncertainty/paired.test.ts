@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, providersOf } from '../../src/model/load-scenario.js';
 import { loadPricingBook } from '../../src/pricing/load.js';
 import { priceLoaded } from '../../src/projection.js';
-import { assessUncertainty } from '../../src/engine/uncertainty.js';
+import { assessPlans, assessUncertainty } from '../../src/engine/uncertainty.js';
 import { chanceCheaper } from '../../src/engine/paired.js';
 import type { MonteCarloOptions } from '../../src/engine/montecarlo.js';
 import { FIXTURE_PRICING } from '../helpers.js';
@@ -66,5 +66,27 @@ describe('paired samples: the chance a plan ends up cheaper than the baseline', 
 
   it('is undefined where neither plan has ranges (the point totals already decide)', () => {
     expect(chances([plan('a', transfer('x', '10')), plan('b', transfer('x', '20'))])).toEqual([undefined, undefined]);
+  });
+});
+
+describe('assessPlans: N plans sampled together', () => {
+  it('gives each plan the samples it gets alone (paired by label), sampling a repeated plan once', () => {
+    const yamls = [
+      plan('a', transfer('x', '{low: 1000, expected: 2000, high: 3000}')),
+      plan('b', transfer('x', '{low: 500, expected: 2500, high: 4000}'), transfer('y', '{p50: 100, p95: 400}')),
+      plan('c', transfer('z', '700')),
+    ];
+    const plans = yamls.map((yaml, i) => {
+      const loaded = parseScenario(yaml, `s${i}.yaml`);
+      return { ...loaded, book: loadPricingBook(providersOf(loaded.scenario), [], FIXTURE_PRICING) };
+    });
+    const options = { samples: 1500, seed: 9 };
+    const together = assessPlans([...plans, plans[0]!], options);
+    plans.forEach((p, i) => {
+      const alone = assessUncertainty(p.scenario, p.uncertain, p.book, options);
+      expect(together[i]?.monteCarlo.totals.map((t) => t.toFixed())).toEqual(alone?.monteCarlo.totals.map((t) => t.toFixed()));
+    });
+    expect(together[2]).toBeUndefined();
+    expect(together[3]).toBe(together[0]);
   });
 });

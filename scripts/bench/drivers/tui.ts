@@ -4,6 +4,8 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createElement, useState } from 'react';
+import { render, Text, useInput } from 'ink';
 import { loadDoc } from '../../../src/tui/load.js';
 import { renderSession, type Terminal } from '../../../src/tui/run.js';
 import { initialSession, reduce, type Session } from '../../../src/tui/state.js';
@@ -85,9 +87,23 @@ class FakeStdout extends EventEmitter {
 
 /** Milliseconds from a keypress to Ink writing the changed frame, one key at a time. */
 export async function frameLatencies(file: string, keys: number): Promise<number[]> {
+  return keyToFrame(keys, (term) => renderSession([loadDoc(file)], term, {}));
+}
+
+/** The floor for the same measurement: an Ink app that counts keys and shows the count. */
+export async function minimalFrameLatencies(keys: number): Promise<number[]> {
+  function Counter() {
+    const [n, setN] = useState(0);
+    useInput(() => setN((x) => x + 1));
+    return createElement(Text, null, `keys: ${n}`);
+  }
+  return keyToFrame(keys, (term) => render(createElement(Counter), { ...term, exitOnCtrlC: false, patchConsole: false, maxFps: 60 }));
+}
+
+async function keyToFrame(keys: number, start: (term: Terminal) => { unmount: () => void }): Promise<number[]> {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
-  const app = renderSession([loadDoc(file)], { stdout, stdin, stderr: stdout } as unknown as Terminal, {});
+  const app = start({ stdout, stdin, stderr: stdout } as unknown as Terminal);
   await new Promise((r) => setTimeout(r, 100));
   const times: number[] = [];
   for (let i = 0; i < keys; i++) {

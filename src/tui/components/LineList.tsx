@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Decimal } from '../../model/decimal.js';
 import { quantityTimesRate } from '../../format/describe.js';
@@ -21,6 +22,20 @@ const DELTA = 12;
 function Delta({ delta, width }: { delta?: Decimal; width: number }) {
   return delta ? <Toned tone={toneOf(delta)}>{right(deltaText(delta), width)}</Toned> : <Text>{' '.repeat(width)}</Text>;
 }
+
+/**
+ * One line's row, from its finished text: a keystroke re-prices a line or two, and
+ * React skips every row whose text, selection and delta are as they were.
+ */
+const LineRow = memo(function LineRow({ on, text, delta, deltaWidth }: { on: boolean; text: string; delta?: Decimal; deltaWidth: number }) {
+  return (
+    <Text inverse={on}>
+      {on ? '▸ ' : '  '}
+      {text}
+      <Delta delta={delta} width={deltaWidth} />
+    </Text>
+  );
+}, (a, b) => a.on === b.on && a.text === b.text && a.deltaWidth === b.deltaWidth && (a.delta === b.delta || (!!a.delta && !!b.delta && a.delta.eq(b.delta))));
 
 /** Category headings with a bar for their share of the total, each followed by its lines. */
 export function LineList({ rows, selected, deltas, categoryDeltas, width }: Props) {
@@ -47,15 +62,9 @@ export function LineList({ rows, selected, deltas, categoryDeltas, width }: Prop
             </Text>
           );
         }
-        const on = row.key === selected;
         const path = row.line.path ? ` ${PATH_TAG[row.line.path]}` : '';
-        return (
-          <Text key={row.key} inverse={on}>
-            {on ? '▸ ' : '  '}
-            {left(`${row.line.name}${path}`, nameWidth)} {right(usage[i]!, usageWidth)} {right(money(row.line.cost), COST)}
-            <Delta delta={deltas.get(row.key)} width={deltaWidth} />
-          </Text>
-        );
+        const text = `${left(`${row.line.name}${path}`, nameWidth)} ${right(usage[i]!, usageWidth)} ${right(money(row.line.cost), COST)}`;
+        return <LineRow key={row.key} on={row.key === selected} text={text} delta={deltas.get(row.key)} deltaWidth={deltaWidth} />;
       })}
     </Box>
   );

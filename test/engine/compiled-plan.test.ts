@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Decimal } from '../../src/model/decimal.js';
+import { compilePlan, type QuantityPath } from '../../src/engine/compiled-plan.js';
+import { estimate, estimateTotals } from '../../src/engine/estimate.js';
+import { CATEGORIES } from '../../src/model/estimate.js';
+import type { NodeGroup, Scenario, Transfer } from '../../src/model/scenario.js';
+import { withValues } from '../../src/model/uncertain.js';
+import { loadPricingBook } from '../../src/pricing/load.js';
+import { FIXTURE_PRICING } from '../helpers.js';
+import { storageLines } from './generated-storage.js';
+
+const book = loadPricingBook(['aws', 'gcp'], [], FIXTURE_PRICING);
+const ENDPOINTS = ['aws:us-east-1', 'aws:us-east-1:us-east-1a', 'aws:us-east-1:us-east-1b', 'aws:us-east-2', 'aws:eu-west-1', 'gcp:us-central1', 'internet', 'on-prem'];
+const KEYS = [...CATEGORIES, 'total'] as const;
+
+// Quantities as written in a file: up to three decimals, from nothing to a few hundred TB.
+const written = fc.integer({ min: 0, max: 300_000_000 }).map((n) => new Decimal(n).div(1000));
+// Quantities as Monte Carlo draws them: 4 significant digits, from a thousandth to tens of PB.
+const sampled = fc.integer({ min: 0, max: 9999 }).chain((m) => fc.integer({ min: -6, max: 4 }).map((e) => new Decimal(m).times(new Decimal(10).pow(e))));
+// Quantities as a break-even search probes them: interpolated, all 40 digits.
+const probed = fc.integer({ min: 0, max: 300_000_000 }).map((n) => new Decimal(n).div(7));
+const count = fc.integer({ min: 0, max: 40 }).map((n) => new Decimal(n));
+
+const node = fc.record({
+  instance: fc.constantFrom('p4d.24xlarge', 'g5.xlarge'),
+  count,
+  hours: fc.option(fc.integer({ min: 0, max: 730 }).map((n) => new Decimal(n)), { nil: undefined }),
+  spot: fc.boolean(),
+});
+const transfer = fc
+  .record({
+    from: fc.constantFrom(...ENDPOINTS),
+    to: fc.constantFrom(...ENDPOINTS),
+    gb: written,
+    perDay: fc.boolean(),
+    days: fc.option(fc.integer({ min: 0, max: 31 }).map((n) => new Decimal(n)), { nil: undefined }),
+    nat: fc.boolean(),
+  })
+  .filter((t) => t.from.includes(':') || t.to.includes(':'))
+  .filter((t) => !t.nat || t.from.startsWith('aws:us-east-1') || t.from.startsWith('gcp:us-central1'));
+const store = fc.record({ gb: written, cls: fc.constantFrom('aws', 'gcp') });
+
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function scenarioOf(nodes: Of<typeof node>[], transfers: Of<typeof transfer>[], stores: Of<typeof store>[]): Scenario {
+  return {
+    name: 'p',
+    hours_per_month: new Decimal(730),
+    nodes: nodes.map(
+      (n, i): NodeGroup => ({
+        name: `n${i}`,
+        provider: 'aws',
+        region: 'us-east-1',
+        instance: n.instance,
+        count: n.count,
+        ...(n.hours ? { hours: n.hours } : {}),
+        ...(n.spot && n.instance === 'p4d.24xlarge' ? { purchase: 'spot' as const } : {}),
+      }),
+    ),
+    transfers: transfers.map(
+      (t, i): Transfer => ({
+        name: `t${i}`,
+        from: t.from,
+        to: t.to,
+        ...(t.perDay ? { gb_per_day: t.gb, ...(t.days ? { days: t.days } : {}) } : { gb_per_month: t.gb }),
+        ...(t.nat ? { via: 'nat-gateway' as const } : {}),
+      }),
+    ),
+    storage: storageLines(stores),
+  };
+}
+
+/** Every quantity of the scenario that could be ranged, with what kind of value it takes. */
+function quantityPaths(s: Scenario): { path: QuantityPath; whole: boolean }[] {
+  return [
+    ...(s.nodes ?? []).flatMap((_, i) => [
+      { path: ['nodes', i, 'count'] as QuantityPath, whole: true },
+      { path: ['nodes', i, 'hours'] as QuantityPath, whole: false },
+    ]),
+    ...(s.storage ?? []).map((_, i) => ({ path: ['storage', i, 'gb'] as QuantityPath, whole: false })),
+    ...(s.transfers ?? []).flatMap((t, i) =>
+      t.gb_per_month !== undefined
+        ? [{ path: ['transfers', i, 'gb_per_month'] as QuantityPath, whole: false }]
+        : [{ path: ['transfers', i, 'gb_per_day'] as QuantityPath, whole: false }, ...(t.days ? [{ path: ['transfers', i, 'days'] as QuantityPath, whole: true }] : [])],
+    ),
+  ];
+}
+
+const text = (t: Record<string, Decimal>) => Object.fromEntries(KEYS.map((k) => [k, t[k]!.toFixed()]));
+
+describe('compiled plan', () => {
+  /** Totals of `s` with random `chosen` quantities set to values from `quantity`, through the plan and through `reference`. */
+  const agrees = (quantity: fc.Arbitrary<Decimal>, reference: (s: Scenario) => Record<string, Decimal>) =>
+    fc.property(
+      fc.array(node, { maxLength: 4 }),
+      fc.array(transfer, { maxLength: 8 }),
+      fc.array(store, { maxLength: 4 }),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.tuple(quantity, count), { minLength: 6 * 5, maxLength: 6 * 5 }),
+      (nodes, transfers, stores, picks, draws) => {
+        const s = scenarioOf(nodes, transfers, stores);
+        const all = quantityPaths(s);
+        fc.pre(all.length > 0);
+        const chosen = [...new Map(picks.map((p) => [p % all.length, all[p % all.length]!])).values()];
+        const plan = compilePlan(s, book, chosen.map((c) => c.path));
+        expect(text(plan.point)).toEqual(text(estimate(s, book).totals));
+        for (let k = 0; k + chosen.length <= draws.length; k += chosen.length) {
+          const values = chosen.map((c, j) => {
+            const [q, n] = draws[k + j]!;
+            // Hours and days stay inside the month, as the schema keeps them.
+            if (c.path[2] === 'hours') return Decimal.min(q, 730);
+            return c.whole ? (c.path[2] === 'days' ? Decimal.min(n, 31) : n) : q;
+          });
+          const at = withValues(s, chosen.map((c, j) => ({ path: c.path, value: values[j]! })));
+          expect(text(plan.totals(values))).toEqual(text(reference(at)));
+        }
+      },
+    );
+
+  it('every sample priced through the compiled plan has the totals estimate() gives the sampled plan, to the last digit', () => {
+    fc.assert(agrees(sampled, (at) => estimate(at, book).totals), { numRuns: 300 });
+  });
+
+  it('any value, to all 40 digits (a break-even probe), has the totals of estimate() and of the totals-only pricing', () => {
+    fc.assert(agrees(probed, (at) => estimate(at, book).totals), { numRuns: 200 });
+    fc.assert(agrees(probed, (at) => estimateTotals(at, book)), { numRuns: 100 });
+  });
+
+  it('names the categories a varying quantity moves, and leaves the rest at the point totals', () => {
+    const s = scenarioOf(
+      [{ instance: 'g5.xlarge', count: new Decimal(2), hours: undefined, spot: false }],
+      [{ from: 'aws:us-east-1', to: 'internet', gb: new Decimal(100), perDay: false, days: undefined, nat: false }],
+      [{ gb: new Decimal(10), cls: 'aws' }],
+    );
+    const plan = compilePlan(s, book, [['nodes', 0, 'count']]);
+    expect([...plan.moves].sort()).toEqual(['compute', 'total']);
+    const t = plan.totals([new Decimal(5)]);
+    expect(t.storage.eq(plan.point.storage)).toBe(true);
+    expect(t.compute.eq(plan.point.compute.div(2).times(5))).toBe(true);
+  });
+
+  it('prices plans past where spreading lines overflowed the call stack: 130,000 storage lines and 130,000 transfers', () => {
+    const n = 130_000;
+    const s: Scenario = {
+      name: 'big',
+      storage: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, provider: 'aws' as const, region: 'us-east-1', class: 's3-standard', gb: new Decimal(i % 1000) })),
+      transfers: Array.from({ length: n }, (_, i) => ({ name: `t${i}`, from: 'aws:us-east-1', to: 'internet', gb_per_month: new Decimal(i % 500) })),
+    };
+    const e = estimateTotals(s, book);
+    const plan = compilePlan(s, book, [['transfers', 7, 'gb_per_month']]);
+    expect(plan.totals([new Decimal(7)]).total.eq(e.total)).toBe(true);
+    expect(plan.totals([new Decimal(1007)]).egress.gt(e.egress)).toBe(true);
+  }, 180_000);
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Decimal } from '../../src/model/decimal.js';
+import { sampler, significant } from '../../src/engine/distributions.js';
+import { estimate } from '../../src/engine/estimate.js';
+import { monteCarlo } from '../../src/engine/montecarlo.js';
+import { streamDraws } from '../../src/engine/random.js';
+import { CATEGORIES } from '../../src/model/estimate.js';
+import { parseScenario, providersOf } from '../../src/model/load-scenario.js';
+import { withValues } from '../../src/model/uncertain.js';
+import { loadPricingBook } from '../../src/pricing/load.js';
+import { FIXTURE_PRICING } from '../helpers.js';
+
+// The recommender's shape with every kind of quantity ranged: counts, hours, stored GB
+// (S3's tiers), per-day and per-month volumes into one tiered egress aggregate, NAT.
+const RANGED = `name: ranged
+budget: {monthly: 30000}
+nodes:
+  - {name: trainers, provider: aws, region: us-east-1, instance: p4d.24xlarge, count: {low: 2, expected: 4, high: 7}, hours: {low: 120, expected: 200, high: 400}}
+  - {name: small, provider: aws, region: us-east-1, instance: g5.xlarge, count: 3}
+storage:
+  - {name: lake, provider: aws, region: us-east-1, class: s3-standard, gb: {p50: 40000, p95: 90000}}
+  - {name: copy, provider: gcp, region: us-central1, class: gcs-standard, gb: 2500}
+transfers:
+  - {name: pull, from: aws:us-east-1, to: gcp:us-central1, gb_per_day: {low: 100, expected: 300, high: 900}, days: 30}
+  - {name: push, from: aws:us-east-1, to: internet, gb_per_month: {p50: 8000, p95: 30000}, via: nat-gateway}
+  - {name: fixed, from: aws:us-east-1, to: internet, gb_per_day: 40}
+  - {name: out, from: gcp:us-central1, to: internet, gb_per_month: 1800}
+`;
+
+describe('Monte Carlo through the compiled plan', () => {
+  it("gives every sample the totals estimate() gives the scenario with that sample's draws set, to the last digit", () => {
+    const loaded = parseScenario(RANGED, 'ranged.yaml');
+    const book = loadPricingBook(providersOf(loaded.scenario), [], FIXTURE_PRICING);
+    const samples = 400;
+    const mc = monteCarlo(loaded.scenario, loaded.uncertain, book, { samples, seed: 3 });
+    const streams = loaded.uncertain.map((u) => streamDraws(3, u.label, samples));
+    const draws = loaded.uncertain.map(sampler);
+    for (let i = 0; i < samples; i++) {
+      const values = loaded.uncertain.map((u, j) => ({ path: u.path, value: draws[j]!(streams[j]![i]!) }));
+      const e = estimate(withValues(loaded.scenario, values), book);
+      expect(mc.totals[i]!.toFixed()).toBe(e.totals.total.toFixed());
+    }
+    // A category no range moves is the point figure; the others are spread.
+    const point = estimate(loaded.scenario, book).totals;
+    expect(mc.spreads.ingress.expected.eq(point.ingress)).toBe(true);
+    for (const c of CATEGORIES.filter((c) => c !== 'ingress')) expect(mc.spreads[c].percentiles.get(95)!.gt(mc.spreads[c].percentiles.get(50)!)).toBe(true);
+  });
+
+  it('builds a draw’s Decimal without a string, equal to the 4-digit string form', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-30, max: 1e30, noNaN: true }), (x) => {
+        expect(significant(x).eq(new Decimal(x.toPrecision(4)))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const x of [0, 0.5, 1, 999.95, 9999.5, 12345, 1e-7, 0.00012345]) expect(significant(x).eq(new Decimal(x.toPrecision(4)))).toBe(true);
+  });
+});
