@@ -20,6 +20,8 @@ export interface BillingRecord {
   serviceCategory: string;
   /** FOCUS ChargeCategory (Usage, Purchase, Tax, Credit, Adjustment) or the source's own record type. */
   chargeCategory: string;
+  /** FOCUS ChargeClass: `Correction` for a row that corrects an earlier period's charges. */
+  chargeClass?: string;
   consumedQuantity: Decimal;
   consumedUnit: string;
   regionId: string;

@@ -19,6 +19,11 @@ export interface SourceResult {
    */
   daily?: DailySpend[];
   notes: string[];
+  /**
+   * The days a billing file covers, given when it stops before the month does (an export
+   * taken mid-month): the check is then of part of the month only.
+   */
+  coverage?: { first: string; last: string };
 }
 
 export interface DailySpend {

@@ -1,49 +1,60 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { normalizeProvider, type BillingRecord } from '../record.js';
-import { InputError } from '../../model/diagnostics.js';
+import { InputError, type Diagnostic } from '../../model/diagnostics.js';
 import type { SourceResult } from '../source.js';
 import type { CostBasis } from '../reconcile.js';
-import { aggregateSql, columnLookup, detectDialect, DIALECTS, literal } from './dialects.js';
+import { aggregateSql, columnLookup, detectDialect, dialectSql, DIALECTS, literal, MONEY_TYPE, nearestDialect, requirementName, type Dialect, type PeriodBasis } from './dialects.js';
+import { billingFiles, type BillingFiles } from './billing-files.js';
 
-/** The DuckDB table function for a billing file, chosen by its name; `skip` lines come before the header. */
-export function tableFunction(file: string, skip = 0): string {
-  const path = literal(file);
-  if (/\.parquet$/i.test(file)) return `read_parquet(${path})`;
+/** How nulls are written: empty, or the literal NULL of the FOCUS sample and of database dumps. */
+const NULLS = `['', 'NULL', 'null']`;
+
+/** The DuckDB table function for billing files of one format; `skip` lines come before the header. */
+export function tableFunction(files: BillingFiles, skip = 0): string {
+  const paths = `[${files.paths.map(literal).join(', ')}]`;
+  // Parts of one export may differ in columns (a tag first used mid-month): columns are matched by name.
+  if (files.format === 'parquet') return `read_parquet(${paths}, union_by_name = true)`;
   // Every CSV column as text: DuckDB's type sniffing would read costs as DOUBLE. Gzip is detected from .gz.
-  if (/\.csv(\.gz)?$/i.test(file)) return `read_csv(${path}, header = true, all_varchar = true${skip ? `, skip = ${skip}` : ''})`;
-  throw new InputError([{ file, message: 'not a billing export file tollgate reads', suggestion: 'give a .csv, .csv.gz or .parquet export' }]);
+  return `read_csv(${paths}, header = true, all_varchar = true, nullstr = ${NULLS}, union_by_name = true${skip ? `, skip = ${skip}` : ''})`;
+}
+
+export interface ReadOptions {
+  /** Which rows belong to the month: by charge period (default) or by billing period (the invoice). */
+  period?: PeriodBasis;
 }
 
 /**
- * A billing export file (FOCUS CSV/Parquet, AWS CUR 2.0, Google's cost table CSV) read by DuckDB: the
- * month's rows are filtered and summed in SQL and only the per-day aggregates
- * reach JavaScript, so a file of millions of rows costs a few thousand records.
+ * Billing export files (FOCUS CSV/Parquet, AWS CUR 2.0 and legacy CUR, Azure cost details, Google's cost
+ * table and Reports CSVs) read by DuckDB: the month's rows are filtered and summed in SQL and only the
+ * per-day aggregates reach JavaScript, so a file of millions of rows costs a few thousand records.
+ * `source` is a file, a folder of export parts, or a glob pattern.
  */
 export async function readBillingFile(
-  file: string,
+  source: string,
   range: { start: string; end: string },
   selector: ActualsSelector | undefined,
   costBasis: CostBasis = 'billed',
+  options: ReadOptions = {},
 ): Promise<SourceResult> {
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new InputError([{ file, message: 'billing file not found', suggestion: '--source takes aws, gcp, sample or the path of a billing export file' }]);
-  }
-  const from = tableFunction(file, /\.parquet$/i.test(file) ? 0 : headerLine(await leadingLines(file)));
+  const files = billingFiles(source);
+  const skip = files.format === 'parquet' ? 0 : headerLine(await leadingLines(files.paths[0]!));
+  const from = tableFunction(files, skip);
+  const period = options.period ?? 'charge';
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  const file = files.display;
   try {
     await connection.run(`SET TimeZone = 'UTC'`);
     const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson();
     const columns = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
     const dialect = detectDialect(columns);
-    if (!dialect) {
-      const expected = DIALECTS.map((d) => `${d.name} (${d.requires.join(', ')})`).join('; or ');
-      throw new InputError([{ file, message: 'not a billing export tollgate recognizes', suggestion: `expected the columns of ${expected}` }]);
-    }
+    if (!dialect) throw unrecognized(file, columns, skip, files);
     if (costBasis === 'effective' && !(dialect.amortized && dialect.effective.some((c) => columnLookup(columns)(c) !== undefined))) {
       throw new InputError([
         {
@@ -53,8 +64,22 @@ export async function readBillingFile(
         },
       ]);
     }
-    const { sql, params, notes } = aggregateSql(dialect, columns, from, range, selector);
-    const rows = (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
+    if (period === 'billing' && !(dialect.billingPeriod && columnLookup(columns)(dialect.billingPeriod))) {
+      throw new InputError([
+        {
+          file,
+          message: `this ${dialect.name} file has no billing period column${dialect.billingPeriod ? ` (${dialect.billingPeriod})` : ''}, so --period billing cannot select its invoice`,
+          suggestion: '--period charge reads the rows by the days they were used',
+        },
+      ]);
+    }
+    const { sql, params, notes } = aggregateSql(dialect, columns, from, { range, selector, period, costBasis });
+    let rows;
+    try {
+      rows = (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
+    } catch (e) {
+      throw (await badValue(connection, dialect, columns, from, files, skip, costBasis)) ?? e;
+    }
     const records = rows.map((r): BillingRecord => ({
       provider: normalizeProvider(String(r.provider ?? '')),
       chargePeriodStart: `${r.day}T00:00:00Z`,
@@ -65,6 +90,7 @@ export async function readBillingFile(
       serviceName: String(r.service),
       serviceCategory: String(r.service_category),
       chargeCategory: String(r.charge_category),
+      ...(r.charge_class ? { chargeClass: String(r.charge_class) } : {}),
       consumedQuantity: new Decimal(String(r.quantity ?? '0')),
       consumedUnit: String(r.unit),
       regionId: String(r.region),
@@ -72,12 +98,15 @@ export async function readBillingFile(
       resourceId: '',
       tags: {},
       usageType: String(r.usage_type),
-      estimated: false,
+      estimated: r.estimated === true,
       ...(r.meter_category || r.vm_size
         ? { meter: { category: String(r.meter_category), subcategory: String(r.meter_subcategory), vmSize: String(r.vm_size) } }
         : {}),
     }));
-    return { source: `${file} (${dialect.name})`, records, notes };
+    const label = `${file} (${dialect.name}${files.paths.length > 1 ? `, ${files.paths.length} files` : ''})`;
+    const coverage = await coverageOf(connection, dialect, columns, from, range, records, period);
+    if (coverage?.empty) throw emptyMonth(file, range, period, coverage);
+    return { source: label, records, notes: [...notes, ...matchingNotes(dialect, columns, records)], ...(coverage ? { coverage: { first: coverage.first, last: coverage.last } } : {}) };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError([{ file, message: `DuckDB could not read it: ${(e as Error).message.split('\n')[0]}` }]);
@@ -85,6 +114,160 @@ export async function readBillingFile(
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** No layout fits: name the one it looks like and what it lacks, or list what each layout needs. */
+function unrecognized(file: string, columns: ReadonlyMap<string, string>, skip: number, files: BillingFiles): InputError {
+  const near = nearestDialect(columns);
+  const position = files.format === 'parquet' ? {} : { position: { line: skip + 1, col: 1 } };
+  if (near) {
+    const missing = near.missing.join(', ');
+    return new InputError([
+      {
+        file: files.paths[0]!,
+        ...position,
+        message: `this looks like a ${near.dialect.name} export, but it has no ${missing} column${near.missing.length > 1 ? 's' : ''}`,
+        suggestion: `${near.dialect.name} needs ${near.dialect.requires.map(requirementName).join(', ')}; export the file again with ${near.missing.length > 1 ? 'them' : 'it'}`,
+      },
+    ]);
+  }
+  const expected = DIALECTS.map((d) => `${d.name} (${d.requires.map(requirementName).join(', ')})`).join('; or ');
+  return new InputError([{ file, message: 'not a billing export tollgate recognizes', suggestion: `expected the columns of ${expected}` }]);
+}
+
+/**
+ * The query stopped on a value: find the first row whose required column (the start date, the
+ * compared cost) holds something that is no date or number, and say where it is. Undefined when
+ * no such value is found (the failure was something else).
+ */
+async function badValue(
+  connection: DuckDBConnection,
+  d: Dialect,
+  columns: ReadonlyMap<string, string>,
+  from: string,
+  files: BillingFiles,
+  skip: number,
+  costBasis: CostBasis,
+): Promise<InputError | undefined> {
+  const { find, ts } = dialectSql(d, columns);
+  const costs = costBasis === 'effective' ? d.effective : d.billed;
+  const checks: { column: string | undefined; what: string; bad: (v: string) => string }[] = [
+    { column: find(d.start), what: 'a date', bad: (v) => `${ts(v, false)} IS NULL` },
+    // The first cost column present is the one read (COALESCE), so it is the one checked.
+    { column: costs.map(find).find((c) => c !== undefined), what: 'a number', bad: (v) => `TRY_CAST(${v} AS ${MONEY_TYPE}) IS NULL` },
+  ];
+  // One thread keeps the rows in file order, so a row's number is its place in the file.
+  await connection.run('SET threads = 1');
+  for (const { column, what, bad } of checks) {
+    if (!column) continue;
+    const v = `CAST("${column.replace(/"/g, '""')}" AS VARCHAR)`;
+    const sql = `SELECT filename, n, v FROM (SELECT filename, row_number() OVER (PARTITION BY filename) AS n, ${v} AS v FROM ${from.replace(/\)$/, ', filename = true)')})
+WHERE v IS NOT NULL AND ${bad('v')} LIMIT 1`;
+    const found = (await connection.runAndReadAll(sql)).getRowObjectsJson()[0];
+    if (!found) continue;
+    const value = String(found.v);
+    const path = String(found.filename);
+    const row = Number(found.n);
+    const diagnostic: Diagnostic =
+      files.format === 'parquet'
+        ? { file: path, message: `row ${row}: ${column} is not ${what}: ${JSON.stringify(value)} (read as ${d.name})` }
+        : { file: path, position: await cellPosition(path, skip + 1 + row, value), message: `${column} is not ${what}: ${JSON.stringify(value)} (read as ${d.name})` };
+    return new InputError([{ ...diagnostic, suggestion: `${column} is required to compare the bill; fix or remove that row` }]);
+  }
+  return undefined;
+}
+
+/** Where a value sits on a line of a CSV: the line's text is read (one line, streamed) to find its column. */
+async function cellPosition(file: string, line: number, value: string): Promise<{ line: number; col: number }> {
+  const raw = createReadStream(file);
+  const lines = createInterface({ input: /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+  let n = 0;
+  let col = 1;
+  for await (const text of lines) {
+    if (++n < line) continue;
+    col = columnOf(text, value);
+    break;
+  }
+  lines.close();
+  raw.destroy();
+  return { line, col };
+}
+
+/** The 1-based column where a cell holding `value` starts on a CSV line (1 when it cannot be told). */
+export function columnOf(text: string, value: string): number {
+  for (const cell of [`"${value.replace(/"/g, '""')}"`, value]) {
+    if (text.startsWith(`${cell},`) || text === cell) return 1;
+    const at = [`,${cell},`, `,${cell}`].map((s) => text.indexOf(s)).find((i) => i >= 0);
+    if (at !== undefined) return at + 2;
+  }
+  return 1;
+}
+
+interface Coverage {
+  first: string;
+  last: string;
+  /** Rows of the month there are, but the selector leaves none. */
+  selected: boolean;
+  empty: boolean;
+}
+
+/**
+ * What days the file covers, asked only when the month's rows stop short of its last day (or
+ * there are none): an export taken mid-month, or a file of another month. A month whose rows run
+ * to its end costs no second scan.
+ */
+async function coverageOf(
+  connection: DuckDBConnection,
+  d: Dialect,
+  columns: ReadonlyMap<string, string>,
+  from: string,
+  range: { start: string; end: string },
+  records: readonly BillingRecord[],
+  period: PeriodBasis,
+): Promise<Coverage | undefined> {
+  const lastWanted = new Date(Date.parse(`${range.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const lastSeen = records.reduce((m, r) => (r.chargePeriodStart > m ? r.chargePeriodStart : m), '').slice(0, 10);
+  if (records.length && (lastSeen >= lastWanted || period === 'billing')) return undefined;
+  const { ts, col } = dialectSql(d, columns);
+  const start = ts(col(d.start), false);
+  const inMonth = `${start} >= ${literal(`${range.start} 00:00:00+00`)}::TIMESTAMPTZ AND ${start} < ${literal(`${range.end} 00:00:00+00`)}::TIMESTAMPTZ`;
+  const sql = `SELECT strftime(min(${start}), '%Y-%m-%d') AS first, strftime(max(${start}), '%Y-%m-%d') AS last, count(*) FILTER (WHERE ${inMonth}) AS month_rows
+FROM ${from}${d.rowFilter ? ` WHERE ${d.rowFilter(col)}` : ''}`;
+  const row = (await connection.runAndReadAll(sql)).getRowObjectsJson()[0] ?? {};
+  const first = String(row.first ?? '');
+  const last = String(row.last ?? '');
+  if (!records.length) return { first, last, selected: Number(row.month_rows ?? 0) > 0, empty: true };
+  // Quiet last days in a file that runs on past them are no gap.
+  return last < lastWanted ? { first, last, selected: true, empty: false } : undefined;
+}
+
+function emptyMonth(file: string, range: { start: string; end: string }, period: PeriodBasis, c: Coverage): InputError {
+  const month = range.start.slice(0, 7);
+  const covers = c.first ? `the file covers ${c.first}..${c.last}` : 'the file has no dated rows';
+  return new InputError([
+    {
+      file,
+      message: c.selected
+        ? `the file has rows for ${month}, but none that the scenario's actuals selector keeps (${covers})`
+        : `no rows for ${month}${period === 'billing' ? ' (billing period)' : ''}: ${covers}`,
+      suggestion: c.selected ? "check the scenario's actuals: tags, accounts, projects or subscriptions" : c.first ? `use --month ${c.first.slice(0, 7)}, or the export for ${month}` : 'export the month again',
+    },
+  ]);
+}
+
+/** How usage was matched, said when a layout's own usage-type columns are absent (the spec's columns only). */
+function matchingNotes(d: Dialect, columns: ReadonlyMap<string, string>, records: readonly BillingRecord[]): string[] {
+  if (d.name !== 'FOCUS') return [];
+  const find = columnLookup(columns);
+  const providers = new Set(records.map((r) => r.provider));
+  const notes: string[] = [];
+  if (providers.has('aws') && !find('x_UsageType')) {
+    notes.push('this FOCUS file has no x_UsageType column: AWS usage was matched on ChargeDescription, ServiceName and RegionId (instance types, storage classes and transfer kinds as AWS describes them)');
+  }
+  if (providers.has('azure') && !find('x_SkuMeterName') && !find('SkuMeter')) {
+    notes.push('this FOCUS file has no x_SkuMeterName or SkuMeter column: Microsoft usage was matched on ChargeDescription and ServiceCategory only, so it meets no plan line');
+  }
+  return notes;
 }
 
 /**
@@ -95,7 +278,7 @@ export async function readBillingFile(
 export function headerLine(lines: readonly string[]): number {
   const index = lines.findIndex((line) => {
     const lower = line.toLowerCase();
-    return DIALECTS.some((d) => d.requires.every((c) => lower.includes(c.toLowerCase())));
+    return DIALECTS.some((d) => d.requires.every((r) => (typeof r === 'string' ? [r] : r).some((c) => lower.includes(c.toLowerCase()))));
   });
   return Math.max(index, 0);
 }
