@@ -3,6 +3,7 @@ import type { ActualsSelector } from '../model/actuals-selector.js';
 import type { Decimal } from '../model/decimal.js';
 import type { CostBasis, Period } from './reconcile.js';
 import type { SourceResult } from './source.js';
+import type { PeriodBasis } from './sources/dialects.js';
 import { InputError } from '../model/diagnostics.js';
 
 /** The BigQuery standard export has cost and credits, but no amortized cost: `--cost effective` is refused, not guessed. */
@@ -24,6 +25,8 @@ export interface FetchOptions {
   refresh: boolean;
   /** Default `billed`. `effective` needs a source with an amortized cost; the others refuse it. */
   costBasis?: CostBasis;
+  /** Billing files: the rows used in the month (`charge`, default) or those on its invoice (`billing`). */
+  periodBasis?: PeriodBasis;
   /** Called as paid requests (Cost Explorer) or jobs (BigQuery) go out, for the progress line. */
   onRequest?: (count: number) => void;
   /** gcp: the most a query may scan (bytes); default DEFAULT_MAX_SCAN. */
@@ -38,7 +41,7 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
     case 'sample': {
       const [{ samplePath }, { readBillingFile }] = await Promise.all([import('./sources/sample.js'), import('./sources/focus-file.js')]);
       const file = samplePath(o.period.month);
-      const result = await readBillingFile(file, o.range, o.selector, o.costBasis);
+      const result = await readBillingFile(file, o.range, o.selector, o.costBasis, { period: o.periodBasis ?? 'charge' });
       return {
         ...result,
         source: `sample bill ${displayPath(file)}`,
@@ -64,7 +67,7 @@ export async function fetchActuals(o: FetchOptions): Promise<SourceResult> {
     }
     default: {
       const { readBillingFile } = await import('./sources/focus-file.js');
-      return readBillingFile(o.source, o.range, o.selector, o.costBasis);
+      return readBillingFile(o.source, o.range, o.selector, o.costBasis, { period: o.periodBasis ?? 'charge' });
     }
   }
 }

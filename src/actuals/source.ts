@@ -35,8 +35,12 @@ export interface DailySpend {
 }
 
 /** What reconciliation takes from a source besides its records. */
-export function sourceExtras(result: SourceResult): { forecast?: Decimal; daily?: DailySpend[] } {
-  return { ...(result.forecast ? { forecast: result.forecast } : {}), ...(result.daily ? { daily: result.daily } : {}) };
+export function sourceExtras(result: SourceResult): { forecast?: Decimal; daily?: DailySpend[]; coverage?: { first: string; last: string } } {
+  return {
+    ...(result.forecast ? { forecast: result.forecast } : {}),
+    ...(result.daily ? { daily: result.daily } : {}),
+    ...(result.coverage ? { coverage: result.coverage } : {}),
+  };
 }
 
 /** A billing source failed (unreachable, refused, malformed answer): reported plainly, never as a partial total. */

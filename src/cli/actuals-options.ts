@@ -4,6 +4,8 @@ import { ActualsArgumentError, DEFAULT_THRESHOLD, parseThreshold, periodAt } fro
 import { COST_BASES, type CostBasis } from '../actuals/reconcile.js';
 import { DEFAULT_MAX_SCAN, parseScanSize } from '../actuals/sources/bigquery-scan.js';
 import type { Decimal } from '../model/decimal.js';
+import { normalizeProvider } from '../actuals/record.js';
+import { PERIOD_BASES, type PeriodBasis } from '../actuals/sources/dialects.js';
 import { UsageError, stringOption, type ParsedArgs } from './verb.js';
 
 /** The parseArgs options of a month's check, taken alike by `actuals` and by `open` (for its actuals view). */
@@ -14,6 +16,8 @@ export const ACTUALS_OPTIONS = {
   cost: { type: 'string' },
   refresh: { type: 'boolean' },
   'max-scan': { type: 'string' },
+  period: { type: 'string' },
+  provider: { type: 'string' },
 } as const;
 
 export interface ActualsArgs {
@@ -24,6 +28,10 @@ export interface ActualsArgs {
   refresh: boolean;
   /** The most a BigQuery query may scan, in bytes (gcp only). */
   maxScan: Decimal;
+  /** charge (default) or billing: which rows a billing file's month is (files only). */
+  period: PeriodBasis;
+  /** The providers to compare, in tollgate's names; absent: the plan's. */
+  providers?: string[];
 }
 
 /**
@@ -36,6 +44,15 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
   const costBasis = (stringOption(args, 'cost') ?? 'billed') as CostBasis;
   if (!COST_BASES.includes(costBasis)) throw new UsageError(`--cost takes billed or effective, not ${JSON.stringify(costBasis)}`);
   if (source === 'gcp' && costBasis === 'effective') throw gcpEffectiveError();
+  const period = (stringOption(args, 'period') ?? 'charge') as PeriodBasis;
+  if (!PERIOD_BASES.includes(period)) throw new UsageError(`--period takes charge or billing, not ${JSON.stringify(period)}`);
+  // Cost Explorer and the BigQuery query have one way to read a month each; only a billing file has both columns.
+  if (period === 'billing' && (source === 'aws' || source === 'gcp')) {
+    throw new UsageError(`--period billing selects a billing file's rows by its billing period column; --source ${source} reads ${source === 'gcp' ? "the invoice month already" : 'usage by day'}`);
+  }
+  const providerText = stringOption(args, 'provider');
+  const providers = providerText?.split(',').map((p) => normalizeProvider(p)).filter(Boolean);
+  if (providerText !== undefined && !providers?.length) throw new UsageError('--provider takes provider names, e.g. --provider aws or --provider aws,azure');
   // Accepting it and doing nothing would let a user believe some other source's spend is capped.
   if (source !== undefined && source !== 'gcp' && stringOption(args, 'max-scan') !== undefined) {
     throw new UsageError(`--max-scan caps the BigQuery scan of --source gcp; --source ${source} reads no BigQuery table`);
@@ -45,7 +62,16 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
     const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
     const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
     if (month !== undefined) periodAt(month, clockNow());
-    return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
+    return {
+      ...(source !== undefined ? { source } : {}),
+      ...(month !== undefined ? { month } : {}),
+      threshold,
+      costBasis,
+      refresh: args.values.refresh === true,
+      maxScan,
+      period,
+      ...(providers ? { providers } : {}),
+    };
   } catch (e) {
     if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
     throw e;

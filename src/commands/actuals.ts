@@ -29,7 +29,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
   const format = formatOption(args);
-  const { threshold, costBasis, refresh, maxScan } = actualsOptions(args);
+  const { threshold, costBasis, refresh, maxScan, period: periodBasis, providers } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
@@ -58,6 +58,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       refresh,
       costBasis,
       maxScan,
+      periodBasis,
       onRequest: (n: number) => status(source === 'gcp' ? `querying BigQuery… job ${n} of 2 (${n === 1 ? 'a free dry run' : 'the query'})` : `fetching actuals… ${n} Cost Explorer request${n === 1 ? '' : 's'} (${money(REQUEST_PRICE.times(n))})`),
       // The price of the query, said before it runs; a line of its own, kept in the log (not with JSON: scripts read stderr too).
       onScan: (bytes: Decimal) => format !== 'json' && io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: BigQuery will scan ${scanText(bytes)}\n`),
@@ -76,7 +77,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr.write(`tollgate: actuals: ${mismatch}\n`);
     return EXIT.input;
   }
-  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...sourceExtras(result) });
+  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...(providers ? { providers } : {}), ...sourceExtras(result) });
   switch (format) {
     case 'json':
       io.stdout.write(formatActualsJson(r, result));
