@@ -285,7 +285,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
       ),
   );
   const notes = floored.size
-    ? [`${[...floored].join(', ')} projected under ${VARIANCE_FLOOR.times(100).toFixed()}% of the plan (${floor.toFixed(2)}): measured against that floor, so a negligible planned line cannot fail its category`]
+    ? [`${[...floored].join(', ')} projected under ${VARIANCE_FLOOR.times(100).toFixed()}% of the plan ($${floor.toFixed(2)}): measured against that floor, so a negligible planned line cannot fail its category`]
     : [];
 
   return {
