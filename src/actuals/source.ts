@@ -20,6 +20,11 @@ export interface SourceResult {
   daily?: DailySpend[];
   notes: string[];
   /**
+   * How a provider's usage was matched, when the file lacks its usual columns: said only when the
+   * provider is compared with the plan (a provider reported apart needs no such note).
+   */
+  matching?: Record<string, string>;
+  /**
    * The days a billing file covers, given when it stops before the month does (an export
    * taken mid-month): the check is then of part of the month only.
    */

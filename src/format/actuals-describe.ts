@@ -59,6 +59,12 @@ export function otherProvidersText(r: Reconciliation): string | undefined {
   return `other providers in this bill, not compared with the plan: ${each.join(', ')}`;
 }
 
+/** Every note of a report: the source's, how the compared providers' usage was matched, and reconciliation's own. */
+export function reportNotes(r: Reconciliation, s: SourceResult): string[] {
+  const matching = r.providers.flatMap((p) => (s.matching?.[p.provider] ? [s.matching[p.provider]!] : []));
+  return [...s.notes, ...matching, ...r.notes];
+}
+
 /** How many unplanned entries the human formats list before "N more, $X"; JSON and CSV list them all. */
 export const UNPLANNED_SHOWN = 10;
 
@@ -110,7 +116,8 @@ function verdictText(r: Reconciliation): string {
   const threshold = percent(r.threshold, 0);
   const flagged = (flag: Comparison['flag']): string[] => [
     ...(r.total.flag === flag ? [`total ${varianceText(r.total)}`] : []),
-    ...r.categories.filter((c) => c.flag === flag).map((c) => `${c.category} ${varianceText(c)}`),
+    // A category measured against the floor says its difference, not a percentage of a few cents.
+    ...r.categories.filter((c) => c.flag === flag).map((c) => (c.floor ? `${c.category} ${signedMoney(c)} (on a ${money(c.floor)} floor)` : `${c.category} ${varianceText(c)}`)),
   ];
   const overs = flagged('over');
   if (overs.length) return `OVER: ${overs.join(', ')} past the ${threshold} threshold (exit 4)`;

@@ -1,5 +1,6 @@
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
+import { reportNotes } from './actuals-describe.js';
 import { exact } from './numbers.js';
 
 function comparison(c: Comparison) {
@@ -58,7 +59,7 @@ export function formatActualsJson(r: Reconciliation, s: SourceResult): string {
     ...(r.forecast ? { forecast: { total: exact(r.forecast.total), basis: r.forecast.basis } } : {}),
     daily: r.daily.map((d) => ({ day: d.day, cost: exact(d.cost), ...(d.estimated ? { estimated: true } : {}) })),
     ...(r.coverage ? { coverage: r.coverage } : {}),
-    notes: [...s.notes, ...r.notes],
+    notes: reportNotes(r, s),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -10,6 +10,7 @@ import {
   otherProvidersText,
   periodText,
   providerTitle,
+  reportNotes,
   requestsText,
   signedMoney,
   unplannedShown,
@@ -57,7 +58,7 @@ export function formatActualsMarkdown(r: Reconciliation, s: SourceResult): strin
   if (r.adjustments.length) {
     out.push('', `Credits, refunds, adjustments, tax and support (not compared): ${r.adjustments.map((a) => `${cell(adjustmentLabel(a))} ${money(a.cost)}`).join(', ')}; ${netLabel(r).replace(' for the month', '')} ${money(r.net)}`);
   }
-  const notes = [...s.notes, ...r.notes];
+  const notes = reportNotes(r, s);
   if (notes.length) out.push('', ...notes.map((n) => `- ${cell(n)}`));
   return `${out.join('\n')}\n`;
 }

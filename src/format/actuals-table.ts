@@ -9,6 +9,7 @@ import {
   netLabel,
   otherProvidersText,
   providerTitle,
+  reportNotes,
   requestsText,
   signedMoney,
   unplannedShown,
@@ -75,7 +76,7 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
     for (const a of r.adjustments) out.push(`  ${adjustmentLabel(a).padEnd(62)} ${money(a.cost).padStart(14)}`);
     out.push(`  ${netLabel(r).padEnd(62)} ${money(r.net).padStart(14)}`);
   }
-  for (const note of [...s.notes, ...r.notes]) out.push('', ...wrapNote(`note: ${note}`));
+  for (const note of reportNotes(r, s)) out.push('', ...wrapNote(`note: ${note}`));
   out.push('', `threshold ±${percent(r.threshold, 0)} · ▲ over · ▼ under`, ...wrapNote(verdict(r)));
   return `${out.join('\n')}\n`;
 }

@@ -83,6 +83,10 @@ describe.skipIf(!SHARED)('the FinOps Foundation FOCUS 1.0 sample (AWS, Microsoft
     expect(out.other_providers.map((o: { provider: string }) => o.provider)).toEqual(['oracle']);
     const azure = out.providers.find((p: { provider: string }) => p.provider === 'azure');
     expect(new Decimal(azure.actual).toDecimalPlaces(8).toFixed()).toBe('1.97651419');
+    // Compared now, so how its usage was (not) matched is said; reported apart, it was not.
+    expect(out.notes.join('\n')).toMatch(/no x_SkuMeterName or SkuMeter column: Microsoft usage could not be matched/);
+    const apart = JSON.parse((await tollgate(['actuals', PLAN, '--month', '2024-09', '--source', csv, '--format', 'json'])).stdout);
+    expect(apart.notes.join('\n')).not.toMatch(/SkuMeter/);
   });
 
   it('with only the spec columns (no x_UsageType) it still meets the plan: instance, egress and S3 from ChargeDescription, and says so', async () => {

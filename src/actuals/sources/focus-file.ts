@@ -106,7 +106,14 @@ export async function readBillingFile(
     const label = `${file} (${dialect.name}${files.paths.length > 1 ? `, ${files.paths.length} files` : ''})`;
     const coverage = await coverageOf(connection, dialect, columns, from, range, records, period);
     if (coverage?.empty) throw emptyMonth(file, range, period, coverage);
-    return { source: label, records, notes: [...notes, ...matchingNotes(dialect, columns, records)], ...(coverage ? { coverage: { first: coverage.first, last: coverage.last } } : {}) };
+    const matching = matchingNotes(dialect, columns, records);
+    return {
+      source: label,
+      records,
+      notes,
+      ...(Object.keys(matching).length ? { matching } : {}),
+      ...(coverage ? { coverage: { first: coverage.first, last: coverage.last } } : {}),
+    };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError([{ file, message: `DuckDB could not read it: ${(e as Error).message.split('\n')[0]}` }]);
@@ -255,17 +262,17 @@ function emptyMonth(file: string, range: { start: string; end: string }, period:
   ]);
 }
 
-/** How usage was matched, said when a layout's own usage-type columns are absent (the spec's columns only). */
-function matchingNotes(d: Dialect, columns: ReadonlyMap<string, string>, records: readonly BillingRecord[]): string[] {
-  if (d.name !== 'FOCUS') return [];
+/** How usage was matched, per provider, when a layout's own usage-type columns are absent (the spec's columns only). */
+function matchingNotes(d: Dialect, columns: ReadonlyMap<string, string>, records: readonly BillingRecord[]): Record<string, string> {
+  if (d.name !== 'FOCUS') return {};
   const find = columnLookup(columns);
   const providers = new Set(records.map((r) => r.provider));
-  const notes: string[] = [];
+  const notes: Record<string, string> = {};
   if (providers.has('aws') && !find('x_UsageType')) {
-    notes.push('this FOCUS file has no x_UsageType column: AWS usage was matched on ChargeDescription, ServiceName and RegionId (instance types, storage classes and transfer kinds as AWS describes them)');
+    notes.aws = 'this FOCUS file has no x_UsageType column: AWS usage was matched on ChargeDescription, ServiceName and RegionId (instance types, storage classes and transfer kinds as AWS describes them)';
   }
   if (providers.has('azure') && !find('x_SkuMeterName') && !find('SkuMeter')) {
-    notes.push('this FOCUS file has no x_SkuMeterName or SkuMeter column: Microsoft usage was matched on ChargeDescription and ServiceCategory only, so it meets no plan line');
+    notes.azure = 'this FOCUS file has no x_SkuMeterName or SkuMeter column: Microsoft usage could not be matched to plan lines (only its ServiceCategory is used)';
   }
   return notes;
 }
