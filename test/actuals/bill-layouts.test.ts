@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { classify } from '../../src/actuals/categorize.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import type { BillingRecord } from '../../src/actuals/record.js';
+import { duck } from './duckdb.js';
 
 /** Small hand-written exports for the layouts and mistakes the real samples lack. */
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-layouts-'));
@@ -19,14 +19,6 @@ function write(name: string, text: string): string {
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, text);
   return file;
-}
-
-async function duck(sql: string) {
-  const db = await DuckDBInstance.create(':memory:');
-  const c = await db.connect();
-  await c.run(sql);
-  c.closeSync();
-  db.closeSync();
 }
 
 const sum = (rs: readonly BillingRecord[], pred: (r: BillingRecord) => boolean = () => true) => rs.filter(pred).reduce((s, r) => s.plus(r.billedCost), new Decimal(0)).toFixed();

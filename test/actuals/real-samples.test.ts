@@ -1,10 +1,10 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { Decimal } from '../../src/model/decimal.js';
 import type { BillingRecord } from '../../src/actuals/record.js';
 import { tollgate } from '../cli-run.js';
 import { SHARED, sample } from '../shared-samples.js';
+import { duck } from './duckdb.js';
 
 /**
  * The real exports in ../shared/billing-samples and ../shared/api-captures (provenance and licences
@@ -15,17 +15,7 @@ import { SHARED, sample } from '../shared-samples.js';
 const SEP = { start: '2024-09-01', end: '2024-10-01' };
 const PLAN = 'test/fixtures/actuals/focus-sample-plan.yaml';
 
-async function sql(query: string): Promise<Record<string, string>[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const c = await db.connect();
-  try {
-    await c.run(`SET TimeZone = 'UTC'`);
-    return (await c.runAndReadAll(query)).getRowObjectsJson().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])));
-  } finally {
-    c.closeSync();
-    db.closeSync();
-  }
-}
+const sql = duck;
 
 /** Sum of a CSV's cost column per group, by hand: the literal NULL is the sample's null. */
 async function csvSums(file: string, cost: string, group: string, where = 'true'): Promise<Map<string, Decimal>> {
