@@ -148,7 +148,10 @@ export interface ReconcileOptions {
  * projected figure is pro-rated to the days covered. A comparison whose
  * projection is zero is measured against the whole projected total, so a
  * category the plan never mentions fails the check only when it is a material
- * share of the plan, not for every stray cent.
+ * share of the plan, not for every stray cent; likewise a category planned at
+ * less than VARIANCE_FLOOR of the plan is measured against that floor. Records
+ * of providers not compared (by default: those the plan has no line for) are
+ * summed apart in `otherProviders` and touch nothing else.
  */
 export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: readonly BillingRecord[], opts: ReconcileOptions): Reconciliation {
   const basis = opts.costBasis ?? 'billed';
