@@ -1,9 +1,10 @@
 import { Decimal, ZERO, sum } from '../model/decimal.js';
 import type { Estimate, LineItem } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
-import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, classify, type ActualCategory, type AdjustmentKind } from './categorize.js';
+import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, type ActualCategory, type AdjustmentKind } from '../model/billing-record.js';
+import { classify } from './categorize.js';
 import { lineKey, recordKey } from './line-keys.js';
-import type { BillingRecord } from './record.js';
+import type { BillingRecord } from '../model/billing-record.js';
 import type { DailySpend } from './source.js';
 import { billedUnit } from './units.js';
 

@@ -9,7 +9,7 @@ import { PlanError } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
-import { locatePlanError, projectFile, type Projection } from './project.js';
+import { locatePlanError, projectFile, type Projection } from '../projection.js';
 
 /** A number, or with `percent` also a percentage: "15%" → 0.15, "0.15" → 0.15. */
 function number(text: string, what: string, percent: boolean): Decimal {

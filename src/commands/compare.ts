@@ -8,7 +8,7 @@ import { formatComparisonCsv } from '../format/compare/csv.js';
 import { formatComparisonJson } from '../format/compare/json.js';
 import { formatComparisonMarkdown } from '../format/compare/markdown.js';
 import { formatComparisonTable } from '../format/compare/table.js';
-import { projectFile } from './project.js';
+import { projectFile } from '../projection.js';
 
 export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length < 2) throw new UsageError('compare needs at least two SCENARIO files (the first is the baseline)');

@@ -1,9 +1,8 @@
-import type { ActualCategory } from '../actuals/categorize.js';
+import type { ActualCategory } from '../model/billing-record.js';
 import type { Adjustment, Comparison, LineResult, Reconciliation, Unplanned } from '../actuals/reconcile.js';
 import { sum, type Decimal } from '../model/decimal.js';
 import type { SourceResult } from '../actuals/source.js';
-import { gib } from '../actuals/sources/bigquery-scan.js';
-import { amount, money, percent, rate as rateText } from './numbers.js';
+import { amount, gib, money, percent, rate as rateText } from '../model/numbers.js';
 
 /** Shared wording for the human-facing actuals reports (table, markdown). */
 
@@ -31,7 +30,7 @@ export function requestsText(s: SourceResult): string | undefined {
   if (!s.requests) return undefined;
   const { count, cost, cached, what, scannedBytes } = s.requests;
   const spent = scannedBytes ? `≈ ${money(cost)} for ${gib(scannedBytes)} scanned` : money(cost);
-  return `${what ?? 'Cost Explorer requests'}: ${count} (${spent})${cached ? ', answered from the cache' : ''}`;
+  return `${what}: ${count} (${spent})${cached ? ', answered from the cache' : ''}`;
 }
 
 /** Which cost the report compares: said in every format, so a reader never mixes the two. */
@@ -63,6 +62,17 @@ export function otherProvidersText(r: Reconciliation): string | undefined {
 export function reportNotes(r: Reconciliation, s: SourceResult): string[] {
   const matching = r.providers.flatMap((p) => (s.matching?.[p.provider] ? [s.matching[p.provider]!] : []));
   return [...s.notes, ...matching, ...r.notes];
+}
+
+/**
+ * A bill with none of the compared providers' rows (an Azure plan against an AWS bill) is no
+ * comparison at all: why, naming what the bill does hold; undefined when something was compared.
+ */
+export function nothingCompared(r: Reconciliation, records: readonly { provider: string }[]): string | undefined {
+  if (!r.otherProviders.length || records.some((x) => r.providers.some((p) => p.provider === x.provider))) return undefined;
+  const compared = r.providers.map((p) => providerTitle(p.provider)).join(', ');
+  const held = r.otherProviders.map((o) => `${providerTitle(o.provider)} ${money(o.usage)}`).join(', ');
+  return `the bill has no rows for ${compared}, the providers compared: it holds ${held} (--provider chooses which are compared)`;
 }
 
 /** How many unplanned entries the human formats list before "N more, $X"; JSON and CSV list them all. */

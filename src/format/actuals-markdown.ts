@@ -18,7 +18,7 @@ import {
   varianceText,
   verdict,
 } from './actuals-describe.js';
-import { money } from './numbers.js';
+import { money } from '../model/numbers.js';
 
 function variance(c: Comparison): string {
   return [varianceText(c), flagMark(c)].filter(Boolean).join(' ');

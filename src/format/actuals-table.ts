@@ -18,7 +18,7 @@ import {
   verdict,
   wrapNote,
 } from './actuals-describe.js';
-import { money, percent } from './numbers.js';
+import { money, percent } from '../model/numbers.js';
 
 function row(label: string, c: Comparison): string {
   const name = label.length > 22 ? `${label.slice(0, 21)}…` : label;

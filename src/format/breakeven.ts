@@ -1,6 +1,6 @@
 import type { BreakEven } from '../engine/breakeven.js';
 import type { Decimal } from '../model/decimal.js';
-import { amount, exact, money, percent } from './numbers.js';
+import { amount, exact, money, percent } from '../model/numbers.js';
 
 export interface BreakEvenReport {
   /** The two plans, A then B. */

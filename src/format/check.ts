@@ -1,5 +1,5 @@
 import type { BudgetVerdict } from '../engine/budget-check.js';
-import { exact, money, percent } from './numbers.js';
+import { exact, money, percent } from '../model/numbers.js';
 
 function status(v: BudgetVerdict): string {
   if (!v.budget) return 'no budget';

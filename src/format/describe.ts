@@ -1,5 +1,5 @@
 import { CATEGORIES, lineShares, type Category, type Estimate, type LineItem } from '../model/estimate.js';
-import { amount, money, percent, rate } from './numbers.js';
+import { amount, money, percent, rate } from '../model/numbers.js';
 
 /** Shared wording for the human-facing formats (table, markdown, the session). */
 

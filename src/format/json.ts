@@ -1,5 +1,5 @@
 import { lineShares, type Estimate, type LineItem } from '../model/estimate.js';
-import { exact } from './numbers.js';
+import { exact } from '../model/numbers.js';
 
 function lineJson(l: LineItem) {
   return {

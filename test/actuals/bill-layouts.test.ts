@@ -7,7 +7,7 @@ import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { classify } from '../../src/actuals/categorize.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { InputError } from '../../src/model/diagnostics.js';
-import type { BillingRecord } from '../../src/actuals/record.js';
+import type { BillingRecord } from '../../src/model/billing-record.js';
 import { duck } from './duckdb.js';
 
 /** Small hand-written exports for the layouts and mistakes the real samples lack. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { Decimal } from '../../src/model/decimal.js';
-import type { BillingRecord } from '../../src/actuals/record.js';
+import type { BillingRecord } from '../../src/model/billing-record.js';
 import { tollgate } from '../cli-run.js';
 import { SHARED, sample } from '../shared-samples.js';
 import { duck } from './duckdb.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/actuals/categorize.js';
 import { reconcile } from '../../src/actuals/reconcile.js';
-import { projectFile } from '../../src/commands/project.js';
+import { projectFile } from '../../src/projection.js';
 import { formatActualsCsv } from '../../src/format/actuals-csv.js';
 import { formatActualsJson } from '../../src/format/actuals-json.js';
 import { formatActualsMarkdown } from '../../src/format/actuals-markdown.js';

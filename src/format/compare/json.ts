@@ -1,6 +1,6 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
-import { exact } from '../numbers.js';
+import { exact } from '../../model/numbers.js';
 import { uncertaintyJson } from '../uncertainty.js';
 import { UNSAMPLED, type Sampled } from './shared.js';
 

@@ -1,6 +1,6 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
-import { money, percent, count } from '../numbers.js';
+import { money, percent, count } from '../../model/numbers.js';
 import { spreadRows, swingCells } from '../uncertainty.js';
 import { costText, deltaText, hasCheapest, UNSAMPLED, type Sampled } from './shared.js';
 

@@ -3,7 +3,7 @@ import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
 import { budgetLine } from '../describe.js';
 import { spreadRows, tornadoBar, tornadoScale } from '../uncertainty.js';
-import { money, percent, count } from '../numbers.js';
+import { money, percent, count } from '../../model/numbers.js';
 import { costText, deltaText, hasCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
 
 const WIDTH = 79;

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { Decimal } from '../../model/decimal.js';
-import { money, percent } from '../../format/numbers.js';
+import { money, percent } from '../../model/numbers.js';
 import { comparison, type Session } from '../state.js';
 import { deltaText, fit, left, right, toneOf } from '../text.js';
 import { CompareSampled, SAMPLED_ROWS } from './CompareSampled.js';

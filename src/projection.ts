@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { InputError } from '../model/diagnostics.js';
-import { PlanError, type Estimate } from '../model/estimate.js';
-import { loadScenario, providersOf, type LoadedScenario } from '../model/load-scenario.js';
-import { locate } from '../model/yaml-source.js';
-import { estimate } from '../engine/estimate.js';
-import type { PricingBook } from '../pricing/book.js';
-import { loadPricingBook } from '../pricing/load.js';
+import { InputError } from './model/diagnostics.js';
+import { PlanError, type Estimate } from './model/estimate.js';
+import { loadScenario, providersOf, type LoadedScenario } from './model/load-scenario.js';
+import { PROVIDERS } from './model/scenario.js';
+import { locate } from './model/yaml-source.js';
+import { estimate } from './engine/estimate.js';
+import type { PricingBook } from './model/pricing-book.js';
+import { loadPricingBook } from './pricing/load.js';
 
 export interface Projection {
   loaded: LoadedScenario;
@@ -38,10 +39,21 @@ export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate
   }
 }
 
-/** Scenario file (+ extra pricing files) → estimate; all bad input surfaces as InputError. */
-export function projectFile(file: string, extraPricing: readonly string[] = []): Projection {
+export interface ProjectOptions {
+  /**
+   * Load every provider's table, not only those the scenario names: the session's
+   * instance picker offers every cloud. The estimate still lists only the tables it used.
+   */
+  allProviders?: boolean;
+}
+
+/**
+ * Scenario file (+ extra pricing files) → estimate, for both shells (the
+ * commands and the session); all bad input surfaces as InputError.
+ */
+export function projectFile(file: string, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
   const loaded = loadScenario(file);
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
-  const book = loadPricingBook(providersOf(loaded.scenario), overrides);
+  const book = loadPricingBook(options.allProviders ? PROVIDERS : providersOf(loaded.scenario), overrides);
   return { loaded, book, estimate: priceLoaded(loaded, book) };
 }
