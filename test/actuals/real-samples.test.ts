@@ -119,6 +119,12 @@ describe.skipIf(!SHARED)('the FinOps Foundation FOCUS 1.0 sample (AWS, Microsoft
     expect(byCategory(ce)).toEqual(byCategory(focus));
   });
 
+  it('a plan whose providers have no row in the bill exits 2 naming what the bill holds', async () => {
+    const { code, stderr } = await tollgate(['actuals', 'scenarios/azure-training.yaml', '--month', '2024-09', '--source', sample('billing-samples/focus-1.0/focus_sample.usagetype.aws-only.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('tollgate: actuals: the bill has no rows for Microsoft, the providers compared: it holds AWS $20.62 (--provider chooses which are compared)\n');
+  });
+
   it('a month the file has no rows for exits 2 and says what the file covers', async () => {
     const { code, stderr } = await tollgate(['actuals', PLAN, '--month', '2024-10', '--source', csv]);
     expect(code).toBe(2);
