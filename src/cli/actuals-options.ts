@@ -6,6 +6,8 @@ import { BILLING_SOURCES, billingSource, checkCostBasis } from '../actuals/sourc
 import type { Decimal } from '../model/decimal.js';
 import { normalizeProvider } from '../providers/index.js';
 import { PERIOD_BASES, type PeriodBasis } from '../actuals/sources/dialects.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
+import { timeoutOption } from './timeout-option.js';
 import { UsageError, stringOption, type ParsedArgs } from './verb.js';
 
 /** The parseArgs options of a month's check, taken alike by `actuals` and by `open` (for its actuals view). */
@@ -18,6 +20,7 @@ export const ACTUALS_OPTIONS = {
   'max-scan': { type: 'string' },
   period: { type: 'string' },
   provider: { type: 'string' },
+  timeout: { type: 'string' },
 } as const;
 
 export interface ActualsArgs {
@@ -32,6 +35,8 @@ export interface ActualsArgs {
   period: PeriodBasis;
   /** The providers to compare, in tollgate's names; absent: the plan's. */
   providers?: string[];
+  /** How long the whole fetch may take (Cost Explorer, BigQuery), in milliseconds. */
+  timeoutMs: number;
 }
 
 /**
@@ -63,14 +68,5 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
   const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
   const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
   if (month !== undefined) periodAt(month, clockNow());
-  return {
-    ...(source !== undefined ? { source } : {}),
-    ...(month !== undefined ? { month } : {}),
-    threshold,
-    costBasis,
-    refresh: args.values.refresh === true,
-    maxScan,
-    period,
-    ...(providers ? { providers } : {}),
-  };
+  return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan, timeoutMs: timeoutOption(args, DEFAULT_TIMEOUT_SECONDS.actuals), period, ...(providers ? { providers } : {}) };
 }

@@ -7,6 +7,8 @@ export interface BillingFiles {
   paths: string[];
   format: 'csv' | 'parquet';
   display: string;
+  /** The one path is a glob pattern the user wrote; other paths are files, read as named. */
+  pattern?: boolean;
 }
 
 const CSV = /\.csv(\.gz)?$/i;
@@ -24,7 +26,7 @@ export function billingFiles(source: string): BillingFiles {
     if (stat.isFile()) return { paths: [source], format: formatOf(source), display: source };
     if (stat.isDirectory()) return partsOf(source, listFiles(source), `${source} (a folder)`);
   }
-  if (GLOB.test(source)) return { paths: [source], format: formatOf(source), display: source };
+  if (GLOB.test(source)) return { paths: [source], format: formatOf(source), display: source, pattern: true };
   throw new InputError([{ file: source, message: 'billing file not found', suggestion: '--source takes aws, gcp, sample, a billing export file, a folder of export parts or a glob pattern' }]);
 }
 

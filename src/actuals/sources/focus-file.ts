@@ -10,13 +10,15 @@ import type { CostBasis } from '../reconcile.js';
 import { aggregateSql, columnLookup, detectDialect, DIALECTS, literal, type Dialect, type PeriodBasis } from './dialects.js';
 import { badValue, coverageOf, emptyMonth, unrecognized } from './file-checks.js';
 import { billingFiles, type BillingFiles } from './billing-files.js';
+import { literalPath } from './duckdb-path.js';
 
 /** How nulls are written: empty, or the literal NULL of the FOCUS sample and of database dumps. */
 const NULLS = `['', 'NULL', 'null']`;
 
 /** The DuckDB table function for billing files of one format; `skip` lines come before the header. */
 export function tableFunction(files: BillingFiles, skip = 0): string {
-  const paths = `[${files.paths.map(literal).join(', ')}]`;
+  // DuckDB reads *, ? and [ in any path as a glob: only a pattern the user wrote is one.
+  const paths = `[${files.paths.map((p) => literal(files.pattern ? p : literalPath(p))).join(', ')}]`;
   // Parts of one export may differ in columns (a tag first used mid-month): columns are matched by name.
   if (files.format === 'parquet') return `read_parquet(${paths}, union_by_name = true)`;
   // Every CSV column as text: DuckDB's type sniffing would read costs as DOUBLE. Gzip is detected from .gz.
