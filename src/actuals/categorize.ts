@@ -5,7 +5,9 @@ import { cloudOf } from '../providers/index.js';
 const CHARGE_KINDS: Readonly<Record<string, AdjustmentKind>> = {
   credit: 'credit',
   refund: 'refund',
-  adjustment: 'refund',
+  // Told apart by sign in the report: an adjustment may charge as well as give back.
+  adjustment: 'adjustment',
+  roundingadjustment: 'adjustment',
   tax: 'tax',
   support: 'support',
   'support fee': 'support',
@@ -21,9 +23,19 @@ const CHARGE_KINDS: Readonly<Record<string, AdjustmentKind>> = {
   'solution provider program discount': 'discount',
   'edp discount': 'discount',
   'private rate discount': 'discount',
+  // CUR's line item types, written without spaces.
+  edpdiscount: 'discount',
+  bundleddiscount: 'discount',
+  privateratediscount: 'discount',
+  distributordiscount: 'discount',
+  sppdiscount: 'discount',
+  // Azure's commitment left unused is a fee for it.
+  unusedreservation: 'purchase',
+  unusedsavingsplan: 'purchase',
 };
 
 export function classify(r: BillingRecord): Classified {
+  if (r.chargeClass?.trim().toLowerCase() === 'correction') return { kind: 'correction' };
   const charge = CHARGE_KINDS[r.chargeCategory.trim().toLowerCase()];
   if (charge) return { kind: charge };
   if (/\bsupport\b/i.test(r.serviceName)) return { kind: 'support' };

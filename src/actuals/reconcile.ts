@@ -6,6 +6,7 @@ import { classify } from './categorize.js';
 import { lineKey, recordKey } from './line-keys.js';
 import type { BillingRecord } from '../model/billing-record.js';
 import type { DailySpend } from './source.js';
+import { billedUnit } from './units.js';
 
 export interface Comparison {
   projected: Decimal;
@@ -15,21 +16,52 @@ export interface Comparison {
   variance?: Decimal;
   /** Past the threshold, in either direction; only `over` fails the check. */
   flag?: 'over' | 'under';
+  /**
+   * The projection was below the variance floor, so the flag measured the difference against
+   * the floor (VARIANCE_FLOOR of the plan) instead: a negligible planned line cannot fail its category.
+   */
+  floor?: Decimal;
+}
+
+/** What the bill says was used on a line, beside what the plan said: volume or price drift. */
+export interface LineUsage {
+  /** Billed quantity, in the bill's unit when all matched rows agree on one (normalized: hour, GB, GB-month…). */
+  quantity: Decimal;
+  unit: string;
+  /** actual / quantity: the effective rate paid. */
+  rate?: Decimal;
 }
 
 export interface LineResult extends Comparison {
   line: LineItem;
   /** The usage types / SKUs whose spend landed on this line. */
   matched: string[];
+  /** Absent when nothing matched or the matched rows bill in different units (a GPU's hours beside its RAM's GiB-hours). */
+  usage?: LineUsage;
 }
 
+/** Spend no plan line met, one entry per provider × service × usage type (or SKU). */
 export interface Unplanned {
   category: ActualCategory;
   provider: string;
+  /** The region when every row of the entry is in one; '' when they span several. */
   region: string;
   service: string;
   usageType: string;
   cost: Decimal;
+}
+
+/** One provider's part of the bill: compared for the plan's providers, reported apart for the others. */
+export interface ProviderSpend extends Comparison {
+  provider: string;
+}
+
+/** A provider the plan does not mention (or `--provider` left out): its spend, kept out of the variance. */
+export interface OtherProvider {
+  provider: string;
+  /** Usage, and everything else it was billed (credits, tax…), on the report's basis. */
+  usage: Decimal;
+  total: Decimal;
 }
 
 /**
@@ -43,6 +75,8 @@ export const COST_BASES = ['billed', 'effective'] as const satisfies readonly Co
 
 export interface Adjustment {
   kind: AdjustmentKind;
+  /** An adjustment's direction: it charged (positive) or gave back (negative). Other kinds say it by name. */
+  sign?: 'charge' | 'credit';
   /** On the report's basis; added to `net`. */
   cost: Decimal;
   /**
@@ -52,6 +86,9 @@ export interface Adjustment {
    */
   amortized?: { billed: Decimal };
 }
+
+/** A category whose projection is under this share of the plan is measured against it. */
+export const VARIANCE_FLOOR = new Decimal('0.01');
 
 export interface Period {
   month: string;
@@ -83,6 +120,14 @@ export interface Reconciliation {
   forecast?: { total: Decimal; basis: 'provider' | 'run-rate' };
   /** Total or some category is over the threshold: the check fails (exit 4). */
   over: boolean;
+  /** The plan's providers (or those `--provider` chose), each compared: usage against the projection. */
+  providers: ProviderSpend[];
+  /** Providers in the bill that were not compared; never part of the variance or `net`. */
+  otherProviders: OtherProvider[];
+  /** The bill's days stop before the period does (a file exported mid-month). */
+  coverage?: { first: string; last: string };
+  /** What the reader should know about how the comparison was made (floors applied). */
+  notes: string[];
 }
 
 export interface ReconcileOptions {
@@ -93,6 +138,10 @@ export interface ReconcileOptions {
   costBasis?: CostBasis;
   /** The source's daily usage series, when its records are longer than a day. */
   daily?: readonly DailySpend[];
+  /** The providers to compare (tollgate names: aws, gcp, azure…); default the plan's own. */
+  providers?: readonly string[];
+  /** The source's days, when they stop before the period's end. */
+  coverage?: { first: string; last: string };
 }
 
 /**
@@ -100,21 +149,47 @@ export interface ReconcileOptions {
  * projected figure is pro-rated to the days covered. A comparison whose
  * projection is zero is measured against the whole projected total, so a
  * category the plan never mentions fails the check only when it is a material
- * share of the plan, not for every stray cent.
+ * share of the plan, not for every stray cent; likewise a category planned at
+ * less than VARIANCE_FLOOR of the plan is measured against that floor. Records
+ * of providers not compared (by default: those the plan has no line for) are
+ * summed apart in `otherProviders` and touch nothing else.
  */
-export function reconcile(estimate: Estimate, scenario: Scenario, records: readonly BillingRecord[], opts: ReconcileOptions): Reconciliation {
+export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: readonly BillingRecord[], opts: ReconcileOptions): Reconciliation {
   const basis = opts.costBasis ?? 'billed';
   const costOf = (r: BillingRecord) => (basis === 'effective' ? r.effectiveCost : r.billedCost);
   const share = new Decimal(opts.period.elapsedDays).div(opts.period.days);
   const projectedOf = (l: LineItem) => l.cost.times(share);
   const totalProjected = estimate.totals.total.times(share);
-  const compare = (projected: Decimal, actual: Decimal): Comparison => {
+  const floor = totalProjected.times(VARIANCE_FLOOR);
+  const floored = new Set<string>();
+  const compare = (projected: Decimal, actual: Decimal, what?: string): Comparison => {
     const difference = actual.minus(projected);
-    const base = projected.isZero() ? totalProjected : projected;
+    // Categories only: a line past the threshold is flagged but never fails the check.
+    const lifted = what !== undefined && !projected.isZero() && projected.lt(floor);
+    if (lifted) floored.add(what);
+    const base = projected.isZero() ? totalProjected : lifted ? floor : projected;
     const ratio = base.isZero() ? undefined : difference.div(base);
     const flag = ratio === undefined ? (difference.gt(0) ? 'over' : undefined) : ratio.gt(opts.threshold) ? 'over' : ratio.lt(opts.threshold.neg()) ? 'under' : undefined;
-    return { projected, actual, difference, ...(projected.isZero() ? {} : { variance: difference.div(projected) }), ...(flag ? { flag } : {}) };
+    return {
+      projected,
+      actual,
+      difference,
+      ...(projected.isZero() ? {} : { variance: difference.div(projected) }),
+      ...(flag ? { flag } : {}),
+      ...(lifted ? { floor } : {}),
+    };
   };
+
+  // A bill may hold providers the plan never mentions (a multi-cloud FOCUS file): they are reported apart.
+  const compared = new Set(opts.providers ?? estimate.lines.map((l) => l.provider));
+  const others = new Map<string, OtherProvider>();
+  const records = allRecords.filter((r) => {
+    if (compared.size === 0 || compared.has(r.provider)) return true;
+    const o = others.get(r.provider) ?? { provider: r.provider, usage: ZERO, total: ZERO };
+    const cost = costOf(r);
+    others.set(r.provider, { ...o, total: o.total.plus(cost), usage: classify(r).kind === 'usage' ? o.usage.plus(cost) : o.usage });
+    return false;
+  });
 
   const keyed = estimate.lines.map((line) => ({ line, key: lineKey(line, scenario) }));
   const planned = new Set(keyed.flatMap((k) => (k.key ? [k.key] : [])));
@@ -131,22 +206,28 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     const candidates = anyRegion.get(key);
     return candidates?.length === 1 ? candidates[0] : key;
   };
-  const buckets = new Map<string, { cost: Decimal; matched: Set<string> }>();
+  const buckets = new Map<string, { cost: Decimal; quantity: Decimal; units: Set<string>; matched: Set<string> }>();
   const byCategory = new Map<ActualCategory, Decimal>();
+  const byProvider = new Map<string, Decimal>();
   const unplanned = new Map<string, Unplanned>();
-  const adjustments = new Map<AdjustmentKind, Decimal>();
+  const adjustments = new Map<string, { kind: AdjustmentKind; sign?: 'charge' | 'credit'; cost: Decimal }>();
   const purchasesBilled = { cost: ZERO };
   const daily = new Map<string, { cost: Decimal; estimated: boolean }>();
 
   for (const r of records) {
     const c = classify(r);
     if (c.kind !== 'usage') {
-      adjustments.set(c.kind, (adjustments.get(c.kind) ?? ZERO).plus(costOf(r)));
+      // An adjustment can charge or give back: it is told by its sign, never called a refund for both.
+      const sign = c.kind === 'adjustment' ? (costOf(r).isNegative() ? 'credit' : 'charge') : undefined;
+      const id = sign ? `${c.kind}:${sign}` : c.kind;
+      const a = adjustments.get(id) ?? { kind: c.kind, ...(sign ? { sign } : {}), cost: ZERO };
+      adjustments.set(id, { ...a, cost: a.cost.plus(costOf(r)) });
       if (c.kind === 'purchase') purchasesBilled.cost = purchasesBilled.cost.plus(r.billedCost);
       continue;
     }
     const cost = costOf(r);
     byCategory.set(c.category, (byCategory.get(c.category) ?? ZERO).plus(cost));
+    byProvider.set(r.provider, (byProvider.get(r.provider) ?? ZERO).plus(cost));
     const day = oneDay(r);
     if (day) {
       const d = daily.get(day) ?? { cost: ZERO, estimated: false };
@@ -154,40 +235,62 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     }
     const key = resolve(c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
     if (key && planned.has(key)) {
-      const bucket = buckets.get(key) ?? { cost: ZERO, matched: new Set<string>() };
+      const bucket = buckets.get(key) ?? { cost: ZERO, quantity: ZERO, units: new Set<string>(), matched: new Set<string>() };
       bucket.cost = bucket.cost.plus(cost);
+      bucket.quantity = bucket.quantity.plus(r.consumedQuantity);
+      bucket.units.add(billedUnit(r.consumedUnit));
       bucket.matched.add(r.usageType);
       buckets.set(key, bucket);
       continue;
     }
-    const id = [c.category, r.provider, c.region, r.serviceName, r.usageType].join('\u0000');
+    // One entry per service and usage type: the same usage in several regions or days is one line to read.
+    const id = [r.provider, r.serviceName, r.usageType].join('\u0000');
     const u = unplanned.get(id) ?? { category: c.category, provider: r.provider, region: c.region, service: r.serviceName, usageType: r.usageType, cost: ZERO };
-    u.cost = u.cost.plus(cost);
-    unplanned.set(id, u);
+    unplanned.set(id, { ...u, region: u.region === c.region ? u.region : '', cost: u.cost.plus(cost) });
   }
 
-  const allocated = new Map<LineItem, Decimal>();
+  const allocated = new Map<LineItem, { cost: Decimal; usage?: LineUsage }>();
   for (const [key, bucket] of buckets) {
     const sharers = keyed.filter((k) => k.key === key).map((k) => k.line);
-    split(bucket.cost, sharers).forEach((amount, i) => allocated.set(sharers[i]!, amount));
+    const quantities = split(bucket.quantity, sharers);
+    const unit = bucket.units.size === 1 ? [...bucket.units][0]! : undefined;
+    split(bucket.cost, sharers).forEach((amount, i) => {
+      const quantity = quantities[i]!;
+      const usage = unit === undefined ? undefined : { quantity, unit, ...(quantity.isZero() ? {} : { rate: amount.div(quantity) }) };
+      allocated.set(sharers[i]!, { cost: amount, ...(usage ? { usage } : {}) });
+    });
   }
   const lines = keyed.map(({ line, key }): LineResult => {
     const bucket = key ? buckets.get(key) : undefined;
-    return { line, matched: bucket ? [...bucket.matched].sort() : [], ...compare(projectedOf(line), allocated.get(line) ?? ZERO) };
+    const got = allocated.get(line);
+    return { line, matched: bucket ? [...bucket.matched].sort() : [], ...(got?.usage ? { usage: got.usage } : {}), ...compare(projectedOf(line), got?.cost ?? ZERO) };
   });
 
   const categories = ACTUAL_CATEGORIES.map((category) => {
     const projected = sum(estimate.lines.filter((l) => l.category === category).map(projectedOf));
-    return { category, ...compare(projected, byCategory.get(category) ?? ZERO) };
+    return { category, ...compare(projected, byCategory.get(category) ?? ZERO, category) };
   }).filter((c) => !c.projected.isZero() || !c.actual.isZero());
   const total = compare(totalProjected, sum(byCategory.values()));
-  const adjusted = ADJUSTMENT_KINDS.filter((k) => adjustments.has(k)).map(
-    (kind): Adjustment => ({
-      kind,
-      cost: adjustments.get(kind)!,
-      ...(basis === 'effective' && kind === 'purchase' ? { amortized: { billed: purchasesBilled.cost } } : {}),
-    }),
+  const providers = [...new Set([...compared, ...byProvider.keys()])].sort().map((provider): ProviderSpend => {
+    const projected = sum(estimate.lines.filter((l) => l.provider === provider).map(projectedOf));
+    return { provider, ...compare(projected, byProvider.get(provider) ?? ZERO) };
+  });
+  const adjusted = ADJUSTMENT_KINDS.flatMap((kind) =>
+    [...adjustments.values()]
+      .filter((a) => a.kind === kind)
+      .sort((a, b) => (a.sign ?? '').localeCompare(b.sign ?? ''))
+      .map(
+        (a): Adjustment => ({
+          kind,
+          ...(a.sign ? { sign: a.sign } : {}),
+          cost: a.cost,
+          ...(basis === 'effective' && kind === 'purchase' ? { amortized: { billed: purchasesBilled.cost } } : {}),
+        }),
+      ),
   );
+  const notes = floored.size
+    ? [`${[...floored].join(', ')} projected under ${VARIANCE_FLOOR.times(100).toFixed()}% of the plan ($${floor.toFixed(2)}): measured against that floor, so a negligible planned line cannot fail its category`]
+    : [];
 
   return {
     scenario: estimate.scenario,
@@ -208,6 +311,10 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     estimated: records.some((r) => r.estimated) || (opts.daily ?? []).some((d) => d.estimated),
     ...forecastFor(opts, total.actual),
     over: total.flag === 'over' || categories.some((c) => c.flag === 'over'),
+    providers,
+    otherProviders: [...others.values()].sort((a, b) => b.total.comparedTo(a.total)),
+    ...(opts.coverage ? { coverage: opts.coverage } : {}),
+    notes,
   };
 }
 

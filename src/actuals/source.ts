@@ -20,6 +20,16 @@ export interface SourceResult {
    */
   daily?: DailySpend[];
   notes: string[];
+  /**
+   * How a provider's usage was matched, when the file lacks its usual columns: said only when the
+   * provider is compared with the plan (a provider reported apart needs no such note).
+   */
+  matching?: Record<string, string>;
+  /**
+   * The days a billing file covers, given when it stops before the month does (an export
+   * taken mid-month): the check is then of part of the month only.
+   */
+  coverage?: { first: string; last: string };
 }
 
 export interface DailySpend {
@@ -31,8 +41,12 @@ export interface DailySpend {
 }
 
 /** What reconciliation takes from a source besides its records. */
-export function sourceExtras(result: SourceResult): { forecast?: Decimal; daily?: DailySpend[] } {
-  return { ...(result.forecast ? { forecast: result.forecast } : {}), ...(result.daily ? { daily: result.daily } : {}) };
+export function sourceExtras(result: SourceResult): { forecast?: Decimal; daily?: DailySpend[]; coverage?: { first: string; last: string } } {
+  return {
+    ...(result.forecast ? { forecast: result.forecast } : {}),
+    ...(result.daily ? { daily: result.daily } : {}),
+    ...(result.coverage ? { coverage: result.coverage } : {}),
+  };
 }
 
 /** A billing source failed (unreachable, refused, malformed answer): reported plainly, never as a partial total. */

@@ -249,9 +249,10 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
     summary: 'check a month of real spend against the projection (exit 4 on drift)',
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
                         [--format table|json|csv|markdown|html|github-annotations]
-                        [--threshold 10%]
-                        [--cost billed|effective] [--refresh]
-                        [--max-scan SIZE] [--timeout TIME] [--pricing FILE]...
+                        [--threshold 10%] [--cost billed|effective]
+                        [--period charge|billing] [--provider NAME[,NAME]]
+                        [--refresh] [--max-scan SIZE] [--timeout TIME]
+                        [--pricing FILE]...
 
 Reads the month's actual spend, maps it onto the scenario's lines (instance and
 region, storage class and region, transfer path and region pair) and
@@ -270,9 +271,15 @@ sources:
            are cached
   sample   the bundled synthetic bill for scenarios/recsys-feature-store.yaml
            (2026-10), to try the check offline
-  FILE     a billing export: FOCUS CSV/Parquet (AWS, Google, Azure), AWS
-           CUR 2.0, Google's cost table CSV or Azure cost details, .csv,
-           .csv.gz or .parquet, read with DuckDB
+  FILE     a billing export: FOCUS 1.0-1.2 (AWS, Google, Azure, OCI), AWS
+           CUR 2.0 or legacy CUR, Azure EA/MCA cost details (actual or
+           amortized), Google's cost table or Reports CSV; .csv, .csv.gz or
+           .parquet, read with DuckDB. A folder of export parts, or a glob
+           pattern in quotes ('exports/2026-10/*.parquet'), reads every part
+
+A bill with providers the plan does not mention (a multi-cloud FOCUS file)
+is compared for the plan's providers only; the others are listed apart. A
+month the file has no rows for is an error (exit 2) naming what it covers.
 
 The scenario's actuals: block selects its share of the bill (AWS tags and
 linked accounts, GCP projects and labels, Azure subscriptions and tags).
@@ -291,6 +298,10 @@ ${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
                     use shows at $0 or discounted and the commitment fee apart.
                     effective: EffectiveCost, amortized: the fee spread over
                     the usage it covers (aws, sample, FOCUS files; not gcp)
+  --period BASIS    charge (default): the rows used in the month; billing:
+                    the rows on the month's invoice (billing files only)
+  --provider NAMES  the providers to compare (aws, gcp, azure or a name the
+                    bill uses, comma-separated); default the plan's
   --refresh         fetch again even when the month is cached (aws, gcp)
   --max-scan SIZE   (gcp) the most the BigQuery query may scan, e.g. 50GB or
                     1TiB (default 100GiB, ≈ $0.61 at $6.25/TiB); past it the

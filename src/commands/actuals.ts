@@ -10,6 +10,7 @@ import { formatOption } from '../cli/format-option.js';
 import { locate } from '../model/yaml-source.js';
 import { EXIT, FORMATS, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatActualsCsv } from '../format/actuals-csv.js';
+import { nothingCompared } from '../format/actuals-describe.js';
 import { formatActualsJson } from '../format/actuals-json.js';
 import { formatActualsMarkdown } from '../format/actuals-markdown.js';
 import { formatActualsTable } from '../format/actuals-table.js';
@@ -28,7 +29,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
   const format = formatOption(args, [...FORMATS, 'html', 'github-annotations']);
-  const { threshold, costBasis, refresh, maxScan, timeoutMs } = actualsOptions(args);
+  const { threshold, costBasis, refresh, maxScan, timeoutMs, period: periodBasis, providers } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
@@ -48,6 +49,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       refresh,
       costBasis,
       maxScan,
+      periodBasis,
       timeoutMs,
       onRequest: (n: number) => from.progress.request && status(from.progress.request(n)),
       // The price of the query, said before it runs; a line of its own, kept in the log (not with JSON: scripts read stderr too).
@@ -61,7 +63,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr.write(`tollgate: actuals: ${mismatch}\n`);
     return EXIT.input;
   }
-  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...sourceExtras(result) });
+  const r = reconcile(estimate, loaded.scenario, result.records, { threshold, period, costBasis, ...(providers ? { providers } : {}), ...sourceExtras(result) });
+  const none = nothingCompared(r, result.records);
+  if (none) {
+    io.stderr.write(`tollgate: actuals: ${none}\n`);
+    return EXIT.input;
+  }
   switch (format) {
     case 'json':
       io.stdout.write(formatActualsJson(r, result));

@@ -1,6 +1,23 @@
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
-import { adjustmentLabel, CATEGORY_TITLE, costBasisText, flagMark, netLabel, requestsText, signedMoney, varianceText, verdict, wrapNote } from './actuals-describe.js';
+import {
+  adjustmentLabel,
+  CATEGORY_TITLE,
+  costBasisText,
+  flagMark,
+  moreText,
+  netLabel,
+  otherProvidersText,
+  providerTitle,
+  reportNotes,
+  requestsText,
+  signedMoney,
+  unplannedShown,
+  usageText,
+  varianceText,
+  verdict,
+  wrapNote,
+} from './actuals-describe.js';
 import { money, percent } from '../model/numbers.js';
 
 function row(label: string, c: Comparison): string {
@@ -22,9 +39,19 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   out.push('', `${''.padEnd(22)} ${'projected'.padStart(12)} ${'actual'.padStart(12)} ${'difference'.padStart(12)} ${'variance'.padStart(9)}`);
   for (const c of r.categories) {
     out.push('', row(CATEGORY_TITLE[c.category], c));
-    for (const l of r.lines.filter((x) => x.line.category === c.category)) out.push(row(`  ${l.line.name}`, l));
+    for (const l of r.lines.filter((x) => x.line.category === c.category)) {
+      out.push(row(`  ${l.line.name}`, l));
+      // A flagged line says whether usage or price drifted.
+      const usage = l.flag ? usageText(l, l.line.quantity.times(r.period.elapsedDays).div(r.period.days)) : undefined;
+      if (usage) out.push(...wrapNote(usage, '      ').map((l, i) => (i === 0 ? `    ${l}` : l)));
+    }
   }
   out.push('─'.repeat(79), row('TOTAL', r.total));
+  if (r.providers.length > 1 || r.otherProviders.length) {
+    for (const p of r.providers) out.push(row(`  ${providerTitle(p.provider)}`, p));
+  }
+  const others = otherProvidersText(r);
+  if (others) out.push(...wrapNote(others));
   if (r.forecast) {
     const basis = r.forecast.basis === 'provider' ? "the provider's forecast" : 'month-to-date at the same daily rate';
     const projection = money(r.total.projected.times(r.period.days).div(r.period.elapsedDays));
@@ -33,21 +60,23 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
 
   if (r.unplanned.length) {
     out.push('', 'unplanned spend (no projected line):');
-    for (const u of r.unplanned) {
-      const what = `  ${u.category.padEnd(8)} ${u.provider} ${u.region} ${u.usageType || u.service}`;
+    const { listed, more } = unplannedShown(r);
+    for (const u of listed) {
+      const what = `  ${u.category.padEnd(8)} ${u.provider} ${u.region ? `${u.region} ` : ''}${u.usageType || u.service}`;
       out.push(`${(what.length > 64 ? `${what.slice(0, 63)}…` : what).padEnd(64)} ${money(u.cost).padStart(14)}`);
     }
+    if (more) out.push(...wrapNote(`  … ${moreText(more)}`, '    '));
   }
   if (r.unused.length) {
     out.push('', 'unused plan (projected, nothing billed):');
     for (const l of r.unused) out.push(`  ${l.line.name.padEnd(62)} ${money(l.projected).padStart(14)}`);
   }
   if (r.adjustments.length) {
-    out.push('', 'credits, refunds, tax and support (not compared with the plan):');
+    out.push('', 'credits, refunds, adjustments, tax and support (not compared with the plan):');
     for (const a of r.adjustments) out.push(`  ${adjustmentLabel(a).padEnd(62)} ${money(a.cost).padStart(14)}`);
     out.push(`  ${netLabel(r).padEnd(62)} ${money(r.net).padStart(14)}`);
   }
-  for (const note of s.notes) out.push('', ...wrapNote(`note: ${note}`));
+  for (const note of reportNotes(r, s)) out.push('', ...wrapNote(`note: ${note}`));
   out.push('', `threshold ±${percent(r.threshold, 0)} · ▲ over · ▼ under`, ...wrapNote(verdict(r)));
   return `${out.join('\n')}\n`;
 }

@@ -21,6 +21,8 @@ export interface BillingRecord {
   serviceCategory: string;
   /** FOCUS ChargeCategory (Usage, Purchase, Tax, Credit, Adjustment) or the source's own record type. */
   chargeCategory: string;
+  /** FOCUS ChargeClass: `Correction` for a row that corrects an earlier period's charges. */
+  chargeClass?: string;
   consumedQuantity: Decimal;
   consumedUnit: string;
   regionId: string;
@@ -50,8 +52,12 @@ export interface AzureMeter {
 export type ActualCategory = Category | 'other';
 export const ACTUAL_CATEGORIES = ['compute', 'storage', 'egress', 'ingress', 'network', 'other'] as const satisfies readonly ActualCategory[];
 
-/** Charges that are not usage: reported apart so a credit never hides an overrun. */
-export const ADJUSTMENT_KINDS = ['credit', 'refund', 'discount', 'tax', 'support', 'purchase'] as const;
+/**
+ * Charges that are not usage: reported apart so a credit never hides an overrun. A correction
+ * (FOCUS ChargeClass `Correction`) is on this invoice but fixes an earlier period's charges, so it
+ * is apart from this month's usage whatever its category.
+ */
+export const ADJUSTMENT_KINDS = ['credit', 'refund', 'adjustment', 'discount', 'tax', 'support', 'purchase', 'correction'] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 /** What a usage record can be matched against in the scenario (see reconcile's line keys). */

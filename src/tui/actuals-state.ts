@@ -1,4 +1,5 @@
 import { currencyMismatch } from '../actuals/currency.js';
+import { nothingCompared } from '../format/actuals-describe.js';
 import { monthRange } from '../actuals/period.js';
 import { UsageError } from '../model/errors.js';
 import { reconcile, type CostBasis, type Period, type Reconciliation } from '../actuals/reconcile.js';
@@ -117,5 +118,7 @@ export function fetched(
     period,
     ...sourceExtras(result),
   });
+  const none = nothingCompared(reconciliation, result.records);
+  if (none) return { step: 'failed', request: view.request, error: none };
   return { step: 'shown', request: view.request, report: { reconciliation, result, edited: plan.edited } };
 }

@@ -90,14 +90,22 @@ describe('categorize: credits, refunds, tax and support are never usage', () => 
   it.each([
     ['Credit', 'credit'],
     ['Refund', 'refund'],
-    ['Adjustment', 'refund'],
+    // An adjustment is told apart by its sign in the report, not called a refund (issue 11).
+    ['Adjustment', 'adjustment'],
     ['Tax', 'tax'],
     ['Support fee', 'support'],
     ['Purchase', 'purchase'],
     ['RIFee', 'purchase'],
     ['SavingsPlanNegation', 'discount'],
+    ['EdpDiscount', 'discount'],
+    ['UnusedReservation', 'purchase'],
   ])('ChargeCategory/RECORD_TYPE %s → %s', (chargeCategory, kind) => {
     expect(classify(record({ usageType: 'BoxUsage:p4d.24xlarge', chargeCategory }))).toEqual({ kind });
+  });
+
+  it('puts a correction of an earlier period apart, whatever its charge category', () => {
+    expect(classify(record({ usageType: 'BoxUsage:m7i.xlarge', chargeCategory: 'Usage', chargeClass: 'Correction' }))).toEqual({ kind: 'correction' });
+    expect(classify(record({ usageType: 'BoxUsage:m7i.xlarge', chargeCategory: 'Usage', chargeClass: '' }))).toMatchObject({ kind: 'usage' });
   });
 
   it('treats a support service billed as usage as support', () => {

@@ -46,7 +46,7 @@ describe('tollgate actuals --source sample', () => {
 
   it('--format csv and markdown', async () => {
     const csv = await tollgate([...SAMPLE, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('scenario,month,row,name,category,provider,region,projected,actual,difference,variance,flag,cost_basis');
+    expect(csv.stdout.split('\n')[0]).toBe('scenario,month,row,name,category,provider,region,projected,actual,difference,variance,flag,cost_basis,service,billed_quantity,billed_unit,billed_rate,planned_quantity,planned_unit,planned_rate');
     expect(csv.stdout).toMatch(/recsys-feature-store,2026-10,category,egress,egress,,,1009\.\d+,1175\.\d+,166\.\d+,0\.16\d+,over,billed/);
     const md = await tollgate([...SAMPLE, '--format', 'markdown']);
     expect(md.stdout).toContain('| **egress** | **$1,009.02** | **$1,175.15** | **+$166.12** | **+16.5% ▲** |');

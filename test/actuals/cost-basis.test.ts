@@ -93,9 +93,9 @@ describe('--cost billed|effective on a FOCUS bill with a Savings Plan', () => {
     expect(md.stdout).toContain('· cost: effective (EffectiveCost, amortized)');
     expect(md.stdout).toContain('purchase: $266.00 billed, amortized into usage $0.00; net effective (amortized) $283.10');
     const csv = (await tollgate(args('effective', 'csv'))).stdout.trimEnd().split('\n');
-    expect(csv[0]).toBe('scenario,month,row,name,category,provider,region,projected,actual,difference,variance,flag,cost_basis');
-    expect(csv.filter((l) => /^sp-check,2026-10,line,api,compute,aws,us-east-1,294\.336,278\.096,-16\.24,-0\.05517503\d+,,effective$/.test(l))).toHaveLength(1);
-    expect(csv).toContain('sp-check,2026-10,adjustment,purchase,,,,,0,,,amortized,effective');
+    expect(csv[0]).toBe('scenario,month,row,name,category,provider,region,projected,actual,difference,variance,flag,cost_basis,service,billed_quantity,billed_unit,billed_rate,planned_quantity,planned_unit,planned_rate');
+    expect(csv.filter((l) => /^sp-check,2026-10,line,api,compute,aws,us-east-1,294\.336,278\.096,-16\.24,-0\.05517503\d+,,effective,/.test(l))).toHaveLength(1);
+    expect(csv).toContain('sp-check,2026-10,adjustment,purchase,,,,,0,,,amortized,effective,,,,,,,');
   });
 
   it('the bundled sample has no commitment (EffectiveCost = BilledCost): effective gives the billed figures', async () => {

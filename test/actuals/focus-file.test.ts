@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { duck } from './duckdb.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { InputError } from '../../src/model/diagnostics.js';
@@ -24,13 +24,6 @@ Google Cloud,Compute Engine,Compute,Usage,2026-10-05T00:00:00Z,2026-10-06T00:00:
 Google Cloud,Compute Engine,Compute,Usage,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,USD,7,7,24,hour,us-central1,other-proj,"{""team"":""ads""}",,Nvidia L4 GPU running in Americas
 `;
 
-async function duck(sql: string) {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  await c.run(sql);
-  c.closeSync();
-  instance.closeSync();
-}
 
 const csv = join(dir, 'focus.csv');
 const gz = join(dir, 'focus.csv.gz');

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
@@ -7,45 +7,56 @@ import { normalizeProvider } from '../../providers/index.js';
 import { InputError } from '../../model/diagnostics.js';
 import type { SourceResult } from '../source.js';
 import type { CostBasis } from '../reconcile.js';
-import { aggregateSql, columnLookup, detectDialect, DIALECTS, literal } from './dialects.js';
+import { aggregateSql, columnLookup, detectDialect, DIALECTS, literal, type Dialect, type PeriodBasis } from './dialects.js';
+import { badValue, coverageOf, emptyMonth, unrecognized } from './file-checks.js';
+import { billingFiles, type BillingFiles } from './billing-files.js';
 import { literalPath } from './duckdb-path.js';
 
-/** The DuckDB table function for a billing file, chosen by its name; `skip` lines come before the header. */
-export function tableFunction(file: string, skip = 0): string {
-  const path = literal(literalPath(file));
-  if (/\.parquet$/i.test(file)) return `read_parquet(${path})`;
+/** How nulls are written: empty, or the literal NULL of the FOCUS sample and of database dumps. */
+const NULLS = `['', 'NULL', 'null']`;
+
+/** The DuckDB table function for billing files of one format; `skip` lines come before the header. */
+export function tableFunction(files: BillingFiles, skip = 0): string {
+  // DuckDB reads *, ? and [ in any path as a glob: only a pattern the user wrote is one.
+  const paths = `[${files.paths.map((p) => literal(files.pattern ? p : literalPath(p))).join(', ')}]`;
+  // Parts of one export may differ in columns (a tag first used mid-month): columns are matched by name.
+  if (files.format === 'parquet') return `read_parquet(${paths}, union_by_name = true)`;
   // Every CSV column as text: DuckDB's type sniffing would read costs as DOUBLE. Gzip is detected from .gz.
-  if (/\.csv(\.gz)?$/i.test(file)) return `read_csv(${path}, header = true, all_varchar = true${skip ? `, skip = ${skip}` : ''})`;
-  throw new InputError([{ file, message: 'not a billing export file tollgate reads', suggestion: 'give a .csv, .csv.gz or .parquet export' }]);
+  return `read_csv(${paths}, header = true, all_varchar = true, nullstr = ${NULLS}, union_by_name = true${skip ? `, skip = ${skip}` : ''})`;
+}
+
+export interface ReadOptions {
+  /** Which rows belong to the month: by charge period (default) or by billing period (the invoice). */
+  period?: PeriodBasis;
 }
 
 /**
- * A billing export file (FOCUS CSV/Parquet, AWS CUR 2.0, Google's cost table CSV) read by DuckDB: the
- * month's rows are filtered and summed in SQL and only the per-day aggregates
- * reach JavaScript, so a file of millions of rows costs a few thousand records.
+ * Billing export files (FOCUS CSV/Parquet, AWS CUR 2.0 and legacy CUR, Azure cost details, Google's cost
+ * table and Reports CSVs) read by DuckDB: the month's rows are filtered and summed in SQL and only the
+ * per-day aggregates reach JavaScript, so a file of millions of rows costs a few thousand records.
+ * `source` is a file, a folder of export parts, or a glob pattern.
  */
 export async function readBillingFile(
-  file: string,
+  source: string,
   range: { start: string; end: string },
   selector: ActualsSelector | undefined,
   costBasis: CostBasis = 'billed',
+  options: ReadOptions = {},
 ): Promise<SourceResult> {
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new InputError([{ file, message: 'billing file not found', suggestion: '--source takes aws, gcp, sample or the path of a billing export file' }]);
-  }
-  const from = tableFunction(file, /\.parquet$/i.test(file) ? 0 : headerLine(await leadingLines(file)));
+  const files = billingFiles(source);
+  const skip = files.format === 'parquet' ? 0 : headerLine(await leadingLines(files.paths[0]!));
+  const from = tableFunction(files, skip);
+  const period = options.period ?? 'charge';
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  const file = files.display;
   try {
     await connection.run(`SET TimeZone = 'UTC'`);
     const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson();
     const columns = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
     const dialect = detectDialect(columns);
-    if (!dialect) {
-      const expected = DIALECTS.map((d) => `${d.name} (${d.requires.join(', ')})`).join('; or ');
-      throw new InputError([{ file, message: 'not a billing export tollgate recognizes', suggestion: `expected the columns of ${expected}` }]);
-    }
+    if (!dialect) throw unrecognized(file, columns, skip, files);
     if (costBasis === 'effective' && !(dialect.amortized && dialect.effective.some((c) => columnLookup(columns)(c) !== undefined))) {
       throw new InputError([
         {
@@ -55,8 +66,22 @@ export async function readBillingFile(
         },
       ]);
     }
-    const { sql, params, notes } = aggregateSql(dialect, columns, from, range, selector);
-    const rows = (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
+    if (period === 'billing' && !(dialect.billingPeriod && columnLookup(columns)(dialect.billingPeriod))) {
+      throw new InputError([
+        {
+          file,
+          message: `this ${dialect.name} file has no billing period column${dialect.billingPeriod ? ` (${dialect.billingPeriod})` : ''}, so --period billing cannot select its invoice`,
+          suggestion: '--period charge reads the rows by the days they were used',
+        },
+      ]);
+    }
+    const { sql, params, notes } = aggregateSql(dialect, columns, from, { range, selector, period, costBasis });
+    let rows;
+    try {
+      rows = (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
+    } catch (e) {
+      throw (await badValue(connection, dialect, columns, from, files, skip, costBasis)) ?? e;
+    }
     const records = rows.map((r): BillingRecord => ({
       provider: normalizeProvider(String(r.provider ?? '')),
       chargePeriodStart: `${r.day}T00:00:00Z`,
@@ -67,6 +92,7 @@ export async function readBillingFile(
       serviceName: String(r.service),
       serviceCategory: String(r.service_category),
       chargeCategory: String(r.charge_category),
+      ...(r.charge_class ? { chargeClass: String(r.charge_class) } : {}),
       consumedQuantity: new Decimal(String(r.quantity ?? '0')),
       consumedUnit: String(r.unit),
       regionId: String(r.region),
@@ -74,12 +100,22 @@ export async function readBillingFile(
       resourceId: '',
       tags: {},
       usageType: String(r.usage_type),
-      estimated: false,
+      estimated: r.estimated === true,
       ...(r.meter_category || r.vm_size
         ? { meter: { category: String(r.meter_category), subcategory: String(r.meter_subcategory), vmSize: String(r.vm_size) } }
         : {}),
     }));
-    return { source: `${file} (${dialect.name})`, records, notes };
+    const label = `${file} (${dialect.name}${files.paths.length > 1 ? `, ${files.paths.length} files` : ''})`;
+    const coverage = await coverageOf(connection, dialect, columns, from, range, records, period);
+    if (coverage?.empty) throw emptyMonth(file, range, period, coverage);
+    const matching = matchingNotes(dialect, columns, records);
+    return {
+      source: label,
+      records,
+      notes,
+      ...(Object.keys(matching).length ? { matching } : {}),
+      ...(coverage ? { coverage: { first: coverage.first, last: coverage.last } } : {}),
+    };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError([{ file, message: `DuckDB could not read it: ${(e as Error).message.split('\n')[0]}` }]);
@@ -87,6 +123,21 @@ export async function readBillingFile(
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** How usage was matched, per provider, when a layout's own usage-type columns are absent (the spec's columns only). */
+function matchingNotes(d: Dialect, columns: ReadonlyMap<string, string>, records: readonly BillingRecord[]): Record<string, string> {
+  if (d.name !== 'FOCUS') return {};
+  const find = columnLookup(columns);
+  const providers = new Set(records.map((r) => r.provider));
+  const notes: Record<string, string> = {};
+  if (providers.has('aws') && !find('x_UsageType')) {
+    notes.aws = 'this FOCUS file has no x_UsageType column: AWS usage was matched on ChargeDescription, ServiceName and RegionId (instance types, storage classes and transfer kinds as AWS describes them)';
+  }
+  if (providers.has('azure') && !find('x_SkuMeterName') && !find('SkuMeter')) {
+    notes.azure = 'this FOCUS file has no x_SkuMeterName or SkuMeter column: Microsoft usage could not be matched to plan lines (only its ServiceCategory is used)';
+  }
+  return notes;
 }
 
 /**
@@ -97,7 +148,7 @@ export async function readBillingFile(
 export function headerLine(lines: readonly string[]): number {
   const index = lines.findIndex((line) => {
     const lower = line.toLowerCase();
-    return DIALECTS.some((d) => d.requires.every((c) => lower.includes(c.toLowerCase())));
+    return DIALECTS.some((d) => d.requires.every((r) => (typeof r === 'string' ? [r] : r).some((c) => lower.includes(c.toLowerCase()))));
   });
   return Math.max(index, 0);
 }

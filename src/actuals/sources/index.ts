@@ -7,6 +7,7 @@ import { money } from '../../model/numbers.js';
 import type { CostBasis, Period } from '../reconcile.js';
 import { REQUEST_PRICE, type SourceResult } from '../source.js';
 import { scanText } from './bigquery-scan.js';
+import type { PeriodBasis } from './dialects.js';
 import { SAMPLE_MONTH, SAMPLE_SCENARIO, samplePath } from './sample.js';
 
 /** What every billing source is read with: one shape, each source taking what it uses. */
@@ -19,6 +20,8 @@ export interface ReadOptions {
   refresh: boolean;
   /** Default `billed`. `effective` needs a source with an amortized cost; the others refuse it. */
   costBasis?: CostBasis;
+  /** Billing files: the rows used in the month (`charge`, default) or those on its invoice (`billing`). */
+  periodBasis?: PeriodBasis;
   /** Called as paid requests (Cost Explorer) or jobs (BigQuery) go out, for the progress line. */
   onRequest?: (count: number) => void;
   /** gcp: the most a query may scan (bytes); default DEFAULT_MAX_SCAN. */
@@ -53,6 +56,8 @@ export interface BillingSource {
     scanLimit?: { caps: string; reads: string };
     /** Each request or job it makes is billed (Cost Explorer $0.01, a BigQuery scan). */
     paidRequests: boolean;
+    /** `--period billing`: rows chosen by the invoice they are on (a billing file's billing period column). */
+    billingPeriod: boolean;
   };
   /** Why `--cost effective` is refused, when supports.effectiveCost is false. */
   noEffectiveCost?: Diagnostic;
@@ -80,7 +85,7 @@ const aws: BillingSource = {
   name: 'aws',
   spelled: 'aws',
   help: 'aws (Cost Explorer, $0.01/request)',
-  supports: { effectiveCost: true, paidRequests: true },
+  supports: { effectiveCost: true, paidRequests: true, billingPeriod: false },
   progress: {
     detail: (n) => `${plural(n, 'Cost Explorer request')} so far (${money(REQUEST_PRICE.times(n))} at ${money(REQUEST_PRICE)} each)`,
     request: (n) => `fetching actuals… ${plural(n, 'Cost Explorer request')} (${money(REQUEST_PRICE.times(n))})`,
@@ -104,7 +109,7 @@ const gcp: BillingSource = {
   spelled: 'gcp',
   help: 'gcp (BigQuery export)',
   // The BigQuery standard export has cost and credits, but no amortized cost: `--cost effective` is refused, not guessed.
-  supports: { effectiveCost: false, scanLimit: { caps: 'the BigQuery scan', reads: 'BigQuery table' }, paidRequests: true },
+  supports: { effectiveCost: false, scanLimit: { caps: 'the BigQuery scan', reads: 'BigQuery table' }, paidRequests: true, billingPeriod: false },
   noEffectiveCost: {
     file: '--cost effective',
     message: 'the Google Cloud BigQuery standard billing export has no amortized cost column, so --source gcp cannot report the effective (amortized) cost',
@@ -138,14 +143,14 @@ const sample: BillingSource = {
   name: 'sample',
   spelled: 'sample',
   help: 'sample',
-  supports: { effectiveCost: true, paidRequests: false },
+  supports: { effectiveCost: true, paidRequests: false, billingPeriod: true },
   progress: { detail: () => DUCKDB },
   month: SAMPLE_MONTH,
   offeredFor: (scenario) => scenario === SAMPLE_SCENARIO,
   async read(o) {
     const { readBillingFile } = await import('./focus-file.js');
     const file = samplePath(o.period.month);
-    const result = await readBillingFile(file, o.range, o.selector, o.costBasis);
+    const result = await readBillingFile(file, o.range, o.selector, o.costBasis, { period: o.periodBasis ?? 'charge' });
     return {
       ...result,
       source: `sample bill ${displayPath(file)}`,
@@ -159,11 +164,11 @@ const file: BillingSource = {
   spelled: 'a billing file',
   help: 'a billing file',
   // Whether the file has an amortized cost depends on its layout: the reader refuses when it has none.
-  supports: { effectiveCost: true, paidRequests: false },
+  supports: { effectiveCost: true, paidRequests: false, billingPeriod: true },
   progress: { detail: () => DUCKDB },
   async read(o) {
     const { readBillingFile } = await import('./focus-file.js');
-    return readBillingFile(o.source, o.range, o.selector, o.costBasis);
+    return readBillingFile(o.source, o.range, o.selector, o.costBasis, { period: o.periodBasis ?? 'charge' });
   },
 };
 

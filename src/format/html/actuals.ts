@@ -1,6 +1,21 @@
 import type { Comparison, Reconciliation } from '../../actuals/reconcile.js';
 import type { SourceResult } from '../../actuals/source.js';
-import { adjustmentLabel, CATEGORY_TITLE, costBasisText, netLabel, periodText, requestsText, signedMoney, varianceText, verdict } from '../actuals-describe.js';
+import {
+  adjustmentLabel,
+  CATEGORY_TITLE,
+  costBasisText,
+  moreText,
+  netLabel,
+  otherProvidersText,
+  periodText,
+  providerTitle,
+  reportNotes,
+  requestsText,
+  signedMoney,
+  unplannedShown,
+  varianceText,
+  verdict,
+} from '../actuals-describe.js';
 import { exact, money, percent } from '../../model/numbers.js';
 import { barChart, dailyChart } from './charts.js';
 import { list, page, table, text } from './page.js';
@@ -31,6 +46,8 @@ export function formatActualsHtml(r: Reconciliation, s: SourceResult): string {
   total[1] = `<span data-figure="projected" data-exact="${exact(r.total.projected)}">${total[1]}</span>`;
   const all = [...rows, total];
   const main = table(['', 'Projected', 'Actual', 'Difference', 'Variance'], all, [1, 2, 3, 4], (i) => (i === all.length - 1 ? 'total' : ''));
+  const others = otherProvidersText(r);
+  const providers = `<h3>By provider</h3>${table(['', 'Projected', 'Actual', 'Difference', 'Variance'], r.providers.map((p) => [text(providerTitle(p.provider)), ...figures(p)]), [1, 2, 3, 4])}${others ? `<p class="note">${text(others)}</p>` : ''}`;
   const perDay = r.period.elapsedDays > 0 ? r.total.projected.div(r.period.elapsedDays) : undefined;
   const daily = r.daily.length
     ? `<h3>Spend per day</h3><p class="note">Usage per UTC day; the dashed line is the plan's daily rate${r.daily.some((d) => d.estimated) ? '; pale days are not final yet' : ''}.</p>${dailyChart(r.daily, perDay)}`
@@ -38,20 +55,21 @@ export function formatActualsHtml(r: Reconciliation, s: SourceResult): string {
   const forecast = r.forecast
     ? `<p>${text(`Forecast for the whole month: ${money(r.forecast.total)} (${r.forecast.basis === 'provider' ? "the provider's forecast" : 'month-to-date at the same daily rate'})`)}</p>`
     : '';
+  const { listed, more } = unplannedShown(r);
   const unplanned = r.unplanned.length
-    ? `<h3>Unplanned spend</h3>${table(['Category', 'Provider', 'Region', 'Usage', 'Cost'], r.unplanned.map((u) => [text(u.category), text(u.provider), text(u.region), text(u.usageType || u.service), text(money(u.cost))]), [4])}`
+    ? `<h3>Unplanned spend</h3>${table(['Category', 'Provider', 'Region', 'Usage', 'Cost'], listed.map((u) => [text(u.category), text(u.provider), text(u.region), text(u.usageType || u.service), text(money(u.cost))]), [4])}${more ? `<p class="note">${text(moreText(more))}</p>` : ''}`
     : '';
   const unused = r.unused.length ? `<h3>Unused plan</h3><p class="note">Projected, nothing billed.</p>${table(['Line', 'Projected'], r.unused.map((l) => [text(l.line.name), text(money(l.projected))]), [1])}` : '';
   const adjustments = r.adjustments.length
-    ? `<h3>Credits, refunds, tax and support</h3>${table(['', 'Cost'], [...r.adjustments.map((a) => [text(adjustmentLabel(a)), text(money(a.cost))]), [text(netLabel(r)), text(money(r.net))]], [1])}`
+    ? `<h3>Credits, refunds, adjustments, tax and support</h3>${table(['', 'Cost'], [...r.adjustments.map((a) => [text(adjustmentLabel(a)), text(money(a.cost))]), [text(netLabel(r)), text(money(r.net))]], [1])}`
     : '';
   const about = [`source: ${s.source}`, costBasisText(r), ...(requestsText(s) ? [requestsText(s)!] : []), `threshold ±${percent(r.threshold, 0)}`];
   const body = `<h1>Actuals: ${text(r.scenario)}</h1>
 <p class="meta">${text(periodText(r))} · ${text(r.currency)}</p>
 <section class="report" data-scenario="${text(r.scenario)}">
 <p class="${r.over ? 'over' : ''}" data-figure="verdict">${text(verdict(r))}</p>
-${chart}${main}${forecast}${daily}${unplanned}${unused}${adjustments}
-<h3>About this check</h3>${list([...about, ...s.notes], 'assumptions')}
+${chart}${main}${providers}${forecast}${daily}${unplanned}${unused}${adjustments}
+<h3>About this check</h3>${list([...about, ...reportNotes(r, s)], 'assumptions')}
 </section>`;
   return page(`tollgate actuals: ${r.scenario} ${r.period.month}`, body);
 }

@@ -1,5 +1,5 @@
 import { usageIn, type ActualCategory, type BillingRecord, type Classified } from '../../model/billing-record.js';
-import { AWS_REGION_CODES, splitRegionPrefix } from './regions.js';
+import { AWS_REGION_CODES, AWS_REGION_NAMES, splitRegionPrefix } from './regions.js';
 
 /** S3 storage-class usage types → the pricing tables' class names. */
 const S3_CLASSES: Readonly<Record<string, string>> = {
@@ -12,8 +12,35 @@ const S3_CLASSES: Readonly<Record<string, string>> = {
   'TimedStorage-GDA-ByteHrs': 's3-glacier-deep-archive',
 };
 
-export function classifyAws(r: BillingRecord, fallback: ActualCategory): Classified {
+/** S3's own service names: Cost Explorer and FOCUS write the first, CUR its product code. */
+const S3_SERVICE = /^(Amazon Simple Storage Service|AmazonS3)$/i;
+const CLOUDFRONT_SERVICE = /^(Amazon CloudFront|AmazonCloudFront)$/i;
+
+/**
+ * The category of AWS usage no usage type told, by service, so that Cost Explorer (which has no
+ * service category), CUR and FOCUS put the same rows in the same category.
+ */
+const AWS_SERVICE_CATEGORY: readonly [RegExp, ActualCategory][] = [
+  [/Simple Storage Service|^AmazonS3|Elastic File System|^AmazonEFS|FSx|Glacier|^AWS Backup|Elastic Block Store/i, 'storage'],
+  [/Elastic Compute Cloud|^AmazonEC2$|^EC2 - Other$|Lambda|Fargate|Elastic Container Service$|^AmazonECS$|Kubernetes|^AmazonEKS$|^AWS Batch|Lightsail/i, 'compute'],
+  [/Load Balancing|^AWSELB$|Virtual Private Cloud|^AmazonVPC$|CloudFront|Route 53|^AmazonRoute53$|Direct Connect|Global Accelerator|Transit Gateway/i, 'network'],
+];
+
+function awsServiceCategory(service: string): ActualCategory {
+  return AWS_SERVICE_CATEGORY.find(([re]) => re.test(service))?.[1] ?? 'other';
+}
+
+/**
+ * AWS usage by its usage type, or by its charge description when a FOCUS file has no x_UsageType.
+ * FOCUS ServiceCategory is not used: Cost Explorer has none, so what the usage type leaves open is
+ * told by service, the same for every source.
+ */
+export function classifyAws(r: BillingRecord): Classified {
   const usage = r.usageType.trim();
+  // CloudFront prefixes its usage types with edge locations (EU-, US-, JP-, AP-…), which are no regions.
+  if (CLOUDFRONT_SERVICE.test(r.serviceName.trim())) return classifyCloudFront(usage);
+  // A FOCUS file without x_UsageType gives the charge description in its place.
+  if (/ per /.test(usage)) return classifyAwsDescription(r, usage);
   // Inter-region transfer names both ends: [SRC-]DST-AWS-Out-Bytes, the source omitted for us-east-1.
   const pair = /^(?:([A-Z]{2,4}\d?)-)?([A-Z]{2,4}\d?)-AWS-(Out|In)-Bytes$/.exec(usage);
   if (pair) {
@@ -28,13 +55,16 @@ export function classifyAws(r: BillingRecord, fallback: ActualCategory): Classif
   const { region: prefixed, rest } = splitRegionPrefix(usage);
   const region = prefixed ?? (r.regionId || 'us-east-1');
   const usageOf = usageIn(region);
+  // Other services bill their own storage as TimedStorage-ByteHrs too (CloudWatch logs, ECR, DynamoDB):
+  // only S3's is an S3 class. A record that names no service is taken at its usage type.
+  const s3 = r.serviceName.trim() === '' || S3_SERVICE.test(r.serviceName.trim());
 
   const box = /^(?:BoxUsage|DedicatedUsage|HostUsage|UnusedBox|ReservedHostUsage):(.+)$/.exec(rest);
   if (box) return usageOf('compute', { kind: 'node', instance: box[1]!, purchase: 'on-demand' });
   const spot = /^SpotUsage:(.+)$/.exec(rest);
   if (spot) return usageOf('compute', { kind: 'node', instance: spot[1]!, purchase: 'spot' });
-  const s3 = S3_CLASSES[rest];
-  if (s3) return usageOf('storage', { kind: 'storage', class: s3 });
+  const s3Class = S3_CLASSES[rest];
+  if (s3Class && s3) return usageOf('storage', { kind: 'storage', class: s3Class });
   if (/^(TimedStorage-|EBS:|EarlyDelete-|Requests-Tier\d|Retrieval-|TagStorage)/.test(rest)) return usageOf('storage');
   if (rest === 'DataTransfer-Out-Bytes') return usageOf('egress', { kind: 'transfer', path: 'internet' });
   if (rest === 'DataTransfer-In-Bytes') return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
@@ -44,5 +74,52 @@ export function classifyAws(r: BillingRecord, fallback: ActualCategory): Classif
   if (rest === 'NatGateway-Bytes') return usageOf('network', { kind: 'nat-processing' });
   if (rest === 'NatGateway-Hours') return usageOf('network', { kind: 'nat-gateway' });
   if (/^(VpcEndpoint-|LoadBalancerUsage|LCUUsage|PublicIPv4:|ElasticIP:|TransitGateway-|VPN-)/.test(rest)) return usageOf('network');
-  return usageOf(fallback);
+  return usageOf(awsServiceCategory(r.serviceName.trim()));
+}
+
+/** CloudFront's traffic is served from edge locations, not from a region: it meets no regional plan line. */
+function classifyCloudFront(usage: string): Classified {
+  if (/Out-O?Bytes$|data transfer out/i.test(usage)) return { kind: 'usage', category: 'egress', region: '' };
+  if (/In-Bytes$|data transfer in/i.test(usage)) return { kind: 'usage', category: 'ingress', region: '' };
+  return { kind: 'usage', category: 'network', region: '' };
+}
+
+/** S3 storage classes as charge descriptions name them ("per GB-Month of storage used in Standard-Infrequent Access"). */
+const S3_DESCRIBED: readonly [RegExp, string][] = [
+  [/Glacier Deep Archive/i, 's3-glacier-deep-archive'],
+  [/Glacier Instant Retrieval/i, 's3-glacier-instant-retrieval'],
+  [/Glacier/i, 's3-glacier-flexible-retrieval'],
+  [/One Zone/i, 's3-onezone-ia'],
+  [/Infrequent Access/i, 's3-standard-ia'],
+  [/Intelligent-Tiering/i, 's3-intelligent-tiering'],
+];
+
+/**
+ * AWS usage read from its charge description, for FOCUS files without x_UsageType: "$0.34 per On
+ * Demand Linux c5.2xlarge Instance Hour", "… per GB - first 10 TB / month data transfer out …",
+ * "… US West (Oregon) data transfer to EU (Ireland)". The region is the row's RegionId.
+ */
+function classifyAwsDescription(r: BillingRecord, text: string): Classified {
+  const region = r.regionId || 'us-east-1';
+  const usageOf = usageIn(region);
+  const service = r.serviceName.trim();
+  const onDemand = /per On Demand .*?\b([a-z][a-z0-9-]*\.[0-9a-z]+) Instance Hour/i.exec(text);
+  if (onDemand) return usageOf('compute', { kind: 'node', instance: onDemand[1]!, purchase: 'on-demand' });
+  const spot = /\b([a-z][a-z0-9-]*\.[0-9a-z]+) Spot Instance/i.exec(text);
+  if (spot) return usageOf('compute', { kind: 'node', instance: spot[1]!, purchase: 'spot' });
+  if (/per NAT Gateway Hour/i.test(text)) return usageOf('network', { kind: 'nat-gateway' });
+  if (/Data Processed by NAT Gateway/i.test(text)) return usageOf('network', { kind: 'nat-processing' });
+  if (/regional data transfer/i.test(text)) return usageOf('egress', { kind: 'transfer', path: 'inter-zone' });
+  const between = /([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)* \([^)]+\)) data transfer (to|from) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)* \([^)]+\))/.exec(text);
+  const to = between && AWS_REGION_NAMES[between[3]!];
+  if (between && to) {
+    return between[2] === 'to' ? usageOf('egress', { kind: 'transfer', path: 'inter-region', to }) : usageOf('ingress', { kind: 'transfer', path: 'ingress' });
+  }
+  if (/data transfer in\b/i.test(text)) return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
+  if (/data transfer out\b|for DataTransfer-Out-Bytes/i.test(text)) return usageOf('egress', { kind: 'transfer', path: 'internet' });
+  if (/of storage used|storage used/i.test(text) && S3_SERVICE.test(service)) {
+    return usageOf('storage', { kind: 'storage', class: S3_DESCRIBED.find(([re]) => re.test(text))?.[1] ?? 's3-standard' });
+  }
+  if (/provisioned storage|snapshot data stored|GB-Mo(nth)? of/i.test(text)) return usageOf('storage');
+  return usageOf(awsServiceCategory(service));
 }

@@ -45,3 +45,39 @@ export function splitRegionPrefix(usageType: string): { region?: string; rest: s
   }
   return { rest: usageType };
 }
+
+/**
+ * Region names as AWS writes them in charge descriptions ("US West (Oregon) data transfer to EU
+ * (Ireland)"): the billing spelling, which differs from the console's ("EU", "Northern Virginia").
+ */
+export const AWS_REGION_NAMES: Readonly<Record<string, string>> = {
+  'US East (Northern Virginia)': 'us-east-1',
+  'US East (N. Virginia)': 'us-east-1',
+  'US East (Ohio)': 'us-east-2',
+  'US West (Northern California)': 'us-west-1',
+  'US West (N. California)': 'us-west-1',
+  'US West (Oregon)': 'us-west-2',
+  'Canada (Central)': 'ca-central-1',
+  'EU (Ireland)': 'eu-west-1',
+  'Europe (Ireland)': 'eu-west-1',
+  'EU (London)': 'eu-west-2',
+  'Europe (London)': 'eu-west-2',
+  'EU (Paris)': 'eu-west-3',
+  'Europe (Paris)': 'eu-west-3',
+  'EU (Germany)': 'eu-central-1',
+  'EU (Frankfurt)': 'eu-central-1',
+  'Europe (Frankfurt)': 'eu-central-1',
+  'EU (Stockholm)': 'eu-north-1',
+  'Europe (Stockholm)': 'eu-north-1',
+  'EU (Milan)': 'eu-south-1',
+  'Asia Pacific (Tokyo)': 'ap-northeast-1',
+  'Asia Pacific (Seoul)': 'ap-northeast-2',
+  'Asia Pacific (Osaka)': 'ap-northeast-3',
+  'Asia Pacific (Singapore)': 'ap-southeast-1',
+  'Asia Pacific (Sydney)': 'ap-southeast-2',
+  'Asia Pacific (Mumbai)': 'ap-south-1',
+  'Asia Pacific (Hong Kong)': 'ap-east-1',
+  'South America (Sao Paulo)': 'sa-east-1',
+  'Middle East (Bahrain)': 'me-south-1',
+  'Africa (Cape Town)': 'af-south-1',
+};

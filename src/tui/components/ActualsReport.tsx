@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Comparison } from '../../actuals/reconcile.js';
-import { CATEGORY_TITLE, costBasisText, flagMark, requestsText, varianceText, verdict } from '../../format/actuals-describe.js';
+import { adjustmentLabel, CATEGORY_TITLE, costBasisText, flagMark, otherProvidersText, reportNotes, requestsText, varianceText, verdict } from '../../format/actuals-describe.js';
 import { money, percent } from '../../model/numbers.js';
 import { sum } from '../../model/decimal.js';
 import type { ActualsReport as Report } from '../actuals-state.js';
@@ -69,7 +69,9 @@ export function ActualsReport({ report, width, rows }: Props) {
   // Title, source, legend, column heads, categories, total, flagged lines, daily, unplanned heading, verdict, status, free row.
   const fixed = head.length + 2 + r.categories.length + 1 + 1 + 1 + 1 + 1 + 1 + 1 + extra;
   // What the source says about its figures (synthetic, estimated, how far back it keeps them) comes before the list of extras.
-  const notes = noteLines(report.result.notes, width, Math.max(0, rows - fixed - UNPLANNED_KEPT));
+  // Providers the plan does not compare come first: their spend is in the bill but not in these figures.
+  const others = otherProvidersText(r);
+  const notes = noteLines([...(others ? [others] : []), ...reportNotes(r, report.result)], width, Math.max(0, rows - fixed - UNPLANNED_KEPT));
   const room = Math.max(1, rows - fixed - notes.length);
   const shown = r.unplanned.length > room ? r.unplanned.slice(0, room - 1) : r.unplanned;
   const rest = r.unplanned.slice(shown.length);
@@ -97,7 +99,7 @@ export function ActualsReport({ report, width, rows }: Props) {
       {rest.length ? <Dim>{fit(`  … ${rest.length} more, ${money(sum(rest.map((u) => u.cost)))}`, width)}</Dim> : null}
       {r.unused.length ? <Text>{fit(`unused plan: ${r.unused.map((l) => `${l.line.name} ${money(l.projected)}`).join(', ')}`, width)}</Text> : null}
       {r.adjustments.length ? (
-        <Text>{fit(`apart from usage: ${r.adjustments.map((a) => `${a.kind} ${money(a.cost)}`).join(', ')} · net ${r.costBasis} ${money(r.net)}`, width)}</Text>
+        <Text>{fit(`apart from usage: ${r.adjustments.map((a) => `${a.amortized ? a.kind : adjustmentLabel(a)} ${money(a.cost)}`).join(', ')} · net ${r.costBasis} ${money(r.net)}`, width)}</Text>
       ) : null}
       <Toned tone={r.over ? 'dearer' : 'same'}>{fit(verdict(r).replace(' (exit 4)', ''), width)}</Toned>
     </Box>
