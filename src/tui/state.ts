@@ -178,6 +178,12 @@ export function comparedPlans(s: Session): (ComparedPlan & { label: string })[] 
   return [plan(d, 'saved', d.saved), plan(d, 'edited', d.current)];
 }
 
+/** Per compare column: is it the plan being edited (the one `s` saves), and has it unsaved edits? */
+export function compareMarks(s: Session): { active: boolean; dirty: boolean }[] {
+  if (s.docs.length > 1) return s.docs.map((d, i) => ({ active: i === s.active, dirty: isDirty(d) }));
+  return [{ active: false, dirty: false }, { active: true, dirty: isDirty(s.docs[0]!) }];
+}
+
 /** The compare view's figures, compared by the engine's compare(). */
 export function comparison(s: Session): { columns: { label: string; estimate: Estimate }[]; c: Comparison } {
   const columns = comparedPlans(s);

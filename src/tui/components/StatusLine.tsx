@@ -1,12 +1,27 @@
 import { Text } from 'ink';
-import { activeDoc, type Session } from '../state.js';
+import { basename } from 'node:path';
+import { activeDoc, compareMarks, type Session } from '../state.js';
 import { fit } from '../text.js';
+import { letter } from './CompareView.js';
 import { Dim, Toned } from './Toned.js';
 
 const QUESTIONS = {
   overwrite: 'the file changed on disk since it was opened; overwrite it? y / n',
   quit: 'quit without saving the changes? y / n (s saves first: press n, then s)',
 } as const;
+
+/** The keys that do something in the view shown, and in compare which column `s` saves. */
+function hints(session: Session): string {
+  if (session.mode.kind === 'compare') {
+    const saves = letter(compareMarks(session).findIndex((m) => m.active));
+    const tab = session.docs.length > 1 ? 'Tab next · ' : '';
+    // What `s` writes comes first: it is the one thing here that touches a file.
+    return `s saves ${saves} (${basename(activeDoc(session).file)}) · ${tab}u/U undo/redo · X reset · c list · ? keys · q quit`;
+  }
+  // Ranges make the uncertainty panel worth a place in the hints; the instance picker gives it up.
+  const ranged = activeDoc(session).uncertain.length > 0;
+  return `+/- nodes · Enter edit · ${ranged ? '' : 'i instance · '}s save · c compare · a actuals · ${ranged ? 'm spread · ' : ''}? keys`;
+}
 
 /** The bottom line: a question, the number being typed, the last message, or the key hints. */
 export function StatusLine({ session, width }: { session: Session; width: number }) {
@@ -16,7 +31,5 @@ export function StatusLine({ session, width }: { session: Session; width: number
   if (message) {
     return message.tone === 'error' ? <Toned tone="dearer">{fit(`✗ ${message.text}`, width)}</Toned> : <Text>{fit(message.text, width)}</Text>;
   }
-  // Ranges make the uncertainty panel worth a place in the hints; the instance picker gives it up.
-  const ranged = activeDoc(session).uncertain.length > 0;
-  return <Dim>{fit(`+/- nodes · Enter edit · ${ranged ? '' : 'i instance · '}s save · c compare · a actuals · ${ranged ? 'm spread · ' : ''}? keys`, width)}</Dim>;
+  return <Dim>{fit(hints(session), width)}</Dim>;
 }
