@@ -41,7 +41,7 @@ export function ListView({ session }: { session: Session }) {
         width={width}
       />
       <Box flexDirection="column" height={height}>
-        <LineList rows={visible} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
+        <LineList rows={visible} categories={all.filter((r) => r.type === 'category')} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
       </Box>
       <Text>{rule}</Text>
       <Detail line={selectedLine(session)} ranges={selectedRanges(session)} width={width} />
