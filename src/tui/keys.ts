@@ -77,7 +77,7 @@ export const MAIN_KEYS: Binding[] = [
 
 /** Keys inside the pickers and number entry, listed in the help overlay under the main table. */
 export const ENTRY_KEYS: { keys: string; does: string }[] = [
-  { keys: 'type', does: 'digits for numbers; text filters a picker' },
+  { keys: 'type', does: 'a number (2TB, 1.5 TiB, 1e3, 20k); text filters a picker' },
   { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
   { keys: 'Tab', does: 'next GPU filter (picker) / next field (actuals)' },
   { keys: 'Enter  Esc  y  n', does: 'apply / cancel or back; answer yes / no' },
@@ -90,7 +90,8 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
       if (key.return) return { action: { type: 'commit' } };
       if (key.escape) return { action: { type: 'cancel' } };
       if (key.backspace || key.delete) return { action: { type: 'erase' } };
-      return /^[\d.]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
+      // Everything printable is typed, so nothing is dropped silently: Enter reads it all or says why not.
+      return input && !key.ctrl && !key.meta && !/[\x00-\x1f\x7f]/.test(input) ? { action: { type: 'type', text: input } } : undefined;
     case 'picker': {
       const by = movement(s, input, key);
       if (by !== undefined) return { action: { type: 'move', by } };

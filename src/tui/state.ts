@@ -14,6 +14,7 @@ import * as actuals from './actuals-state.js';
 import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
 import { applyEdit, changedFields, type Edit } from './edits.js';
 import { listHeight, pickerHeight, scrollTop, spreadHeight, type Size } from './layout.js';
+import { readEntry, type Entry, type FieldLimits, type NumberField } from './number-entry.js';
 import { price } from './price.js';
 import { rowsOf, type Row } from './rows.js';
 import { sampled, scrolled, type SpreadView } from './spread-state.js';
@@ -24,6 +25,8 @@ export interface Snapshot {
   scenario: Scenario;
   estimate: Estimate;
 }
+
+export type { NumberField };
 
 export interface DocState {
   file: string;
@@ -40,7 +43,6 @@ export interface DocState {
   redo: Snapshot[];
 }
 
-export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month';
 export type PickerPurpose = 'instance' | 'region' | 'from' | 'to';
 export type Question = 'overwrite' | 'quit';
 
@@ -281,21 +283,20 @@ function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
   return { ...s, mode: { kind: 'input', path, field, label: `${field} for ${line.name}`, text: value.toFixed() } };
 }
 
-// Up to nine integer and six decimal digits: every such value survives the round
-// trip through the YAML writer's number form exactly.
-const NUMBER = /^\d{1,9}(\.\d{1,6})?$/;
+export function entryLimits(s: Session): FieldLimits {
+  return { hoursPerMonth: activeDoc(s).current.scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH) };
+}
+
+/** The number being typed, read as Enter would read it: shown (converted, or refused) before it is applied. */
+export function typedEntry(s: Session): Entry | undefined {
+  return s.mode.kind === 'input' ? readEntry(s.mode.text, s.mode.field, entryLimits(s)) : undefined;
+}
 
 function commitInput(s: Session, mode: Extract<Mode, { kind: 'input' }>): Session {
-  if (!NUMBER.test(mode.text)) return withMessage(s, `${mode.label}: "${mode.text}" is not a number (digits, at most 6 decimals)`);
-  const value = new Decimal(mode.text);
+  const entry = readEntry(mode.text, mode.field, entryLimits(s));
+  if (!entry.ok) return withMessage(s, `${mode.label}: ${entry.message}`);
   const [section, index] = mode.path as ['nodes' | 'storage' | 'transfers', number];
-  const scenario = activeDoc(s).current.scenario;
-  if (mode.field === 'count' && !value.isInteger()) return withMessage(s, 'count must be a whole number of nodes');
-  if (mode.field === 'hours') {
-    const month = scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
-    if (value.gt(month)) return withMessage(s, `hours ${value} is more than the ${month} hours in the month`);
-  }
-  return edit(s, { section, index, patch: { [mode.field]: value } } as Edit);
+  return edit(s, { section, index, patch: { [mode.field]: entry.value } } as Edit);
 }
 
 function pick(s: Session, mode: Extract<Mode, { kind: 'picker' }>): Session {

@@ -7,6 +7,7 @@ import { lineDeltas } from '../rows.js';
 import { activeDoc, isDirty, rows, selectedLine, selectedRanges, type Session } from '../state.js';
 import { deltaText, right, toneOf } from '../text.js';
 import { Detail } from './Detail.js';
+import { EntryPanel } from './EntryPanel.js';
 import { Header } from './Header.js';
 import { LineList } from './LineList.js';
 import { StatusLine } from './StatusLine.js';
@@ -44,7 +45,11 @@ export function ListView({ session }: { session: Session }) {
         <LineList rows={visible} categories={all.filter((r) => r.type === 'category')} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
       </Box>
       <Text>{rule}</Text>
-      <Detail line={selectedLine(session)} ranges={selectedRanges(session)} width={width} />
+      {session.mode.kind === 'input' ? (
+        <EntryPanel session={session} width={width} />
+      ) : (
+        <Detail line={selectedLine(session)} ranges={selectedRanges(session)} width={width} />
+      )}
       <Text>
         <Text bold>{`TOTAL per month ${right(money(estimate.totals.total), 14)}`}</Text>
         {total.isZero() ? null : <Toned tone={toneOf(total)}>{`  ${deltaText(total)} vs saved`}</Toned>}

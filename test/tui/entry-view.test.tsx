@@ -1,0 +1,44 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/tui/App.js';
+import { session } from './fixtures.js';
+import { BACKSPACE, press, showing, type Rendered } from './ink-driver.js';
+
+let mounted: Rendered | undefined;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+});
+
+describe('number entry on screen (issue 16, 3)', () => {
+  it('2TB on the nightly pull shows what it reads as before Enter applies it', async () => {
+    mounted = render(<App initial={session()} colour={false} />);
+    await showing(mounted, 'TOTAL');
+    await press(mounted, 'j', 'j', 'j', 'j', 'j', '\r');
+    let frame = await showing(mounted, 'gb_per_day for nightly-feature-pull: 300█');
+    expect(frame).toContain('gb_per_day for nightly-feature-pull: GB; or 2TB, 1.5 TiB, 20k');
+    await press(mounted, BACKSPACE, BACKSPACE, BACKSPACE, '2', 'T', 'B');
+    frame = await showing(mounted, 'reads as 2TB = 2,000 GB; Enter applies it');
+    await press(mounted, '\r');
+    expect(await showing(mounted, '60,000 GB')).toMatch(/nightly-feature-pull.*60,000 GB ×/);
+  });
+
+  it('h says the month is the limit, and refuses more out loud', async () => {
+    mounted = render(<App initial={session()} colour={false} />);
+    await showing(mounted, 'TOTAL');
+    await press(mounted, 'h');
+    await showing(mounted, 'hours for trainers: hours per node, 0 to 730 (the month)');
+    await press(mounted, BACKSPACE, BACKSPACE, BACKSPACE, '8', '0', '0', '\r');
+    const frame = await showing(mounted, '✗ hours for trainers: hours 800 is more than the 730 hours in the month');
+    expect(frame).toContain('hours for trainers: 800█');
+  });
+
+  it('-5 as a count is refused with the hint, not applied as 5', async () => {
+    mounted = render(<App initial={session()} colour={false} />);
+    await showing(mounted, 'TOTAL');
+    await press(mounted, '\r', BACKSPACE, '-', '5', '\r');
+    const frame = await showing(mounted, 'expected a whole number, zero or more, got -5');
+    expect(frame).toContain('the number of nodes in the group, a whole number');
+    expect(frame).toMatch(/trainers\s+800 hour/);
+  });
+});
