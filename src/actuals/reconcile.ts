@@ -1,6 +1,7 @@
 import { Decimal, ZERO, sum } from '../model/decimal.js';
 import type { Estimate, LineItem } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
+import type { PricingSource } from '../pricing/book.js';
 import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, classify, type ActualCategory, type AdjustmentKind } from './categorize.js';
 import { lineKey, recordKey } from './line-keys.js';
 import type { BillingRecord } from './record.js';
@@ -61,6 +62,8 @@ export interface Period {
 
 export interface Reconciliation {
   scenario: string;
+  /** The tables the projection was priced against. */
+  pricing: PricingSource[];
   currency: string;
   period: Period;
   threshold: Decimal;
@@ -190,6 +193,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
 
   return {
     scenario: estimate.scenario,
+    pricing: estimate.pricing,
     currency: estimate.currency,
     period: opts.period,
     threshold: opts.threshold,

@@ -4,6 +4,10 @@ import type { Verb } from './verb.js';
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
 const PRICING_OPTION = { pricing: { type: 'string', multiple: true } } as const;
+/** Every verb that prices a scenario warns on stderr about tables older than this. */
+const MAX_AGE_OPTION = { 'max-age': { type: 'string' } } as const;
+const MAX_AGE_USAGE = `  --max-age DAYS    warn (on stderr) when a pricing table used is older than
+                    this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS`;
 
 /** Every verb, in the order `--help` lists them. Implementations load lazily. */
 export const VERBS: Verb[] = [
@@ -58,8 +62,7 @@ options:
   --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
-  --max-age DAYS    warn (on stderr) when a pricing table used is older than
-                    this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS
+${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}
 A scenario with ranges ({low, expected, high} or {p50, p95}) is priced at its
 point values, then sampled: expected cost, p50/p90/p95 per category and total,
@@ -68,7 +71,7 @@ In CSV the sampled figures follow the scenario's lines as rows of kind spread
 (name expected, p50, …) and probability (name over_budget), the figure in the
 quantity column; their cost stays empty, so costs still sum to the total.
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS },
     load: () => import('../commands/estimate.js'),
   },
   {
@@ -91,8 +94,9 @@ spread (figure in cost) and probability (share in delta_ratio) at the end.
 options:
   --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file; may repeat
+${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS },
     load: () => import('../commands/compare.js'),
   },
   {
@@ -114,8 +118,9 @@ options:
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
+${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
     load: () => import('../commands/check.js'),
   },
   {
@@ -152,10 +157,13 @@ options:
   --spot-overhead PCT  the spot re-run overhead, e.g. 15%
   --format FORMAT      table (default), json or markdown
   --pricing FILE       a pricing override file; may repeat
+  --max-age DAYS       warn (on stderr) when a pricing table used is older
+                       than this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS
 `,
     options: {
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
+      ...MAX_AGE_OPTION,
       vary: { type: 'string' },
       between: { type: 'string' },
       spot: { type: 'string' },
@@ -265,8 +273,9 @@ options:
                     1TiB (default 100GiB, ≈ $0.61 at $6.25/TiB); past it the
                     query is not run (exit 2)
   --pricing FILE    a pricing override file; may repeat
+${MAX_AGE_USAGE}
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
+    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
   },
 ];

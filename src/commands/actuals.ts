@@ -17,6 +17,7 @@ import { formatActualsJson } from '../format/actuals-json.js';
 import { formatActualsMarkdown } from '../format/actuals-markdown.js';
 import { formatActualsTable } from '../format/actuals-table.js';
 import { projectFile } from './project.js';
+import { warnIfStale } from './stale-pricing.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
   const v = stringOption(args, name);
@@ -33,6 +34,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
+  warnIfStale([estimate], args, io);
   if (source === 'gcp' && !loaded.scenario.actuals?.gcp?.billing_export) {
     // The scenario, not the billing source, is what needs fixing: point at it.
     throw new InputError([

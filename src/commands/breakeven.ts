@@ -9,7 +9,9 @@ import { PlanError } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
+import { pricingUsed } from '../format/describe.js';
 import { locatePlanError, projectFile, type Projection } from './project.js';
+import { warnIfStale } from './stale-pricing.js';
 
 /** A number, or with `percent` also a percentage: "15%" → 0.15, "0.15" → 0.15. */
 function number(text: string, what: string, percent: boolean): Decimal {
@@ -75,6 +77,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const pricing = listOption(args, 'pricing');
   const projections = files.map((f) => projectFile(f, pricing));
   const [a, b] = projections;
+  warnIfStale(projections.map((p) => p.estimate), args, io);
   const spot = stringOption(args, 'spot');
   const overheadText = stringOption(args, 'spot-overhead');
 
@@ -148,7 +151,7 @@ export function run(args: ParsedArgs, io: Io): number {
     .sort((x, y) => x.comparedTo(y))
     .filter((x, i, all) => all.findIndex((y) => y.eq(x)) === i)
     .map((x) => ({ x, a: setup.costA(x), b: setup.costB(x) }));
-  const full: BreakEvenReport = { plans: setup.plans, vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
+  const full: BreakEvenReport = { plans: setup.plans, pricing: pricingUsed(projections.map((p) => p.estimate)), vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
   const render = { json: formatBreakEvenJson, markdown: formatBreakEvenMarkdown, table: formatBreakEvenTable, csv: formatBreakEvenTable }[format];
   io.stdout.write(render(full));
   return EXIT.ok;

@@ -6,6 +6,7 @@ import { DEFAULT_PERCENTILES } from '../engine/montecarlo.js';
 import { assessUncertainty } from '../engine/uncertainty.js';
 import { formatCheckJson, formatCheckMarkdown, formatCheckTable } from '../format/check.js';
 import { projectFile } from './project.js';
+import { warnIfStale } from './stale-pricing.js';
 
 function percentileOption(args: ParsedArgs): number {
   const text = stringOption(args, 'percentile');
@@ -23,10 +24,11 @@ export function run(args: ParsedArgs, io: Io): number {
   const pricing = listOption(args, 'pricing');
   const percentile = percentileOption(args);
   const sampling = { ...monteCarloOptions(args), percentiles: [...new Set([...DEFAULT_PERCENTILES, percentile])] };
-  const verdicts = args.positionals.map((f) => {
-    const p = projectFile(f, pricing);
-    return budgetVerdict(p.estimate, assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling), percentile);
-  });
+  const projections = args.positionals.map((f) => projectFile(f, pricing));
+  warnIfStale(projections.map((p) => p.estimate), args, io);
+  const verdicts = projections.map((p) =>
+    budgetVerdict(p.estimate, assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling), percentile),
+  );
   const render = { json: formatCheckJson, markdown: formatCheckMarkdown, table: formatCheckTable, csv: formatCheckTable }[format];
   io.stdout.write(render(verdicts));
   return verdicts.some((v) => v.over) ? EXIT.budget : EXIT.ok;

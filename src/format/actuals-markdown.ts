@@ -2,6 +2,7 @@ import type { Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import type { Comparison } from '../actuals/reconcile.js';
 import { adjustmentLabel, costBasisText, flagMark, netLabel, periodText, requestsText, signedMoney, varianceText, verdict } from './actuals-describe.js';
+import { pricingLine } from './describe.js';
 import { money } from './numbers.js';
 
 function variance(c: Comparison): string {
@@ -16,7 +17,7 @@ function cell(text: string): string {
 export function formatActualsMarkdown(r: Reconciliation, s: SourceResult): string {
   const out: string[] = [];
   out.push(`### ${cell(r.scenario)}: actuals for ${periodText(r)}`, '');
-  out.push(`Source: ${cell(s.source)} · ${costBasisText(r)}${requestsText(s) ? ` · ${requestsText(s)}` : ''}`, '', `**${verdict(r)}**`, '');
+  out.push(`Source: ${cell(s.source)} · Pricing: ${pricingLine(r)} · ${costBasisText(r)}${requestsText(s) ? ` · ${requestsText(s)}` : ''}`, '', `**${verdict(r)}**`, '');
   out.push('| | Projected | Actual | Difference | Variance |', '|---|---:|---:|---:|---:|');
   for (const c of r.categories) {
     out.push(`| **${c.category}** | **${money(c.projected)}** | **${money(c.actual)}** | **${signedMoney(c)}** | ${variance(c) ? `**${variance(c)}**` : ''} |`);

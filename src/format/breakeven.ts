@@ -1,5 +1,7 @@
 import type { BreakEven } from '../engine/breakeven.js';
 import type { Decimal } from '../model/decimal.js';
+import type { PricingSource } from '../pricing/book.js';
+import { pricingJson, pricingLine } from './describe.js';
 import { amount, exact, money, percent } from './numbers.js';
 
 export interface BreakEvenReport {
@@ -11,6 +13,8 @@ export interface BreakEvenReport {
   unit: '' | '%';
   between: [Decimal, Decimal];
   result: BreakEven;
+  /** The tables both plans were priced against. */
+  pricing: PricingSource[];
   /** Both plans' costs at the ends of the interval and at each crossing. */
   points: { x: Decimal; a: Decimal; b: Decimal }[];
 }
@@ -45,8 +49,8 @@ function wrap(text: string, width = 79): string[] {
 }
 
 export function formatBreakEvenTable(r: BreakEvenReport): string {
-  const out = [`break-even · varying ${r.vary} over [${value(r, r.between[0])}, ${value(r, r.between[1])}]`, `  A  ${r.plans[0]}`, `  B  ${r.plans[1]}`, ''];
-  out.push(...wrap(verdict(r)), '');
+  const out = [`break-even · varying ${r.vary} over [${value(r, r.between[0])}, ${value(r, r.between[1])}]`, `  A  ${r.plans[0]}`, `  B  ${r.plans[1]}`];
+  out.push(...wrap(`pricing: ${pricingLine(r)}`), '', ...wrap(verdict(r)), '');
   out.push(`${r.vary.length > 24 ? 'value' : r.vary}`.padEnd(24).slice(0, 24) + 'A /month'.padStart(18) + 'B /month'.padStart(18) + 'B − A'.padStart(18));
   for (const p of r.points) {
     out.push(value(r, p.x).padEnd(24) + money(p.a).padStart(18) + money(p.b).padStart(18) + money(p.b.minus(p.a)).padStart(18));
@@ -55,7 +59,7 @@ export function formatBreakEvenTable(r: BreakEvenReport): string {
 }
 
 export function formatBreakEvenMarkdown(r: BreakEvenReport): string {
-  const out = [`### Break-even: ${r.vary}`, '', `- **A**: ${r.plans[0]}`, `- **B**: ${r.plans[1]}`, '', verdict(r), ''];
+  const out = [`### Break-even: ${r.vary}`, '', `- **A**: ${r.plans[0]}`, `- **B**: ${r.plans[1]}`, `- Pricing: ${pricingLine(r)}`, '', verdict(r), ''];
   out.push(`| ${r.vary} | A /month | B /month | B − A |`, '|---:|---:|---:|---:|');
   for (const p of r.points) out.push(`| ${value(r, p.x)} | ${money(p.a)} | ${money(p.b)} | ${money(p.b.minus(p.a))} |`);
   return `${out.join('\n')}\n`;
@@ -67,6 +71,7 @@ export function formatBreakEvenJson(r: BreakEvenReport): string {
     a: r.plans[0],
     b: r.plans[1],
     vary: r.vary,
+    pricing: pricingJson(r.pricing),
     ...(r.unit === '%' ? { unit: 'fraction' } : {}),
     between: r.between.map(exact),
     result: res.kind,

@@ -1,4 +1,5 @@
 import { lineShares, type Estimate, type LineItem } from '../model/estimate.js';
+import { pricingJson } from './describe.js';
 import { exact } from './numbers.js';
 
 function lineJson(l: LineItem) {
@@ -35,7 +36,7 @@ export function estimateJson(e: Estimate) {
   return {
     scenario: e.scenario,
     currency: e.currency,
-    pricing: e.pricing.map((p) => ({ provider: p.provider, as_of: p.as_of, source: p.source, file: p.file, role: p.role })),
+    pricing: pricingJson(e.pricing),
     lines: e.lines.map(lineJson),
     totals,
     ...(e.budget

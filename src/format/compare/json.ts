@@ -1,5 +1,6 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
+import { pricingJson, pricingUsed } from '../describe.js';
 import { exact } from '../numbers.js';
 import { uncertaintyJson } from '../uncertainty.js';
 import { UNSAMPLED, type Sampled } from './shared.js';
@@ -22,6 +23,7 @@ export function formatComparisonJson(c: Comparison, estimates: readonly Estimate
     baseline: c.scenarios[0],
     cheapest: c.scenarios[c.cheapest],
     currency: 'USD',
+    pricing: pricingJson(pricingUsed(estimates)),
     scenarios: estimates.map((e, i) => ({
       scenario: e.scenario,
       total: exact(e.totals.total),

@@ -1,5 +1,6 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
+import { pricingLine, pricingUsed } from '../describe.js';
 import { money, percent, count } from '../numbers.js';
 import { spreadRows, swingCells } from '../uncertainty.js';
 import { costText, deltaText, hasCheapest, UNSAMPLED, type Sampled } from './shared.js';
@@ -25,7 +26,7 @@ const TOP_DRIVERS = 3;
 export function formatComparisonMarkdown(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const out: string[] = [];
   out.push(`### Cost comparison: ${c.scenarios.map(cell).join(' vs ')}`, '');
-  out.push(`Monthly cost in USD against **${cell(c.scenarios[0]!)}** (the baseline). Cheapest: **${cell(c.scenarios[c.cheapest]!)}**, in bold in each row.`, '');
+  out.push(`Monthly cost in USD against **${cell(c.scenarios[0]!)}** (the baseline). Cheapest: **${cell(c.scenarios[c.cheapest]!)}**, in bold in each row.`, '', `Pricing: ${pricingLine({ pricing: pricingUsed(estimates) })}`, '');
   const head = c.scenarios.map((s, i) => (i === 0 ? `${cell(s)} (baseline)` : cell(s)));
   out.push(`| | ${head.join(' | ')} |`, `|---|${c.scenarios.map(() => '---:').join('|')}|`);
   for (const k of c.categories) out.push(`| ${k.category} | ${cells(k)} |`);

@@ -1,7 +1,8 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
-import { budgetLine } from '../describe.js';
+import { wrapNote } from '../actuals-describe.js';
+import { budgetLine, pricingLine, pricingUsed } from '../describe.js';
 import { spreadRows, tornadoBar, tornadoScale } from '../uncertainty.js';
 import { money, percent, count } from '../numbers.js';
 import { costText, deltaText, hasCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
@@ -47,6 +48,7 @@ function drivers(e: Estimate, u: Uncertainty): string[] {
 export function formatComparisonTable(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const out: string[] = [`compare · monthly cost, USD · ${c.scenarios.length} scenarios against A (the baseline)`];
   c.scenarios.forEach((s, i) => out.push(fit(`  ${letter(i)}  ${s}${i === c.cheapest ? '   ◀ cheapest' : ''}`, WIDTH)));
+  out.push(...wrapNote(`pricing: ${pricingLine({ pricing: pricingUsed(estimates) })}`));
   for (const k of c.categories) {
     out.push('', k.category.toUpperCase(), ...rowsFor(k, '  '));
   }
