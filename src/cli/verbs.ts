@@ -51,7 +51,8 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   {
     name: 'estimate',
     summary: 'priced monthly projection: compute, storage, egress, ingress, network',
-    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown] [--pricing FILE]...
+    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown]
+                         [--pricing FILE]... [--max-age DAYS]
 
 Prices each scenario's node groups, storage and transfers against the bundled
 pricing tables (pricing/*.yaml) and any override files, and prints the monthly
@@ -78,7 +79,8 @@ quantity column; their cost stays empty, so costs still sum to the total.
     name: 'compare',
     summary: 'scenarios side by side against the first: deltas, cheapest, what moved',
     usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown]
-                        [--pricing FILE]... [--samples N] [--seed N]
+                        [--pricing FILE]... [--max-age DAYS] [--samples N]
+                        [--seed N]
 
 Prices each scenario and compares them with the first (the baseline): each
 category and the total per scenario, the delta and % against the baseline, the
@@ -102,8 +104,9 @@ ${MONTE_CARLO_USAGE}`,
   {
     name: 'check',
     summary: 'budget gate for CI: exit 3 when a projection exceeds its budget',
-    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown] [--percentile p95]
-                      [--pricing FILE]... [--samples N] [--seed N]
+    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown]
+                      [--percentile p95] [--pricing FILE]... [--max-age DAYS]
+                      [--samples N] [--seed N]
 
 Holds each scenario's monthly projection against its budget (budget: {monthly,
 alert_at} in the scenario) and exits 3 when any is over. For a scenario with
@@ -174,12 +177,14 @@ options:
   {
     name: 'pricing',
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
-    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION] [--provider aws|gcp|azure]
-                            [--format table|json] [--pricing FILE]...
+    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION]
+                             [--provider aws|gcp|azure] [--format table|json]
+                             [--pricing FILE]...
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
        tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
-       tollgate pricing update aws|gcp|azure [--regions R1,R2] (--out FILE | --write)
-                            [--input FILE] [--format table|json]
+       tollgate pricing update aws|gcp|azure [--regions R1,R2]
+                               (--out FILE | --write) [--input FILE]
+                               [--format table|json]
 
 show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour and
         $/GPU-hour in every priced region, cheapest first (per GPU-hour with

@@ -23,7 +23,7 @@ export function catalogTable(rows: readonly CatalogRow[]): string {
     r(row.on_demand_per_gpu),
     r(row.spot_per_gpu),
   ]);
-  return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9]))}\n`;
+  return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9]), { foldBefore: 4 })}\n`;
 }
 
 function tierLines(tiers: readonly Tier[], unit: string): string[] {
