@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { InputError } from '../model/diagnostics.js';
+import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import { PlanError, type Estimate } from '../model/estimate.js';
-import { loadScenario, providersOf, type LoadedScenario } from '../model/load-scenario.js';
+import { loadScenario, providersOf, ScenarioInputError, type LoadedScenario } from '../model/load-scenario.js';
 import { locate } from '../model/yaml-source.js';
 import { estimate } from '../engine/estimate.js';
 import type { PricingBook } from '../pricing/book.js';
@@ -38,10 +38,30 @@ export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate
   }
 }
 
-/** Scenario file (+ extra pricing files) → estimate; all bad input surfaces as InputError. */
-export function projectFile(file: string, extraPricing: readonly string[] = []): Projection {
-  const loaded = loadScenario(file);
+function project(loaded: LoadedScenario, extraPricing: readonly string[]): Projection {
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
   const book = loadPricingBook(providersOf(loaded.scenario), overrides);
   return { loaded, book, estimate: priceLoaded(loaded, book) };
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0);
+
+/** Scenario file (+ extra pricing files) → estimate; all bad input surfaces as InputError, every problem of the file at once. */
+export function projectFile(file: string, extraPricing: readonly string[] = []): Projection {
+  let loaded: LoadedScenario;
+  try {
+    loaded = loadScenario(file);
+  } catch (e) {
+    if (!(e instanceof ScenarioInputError) || !e.setAside) throw e;
+    // Price what the schema let through, for the errors only pricing finds; then report both, in file order.
+    let more: Diagnostic[] = [];
+    try {
+      project(e.setAside, extraPricing);
+    } catch (p) {
+      if (!(p instanceof InputError)) throw p;
+      more = p.diagnostics.filter((d) => d.file === file);
+    }
+    throw more.length ? new InputError([...e.diagnostics, ...more].sort(byPosition)) : e;
+  }
+  return project(loaded, extraPricing);
 }

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { Decimal } from './decimal.js';
 import { InputError, type Position } from './diagnostics.js';
+import { indentationProblem } from './yaml-indent.js';
 
 export type PathSegment = string | number;
 
@@ -31,6 +32,9 @@ export function parseYamlSource(text: string, file: string): SourceFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const problems = [...doc.errors];
+  // A mis-indented key is reported by the library on the line above it, in its own terms; say where and why.
+  const indent = problems.length > 0 ? indentationProblem(text) : undefined;
+  if (indent) throw new InputError([{ file, position: indent.position, message: `invalid YAML: ${indent.message}`, suggestion: indent.suggestion }]);
   if (problems.length > 0) {
     throw new InputError(
       problems.map((e) => ({
