@@ -6,7 +6,7 @@ import { estimate } from '../engine/estimate.js';
 import { onSpot, parseVaryPath, setValue, valueOf, varyPaths, withPurchase, type VaryTarget } from '../engine/vary.js';
 import { Decimal } from '../model/decimal.js';
 import { PlanError } from '../model/estimate.js';
-import type { Scenario } from '../model/scenario.js';
+import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
 import { pricingUsed } from '../format/describe.js';
@@ -68,6 +68,8 @@ interface Setup {
   costB: (x: Decimal) => Decimal;
   low: Decimal;
   high: Decimal;
+  /** Hours per node the plans need at a value, when the varied value sets hours: a month has only so many. */
+  hoursAt?: (x: Decimal) => Decimal;
 }
 
 export function run(args: ParsedArgs, io: Io): number {
@@ -104,6 +106,7 @@ export function run(args: ParsedArgs, io: Io): number {
       costB: (x) => price(b!)(setValue(scenarios[1]!, t, x)),
       low,
       high,
+      ...(t.field === 'hours' ? { hoursAt: (x: Decimal) => x } : {}),
     };
   } else {
     if (spot === undefined) throw new UsageError('with one SCENARIO, breakeven needs --spot GROUP (spot vs on-demand); or give two scenarios');
@@ -114,6 +117,7 @@ export function run(args: ParsedArgs, io: Io): number {
       throw new UsageError(`--spot ${JSON.stringify(spot)}: no node group of that name${hint ? `; ${hint}` : ''} (node groups: ${names.join(', ') || 'none'})`);
     }
     const onDemand = withPurchase(s, spot, 'on-demand');
+    const spotHours = (plan: Scenario) => valueOf(plan, { label: '', section: 'nodes', name: spot, field: 'hours' })!;
     const plans: [string, string] = [`${s.name}, nodes.${spot} on-demand`, `${s.name}, nodes.${spot} on spot, hours × (1 + overhead)`];
     if (overheadText === undefined) {
       if (stringOption(args, 'vary') !== undefined) throw new UsageError('--vary with --spot needs --spot-overhead PCT (the re-run overhead to assume)');
@@ -126,6 +130,7 @@ export function run(args: ParsedArgs, io: Io): number {
         costB: (x) => price(a!)(onSpot(onDemand, spot, x)),
         low,
         high,
+        hoursAt: (x) => spotHours(onDemand).times(x.plus(1)),
       };
     } else {
       const overhead = number(overheadText, '--spot-overhead', true);
@@ -139,6 +144,7 @@ export function run(args: ParsedArgs, io: Io): number {
         costB: (x) => price(a!)(onSpot(setValue(onDemand, t, x), spot, overhead)),
         low,
         high,
+        hoursAt: (x) => spotHours(setValue(onDemand, t, x)).times(overhead.plus(1)),
       };
     }
   }
@@ -151,7 +157,10 @@ export function run(args: ParsedArgs, io: Io): number {
     .sort((x, y) => x.comparedTo(y))
     .filter((x, i, all) => all.findIndex((y) => y.eq(x)) === i)
     .map((x) => ({ x, a: setup.costA(x), b: setup.costB(x) }));
-  const full: BreakEvenReport = { plans: setup.plans, pricing: pricingUsed(projections.map((p) => p.estimate)), vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
+  const month = a!.loaded.scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  // A crossing that needs more hours per node than the month has is arithmetic, not a plan: said so.
+  const beyondMonth = setup.hoursAt ? roots.map((at) => ({ at, hours: setup.hoursAt!(at), month })).filter((b) => b.hours.gt(month)) : [];
+  const full: BreakEvenReport = { beyondMonth, plans: setup.plans, pricing: pricingUsed(projections.map((p) => p.estimate)), vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
   const render = { json: formatBreakEvenJson, markdown: formatBreakEvenMarkdown, table: formatBreakEvenTable, csv: formatBreakEvenTable }[format];
   io.stdout.write(render(full));
   return EXIT.ok;

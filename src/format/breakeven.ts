@@ -15,6 +15,8 @@ export interface BreakEvenReport {
   result: BreakEven;
   /** The tables both plans were priced against. */
   pricing: PricingSource[];
+  /** Crossings that need more hours per node than the month has: not reachable in a month. */
+  beyondMonth: { at: Decimal; hours: Decimal; month: Decimal }[];
   /** Both plans' costs at the ends of the interval and at each crossing. */
   points: { x: Decimal; a: Decimal; b: Decimal }[];
 }
@@ -33,7 +35,10 @@ export function verdict(r: BreakEvenReport): string {
   const at = res.at.map((x) => value(r, x)).join(', ');
   const other = res.cheaperBelow === 0 ? 1 : 0;
   const after = res.at.length === 1 ? `, above it ${name(other)}` : ' (the cheaper plan changes at each value)';
-  return `break-even at ${r.vary} = ${at} (${money(res.costAt[0]!)}/month each): below it ${name(res.cheaperBelow)} is cheaper${after}.`;
+  const beyond = r.beyondMonth.map(
+    (b) => ` At ${value(r, b.at)} a node needs ${amount(b.hours, 2)} hours, more than the ${b.month} hours in the month: this break-even cannot happen within a month.`,
+  );
+  return `break-even at ${r.vary} = ${at} (${money(res.costAt[0]!)}/month each): below it ${name(res.cheaperBelow)} is cheaper${after}.${beyond.join('')}`;
 }
 
 function wrap(text: string, width = 79): string[] {
@@ -79,6 +84,7 @@ export function formatBreakEvenJson(r: BreakEvenReport): string {
       ? { at: res.at.map(exact), cost_at: res.costAt.map(exact), cheaper_below: res.cheaperBelow === 0 ? 'a' : 'b' }
       : {}),
     ...(res.kind === 'never' ? { cheaper: res.cheaper === 0 ? 'a' : 'b' } : {}),
+    ...(r.beyondMonth.length ? { beyond_month: r.beyondMonth.map((b) => ({ at: exact(b.at), hours: exact(b.hours), hours_per_month: exact(b.month) })) } : {}),
     points: r.points.map((p) => ({ value: exact(p.x), a: exact(p.a), b: exact(p.b) })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
