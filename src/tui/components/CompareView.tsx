@@ -35,7 +35,8 @@ export function CompareView({ session }: { session: Session }) {
   const marks = compareMarks(session);
   const sampling = session.compareSampling;
   // Every amount the columns show, so the columns are as wide as the widest one (a space always between them).
-  const totals = c.total.costs.map((v, i) => `${i === c.cheapest ? '★ ' : ''}${money(v)}`);
+  const cheapest = (i: number) => c.total.lowest.includes(i);
+  const totals = c.total.costs.map((v, i) => `${cheapest(i) ? '★ ' : ''}${money(v)}`);
   const amounts = [...c.categories.flatMap((cat) => cat.costs.map((v) => money(v))), ...totals, ...c.total.deltas.map(deltaText)];
   const cell = Math.max(12, widest(amounts) + 1, Math.floor((width - LABEL) / columns.length));
   const label = Math.max(11, Math.min(LABEL, width - cell * columns.length));
@@ -71,7 +72,7 @@ export function CompareView({ session }: { session: Session }) {
         ))}
       </Text>
       <Text>{row('', c.total.percents.map((p, i) => (i === 0 || !p ? '' : `${p.isNegative() ? '' : '+'}${percent(p)}`)))}</Text>
-      <Dim>{row('', columns.map((_, i) => (i === c.cheapest ? '★ cheapest' : '')))}</Dim>
+      <Dim>{row('', columns.map((_, i) => (cheapest(i) ? '★ cheapest' : '')))}</Dim>
       {sampling ? <CompareSampled sampling={sampling} width={width} row={row} /> : null}
       {barsFit ? (
         <>
