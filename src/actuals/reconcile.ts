@@ -178,10 +178,12 @@ export function reconcile(estimate: Estimate, scenario: Scenario, records: reado
     return { line, matched: bucket ? [...bucket.matched].sort() : [], ...compare(projectedOf(line), allocated.get(line) ?? ZERO) };
   });
 
+  // A category the plan has lines in is shown even at $0 (ingress usually is): the plan said so, the bill agrees.
+  const plannedCategories = new Set<string>(estimate.lines.map((l) => l.category));
   const categories = ACTUAL_CATEGORIES.map((category) => {
     const projected = sum(estimate.lines.filter((l) => l.category === category).map(projectedOf));
     return { category, ...compare(projected, byCategory.get(category) ?? ZERO) };
-  }).filter((c) => !c.projected.isZero() || !c.actual.isZero());
+  }).filter((c) => plannedCategories.has(c.category) || !c.actual.isZero());
   const total = compare(totalProjected, sum(byCategory.values()));
   const adjusted = ADJUSTMENT_KINDS.filter((k) => adjustments.has(k)).map(
     (kind): Adjustment => ({
