@@ -329,7 +329,12 @@ function openPicker(s: Session, purpose: PickerPurpose): Session {
   const current = pickerChoices(opened).findIndex(
     (c) => c.kind === 'instance' && c.provider === g?.provider && c.instance === g.instance && c.region === g.region,
   );
-  return current > 0 ? movePicker(opened, opened.mode as Extract<Mode, { kind: 'picker' }>, current) : opened;
+  if (current <= 0) return opened;
+  // The current choice mid-list, so the cheaper rows above it show as well as the dearer ones below.
+  const height = pickerHeight(s.size);
+  const count = pickerChoices(opened).length;
+  const top = Math.max(0, Math.min(current - Math.floor(height / 2), count - height));
+  return { ...opened, mode: { ...(opened.mode as Extract<Mode, { kind: 'picker' }>), cursor: current, top } };
 }
 
 function movePicker(s: Session, mode: Extract<Mode, { kind: 'picker' }>, by: number): Session {

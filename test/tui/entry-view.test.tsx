@@ -42,3 +42,20 @@ describe('number entry on screen (issue 16, 3)', () => {
     expect(frame).toMatch(/trainers\s+800 hour/);
   });
 });
+
+describe('pickers open on the current row, the rows around it in view (issue 16, smaller items)', () => {
+  it('i on trainers: p4d.24xlarge mid-list, cheaper rows above it shown and counted', async () => {
+    const { session: make } = await import('./fixtures.js');
+    const s = make();
+    mounted = render(<App initial={s} colour={false} />);
+    await showing(mounted, 'TOTAL');
+    await press(mounted, 'i');
+    const frame = await showing(mounted, '▸ aws   p4d.24xlarge');
+    const lines = frame.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('▸ aws   p4d.24xlarge'));
+    // Not the last row of the list: rows both above and below it are in view.
+    expect(at).toBeGreaterThan(4);
+    expect(lines[at + 1]).toMatch(/^ {2}\S/);
+    expect(frame).toMatch(/ · ↑ \d+ more above · ↓ \d+ more below/);
+  });
+});
