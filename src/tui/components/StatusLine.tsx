@@ -24,8 +24,10 @@ function hints(session: Session): string {
 }
 
 /** The bottom line: a question, the number being typed, the last message, or the key hints. */
-export function StatusLine({ session, width }: { session: Session; width: number }) {
-  const { mode, message } = session;
+export function StatusLine({ session, width, quiet = false }: { session: Session; width: number; quiet?: boolean }) {
+  const { mode } = session;
+  // `quiet`: the view shows the message elsewhere, whole; the keys go here instead.
+  const message = quiet ? undefined : session.message;
   if (mode.kind === 'confirm') return <Text bold>{fit(QUESTIONS[mode.question], width)}</Text>;
   if (mode.kind === 'input') return <Text>{fit(`${mode.label}: ${mode.text}█  Enter apply · Esc cancel`, width)}</Text>;
   if (message) {
