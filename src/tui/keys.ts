@@ -3,7 +3,7 @@ import { listHeight, pickerHeight, spreadHeight } from './layout.js';
 import type { Action, Session } from './state.js';
 
 /** Things a key asks for that touch the world (disk, process) rather than state; the session hook runs them. */
-export type Command = 'save' | 'overwrite' | 'quit' | 'quitNow';
+export type Command = 'save' | 'overwrite' | 'quit' | 'quitNow' | 'dropComments' | 'keepComments';
 export type Intent = { action: Action } | { command: Command };
 
 type Match = (input: string, key: Key) => boolean;
@@ -80,7 +80,7 @@ export const ENTRY_KEYS: { keys: string; does: string }[] = [
   { keys: 'type', does: 'a number (2TB, 1.5 TiB, 1e3, 20k); text filters a picker' },
   { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
   { keys: 'Tab', does: 'next GPU filter (picker) / next field (actuals)' },
-  { keys: 'Enter  Esc  y  n', does: 'apply / cancel or back; answer yes / no' },
+  { keys: 'Enter  Esc  y  n  d  k', does: 'apply / cancel or back; yes / no; drop / keep a comment' },
 ];
 
 /** What a keypress means in the current mode; undefined when it means nothing there. */
@@ -103,6 +103,11 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
       return input && !key.ctrl && !key.meta && /^[\w.: -]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
     }
     case 'confirm':
+      if (s.mode.question === 'comments') {
+        if (ch('d', 'D')(input, key)) return { command: 'dropComments' };
+        if (ch('k', 'K')(input, key)) return { command: 'keepComments' };
+        return key.escape ? { action: { type: 'cancel' } } : undefined;
+      }
       if (ch('y', 'Y')(input, key)) return { command: s.mode.question === 'quit' ? 'quitNow' : 'overwrite' };
       if (ch('n', 'N')(input, key) || key.escape) return { action: { type: 'cancel' } };
       return undefined;

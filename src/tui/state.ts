@@ -44,7 +44,7 @@ export interface DocState {
 }
 
 export type PickerPurpose = 'instance' | 'region' | 'from' | 'to';
-export type Question = 'overwrite' | 'quit';
+export type Question = 'overwrite' | 'quit' | 'comments';
 
 export type Mode =
   | { kind: 'list' }
@@ -54,7 +54,7 @@ export type Mode =
   | { kind: 'help'; back: 'list' | 'compare' }
   | { kind: 'actuals'; view: actuals.ActualsView }
   | { kind: 'spread'; view: SpreadView }
-  | { kind: 'confirm'; question: Question };
+  | { kind: 'confirm'; question: Question; about?: string; overwrite?: boolean };
 
 export interface Session {
   docs: DocState[];
@@ -91,7 +91,7 @@ export type Action =
   | { type: 'compare' }
   | { type: 'help' }
   | { type: 'nextScenario' }
-  | { type: 'ask'; question: Question }
+  | { type: 'ask'; question: Question; about?: string; overwrite?: boolean }
   | { type: 'saved'; doc: number; text: string }
   | { type: 'notify'; text: string; tone: 'info' | 'error' }
   | { type: 'actuals' }
@@ -498,7 +498,7 @@ function transition(state: Session, action: Action): Session {
       return withMessage({ ...s, active, top: 0, selected: first?.type === 'line' ? first.key : undefined }, `editing ${s.docs[active]!.file}`, 'info');
     }
     case 'ask':
-      return { ...s, mode: { kind: 'confirm', question: action.question } };
+      return { ...s, mode: { kind: 'confirm', question: action.question, about: action.about, overwrite: action.overwrite } };
     case 'saved': {
       const doc = s.docs[action.doc]!;
       const docs = s.docs.map((d, i) => (i === action.doc ? { ...doc, diskText: action.text, saved: doc.current } : d));

@@ -81,3 +81,40 @@ describe('a long reason is shown whole, not cut at 80 columns (issue 16, smaller
     expect(frame).not.toMatch(/…$/m);
   });
 });
+
+describe('s offers to drop a comment the edit made false (issue 16, smaller items)', () => {
+  it('trainers moved to p5.48xlarge: "# 8× A100 40 GB" is offered for dropping; d saves without it, other comments kept', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { recsysCopy, session: make } = await import('./fixtures.js');
+    const file = recsysCopy();
+    const before = readFileSync(file, 'utf8');
+    mounted = render(<App initial={make([file])} colour={false} />);
+    await showing(mounted, 'TOTAL');
+    await press(mounted, 'i', ...'p5.48xlarge us-east-1', '\r');
+    await showing(mounted, '● unsaved');
+    await press(mounted, 's');
+    await showing(mounted, 'comment now false? d drops · k keeps · Esc: line 21 "# 8× A100 40 GB"');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    await press(mounted, 'd');
+    await showing(mounted, `saved ${file}`);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toMatch(/^ {4}instance: p5\.48xlarge\n/m);
+    expect(after).not.toContain('8× A100 40 GB');
+    expect(after).toContain('# 1× L4, GPU included in the hourly price');
+  });
+
+  it('k keeps the comment as it was', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { recsysCopy, session: make } = await import('./fixtures.js');
+    const file = recsysCopy();
+    mounted = render(<App initial={make([file])} colour={false} />);
+    await showing(mounted, 'TOTAL');
+    await press(mounted, 'i', ...'p5.48xlarge us-east-1', '\r');
+    await showing(mounted, '● unsaved');
+    await press(mounted, 's');
+    await showing(mounted, 'd drops · k keeps');
+    await press(mounted, 'k');
+    await showing(mounted, `saved ${file}`);
+    expect(readFileSync(file, 'utf8')).toMatch(/^ {4}instance: p5\.48xlarge {4}# 8× A100 40 GB\n/m);
+  });
+});

@@ -28,7 +28,11 @@ export function StatusLine({ session, width, quiet = false }: { session: Session
   const { mode } = session;
   // `quiet`: the view shows the message elsewhere, whole; the keys go here instead.
   const message = quiet ? undefined : session.message;
-  if (mode.kind === 'confirm') return <Text bold>{fit(QUESTIONS[mode.question], width)}</Text>;
+  if (mode.kind === 'confirm' && mode.question === 'comments') {
+    // The keys first: the comments after them may run past the line.
+    return <Text bold>{fit(`comment now false? d drops · k keeps · Esc: ${mode.about}`, width)}</Text>;
+  }
+  if (mode.kind === 'confirm') return <Text bold>{fit(QUESTIONS[mode.question as keyof typeof QUESTIONS], width)}</Text>;
   if (mode.kind === 'input') return <Text>{fit(`${mode.label}: ${mode.text}█  Enter apply · Esc cancel`, width)}</Text>;
   if (message) {
     return message.tone === 'error' ? <Toned tone="dearer">{fit(`✗ ${message.text}`, width)}</Toned> : <Text>{fit(message.text, width)}</Text>;
