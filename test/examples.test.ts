@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectFile } from '../src/commands/project.js';
+import { projectFile } from '../src/projection.js';
 import { Decimal } from '../src/model/decimal.js';
 
 /**

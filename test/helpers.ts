@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseScenario, providersOf } from '../src/model/load-scenario.js';
 import { loadPricingBook } from '../src/pricing/load.js';
-import { priceLoaded } from '../src/commands/project.js';
+import { priceLoaded } from '../src/projection.js';
 import type { Estimate } from '../src/model/estimate.js';
 
 export const FIXTURE_PRICING = fileURLToPath(new URL('./fixtures/pricing/', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageInDays, staleWarnings } from '../src/pricing/staleness.js';
-import type { PricingSource } from '../src/pricing/book.js';
+import type { PricingSource } from '../src/model/pricing-book.js';
 
 const source = (as_of: string, role: PricingSource['role'] = 'bundled'): PricingSource => ({
   provider: 'aws',

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeAtomic } from '../write-atomic.js';
 
 /**
  * An on-disk cache for paid API answers (Cost Explorer bills $0.01 a request).
@@ -36,10 +37,6 @@ export function writeCache(namespace: string, key: string, value: unknown, root 
   const dir = join(root, namespace);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = fileFor(namespace, key, root);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
-  // The mode given to writeFileSync is masked by the umask; make sure.
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
+  writeAtomic(file, JSON.stringify(value), { mode: 0o600 });
   return file;
 }

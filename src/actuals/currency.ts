@@ -1,4 +1,4 @@
-import type { BillingRecord } from './record.js';
+import type { BillingRecord } from '../model/billing-record.js';
 
 /** Why a bill cannot be compared with a projection in another currency; undefined when they agree. */
 export function currencyMismatch(records: readonly BillingRecord[], currency: string): string | undefined {

@@ -1,8 +1,8 @@
 import type { LineItem } from '../model/estimate.js';
 import { parseEndpoint } from '../model/endpoint.js';
 import type { Scenario } from '../model/scenario.js';
-import { azureStorageClass } from './categorize-azure.js';
-import type { Detail } from './categorize.js';
+import type { Detail } from '../model/billing-record.js';
+import { cloud, cloudOf } from '../providers/index.js';
 
 /**
  * The join between a plan and a bill: a scenario line and a usage record meet
@@ -17,8 +17,7 @@ export function recordKey(provider: string, region: string, detail: Detail): str
   const where = `${provider}|${region}`;
   switch (detail.kind) {
     case 'node':
-      // Azure Resource Manager treats size names case-insensitively, so the join does too.
-      return `${where}|node|${provider === 'azure' ? detail.instance.toLowerCase() : detail.instance}`;
+      return `${where}|node|${cloudOf(provider)?.lineKeys.joinInstance(detail.instance) ?? detail.instance}`;
     case 'storage':
       return `${where}|storage|${detail.class}`;
     case 'transfer':
@@ -28,22 +27,19 @@ export function recordKey(provider: string, region: string, detail: Detail): str
   }
 }
 
-function instanceKey(provider: string, instance: string): string {
-  return provider === 'gcp' ? instance.split('-')[0]!.toLowerCase() : instance;
-}
-
 /** The key a projected line's actuals are found under; undefined for lines no bill ever shows (same-zone traffic). */
 export function lineKey(line: LineItem, scenario: Scenario): string | undefined {
   const index = line.ref[1] as number;
   const { provider, region } = line;
+  const keys = cloud(provider).lineKeys;
   switch (line.kind) {
     case 'node': {
       const group = scenario.nodes?.[index];
-      return group && recordKey(provider, region, { kind: 'node', instance: instanceKey(provider, group.instance), purchase: 'on-demand' });
+      return group && recordKey(provider, region, { kind: 'node', instance: keys.billedInstance(group.instance), purchase: 'on-demand' });
     }
     case 'storage': {
       const store = scenario.storage?.[index];
-      return store && recordKey(provider, region, { kind: 'storage', class: provider === 'azure' ? azureStorageClass(store.class) : store.class });
+      return store && recordKey(provider, region, { kind: 'storage', class: keys.billedStorageClass(store.class) });
     }
     case 'nat-processing':
       return recordKey(provider, region, { kind: 'nat-processing' });
@@ -65,9 +61,8 @@ function transferKey(line: LineItem, to: string | undefined): string | undefined
     case 'ingress':
       return recordKey(provider, region, { kind: 'transfer', path: 'ingress' });
     case 'inter-region': {
-      // Only AWS names the destination region in the usage type; Google and Azure name continents at most.
       const end = to === undefined ? undefined : parseEndpoint(to);
-      const dst = provider === 'aws' && end?.kind === 'cloud' ? end.region : undefined;
+      const dst = cloud(provider).lineKeys.namesInterRegionDestination && end?.kind === 'cloud' ? end.region : undefined;
       return recordKey(provider, region, { kind: 'transfer', path: 'inter-region', ...(dst ? { to: dst } : {}) });
     }
     default:

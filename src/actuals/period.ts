@@ -1,13 +1,11 @@
 import { Decimal } from '../model/decimal.js';
+import { UsageError } from '../model/errors.js';
 import type { Period } from './reconcile.js';
-
-/** A `--month` or `--threshold` the user got wrong. */
-export class ActualsArgumentError extends Error {}
 
 /** `2026-10` → the month's first day and the first day after it (UTC, ISO dates; end exclusive as Cost Explorer wants). */
 export function monthRange(month: string): { start: string; end: string; days: number } {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) throw new ActualsArgumentError(`--month ${JSON.stringify(month)} is not YYYY-MM (e.g. 2026-10)`);
+  if (!m) throw new UsageError(`--month ${JSON.stringify(month)} is not YYYY-MM (e.g. 2026-10)`);
   const year = Number(m[1]);
   const index = Number(m[2]) - 1;
   const start = new Date(Date.UTC(year, index, 1));
@@ -23,10 +21,10 @@ export function monthRange(month: string): { start: string; end: string; days: n
 export function periodAt(month: string, now: Date): Period {
   const { start, end, days } = monthRange(month);
   const today = iso(now);
-  if (today < start) throw new ActualsArgumentError(`--month ${month} has not started yet (today is ${today})`);
+  if (today < start) throw new UsageError(`--month ${month} has not started yet (today is ${today})`);
   if (today >= end) return { month, elapsedDays: days, days };
   const elapsedDays = now.getUTCDate() - 1;
-  if (elapsedDays === 0) throw new ActualsArgumentError(`--month ${month} began today: there is no complete day to compare yet`);
+  if (elapsedDays === 0) throw new UsageError(`--month ${month} began today: there is no complete day to compare yet`);
   return { month, elapsedDays, days };
 }
 
@@ -43,7 +41,7 @@ export const DEFAULT_THRESHOLD = new Decimal('0.1');
 /** `10%` → 0.1. A bare number is refused: "10" could mean 10% or 1000%. */
 export function parseThreshold(text: string): Decimal {
   const m = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
-  if (!m) throw new ActualsArgumentError(`--threshold ${JSON.stringify(text)} is not a percentage (e.g. 10%)`);
+  if (!m) throw new UsageError(`--threshold ${JSON.stringify(text)} is not a percentage (e.g. 10%)`);
   return new Decimal(m[1]!).div(100);
 }
 

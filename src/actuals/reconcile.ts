@@ -1,10 +1,11 @@
 import { Decimal, ZERO, sum } from '../model/decimal.js';
 import type { Estimate, LineItem } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
-import type { PricingSource } from '../pricing/book.js';
-import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, classify, type ActualCategory, type AdjustmentKind } from './categorize.js';
+import type { PricingSource } from '../model/pricing-book.js';
+import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, type ActualCategory, type AdjustmentKind } from '../model/billing-record.js';
+import { classify } from './categorize.js';
 import { lineKey, recordKey } from './line-keys.js';
-import type { BillingRecord } from './record.js';
+import type { BillingRecord } from '../model/billing-record.js';
 import type { DailySpend } from './source.js';
 
 export interface Comparison {

@@ -1,5 +1,6 @@
 import { Decimal } from '../model/decimal.js';
-import type { BillingRecord } from './record.js';
+import { ServiceError } from '../model/errors.js';
+import type { BillingRecord } from '../model/billing-record.js';
 
 /** What every billing source hands to reconciliation. */
 export interface SourceResult {
@@ -10,7 +11,7 @@ export interface SourceResult {
    * Paid API calls made for this check (Cost Explorer: $0.01 each), or BigQuery
    * jobs (`what`), whose cost is the bytes they scan (`scannedBytes`).
    */
-  requests?: { count: number; cost: Decimal; cached: boolean; what?: string; scannedBytes?: Decimal };
+  requests?: { count: number; cost: Decimal; cached: boolean; what: string; scannedBytes?: Decimal };
   /** The provider's own forecast for the whole month, when the month is not over. */
   forecast?: Decimal;
   /**
@@ -35,7 +36,7 @@ export function sourceExtras(result: SourceResult): { forecast?: Decimal; daily?
 }
 
 /** A billing source failed (unreachable, refused, malformed answer): reported plainly, never as a partial total. */
-export class SourceError extends Error {}
+export class SourceError extends ServiceError {}
 
 /** What Cost Explorer charges per API request. */
 export const REQUEST_PRICE = new Decimal('0.01');

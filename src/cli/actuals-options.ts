@@ -1,8 +1,8 @@
 import { clockNow } from '../clock.js';
-import { gcpEffectiveError } from '../actuals/fetch.js';
-import { ActualsArgumentError, DEFAULT_THRESHOLD, parseThreshold, periodAt } from '../actuals/period.js';
+import { DEFAULT_THRESHOLD, parseThreshold, periodAt } from '../actuals/period.js';
 import { COST_BASES, type CostBasis } from '../actuals/reconcile.js';
 import { DEFAULT_MAX_SCAN, parseScanSize } from '../actuals/sources/bigquery-scan.js';
+import { BILLING_SOURCES, billingSource, checkCostBasis } from '../actuals/sources/index.js';
 import type { Decimal } from '../model/decimal.js';
 import { UsageError, stringOption, type ParsedArgs } from './verb.js';
 
@@ -35,19 +35,16 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
   const month = stringOption(args, 'month');
   const costBasis = (stringOption(args, 'cost') ?? 'billed') as CostBasis;
   if (!COST_BASES.includes(costBasis)) throw new UsageError(`--cost takes billed or effective, not ${JSON.stringify(costBasis)}`);
-  if (source === 'gcp' && costBasis === 'effective') throw gcpEffectiveError();
+  const from = source === undefined ? undefined : billingSource(source);
+  if (from) checkCostBasis(from, costBasis);
   // Accepting it and doing nothing would let a user believe some other source's spend is capped.
-  if (source !== undefined && source !== 'gcp' && stringOption(args, 'max-scan') !== undefined) {
-    throw new UsageError(`--max-scan caps the BigQuery scan of --source gcp; --source ${source} reads no BigQuery table`);
+  if (from && !from.supports.scanLimit && stringOption(args, 'max-scan') !== undefined) {
+    const capped = BILLING_SOURCES.find((s) => s.supports.scanLimit)!;
+    throw new UsageError(`--max-scan caps ${capped.supports.scanLimit!.caps} of --source ${capped.name}; --source ${source} reads no ${capped.supports.scanLimit!.reads}`);
   }
-  try {
-    const text = stringOption(args, 'threshold');
-    const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
-    const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
-    if (month !== undefined) periodAt(month, clockNow());
-    return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
-  } catch (e) {
-    if (e instanceof ActualsArgumentError) throw new UsageError(e.message);
-    throw e;
-  }
+  const text = stringOption(args, 'threshold');
+  const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
+  const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
+  if (month !== undefined) periodAt(month, clockNow());
+  return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
 }

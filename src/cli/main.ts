@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
+import { ServiceError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { wrapHelp } from './help-text.js';
 import { EXIT, UsageError, type Io, type Verb } from './verb.js';
@@ -57,6 +58,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const verbName = verbGiven ? first : 'open';
   const rest = verbGiven ? argv.slice(1) : [...argv];
   let verb: Verb | undefined;
+  let parsedPositionals: string[] = [];
   try {
     if (verbName === 'help') {
       if (rest.length > 1) throw new UsageError('help takes at most one VERB');
@@ -87,12 +89,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(wrapHelp(verbGiven ? verb.usage : generalHelp()));
       return EXIT.ok;
     }
+    parsedPositionals = parsed.positionals;
     const impl = await verb.load();
     return await impl.run({ values: parsed.values, positionals: parsed.positionals }, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr.write(`${e.message}\n`);
       return EXIT.input;
+    }
+    if (e instanceof ServiceError) {
+      // A billing or pricing API failed: clear a progress line first, name the verb (and subcommand).
+      const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+      const during = verb?.nested && parsedPositionals[0] ? `${verbName} ${parsedPositionals[0]}` : verbName;
+      io.stderr.write(`${tty ? '\r\x1b[K' : ''}tollgate: ${during}: ${e.message}\n`);
+      return EXIT.internal;
     }
     if (e instanceof UsageError) {
       const helpCmd = verb && verbGiven ? `tollgate ${verb.name} --help` : 'tollgate --help';

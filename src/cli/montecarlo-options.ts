@@ -1,7 +1,7 @@
 import type { MonteCarloOptions } from '../engine/montecarlo.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../engine/sampling-defaults.js';
 import { UsageError, stringOption, type ParsedArgs } from './verb.js';
-import { count } from '../format/numbers.js';
+import { count } from '../model/numbers.js';
 
 /** The parseArgs options every verb that samples ranges accepts. */
 export const MONTE_CARLO_OPTIONS = { seed: { type: 'string' }, samples: { type: 'string' } } as const;

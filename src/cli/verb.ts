@@ -12,8 +12,9 @@ export interface Io {
 
 export const EXIT = { ok: 0, internal: 1, input: 2, budget: 3, variance: 4, interrupted: 130 } as const;
 
-/** Bad arguments: reported with the verb's usage, exit code 2. */
-export class UsageError extends Error {}
+// Bad arguments: reported with the verb's usage, exit code 2. Defined on the model floor so
+// any layer parsing a flag's text throws the same class; the commands import it from here.
+export { UsageError } from '../model/errors.js';
 
 export interface ParsedArgs {
   values: Record<string, string | boolean | string[] | boolean[] | undefined>;
@@ -26,6 +27,8 @@ export interface Verb {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** The first positional names a subcommand (`pricing update`), named with the verb in failure messages. */
+  nested?: boolean;
   load: () => Promise<{ run: (args: ParsedArgs, io: Io) => Promise<number> | number }>;
 }
 

@@ -176,6 +176,7 @@ options:
   },
   {
     name: 'pricing',
+    nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
     usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION]
                              [--provider aws|gcp|azure] [--format table|json]

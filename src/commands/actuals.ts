@@ -1,22 +1,18 @@
 import { clockNow } from '../clock.js';
 import { currencyMismatch } from '../actuals/currency.js';
-import { fetchActuals } from '../actuals/fetch.js';
 import { coveredRange, periodAt } from '../actuals/period.js';
 import { reconcile } from '../actuals/reconcile.js';
 import { actualsOptions } from '../cli/actuals-options.js';
-import { REQUEST_PRICE, SourceError, sourceExtras } from '../actuals/source.js';
-import { scanText } from '../actuals/sources/bigquery-scan.js';
+import { sourceExtras } from '../actuals/source.js';
+import { billingSource, readActuals } from '../actuals/sources/index.js';
 import type { Decimal } from '../model/decimal.js';
-import { money } from '../format/numbers.js';
 import { formatOption } from '../cli/format-option.js';
-import { InputError } from '../model/diagnostics.js';
-import { locate } from '../model/yaml-source.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatActualsCsv } from '../format/actuals-csv.js';
 import { formatActualsJson } from '../format/actuals-json.js';
 import { formatActualsMarkdown } from '../format/actuals-markdown.js';
 import { formatActualsTable } from '../format/actuals-table.js';
-import { projectFile } from './project.js';
+import { projectFile } from '../projection.js';
 import { warnIfStale } from './stale-pricing.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
@@ -35,24 +31,15 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
   warnIfStale([estimate], args, io);
-  if (source === 'gcp' && !loaded.scenario.actuals?.gcp?.billing_export) {
-    // The scenario, not the billing source, is what needs fixing: point at it.
-    throw new InputError([
-      {
-        file: loaded.file,
-        ...(loaded.scenario.actuals ? { position: locate(loaded.source, ['actuals', 'gcp'], true) } : {}),
-        message: '--source gcp needs actuals.gcp.billing_export: the BigQuery dataset the Cloud Billing export writes to',
-        suggestion: 'actuals: {gcp: {billing_export: my-billing-project.billing_export}} (add .TABLE, or let tollgate find gcp_billing_export_v1_<ACCOUNT>)',
-      },
-    ]);
-  }
+  const from = billingSource(source);
+  from.check?.(loaded);
   // Progress goes to a terminal only, and never with JSON: scripts read stdout and stderr.
   const progress = (io.stderr as { isTTY?: boolean }).isTTY === true && format !== 'json';
   const status = (text: string) => progress && io.stderr.write(`\r\x1b[K⠿ ${text}`);
   status(`reading actuals (${source})…`);
   let result;
   try {
-    result = await fetchActuals({
+    result = await readActuals({
       source,
       period,
       range: coveredRange(period),
@@ -60,16 +47,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       refresh,
       costBasis,
       maxScan,
-      onRequest: (n: number) => status(source === 'gcp' ? `querying BigQuery… job ${n} of 2 (${n === 1 ? 'a free dry run' : 'the query'})` : `fetching actuals… ${n} Cost Explorer request${n === 1 ? '' : 's'} (${money(REQUEST_PRICE.times(n))})`),
+      onRequest: (n: number) => from.progress.request && status(from.progress.request(n)),
       // The price of the query, said before it runs; a line of its own, kept in the log (not with JSON: scripts read stderr too).
-      onScan: (bytes: Decimal) => format !== 'json' && io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: BigQuery will scan ${scanText(bytes)}\n`),
+      onScan: (bytes: Decimal) => format !== 'json' && from.progress.scan && io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: ${from.progress.scan(bytes)}\n`),
     });
-  } catch (e) {
-    if (e instanceof SourceError) {
-      io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: actuals: ${e.message}\n`);
-      return EXIT.internal;
-    }
-    throw e;
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');
   }

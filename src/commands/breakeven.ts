@@ -10,7 +10,7 @@ import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
 import { pricingUsed } from '../format/describe.js';
-import { locatePlanError, projectFile, type Projection } from './project.js';
+import { locatePlanError, projectFile, type Projection } from '../projection.js';
 import { warnIfStale } from './stale-pricing.js';
 
 /** A number, or with `percent` also a percentage: "15%" → 0.15, "0.15" → 0.15. */

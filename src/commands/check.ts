@@ -5,7 +5,7 @@ import { budgetVerdict } from '../engine/budget-check.js';
 import { DEFAULT_PERCENTILES } from '../engine/montecarlo.js';
 import { assessUncertainty } from '../engine/uncertainty.js';
 import { formatCheckJson, formatCheckMarkdown, formatCheckTable } from '../format/check.js';
-import { projectFile } from './project.js';
+import { projectFile } from '../projection.js';
 import { warnIfStale } from './stale-pricing.js';
 
 function percentileOption(args: ParsedArgs): number {

@@ -8,7 +8,7 @@ import { formatComparisonCsv } from '../format/compare/csv.js';
 import { formatComparisonJson } from '../format/compare/json.js';
 import { formatComparisonMarkdown } from '../format/compare/markdown.js';
 import { formatComparisonTable } from '../format/compare/table.js';
-import { projectFile } from './project.js';
+import { projectFile } from '../projection.js';
 import { warnIfStale } from './stale-pricing.js';
 
 export function run(args: ParsedArgs, io: Io): number {

@@ -8,7 +8,7 @@ import { formatJson } from '../format/json.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../format/uncertainty.js';
-import { projectFile } from './project.js';
+import { projectFile } from '../projection.js';
 import { warnIfStale } from './stale-pricing.js';
 
 /** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges. */

@@ -4,7 +4,9 @@ import { EXIT, UsageError, listOption, type Io, type ParsedArgs } from '../cli/v
 import { diffJson, diffMarkdown, diffTable, type DiffSides } from '../format/pricing-diff.js';
 import { PROVIDERS } from '../model/scenario.js';
 import { diffTables } from '../pricing/diff.js';
-import { bundledPricingDir, displayPath, readPricingFile } from '../pricing/load.js';
+import { displayPath } from '../model/diagnostics.js';
+import { bundledPricingDir, readPricingFile } from '../pricing/load.js';
+import { cloud, offerFileClouds } from '../providers/index.js';
 import { progressLine } from './pricing-progress.js';
 
 /** A provider name stands for its bundled table, so `pricing diff aws new.yaml` reads naturally. */
@@ -18,7 +20,7 @@ async function live(args: ParsedArgs, io: Io, format: string) {
   const file = tableFile(args.positionals[0]!);
   const older = readPricingFile(file).table;
   const inputs = listOption(args, 'input');
-  if (inputs.length && older.provider !== 'aws') throw new UsageError('--input (a bulk offer file) is only for aws');
+  if (inputs.length && !cloud(older.provider).prices.offerFiles) throw new UsageError(`--input (a bulk offer file) is only for ${offerFileClouds()}`);
   // The API clients load only on this path.
   const { refreshTable } = await import('../pricing/update/live.js');
   const onProgress = format === 'json' ? undefined : progressLine(io);

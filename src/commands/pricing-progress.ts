@@ -1,5 +1,5 @@
 import type { Io } from '../cli/verb.js';
-import type { FetchProgress } from '../pricing/update/progress.js';
+import type { FetchProgress } from '../providers/progress.js';
 
 /** One line on a terminal, rewritten in place: the fetch can take minutes on a slow or throttled API. */
 export function progressLine(io: Io): ((p: FetchProgress) => void) | undefined {

@@ -6,12 +6,12 @@ import { changeJson, diffTable } from '../format/pricing-diff.js';
 import { PROVIDERS, type Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { diffTables } from '../pricing/diff.js';
-import { bundledPricingDir, displayPath, readPricingFile } from '../pricing/load.js';
+import { displayPath } from '../model/diagnostics.js';
+import { bundledPricingDir, readPricingFile } from '../pricing/load.js';
 import { refreshTable } from '../pricing/update/live.js';
+import { cloud, offerFileClouds } from '../providers/index.js';
 import { progressLine } from './pricing-progress.js';
-import { writeAtomically } from '../pricing/write-table.js';
-
-const SEEN: Record<Provider, string> = { aws: 'products', gcp: 'SKUs', azure: 'price items' };
+import { writeAtomic } from '../write-atomic.js';
 
 function providerArg(args: ParsedArgs): Provider {
   const [p, ...rest] = args.positionals;
@@ -33,7 +33,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const target = out ? resolve(out) : bundled;
   if (out && target === bundled) throw new UsageError(`--out names the bundled table; use --write to overwrite ${displayPath(bundled)}`);
   const inputs = listOption(args, 'input');
-  if (inputs.length && provider !== 'aws') throw new UsageError('--input (a bulk offer file) is only for aws');
+  if (inputs.length && !cloud(provider).prices.offerFiles) throw new UsageError(`--input (a bulk offer file) is only for ${offerFileClouds()}`);
 
   // An existing --out file is refreshed in place (its comments and overrides kept); otherwise the bundled table is the base.
   const base = existsSync(target) ? target : bundled;
@@ -49,7 +49,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const onProgress = format === 'json' ? undefined : progressLine(io);
   const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress });
   if (onProgress) io.stderr.write('\r\x1b[K');
-  writeAtomically(target, merged.text);
+  writeAtomic(target, merged.text);
   const changes = diffTables(table, merged.table);
   const sides = { provider, old: { file: displayPath(base), as_of: table.as_of }, new: { file: displayPath(target), as_of: asOf } };
 
@@ -67,7 +67,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return EXIT.ok;
   }
-  const lines = [`wrote ${displayPath(target)}: ${provider} prices as of ${asOf} from ${result.source} (${result.seen} ${SEEN[provider]} read)`, '', diffTable(changes, sides).trimEnd()];
+  const lines = [`wrote ${displayPath(target)}: ${provider} prices as of ${asOf} from ${result.source} (${result.seen} ${cloud(provider).prices.seen} read)`, '', diffTable(changes, sides).trimEnd()];
   if (merged.kept.length) lines.push('', `kept as written (marked # override): ${merged.kept.join(', ')}`);
   if (merged.notes.length) lines.push('', 'notes:', ...merged.notes.map((n) => `- ${n}`));
   io.stdout.write(`${lines.join('\n')}\n`);

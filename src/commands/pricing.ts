@@ -1,5 +1,4 @@
-import { EXIT, UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
-import { PricingApiError } from '../pricing/update/errors.js';
+import { UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
 import { didYouMean } from '../model/suggest.js';
 
 const SUBCOMMANDS = {
@@ -29,12 +28,5 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (value !== undefined && !ACCEPTS[name].includes(option)) throw new UsageError(`pricing ${name} does not take --${option}`);
   }
   const impl = await SUBCOMMANDS[name]();
-  try {
-    return await impl.run({ values: args.values, positionals }, io);
-  } catch (e) {
-    if (!(e instanceof PricingApiError)) throw e;
-    // Clear a progress line first; nothing was written.
-    io.stderr.write(`${(io.stderr as { isTTY?: boolean }).isTTY ? '\r\x1b[K' : ''}tollgate: pricing ${name}: ${e.message}\n`);
-    return EXIT.internal;
-  }
+  return impl.run({ values: args.values, positionals }, io);
 }

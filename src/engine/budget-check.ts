@@ -1,6 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
-import type { PricingSource } from '../pricing/book.js';
+import type { PricingSource } from '../model/pricing-book.js';
 import type { Uncertainty } from './uncertainty.js';
 
 /** One scenario held against its budget. */

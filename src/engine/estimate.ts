@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../model/decimal.js';
 import { PlanError, type Estimate, type LineItem, type PlanMiss, type Totals } from '../model/estimate.js';
 import { DEFAULT_HOURS_PER_MONTH, type Provider, type Scenario } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { LookupError } from '../pricing/lookup.js';
 import { EndpointError } from '../model/endpoint.js';
 import type { Detail } from './aggregate.js';

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../model/decimal.js';
 import { CATEGORIES, type Category } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 import { withValues, type UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { sampler } from './distributions.js';
 import { estimateTotals } from './estimate.js';
 import { seededRandom, streamSeed } from './random.js';

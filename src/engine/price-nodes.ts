@@ -1,7 +1,7 @@
 import type { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { NodeGroup } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { instanceRate, tableFor } from '../pricing/lookup.js';
 
 export function priceNodeGroup(

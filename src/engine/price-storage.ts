@@ -1,6 +1,6 @@
 import type { LineItem } from '../model/estimate.js';
 import type { StorageLine } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { storageRate, storageUnit, tableFor } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { groupBy } from './group-by.js';

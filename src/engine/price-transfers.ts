@@ -1,9 +1,10 @@
 import { Decimal, ZERO } from '../model/decimal.js';
-import { parseEndpoint } from '../model/endpoint.js';
-import type { LineItem } from '../model/estimate.js';
+import { parseEndpoint, type Endpoint } from '../model/endpoint.js';
+import type { LineItem, TransferPath } from '../model/estimate.js';
+import type { Tier } from '../model/pricing.js';
 import type { Transfer } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
-import { blaming, interRegionRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
+import type { PricingBook } from '../model/pricing-book.js';
+import { blaming, ingressRate, interRegionRate, interZoneRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
 import { groupBy } from './group-by.js';
@@ -27,13 +28,48 @@ export function monthlyGB(t: Transfer, hoursPerMonth: Decimal, assume: (text: st
   return { gb: perDay.times(hoursPerMonth).div(24), how: `${perDay} GB/day × ${days} days` };
 }
 
-const PATH_TEXT: Record<ClassifiedPath['path'], string> = {
-  'same-zone': 'same zone, free',
-  'inter-zone': 'inter-zone',
-  'inter-region': 'inter-region',
-  'cross-cloud': 'cross-cloud, internet egress tiers',
-  internet: 'internet egress tiers',
-  ingress: 'ingress',
+/** A flow's own rate, or tiers that apply to the provider's monthly total of such flows. */
+type PathPrice = { rate: Decimal } | { tiers: Tier[]; schedule: string };
+
+interface PathRow {
+  /** How the line's description names the path. */
+  text: string;
+  category: 'egress' | 'ingress';
+  price(c: ClassifiedPath, flow: { name: string; to: Endpoint; assume: (text: string) => void }): PathPrice;
+}
+
+/** Internet egress: the payer's tiers, with the table's caveat about them. */
+function internetTiers(c: ClassifiedPath, flow: { assume: (text: string) => void }): PathPrice {
+  const { tiers, schedule } = internetEgressTiers(c.table, c.payer.region);
+  const caveat = c.table.network?.internet_egress?.assumption;
+  if (caveat) flow.assume(`${c.table.provider} internet egress: ${caveat}`);
+  return { tiers, schedule };
+}
+
+/**
+ * DESIGN.md's transfer paths, one row each: what the line says, its category
+ * and where its rate comes from (every rate through pricing/lookup.ts). One
+ * loop below prices them all.
+ */
+const PATHS: Record<TransferPath, PathRow> = {
+  'same-zone': { text: 'same zone, free', category: 'egress', price: () => ({ rate: ZERO }) },
+  'inter-zone': {
+    text: 'inter-zone',
+    category: 'egress',
+    price: (c, flow) => {
+      const rate = interZoneRate(c.table);
+      if (rate === undefined) flow.assume(`transfers.${flow.name}: the ${c.table.provider} table has no inter-zone rate; priced at 0`);
+      return { rate: rate ?? ZERO };
+    },
+  },
+  'inter-region': {
+    text: 'inter-region',
+    category: 'egress',
+    price: (c, flow) => ({ rate: blaming('to', () => interRegionRate(c.table, c.payer.region, (flow.to as { region: string }).region)).rate }),
+  },
+  'cross-cloud': { text: 'cross-cloud, internet egress tiers', category: 'egress', price: internetTiers },
+  internet: { text: 'internet egress tiers', category: 'egress', price: internetTiers },
+  ingress: { text: 'ingress', category: 'ingress', price: (c) => ({ rate: ingressRate(c.table) }) },
 };
 
 /** Price every transfer; internet egress tiers apply to each provider's monthly total. */
@@ -61,13 +97,14 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       const { gb, how } = monthlyGB(t, ctx.hoursPerMonth, ctx.assume);
       const unit = transferUnit(c.table);
       const quantity = fromGB(gb, unit);
+      const row = PATHS[c.path];
       const item: LineItem = {
         kind: 'transfer',
         name: t.name,
-        category: c.path === 'ingress' ? 'ingress' : 'egress',
+        category: row.category,
         provider: c.payer.provider,
         region: c.payer.region,
-        description: `${t.from} → ${t.to} (${PATH_TEXT[c.path]}; ${how})`,
+        description: `${t.from} → ${t.to} (${row.text}; ${how})`,
         quantity,
         unit,
         rate: ZERO,
@@ -75,20 +112,9 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         ref,
         path: c.path,
       };
-      const network = c.table.network ?? {};
-      if (c.path === 'ingress') item.rate = network.ingress ?? ZERO;
-      else if (c.path === 'inter-zone') {
-        const iz = network.inter_zone;
-        if (iz === undefined) ctx.assume(`transfers.${t.name}: the ${c.table.provider} table has no inter-zone rate; priced at 0`);
-        item.rate = iz ? iz.rate.times(iz.sides) : ZERO;
-      } else if (c.path === 'inter-region') {
-        item.rate = blaming('to', () => interRegionRate(c.table, c.payer.region, (to as { region: string }).region)).rate;
-      } else if (c.path === 'internet' || c.path === 'cross-cloud') {
-        const { tiers, schedule } = internetEgressTiers(c.table, c.payer.region);
-        const caveat = network.internet_egress?.assumption;
-        if (caveat) ctx.assume(`${c.table.provider} internet egress: ${caveat}`);
-        egress.push({ item, member: { quantity, schedule, tiers }, provider: c.payer.provider });
-      }
+      const price = row.price(c, { name: t.name, to, assume: ctx.assume });
+      if ('rate' in price) item.rate = price.rate;
+      else egress.push({ item, member: { quantity, ...price }, provider: c.payer.provider });
       item.cost = item.quantity.times(item.rate);
       lines.push(item);
 

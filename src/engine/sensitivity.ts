@@ -1,7 +1,7 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Scenario } from '../model/scenario.js';
 import { withValues, type UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { swingEnds } from './distributions.js';
 import { estimateTotals } from './estimate.js';
 

@@ -3,7 +3,8 @@ import { formatEndpoint } from '../model/endpoint.js';
 import type { TransferPath } from '../model/estimate.js';
 import type { PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
+import { cloud } from '../providers/index.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { blaming, LookupError, requireRegion, tableFor } from '../pricing/lookup.js';
 
 type Cloud = Extract<Endpoint, { kind: 'cloud' }>;
@@ -19,15 +20,8 @@ export interface ClassifiedPath {
 }
 
 export function checkZone(provider: Provider, region: string, zone: string): void {
-  if (provider === 'azure') {
-    if (!/^[1-3]$/.test(zone)) throw new LookupError(`Azure availability zone ${JSON.stringify(zone)} is not 1, 2 or 3`, undefined, 'zone');
-  } else if (!zone.startsWith(region)) {
-    throw new LookupError(
-      `zone ${JSON.stringify(zone)} is not in region ${region}`,
-      `${provider} zones are named after their region, e.g. ${region}${provider === 'aws' ? 'a' : '-a'}`,
-      'zone',
-    );
-  }
+  const problem = cloud(provider).zoneProblem(region, zone);
+  if (problem) throw new LookupError(problem.message, problem.suggestion, 'zone');
 }
 
 function checkCloud(book: PricingBook, e: Cloud): PricingTableInput {

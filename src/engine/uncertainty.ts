@@ -1,6 +1,6 @@
 import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import { monteCarlo, type MonteCarlo, type MonteCarloOptions } from './montecarlo.js';
 import { sensitivity, type Swing } from './sensitivity.js';
 

@@ -1,6 +1,5 @@
 import { Decimal } from '../model/decimal.js';
-
-export type VolumeUnit = 'GB' | 'GiB';
+import type { VolumeUnit } from '../model/pricing.js';
 
 /** 10^9 / 2^30: exact in decimal, so the conversion loses nothing. */
 export const GIB_PER_GB = new Decimal('0.931322574615478515625');

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
-import { exact } from './numbers.js';
+import { exact } from '../model/numbers.js';
 
 const COLUMNS = ['scenario', 'month', 'row', 'name', 'category', 'provider', 'region', 'projected', 'actual', 'difference', 'variance', 'flag', 'cost_basis'];
 

@@ -1,8 +1,7 @@
-import type { ActualCategory } from '../actuals/categorize.js';
+import type { ActualCategory } from '../model/billing-record.js';
 import type { Adjustment, Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
-import { gib } from '../actuals/sources/bigquery-scan.js';
-import { money, percent } from './numbers.js';
+import { gib, money, percent } from '../model/numbers.js';
 
 /** Shared wording for the human-facing actuals reports (table, markdown). */
 
@@ -30,7 +29,7 @@ export function requestsText(s: SourceResult): string | undefined {
   if (!s.requests) return undefined;
   const { count, cost, cached, what, scannedBytes } = s.requests;
   const spent = scannedBytes ? `≈ ${money(cost)} for ${gib(scannedBytes)} scanned` : money(cost);
-  return `${what ?? 'Cost Explorer requests'}: ${count} (${spent})${cached ? ', answered from the cache' : ''}`;
+  return `${what}: ${count} (${spent})${cached ? ', answered from the cache' : ''}`;
 }
 
 /** Which cost the report compares: said in every format, so a reader never mixes the two. */

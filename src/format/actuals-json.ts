@@ -1,7 +1,7 @@
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import { pricingJson } from './describe.js';
-import { exact } from './numbers.js';
+import { exact } from '../model/numbers.js';
 
 function comparison(c: Comparison) {
   return {

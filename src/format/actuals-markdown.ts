@@ -3,7 +3,7 @@ import type { SourceResult } from '../actuals/source.js';
 import type { Comparison } from '../actuals/reconcile.js';
 import { adjustmentLabel, costBasisText, flagMark, netLabel, periodText, requestsText, signedMoney, varianceText, verdict } from './actuals-describe.js';
 import { pricingLine } from './describe.js';
-import { money } from './numbers.js';
+import { money } from '../model/numbers.js';
 
 function variance(c: Comparison): string {
   return [varianceText(c), flagMark(c)].filter(Boolean).join(' ');

@@ -2,7 +2,7 @@ import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import { adjustmentLabel, CATEGORY_TITLE, costBasisText, flagMark, netLabel, requestsText, signedMoney, varianceText, verdict, wrapNote } from './actuals-describe.js';
 import { pricingLine } from './describe.js';
-import { money, percent } from './numbers.js';
+import { money, percent } from '../model/numbers.js';
 
 function row(label: string, c: Comparison): string {
   const name = label.length > 22 ? `${label.slice(0, 21)}…` : label;

@@ -1,8 +1,8 @@
 import type { BreakEven } from '../engine/breakeven.js';
 import type { Decimal } from '../model/decimal.js';
-import type { PricingSource } from '../pricing/book.js';
+import type { PricingSource } from '../model/pricing-book.js';
 import { pricingJson, pricingLine } from './describe.js';
-import { amount, exact, money, percent } from './numbers.js';
+import { amount, exact, money, percent } from '../model/numbers.js';
 
 export interface BreakEvenReport {
   /** The two plans, A then B. */

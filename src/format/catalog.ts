@@ -2,7 +2,7 @@ import type { Decimal } from '../model/decimal.js';
 import type { Tier } from '../model/pricing.js';
 import type { CatalogRow, RegionNetwork } from '../pricing/catalog.js';
 import { columns } from './columns.js';
-import { amount, exact, rate } from './numbers.js';
+import { amount, exact, rate } from '../model/numbers.js';
 
 const dash = '—';
 const r = (d: Decimal | undefined) => (d ? rate(d) : dash);

@@ -1,6 +1,6 @@
 import type { BudgetVerdict } from '../engine/budget-check.js';
 import { pricingJson, pricingLine } from './describe.js';
-import { exact, money, percent } from './numbers.js';
+import { exact, money, percent } from '../model/numbers.js';
 
 function status(v: BudgetVerdict): string {
   if (!v.budget) return 'no budget';

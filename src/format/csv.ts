@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Uncertainty } from '../engine/uncertainty.js';
 import type { Estimate } from '../model/estimate.js';
-import { count, exact } from './numbers.js';
+import { count, exact } from '../model/numbers.js';
 import { sampledFigures } from './uncertainty.js';
 
 const COLUMNS = ['scenario', 'kind', 'name', 'category', 'provider', 'region', 'path', 'description', 'quantity', 'unit', 'rate', 'cost'];

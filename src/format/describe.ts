@@ -1,6 +1,6 @@
 import { CATEGORIES, lineShares, type Category, type Estimate, type LineItem } from '../model/estimate.js';
-import type { PricingSource } from '../pricing/book.js';
-import { amount, money, percent, rate } from './numbers.js';
+import type { PricingSource } from '../model/pricing-book.js';
+import { amount, money, percent, rate } from '../model/numbers.js';
 
 /** Shared wording for the human-facing formats (table, markdown, the session). */
 

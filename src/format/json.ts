@@ -1,6 +1,6 @@
 import { lineShares, type Estimate, type LineItem } from '../model/estimate.js';
 import { pricingJson } from './describe.js';
-import { exact } from './numbers.js';
+import { exact } from '../model/numbers.js';
 
 function lineJson(l: LineItem) {
   return {

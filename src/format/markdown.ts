@@ -1,6 +1,6 @@
 import type { Estimate } from '../model/estimate.js';
 import { budgetLine, byCategory, pricingLine, quantityTimesRate } from './describe.js';
-import { money } from './numbers.js';
+import { money } from '../model/numbers.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');

@@ -1,7 +1,7 @@
 import type { Decimal } from '../model/decimal.js';
 import type { RateChange } from '../pricing/diff.js';
 import { columns } from './columns.js';
-import { exact, rate } from './numbers.js';
+import { exact, rate } from '../model/numbers.js';
 
 /** What the two sides of a diff were, for the heading. */
 export interface DiffSides {

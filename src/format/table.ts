@@ -1,6 +1,6 @@
 import type { Estimate } from '../model/estimate.js';
 import { budgetLine, byCategory, pricingLine, quantityTimesRate, tierNote } from './describe.js';
-import { money } from './numbers.js';
+import { money } from '../model/numbers.js';
 
 const WIDTH = 79;
 

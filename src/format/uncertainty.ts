@@ -4,7 +4,7 @@ import { isLognormal } from '../model/quantity.js';
 import type { UncertainInput } from '../model/uncertain.js';
 import type { Swing } from '../engine/sensitivity.js';
 import type { Uncertainty } from '../engine/uncertainty.js';
-import { amount, exact, money, percent, count } from './numbers.js';
+import { amount, exact, money, percent, count } from '../model/numbers.js';
 
 /** The rows a spread is shown for: the categories the estimate has, then the total. */
 export function spreadRows(e: Estimate): (Category | 'total')[] {

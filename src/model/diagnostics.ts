@@ -1,3 +1,5 @@
+import { isAbsolute, relative } from 'node:path';
+
 export interface Position {
   line: number;
   col: number;
@@ -11,10 +13,10 @@ export interface Diagnostic {
   suggestion?: string;
 }
 
-/** Invalid input: reported as `file:line:col: message`, exit code 2, never a stack trace. */
 /** Past this many, a run of errors is cut short: the first ones are what the user fixes first. */
 const SHOWN = 20;
 
+/** Invalid input: reported as `file:line:col: message`, exit code 2, never a stack trace. */
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
     const more = diagnostics.length - SHOWN;
@@ -27,4 +29,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file;
   const hint = d.suggestion ? `\n  hint: ${d.suggestion}` : '';
   return `${where}: error: ${d.message}${hint}`;
+}
+
+/** A path as the user would write it: relative to where they ran tollgate, when it is below there. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

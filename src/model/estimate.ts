@@ -1,7 +1,7 @@
 import type { Decimal } from './decimal.js';
 import type { PathSegment } from './yaml-source.js';
 import type { Provider } from './scenario.js';
-import type { PricingSource } from '../pricing/book.js';
+import type { PricingSource } from './pricing-book.js';
 
 export const CATEGORIES = ['compute', 'storage', 'egress', 'ingress', 'network'] as const;
 export type Category = (typeof CATEGORIES)[number];

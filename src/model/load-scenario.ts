@@ -7,7 +7,15 @@ import { scenarioInputSchema, type Provider, type Scenario, type ScenarioInput }
 import { splitRanges, type UncertainInput } from './uncertain.js';
 import { validate } from './validate.js';
 import { locate, parseYamlSource, type SourceFile } from './yaml-source.js';
-import type { OverrideFile } from '../pricing/load.js';
+
+/** An override file as named by a scenario's `pricing:` list or `--pricing`. */
+export interface OverrideFile {
+  path: string;
+  /** The path as the user wrote it. */
+  written?: string;
+  /** Where it was named, so a missing file points at the naming line. */
+  namedAt?: { file: string; line: number; col: number };
+}
 
 export interface LoadedScenario {
   file: string;

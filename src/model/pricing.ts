@@ -98,6 +98,10 @@ export const networkSchema = z.strictObject({
   source: z.string().optional(),
 });
 
+/** GB (10^9 bytes) or GiB (2^30 bytes): what a table's volume rates are quoted per. */
+const volumeUnit = z.enum(['GB', 'GiB']);
+export type VolumeUnit = z.infer<typeof volumeUnit>;
+
 export const pricingTableSchema = z.strictObject({
   provider: z.enum(PROVIDERS, { error: (i) => `unknown provider ${JSON.stringify(i.input)}` }),
   as_of: isoDate,
@@ -105,8 +109,8 @@ export const pricingTableSchema = z.strictObject({
   currency: z.literal('USD', { error: 'only USD tables are supported' }).optional(),
   units: z
     .strictObject({
-      transfer: z.enum(['GB', 'GiB']),
-      storage: z.enum(['GB', 'GiB']),
+      transfer: volumeUnit,
+      storage: volumeUnit,
     })
     .optional()
     .describe('the unit rates are quoted per; scenario volumes are GB (10^9 bytes) and converted'),

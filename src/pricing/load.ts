@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../model/diagnostics.js';
+import { displayPath, InputError } from '../model/diagnostics.js';
 import { pricingTableSchema, type PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { validate } from '../model/validate.js';
 import { parseYamlSource, type SourceFile } from '../model/yaml-source.js';
-import type { PricingBook, PricingSource } from './book.js';
+import type { OverrideFile } from '../model/load-scenario.js';
+import type { PricingBook, PricingSource } from '../model/pricing-book.js';
 import { readCompiledTable } from './compiled.js';
 import { applyOverride } from './merge.js';
 
@@ -20,12 +21,6 @@ export function bundledPricingDir(): string {
   throw new Error('bundled pricing tables not found next to the tollgate install');
 }
 
-/** A path as the user would write it: relative to where they ran tollgate, when it is below there. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
-
 export function readPricingFile(file: string): { source: SourceFile; table: PricingTableInput } {
   let text: string;
   try {
@@ -35,15 +30,6 @@ export function readPricingFile(file: string): { source: SourceFile; table: Pric
   }
   const source = parseYamlSource(text, displayPath(file));
   return { source, table: validate(pricingTableSchema, source) };
-}
-
-/** An override file as named by a scenario's `pricing:` list or `--pricing`. */
-export interface OverrideFile {
-  path: string;
-  /** The path as the user wrote it. */
-  written?: string;
-  /** Where it was named, so a missing file points at the naming line. */
-  namedAt?: { file: string; line: number; col: number };
 }
 
 /** Set when running from the bundle, which ships the tables precompiled beside it. */

@@ -1,9 +1,8 @@
-import type { Decimal } from '../model/decimal.js';
-import type { InterRegionRule, PricingTableInput, Tier } from '../model/pricing.js';
+import { ZERO, type Decimal } from '../model/decimal.js';
+import type { InterRegionRule, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
-import type { VolumeUnit } from '../engine/units.js';
-import type { PricingBook } from './book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 
 /** A rate the tables do not have; carries the hint the user needs to fix it. */
 export class LookupError extends Error {
@@ -131,6 +130,17 @@ export function interRegionRate(table: PricingTableInput, from: string, to: stri
     );
   }
   return { rate: best.rule.rate, rule: best.rule };
+}
+
+/** What receiving data costs (usually nothing, still shown). */
+export function ingressRate(table: PricingTableInput): Decimal {
+  return table.network?.ingress ?? ZERO;
+}
+
+/** The inter-zone rate per unit moved, every billed side included (AWS charges both); undefined when the table has none. */
+export function interZoneRate(table: PricingTableInput): Decimal | undefined {
+  const iz = table.network?.inter_zone;
+  return iz ? iz.rate.times(iz.sides) : undefined;
 }
 
 export function internetEgressTiers(table: PricingTableInput, region: string): { tiers: Tier[]; schedule: string } {

@@ -1,4 +1,4 @@
-import type { PricingSource } from './book.js';
+import type { PricingSource } from '../model/pricing-book.js';
 
 export const DEFAULT_MAX_AGE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;

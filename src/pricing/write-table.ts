@@ -1,12 +1,10 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Decimal } from '../model/decimal.js';
 import { pricingTableSchema, type PricingTableInput, type Tier } from '../model/pricing.js';
 import { validate } from '../model/validate.js';
 import { parseYamlSource } from '../model/yaml-source.js';
 import { interRegionRate, LookupError } from './lookup.js';
-import type { FetchedPrices } from './map/fetched.js';
+import type { FetchedPrices } from '../providers/fetched.js';
 import { mapAt, pairOf, TextEdits, yamlString } from './text-edits.js';
 
 export interface MergeOptions {
@@ -223,11 +221,4 @@ function mergeNetwork(network: YAMLMap, before: PricingTableInput, fetched: Fetc
       if (!rule.rate.eq(rate!)) edits.replace(rateNode, rate!);
     }
   }
-}
-
-/** Write next to the target and rename over it, so a reader never sees half a table. */
-export function writeAtomically(file: string, text: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, file);
 }

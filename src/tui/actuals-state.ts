@@ -1,8 +1,9 @@
 import { currencyMismatch } from '../actuals/currency.js';
-import { ActualsArgumentError, monthRange } from '../actuals/period.js';
+import { monthRange } from '../actuals/period.js';
+import { UsageError } from '../model/errors.js';
 import { reconcile, type CostBasis, type Period, type Reconciliation } from '../actuals/reconcile.js';
 import { sourceExtras, type SourceResult } from '../actuals/source.js';
-import { SAMPLE_MONTH } from '../actuals/sources/sample.js';
+import { BILLING_SOURCES, billingSource, sourceList } from '../actuals/sources/index.js';
 import type { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
@@ -20,10 +21,6 @@ export interface ActualsSetup {
   /** The BigQuery scan cap (--max-scan), bytes; the source's default when not given. */
   maxScan?: Decimal;
 }
-
-// The bundled sample bill is written for this scenario only (scripts/generate-sample-bill.ts),
-// so it is offered for it alone.
-const SAMPLE_SCENARIO = 'recsys-feature-store';
 
 /** One fetch, numbered so an answer that arrives after the user left (or asked again) is dropped. */
 export interface ActualsRequest {
@@ -49,9 +46,9 @@ export type ActualsView =
 
 /** The prompt, filled with what the command line said, else the sample (where it fits) or the last full month. */
 export function askView(setup: ActualsSetup, scenario: string, previous?: ActualsRequest): ActualsView {
-  const sample = scenario === SAMPLE_SCENARIO;
-  const source = previous?.source ?? setup.source ?? (sample ? 'sample' : '');
-  const month = previous?.month ?? setup.month ?? (source === 'sample' ? SAMPLE_MONTH : setup.lastMonth);
+  const offered = BILLING_SOURCES.find((s) => s.offeredFor?.(scenario))?.name ?? '';
+  const source = previous?.source ?? setup.source ?? offered;
+  const month = previous?.month ?? setup.month ?? billingSource(source).month ?? setup.lastMonth;
   return { step: 'ask', source, month, field: source ? 'month' : 'source' };
 }
 
@@ -82,11 +79,11 @@ export function nextField(view: Ask): Ask {
 /** Enter on the prompt: a fetch, or the prompt again saying what is wrong. */
 export function submit(view: Ask, id: number): ActualsView {
   const source = view.source.trim();
-  if (!source) return { ...view, field: 'source', problem: 'say where the bill comes from: aws, gcp, sample or a billing file' };
+  if (!source) return { ...view, field: 'source', problem: `say where the bill comes from: ${sourceList((s) => s.spelled, ' or ')}` };
   try {
     monthRange(view.month);
   } catch (e) {
-    if (!(e instanceof ActualsArgumentError)) throw e;
+    if (!(e instanceof UsageError)) throw e;
     return { ...view, field: 'month', problem: e.message.replace('--month ', 'month ') };
   }
   return fetching({ id, source, month: view.month });

@@ -1,6 +1,6 @@
 import type { Reconciliation } from '../actuals/reconcile.js';
 import { flagMark, varianceText } from '../format/actuals-describe.js';
-import { money, percent } from '../format/numbers.js';
+import { money, percent } from '../model/numbers.js';
 import { Decimal } from '../model/decimal.js';
 import { sparkline } from './charts.js';
 import { fit } from './text.js';

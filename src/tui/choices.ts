@@ -1,6 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Provider } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 
 export type Purchase = 'on-demand' | 'spot';
 

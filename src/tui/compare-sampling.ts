@@ -3,7 +3,7 @@ import type { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 
 /** One column of the compare view, with what sampling its ranges needs. */
 export interface ComparedPlan {

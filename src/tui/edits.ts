@@ -1,5 +1,5 @@
 import type { Decimal } from '../model/decimal.js';
-import { amount } from '../format/numbers.js';
+import { amount } from '../model/numbers.js';
 import { isLognormal } from '../model/quantity.js';
 import type { NodeGroup, Scenario, StorageLine, Transfer } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';

@@ -1,5 +1,5 @@
 import { Decimal } from '../model/decimal.js';
-import { amount } from '../format/numbers.js';
+import { amount } from '../model/numbers.js';
 import { KEY_HINTS } from '../model/validate.js';
 import { describeRule, shown, type DecimalRule } from '../model/zod-decimal.js';
 

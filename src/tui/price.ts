@@ -1,7 +1,7 @@
 import { estimate } from '../engine/estimate.js';
 import { PlanError, type Estimate } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 
 export type Priced = { ok: true; estimate: Estimate } | { ok: false; problem: string };
 

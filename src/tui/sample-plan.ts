@@ -1,7 +1,7 @@
 import { assessUncertainty, type Uncertainty } from '../engine/uncertainty.js';
 import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 
 export interface SampledPlan {
   uncertainty: Uncertainty;

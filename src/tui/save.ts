@@ -1,5 +1,4 @@
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isMap, isScalar, parse, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parseScenario } from '../model/load-scenario.js';
 import type { Scenario } from '../model/scenario.js';
@@ -153,26 +152,5 @@ export function changedOnDisk(file: string, diskText: string): boolean {
     return readFileSync(file, 'utf8') !== diskText;
   } catch {
     return true;
-  }
-}
-
-/** Temp file in the same folder, then rename: a crash leaves the old file or the new one, never half of one. */
-export function writeAtomic(file: string, text: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.tollgate-${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, 'utf8');
-    try {
-      chmodSync(temp, statSync(file).mode);
-    } catch {
-      /* the original is gone: keep the default mode */
-    }
-    renameSync(temp, file);
-  } catch (e) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      /* never created */
-    }
-    throw e;
   }
 }

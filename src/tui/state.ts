@@ -9,7 +9,7 @@ import type { Estimate, LineItem } from '../model/estimate.js';
 import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
 import { pathKey, type PathSegment } from '../model/yaml-source.js';
 import type { UncertainInput } from '../model/uncertain.js';
-import type { PricingBook } from '../pricing/book.js';
+import type { PricingBook } from '../model/pricing-book.js';
 import * as actuals from './actuals-state.js';
 import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
 import { applyEdit, changedFields, type Edit } from './edits.js';

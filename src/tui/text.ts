@@ -1,6 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { TransferPath } from '../model/estimate.js';
-import { money } from '../format/numbers.js';
+import { money } from '../model/numbers.js';
 
 /** Cut to `width` cells with an ellipsis; the session's glyphs are all one cell wide. */
 export function fit(text: string, width: number): string {

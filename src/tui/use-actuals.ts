@@ -8,9 +8,9 @@ import { activeDoc, type Action, type Session } from './state.js';
 /** The month's bill from the asked source. The sources (and their SDKs, DuckDB) load only now, never at start-up. */
 async function fetchBill(request: ActualsRequest, setup: ActualsSetup, selector: ActualsSelector | undefined, onRequest: (count: number) => void) {
   const period = periodAt(request.month, clockNow());
-  const { fetchActuals } = await import('../actuals/fetch.js');
+  const { readActuals } = await import('../actuals/sources/index.js');
   const { refresh, costBasis, maxScan } = setup;
-  const result = await fetchActuals({ source: request.source, period, range: coveredRange(period), selector, refresh, costBasis, ...(maxScan ? { maxScan } : {}), onRequest });
+  const result = await readActuals({ source: request.source, period, range: coveredRange(period), selector, refresh, costBasis, ...(maxScan ? { maxScan } : {}), onRequest });
   return { result, period };
 }
 

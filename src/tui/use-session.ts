@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { intentFor, type Command } from './keys.js';
-import { changedOnDisk, scenarioText, staleComments, writeAtomic } from './save.js';
+import { writeAtomic } from '../write-atomic.js';
+import { changedOnDisk, scenarioText, staleComments } from './save.js';
 import { activeDoc, isDirty, reduce, type Action, type Session } from './state.js';
 
 /**

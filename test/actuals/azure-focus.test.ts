@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/actuals/reconcile.js';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
-import { projectFile } from '../../src/commands/project.js';
+import { projectFile } from '../../src/projection.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import { tollgate } from '../cli-run.js';

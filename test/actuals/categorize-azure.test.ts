@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azureRegionId } from '../../src/actuals/azure-regions.js';
+import { azureRegionId } from '../../src/providers/azure/regions.js';
 import { classify } from '../../src/actuals/categorize.js';
 import { lineKey, recordKey } from '../../src/actuals/line-keys.js';
 import type { LineItem } from '../../src/model/estimate.js';

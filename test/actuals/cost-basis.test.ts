@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/actuals/reconcile.js';
 import { Decimal } from '../../src/model/decimal.js';
-import { projectFile } from '../../src/commands/project.js';
+import { projectFile } from '../../src/projection.js';
 import { tollgate } from '../cli-run.js';
 import { record } from './records.js';
 

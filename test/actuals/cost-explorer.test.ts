@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hasDailyHistory, readCostExplorer, selectorFilter, type CostExplorerOptions } from '../../src/actuals/sources/cost-explorer.js';
 import { reconcile, type CostBasis } from '../../src/actuals/reconcile.js';
 import { SourceError, sourceExtras } from '../../src/actuals/source.js';
-import { projectFile } from '../../src/commands/project.js';
+import { projectFile } from '../../src/projection.js';
 import { formatActualsJson } from '../../src/format/actuals-json.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { REPO } from '../helpers.js';

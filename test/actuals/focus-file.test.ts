@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import { Decimal } from '../../src/model/decimal.js';
-import type { BillingRecord } from '../../src/actuals/record.js';
+import type { BillingRecord } from '../../src/model/billing-record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-focus-'));
 const OCT = { start: '2026-10-01', end: '2026-11-01' };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/actuals/reconcile.js';
-import { projectFile } from '../../src/commands/project.js';
+import { projectFile } from '../../src/projection.js';
 import { Decimal, sum } from '../../src/model/decimal.js';
 import { REPO } from '../helpers.js';
 import { record } from './records.js';

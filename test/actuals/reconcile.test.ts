@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcile, type Reconciliation } from '../../src/actuals/reconcile.js';
-import { ActualsArgumentError, coveredRange, monthRange, parseThreshold, periodAt } from '../../src/actuals/period.js';
-import { projectFile } from '../../src/commands/project.js';
+import { coveredRange, monthRange, parseThreshold, periodAt } from '../../src/actuals/period.js';
+// The flag error class of every layer (was actuals/period's ActualsArgumentError).
+import { UsageError as ActualsArgumentError } from '../../src/model/errors.js';
+import { projectFile } from '../../src/projection.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { REPO } from '../helpers.js';
 import { record } from './records.js';

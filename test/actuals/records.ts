@@ -1,5 +1,5 @@
 import { Decimal } from '../../src/model/decimal.js';
-import type { BillingRecord } from '../../src/actuals/record.js';
+import type { BillingRecord } from '../../src/model/billing-record.js';
 
 /** A usage record with everything but what a test cares about filled in neutrally. */
 export function record(over: Partial<BillingRecord> & { usageType: string }): BillingRecord {

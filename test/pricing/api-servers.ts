@@ -1,6 +1,6 @@
 import { azureBandwidth, azurePages, awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 import { json, localServer } from './local-server.js';
-import type { AwsProduct } from '../../src/pricing/map/aws.js';
+import type { AwsProduct } from '../../src/providers/aws/prices.js';
 
 interface Filter {
   Type: string;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AwsProduct } from '../../src/pricing/map/aws.js';
-import type { AzurePriceItem } from '../../src/pricing/map/azure.js';
-import type { GcpSku } from '../../src/pricing/map/gcp.js';
+import type { AwsProduct } from '../../src/providers/aws/prices.js';
+import type { AzurePriceItem } from '../../src/providers/azure/prices.js';
+import type { GcpSku } from '../../src/providers/gcp/prices.js';
 
 /** Hand-written payloads in the providers' documented shapes (test data, not prices to ship). */
 export const API_FIXTURES = fileURLToPath(new URL('../fixtures/pricing-api/', import.meta.url));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { priceLoaded } from '../../src/commands/project.js';
+import { priceLoaded } from '../../src/projection.js';
 import { loadScenario, providersOf } from '../../src/model/load-scenario.js';
 import { diffTables } from '../../src/pricing/diff.js';
 import { bundledPricingDir, loadPricingBook, readPricingFile } from '../../src/pricing/load.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { mapAwsProducts } from '../../src/pricing/map/aws.js';
-import { fetchAwsProducts } from '../../src/pricing/update/aws.js';
-import type { FetchProgress } from '../../src/pricing/update/progress.js';
+import { mapAwsProducts } from '../../src/providers/aws/prices.js';
+import { fetchAwsProducts } from '../../src/providers/aws/fetch-prices.js';
+import type { FetchProgress } from '../../src/providers/progress.js';
 import { awsPriceListServer } from './api-servers.js';
 
 // As the CLI entry does: the SDK's Node-version notice is noise here.

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { mapAzureItems } from '../../src/pricing/map/azure.js';
-import { fetchAzureItems, parseExact } from '../../src/pricing/update/azure.js';
-import type { FetchProgress } from '../../src/pricing/update/progress.js';
+import { mapAzureItems } from '../../src/providers/azure/prices.js';
+import { fetchAzureItems, parseExact } from '../../src/providers/azure/fetch-prices.js';
+import type { FetchProgress } from '../../src/providers/progress.js';
 import { azureRetailServer } from './api-servers.js';
 
 describe('Azure Retail Prices API over fetch', () => {

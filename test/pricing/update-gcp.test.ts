@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
-import { fetchGcpSkus } from '../../src/pricing/update/gcp.js';
-import type { FetchProgress } from '../../src/pricing/update/progress.js';
+import { mapGcpSkus } from '../../src/providers/gcp/prices.js';
+import { fetchGcpSkus } from '../../src/providers/gcp/fetch-prices.js';
+import type { FetchProgress } from '../../src/providers/progress.js';
 import { gcpCatalogServer } from './api-servers.js';
 
 describe('Google Cloud Billing Catalog API, through the real CloudCatalogClient in REST mode', () => {

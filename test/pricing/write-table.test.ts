@@ -6,10 +6,11 @@ import { Decimal } from '../../src/model/decimal.js';
 import type { PricingTableInput, Tier } from '../../src/model/pricing.js';
 import { diffTables } from '../../src/pricing/diff.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import { mapAwsProducts } from '../../src/pricing/map/aws.js';
-import { emptyFetched } from '../../src/pricing/map/fetched.js';
-import { mapGcpSkus } from '../../src/pricing/map/gcp.js';
-import { alignTiers, mergeFetched, writeAtomically } from '../../src/pricing/write-table.js';
+import { mapAwsProducts } from '../../src/providers/aws/prices.js';
+import { emptyFetched } from '../../src/providers/fetched.js';
+import { mapGcpSkus } from '../../src/providers/gcp/prices.js';
+import { alignTiers, mergeFetched } from '../../src/pricing/write-table.js';
+import { writeAtomic } from '../../src/write-atomic.js';
 import { awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 
 const file = (p: string) => join(bundledPricingDir(), `${p}.yaml`);
@@ -142,10 +143,10 @@ describe('mergeFetched, S3 storage and NAT gateways', () => {
   });
 });
 
-describe('writeAtomically', () => {
+describe('writeAtomic, as pricing update --write uses it', () => {
   it('leaves only the finished file behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-write-'));
-    writeAtomically(join(dir, 'aws.yaml'), 'provider: aws\n');
+    writeAtomic(join(dir, 'aws.yaml'), 'provider: aws\n');
     expect(readdirSync(dir)).toEqual(['aws.yaml']);
     expect(readFileSync(join(dir, 'aws.yaml'), 'utf8')).toBe('provider: aws\n');
   });

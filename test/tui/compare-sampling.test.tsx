@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chanceCheaper } from '../../src/engine/paired.js';
 import { assessUncertainty } from '../../src/engine/uncertainty.js';
-import { money, percent } from '../../src/format/numbers.js';
+import { money, percent } from '../../src/model/numbers.js';
 import { App } from '../../src/tui/App.js';
 import { comparedPlans, type Session } from '../../src/tui/state.js';
 import { RANGED, RECSYS, SMALL, run, scenarioFile, session } from './fixtures.js';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
-import { money } from '../../src/format/numbers.js';
+import { money } from '../../src/model/numbers.js';
 import { REPO } from '../helpers.js';
 import { P4D_RATE, planOf, recsysCopy, scenarioFile } from './fixtures.js';
 

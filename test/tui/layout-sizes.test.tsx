@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { money } from '../../src/format/numbers.js';
+import { money } from '../../src/model/numbers.js';
 import { App } from '../../src/tui/App.js';
 import { rowsOf } from '../../src/tui/rows.js';
 import { activeDoc, type Session } from '../../src/tui/state.js';

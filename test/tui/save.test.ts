@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import { parseScenario } from '../../src/model/load-scenario.js';
 import { applyEdit, changedFields, rangeNotes, type Edit } from '../../src/tui/edits.js';
-import { changedOnDisk, scenarioText, writeAtomic } from '../../src/tui/save.js';
+import { changedOnDisk, scenarioText } from '../../src/tui/save.js';
+import { writeAtomic } from '../../src/write-atomic.js';
 import { RECSYS, SMALL, recsysCopy, scenarioFile } from './fixtures.js';
 
 function edited(text: string, ...edits: Edit[]): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, providersOf } from '../../src/model/load-scenario.js';
 import { loadPricingBook } from '../../src/pricing/load.js';
-import { priceLoaded } from '../../src/commands/project.js';
+import { priceLoaded } from '../../src/projection.js';
 import { assessUncertainty } from '../../src/engine/uncertainty.js';
 import { chanceCheaper } from '../../src/engine/paired.js';
 import type { MonteCarloOptions } from '../../src/engine/montecarlo.js';

@@ -1,6 +1,6 @@
-import { money } from '../../format/numbers.js';
+import { gib, money } from '../../model/numbers.js';
 import { Decimal } from '../../model/decimal.js';
-import { ActualsArgumentError } from '../period.js';
+import { UsageError } from '../../model/errors.js';
 
 /**
  * BigQuery on-demand compute: the US (multi-region) list price per TiB a query
@@ -33,14 +33,10 @@ const UNITS: Record<string, Decimal> = {
 /** `50GB`, `1.5TiB`, `2000000000` (bytes) → whole bytes. */
 export function parseScanSize(text: string): Decimal {
   const m = /^(\d+(?:\.\d+)?)\s*([KMGT]i?B|B)?$/i.exec(text.trim());
-  if (!m) throw new ActualsArgumentError(`--max-scan ${JSON.stringify(text)} is not a size (e.g. 50GB or 200GiB)`);
+  if (!m) throw new UsageError(`--max-scan ${JSON.stringify(text)} is not a size (e.g. 50GB or 200GiB)`);
   const bytes = new Decimal(m[1]!).times(UNITS[(m[2] ?? 'B').toUpperCase()]!).floor();
-  if (bytes.isZero()) throw new ActualsArgumentError('--max-scan must be more than 0 bytes');
+  if (bytes.isZero()) throw new UsageError('--max-scan must be more than 0 bytes');
   return bytes;
-}
-
-export function gib(bytes: Decimal): string {
-  return `${bytes.div(GIB).toFixed(2)} GiB`;
 }
 
 /** What scanning `bytes` costs at the on-demand list price. */

@@ -5,11 +5,12 @@ import { Decimal } from '../../model/decimal.js';
 import { InputError } from '../../model/diagnostics.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
-import type { BillingRecord } from '../record.js';
+import type { BillingRecord } from '../../model/billing-record.js';
 import type { Period } from '../reconcile.js';
 import { nextDay } from '../period.js';
 import { SourceError, type SourceResult } from '../source.js';
-import { capFor, DEFAULT_MAX_SCAN, gib, parseScanSize, scanCost, scanText } from './bigquery-scan.js';
+import { gib } from '../../model/numbers.js';
+import { capFor, DEFAULT_MAX_SCAN, parseScanSize, scanCost, scanText } from './bigquery-scan.js';
 import { billingExportQuery, exportTable, exportTableFor, invoiceWindow, partitioningOf, type TableMetadata } from './bigquery-sql.js';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;

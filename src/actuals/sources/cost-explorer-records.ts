@@ -1,6 +1,6 @@
 import type { ResultByTime } from '@aws-sdk/client-cost-explorer';
 import { Decimal } from '../../model/decimal.js';
-import type { BillingRecord } from '../record.js';
+import type { BillingRecord } from '../../model/billing-record.js';
 import { SourceError, type DailySpend } from '../source.js';
 
 /**

@@ -4,7 +4,7 @@ import { Decimal } from '../../model/decimal.js';
 import { cacheKey, readCache, writeCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
 import { monthRange, nextDay } from '../period.js';
-import type { BillingRecord } from '../record.js';
+import type { BillingRecord } from '../../model/billing-record.js';
 import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '../source.js';
 import type { CostBasis, Period } from '../reconcile.js';
 import { adjustmentRecords, amount, COST_METRICS, dailyUsage, overDays, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
@@ -56,6 +56,8 @@ export function hasDailyHistory(month: string, now: Date): boolean {
   return monthsBack <= 12;
 }
 
+const REQUESTS = 'Cost Explorer requests';
+
 export interface CostExplorerOptions {
   range: { start: string; end: string };
   period: Period;
@@ -89,7 +91,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
   if (finished && !o.refresh) {
     const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as Partial<CachedAnswer> | undefined;
     if (complete(hit)) {
-      return { source, ...answer(hit.usage, hit.days, o.range), requests: { count: 0, cost: new Decimal(0), cached: true }, notes: history };
+      return { source, ...answer(hit.usage, hit.days, o.range), requests: { count: 0, cost: new Decimal(0), cached: true, what: REQUESTS }, notes: history };
     }
   }
 
@@ -168,7 +170,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     const final = finished && !records.some((r) => r.estimated) && !daily.some((d) => d.estimated);
     if (final) writeCache(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot);
     const notes = [...history, ...(finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [])];
-    return { source, records, daily, requests: { count, cost: REQUEST_PRICE.times(count), cached: false }, ...(forecast ? { forecast } : {}), notes };
+    return { source, records, daily, requests: { count, cost: REQUEST_PRICE.times(count), cached: false, what: REQUESTS }, ...(forecast ? { forecast } : {}), notes };
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new SourceError(describe(e, count));

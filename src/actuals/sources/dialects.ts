@@ -1,4 +1,6 @@
 import type { ActualsSelector } from '../../model/actuals-selector.js';
+import { CLOUDS } from '../../providers/index.js';
+import type { FileSelector } from '../../providers/provider.js';
 
 /**
  * Billing export layouts, each mapped onto the normalized record as SQL
@@ -212,13 +214,7 @@ export function aggregateSql(
 
   const where = [`${ts(d.start)} >= ${literal(`${range.start} 00:00:00+00`)}::TIMESTAMPTZ`, `${ts(d.start)} < ${literal(`${range.end} 00:00:00+00`)}::TIMESTAMPTZ`];
   const notes: string[] = [];
-  const providerFilter = (
-    match: string,
-    tags: Record<string, string> | undefined,
-    accounts: string[] | undefined,
-    what: string,
-    account = (sql: string) => sql,
-  ) => {
+  const providerFilter = (match: string, { tags, accounts, what, account = (sql: string) => sql }: FileSelector) => {
     const conds: string[] = [];
     const tagged = d.tags !== undefined && has(d.tags);
     if (tags && Object.keys(tags).length && !tagged) notes.push(`this ${d.name} file has no tags column: ${what} was not applied`);
@@ -230,13 +226,10 @@ export function aggregateSql(
     if (accounts?.length && d.account && has(d.account)) conds.push(`${account(`CAST(${col(d.account)} AS VARCHAR)`)} IN (${accounts.map(param).join(', ')})`);
     return conds.length ? `(NOT (${match}) OR (${conds.join(' AND ')}))` : undefined;
   };
-  const aws = providerFilter(`${provider} LIKE 'aws%' OR ${provider} LIKE 'amazon%'`, selector?.aws?.tags, selector?.aws?.linked_accounts, 'actuals.aws.tags');
-  const gcp = providerFilter(`${provider} LIKE 'google%' OR ${provider} = 'gcp'`, selector?.gcp?.labels, selector?.gcp?.projects, 'actuals.gcp.labels');
-  // Microsoft writes SubAccountId as the subscription's resource id, /subscriptions/<GUID>.
-  const subscription = (sql: string) => `lower(regexp_replace(${sql}, '^/subscriptions/', '', 'i'))`;
-  const azureSubscriptions = selector?.azure?.subscriptions?.map((s) => s.toLowerCase());
-  const azure = providerFilter(`${provider} LIKE 'microsoft%' OR ${provider} = 'azure'`, selector?.azure?.tags, azureSubscriptions, 'actuals.azure.tags', subscription);
-  for (const filter of [aws, gcp, azure]) if (filter) where.push(filter);
+  for (const c of Object.values(CLOUDS)) {
+    const filter = providerFilter(c.bill.providerNameSql(provider), c.bill.fileSelector(selector));
+    if (filter) where.push(filter);
+  }
 
   const sql = `SELECT
   strftime(${ts(d.start)}, '%Y-%m-%d') AS day,

@@ -5,6 +5,8 @@ import { InputError } from '../../model/diagnostics.js';
 
 /** The month the bundled sample bill covers (scripts/generate-sample-bill.ts). */
 export const SAMPLE_MONTH = '2026-10';
+/** The scenario the sample bill is written for, the only one it is offered for. */
+export const SAMPLE_SCENARIO = 'recsys-feature-store';
 const SAMPLE = join('scenarios', 'actuals', 'recsys-feature-store-2026-10.focus.csv');
 
 /** The bundled sample bill, found from this module whether it runs bundled (dist/) or from src/. */

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Decimal } from '../../model/decimal.js';
 import type { Estimate } from '../../model/estimate.js';
-import { exact } from '../numbers.js';
+import { exact } from '../../model/numbers.js';
 import { sampledFigures } from '../uncertainty.js';
 import { isCheapest, UNSAMPLED, type Sampled } from './shared.js';
 

@@ -1,7 +1,7 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
 import { pricingJson, pricingUsed } from '../describe.js';
-import { exact } from '../numbers.js';
+import { exact } from '../../model/numbers.js';
 import { uncertaintyJson } from '../uncertainty.js';
 import { UNSAMPLED, type Sampled } from './shared.js';
 

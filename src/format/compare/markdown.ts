@@ -1,7 +1,7 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
 import { pricingLine, pricingUsed } from '../describe.js';
-import { money, percent, count } from '../numbers.js';
+import { money, percent, count } from '../../model/numbers.js';
 import { spreadRows, swingCells } from '../uncertainty.js';
 import { costText, deltaText, isCheapest, UNSAMPLED, type Sampled } from './shared.js';
 

@@ -1,7 +1,7 @@
 import type { Decimal } from '../../model/decimal.js';
 import type { ComparedCosts } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
-import { money, percent } from '../numbers.js';
+import { money, percent } from '../../model/numbers.js';
 
 /** Scenario letters (A = baseline, B, C, …) keep 80-column rows readable whatever the names. */
 export function letter(i: number): string {

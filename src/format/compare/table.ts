@@ -4,7 +4,7 @@ import type { Estimate } from '../../model/estimate.js';
 import { wrapNote } from '../actuals-describe.js';
 import { budgetLine, pricingLine, pricingUsed } from '../describe.js';
 import { spreadRows, tornadoBar, tornadoScale } from '../uncertainty.js';
-import { money, percent, count } from '../numbers.js';
+import { money, percent, count } from '../../model/numbers.js';
 import { costText, deltaText, isCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
 
 const WIDTH = 79;

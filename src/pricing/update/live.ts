@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { PricingTableInput } from '../../model/pricing.js';
-import { displayPath } from '../load.js';
+import { displayPath } from '../../model/diagnostics.js';
 import { mergeFetched, type MergeResult } from '../write-table.js';
-import type { OnProgress } from './progress.js';
-import { fetchPrices, type Fetch } from './run.js';
+import type { OnProgress } from '../../providers/progress.js';
+import type { Fetch } from '../../providers/provider.js';
+import { fetchPrices } from './run.js';
 
 export interface LiveOptions {
   regions?: readonly string[];

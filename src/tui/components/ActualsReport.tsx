@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Comparison } from '../../actuals/reconcile.js';
 import { CATEGORY_TITLE, costBasisText, flagMark, requestsText, varianceText, verdict } from '../../format/actuals-describe.js';
-import { money, percent } from '../../format/numbers.js';
+import { money, percent } from '../../model/numbers.js';
 import { sum } from '../../model/decimal.js';
 import type { ActualsReport as Report } from '../actuals-state.js';
 import { dailyText, estimatedDaysText, flaggedLinesText } from '../actuals-text.js';

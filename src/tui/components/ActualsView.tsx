@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import { REQUEST_PRICE } from '../../actuals/source.js';
-import { money } from '../../format/numbers.js';
+import { billingSource, sourceList } from '../../actuals/sources/index.js';
 import type { ActualsView as View } from '../actuals-state.js';
 import { activeDoc, isDirty, type Session } from '../state.js';
 import { fit, left, wrapped } from '../text.js';
@@ -9,7 +8,7 @@ import { Spinner } from './Spinner.js';
 import { Dim, Toned } from './Toned.js';
 
 const HINTS = {
-  source: 'aws (Cost Explorer, $0.01/request), gcp (BigQuery export), sample, or a billing file',
+  source: sourceList((s) => s.help, ', or '),
   month: 'YYYY-MM',
 } as const;
 
@@ -35,12 +34,7 @@ function Prompt({ view, width }: { view: Extract<View, { step: 'ask' }>; width: 
 function Fetching({ view, width }: { view: Extract<View, { step: 'fetching' }>; width: number }) {
   const { source, month } = view.request;
   const n = view.requests;
-  const detail =
-    source === 'aws'
-      ? `${n} Cost Explorer request${n === 1 ? '' : 's'} so far (${money(REQUEST_PRICE.times(n))} at ${money(REQUEST_PRICE)} each)`
-      : source === 'gcp'
-        ? `${n} BigQuery job${n === 1 ? '' : 's'} so far (a free dry run, then the query)`
-        : 'reading the bill with DuckDB';
+  const detail = billingSource(source).progress.detail(n);
   return (
     <Box flexDirection="column">
       <Text>

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../engine/sampling-defaults.js';
-import { count, money, percent } from '../../format/numbers.js';
+import { count, money, percent } from '../../model/numbers.js';
 import type { CompareSampling } from '../compare-sampling.js';
 import { fit } from '../text.js';
 import { Spinner } from './Spinner.js';

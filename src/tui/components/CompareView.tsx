@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { Decimal } from '../../model/decimal.js';
-import { money, percent } from '../../format/numbers.js';
+import { money, percent } from '../../model/numbers.js';
 import { widest } from '../columns.js';
 import { comparison, compareMarks, type Session } from '../state.js';
 import { deltaText, fit, left, right, toneOf } from '../text.js';

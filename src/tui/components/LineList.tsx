@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Decimal } from '../../model/decimal.js';
 import { quantityTimesRate } from '../../format/describe.js';
-import { money, percent } from '../../format/numbers.js';
+import { money, percent } from '../../model/numbers.js';
 import { widest } from '../columns.js';
 import type { Row } from '../rows.js';
 import { PATH_TAG, deltaText, left, right, toneOf } from '../text.js';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { CATEGORIES } from '../../model/estimate.js';
 import type { Decimal } from '../../model/decimal.js';
-import { money } from '../../format/numbers.js';
+import { money } from '../../model/numbers.js';
 import { listHeight } from '../layout.js';
 import { lineDeltas } from '../rows.js';
 import { activeDoc, isDirty, rows, selectedLine, selectedRanges, type Session } from '../state.js';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { rate } from '../../format/numbers.js';
+import { rate } from '../../model/numbers.js';
 import type { Choice } from '../choices.js';
 import { pickerHeight } from '../layout.js';
 import { activeDoc, pickerChoices, type Session } from '../state.js';

@@ -6,7 +6,7 @@ import { activeDoc, isDirty, type Session } from '../state.js';
 import { fit } from '../text.js';
 import { Spinner } from './Spinner.js';
 import { Dim } from './Toned.js';
-import { count } from '../../format/numbers.js';
+import { count } from '../../model/numbers.js';
 
 /**
  * The uncertainty panel: expected, p50/p90/p95 and P(over budget) for the plan

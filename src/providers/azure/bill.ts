@@ -1,6 +1,5 @@
-import { azureRegionId } from './azure-regions.js';
-import type { ActualCategory, Classified, Detail } from './categorize.js';
-import type { BillingRecord } from './record.js';
+import { usageIn, type ActualCategory, type BillingRecord, type Classified } from '../../model/billing-record.js';
+import { azureRegionId } from './regions.js';
 
 /**
  * Azure usage, told apart by its meter (Retail Prices API meterName, FOCUS x_SkuMeterName) within
@@ -9,8 +8,7 @@ import type { BillingRecord } from './record.js';
  */
 export function classifyAzure(r: BillingRecord, fallback: ActualCategory): Classified {
   const region = azureRegionId(r.regionId);
-  const usageOf = (category: ActualCategory, detail?: Detail): Classified =>
-    detail ? { kind: 'usage', category, region, detail } : { kind: 'usage', category, region };
+  const usageOf = usageIn(region);
   const name = r.usageType.trim();
   const subcategory = r.meter?.subcategory.trim() ?? '';
   switch (r.meter?.category.trim().toLowerCase()) {

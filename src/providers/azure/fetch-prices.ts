@@ -1,6 +1,7 @@
 import type { PricingTableInput } from '../../model/pricing.js';
-import { INTERNET_EGRESS, type AzurePriceItem } from '../map/azure.js';
-import { sleep, type OnProgress } from './progress.js';
+import { sleep, type OnProgress } from '../progress.js';
+import type { Fetch, FetchRequest } from '../provider.js';
+import { INTERNET_EGRESS, mapAzureItems, type AzurePriceItem } from './prices.js';
 
 export const AZURE_RETAIL_API = 'https://prices.azure.com/api/retail/prices';
 const API_VERSION = '2023-01-01-preview';
@@ -68,4 +69,10 @@ export async function fetchAzureItems(table: PricingTableInput, opts: AzureFetch
     }
   }
   return items;
+}
+
+/** The table's rates from the Retail Prices API (TOLLGATE_AZURE_PRICES_URL points it elsewhere). */
+export async function fetchAzurePrices(req: FetchRequest): Promise<Fetch> {
+  const items = await fetchAzureItems(req.table, { baseUrl: req.env.TOLLGATE_AZURE_PRICES_URL, onProgress: req.onProgress });
+  return { fetched: mapAzureItems(items, req.table), source: AZURE_RETAIL_API, seen: items.length };
 }

@@ -1,6 +1,6 @@
 import { Decimal } from '../../model/decimal.js';
 import type { PricingTableInput } from '../../model/pricing.js';
-import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from './fetched.js';
+import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from '../fetched.js';
 
 /** One GetProducts PriceList item, decoded (the API returns each as a JSON string). */
 export interface AwsProduct {

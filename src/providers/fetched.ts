@@ -1,6 +1,6 @@
-import type { Decimal } from '../../model/decimal.js';
-import type { Provider } from '../../model/scenario.js';
-import type { Tier } from '../../model/pricing.js';
+import type { Decimal } from '../model/decimal.js';
+import type { Provider } from '../model/scenario.js';
+import type { Tier } from '../model/pricing.js';
 
 /**
  * Rates read from a provider's pricing API, already in the table's terms

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { displayPath, InputError } from '../../model/diagnostics.js';
 import type { PricingTableInput } from '../../model/pricing.js';
-import { EC2_FILTERS, S3_CLASSES, type AwsProduct } from '../map/aws.js';
-import type { OnProgress } from './progress.js';
+import type { OnProgress } from '../progress.js';
+import type { Fetch, FetchRequest } from '../provider.js';
+import { EC2_FILTERS, mapAwsProducts, productsFromOffer, S3_CLASSES, type AwsOfferFile, type AwsProduct } from './prices.js';
 
 export interface AwsFetchOptions {
   /** Only for tests and private endpoints; the SDK's default is the public us-east-1 endpoint. */
@@ -70,4 +73,32 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
     client.destroy();
   }
   return items;
+}
+
+function readOfferFile(file: string): AwsOfferFile {
+  let offer: Partial<AwsOfferFile>;
+  try {
+    offer = JSON.parse(readFileSync(file, 'utf8')) as Partial<AwsOfferFile>;
+  } catch (e) {
+    throw new InputError([{ file: displayPath(file), message: `not a readable AWS offer file: ${(e as Error).message.split('\n')[0]}` }]);
+  }
+  if (!offer.products || !offer.terms || !offer.offerCode) {
+    throw new InputError([{ file: displayPath(file), message: 'not an AWS offer file: it needs offerCode, products and terms', suggestion: 'download one from https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json' }]);
+  }
+  return offer as AwsOfferFile;
+}
+
+/** The table's rates from bulk offer files when given, otherwise from the Price List Query API. */
+export async function fetchAwsPrices(req: FetchRequest): Promise<Fetch> {
+  let items: AwsProduct[];
+  let source: string;
+  if (req.inputs.length) {
+    items = req.inputs.flatMap((file) => productsFromOffer(readOfferFile(file)));
+    source = 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/ (bulk offer files)';
+  } else {
+    // Endpoint and credentials come from the SDK's standard chain (AWS_ENDPOINT_URL_PRICING, profiles, SSO).
+    items = await fetchAwsProducts(req.table, req.regions, { onProgress: req.onProgress });
+    source = AWS_PRICE_API;
+  }
+  return { fetched: mapAwsProducts(items, req.table), source, seen: items.length };
 }

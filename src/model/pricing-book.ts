@@ -1,5 +1,5 @@
-import type { PricingTableInput } from '../model/pricing.js';
-import type { Provider } from '../model/scenario.js';
+import type { PricingTableInput } from './pricing.js';
+import type { Provider } from './scenario.js';
 
 /** Where a set of rates came from; every estimate lists the ones it used. */
 export interface PricingSource {

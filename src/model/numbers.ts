@@ -1,4 +1,4 @@
-import type { Decimal } from '../model/decimal.js';
+import { Decimal } from './decimal.js';
 
 /** Plain decimal notation, never exponent form, never rounded: the machine-readable form. */
 export function exact(d: Decimal): string {
@@ -35,4 +35,11 @@ export function rate(d: Decimal): string {
 
 export function percent(d: Decimal, places = 1): string {
   return `${d.times(100).toDecimalPlaces(places).toFixed()}%`;
+}
+
+const GIB = new Decimal(2).pow(30);
+
+/** Bytes for people, in GiB with two decimals ("5.00 GiB"). */
+export function gib(bytes: Decimal): string {
+  return `${bytes.div(GIB).toFixed(2)} GiB`;
 }

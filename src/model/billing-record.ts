@@ -1,4 +1,5 @@
-import type { Decimal } from '../model/decimal.js';
+import type { Decimal } from './decimal.js';
+import type { Category } from './estimate.js';
 
 /**
  * One row of normalized billing data, whatever the source: the FinOps FOCUS
@@ -46,11 +47,40 @@ export interface AzureMeter {
   vmSize: string;
 }
 
-/** FOCUS ProviderName values seen in AWS, Google and Azure exports → tollgate providers. */
-export function normalizeProvider(name: string): string {
-  const n = name.trim().toLowerCase();
-  if (n === 'aws' || n.startsWith('amazon')) return 'aws';
-  if (n === 'gcp' || n.startsWith('google')) return 'gcp';
-  if (n === 'azure' || n.startsWith('microsoft')) return 'azure';
-  return n;
+export type ActualCategory = Category | 'other';
+export const ACTUAL_CATEGORIES = ['compute', 'storage', 'egress', 'ingress', 'network', 'other'] as const satisfies readonly ActualCategory[];
+
+/** Charges that are not usage: reported apart so a credit never hides an overrun. */
+export const ADJUSTMENT_KINDS = ['credit', 'refund', 'discount', 'tax', 'support', 'purchase'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+
+/** What a usage record can be matched against in the scenario (see reconcile's line keys). */
+export type Detail =
+  | { kind: 'node'; instance: string; purchase: 'on-demand' | 'spot' }
+  | { kind: 'storage'; class: string }
+  | { kind: 'transfer'; path: 'internet' | 'inter-region' | 'inter-zone' | 'ingress'; to?: string }
+  | { kind: 'nat-processing' }
+  | { kind: 'nat-gateway' };
+
+export type Classified =
+  | { kind: 'usage'; category: ActualCategory; region: string; detail?: Detail }
+  | { kind: AdjustmentKind };
+
+/** FOCUS ServiceCategory, the fallback when the usage type says nothing more precise. */
+export function byServiceCategory(serviceCategory: string): ActualCategory {
+  switch (serviceCategory.trim().toLowerCase()) {
+    case 'compute':
+      return 'compute';
+    case 'storage':
+      return 'storage';
+    case 'networking':
+      return 'network';
+    default:
+      return 'other';
+  }
+}
+
+/** A usage classification in one region; each cloud's bill reader makes its own with this. */
+export function usageIn(region: string): (category: ActualCategory, detail?: Detail) => Classified {
+  return (category, detail) => (detail ? { kind: 'usage', category, region, detail } : { kind: 'usage', category, region });
 }

@@ -1,6 +1,6 @@
 import { Decimal } from '../../model/decimal.js';
 import type { PricingTableInput } from '../../model/pricing.js';
-import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from './fetched.js';
+import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from '../fetched.js';
 
 /** One item of the Azure Retail Prices API (`Items` of a page). */
 export interface AzurePriceItem {

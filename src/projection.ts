@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { InputError, type Diagnostic } from '../model/diagnostics.js';
-import { PlanError, type Estimate } from '../model/estimate.js';
-import { loadScenario, providersOf, ScenarioInputError, type LoadedScenario } from '../model/load-scenario.js';
-import { locate } from '../model/yaml-source.js';
-import { estimate } from '../engine/estimate.js';
-import type { PricingBook } from '../pricing/book.js';
-import { loadPricingBook } from '../pricing/load.js';
+import { InputError, type Diagnostic } from './model/diagnostics.js';
+import { PlanError, type Estimate } from './model/estimate.js';
+import { loadScenario, providersOf, ScenarioInputError, type LoadedScenario } from './model/load-scenario.js';
+import { PROVIDERS } from './model/scenario.js';
+import { locate } from './model/yaml-source.js';
+import { estimate } from './engine/estimate.js';
+import type { PricingBook } from './model/pricing-book.js';
+import { loadPricingBook } from './pricing/load.js';
 
 export interface Projection {
   loaded: LoadedScenario;
@@ -38,16 +39,28 @@ export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate
   }
 }
 
-function project(loaded: LoadedScenario, extraPricing: readonly string[]): Projection {
+export interface ProjectOptions {
+  /**
+   * Load every provider's table, not only those the scenario names: the session's
+   * instance picker offers every cloud. The estimate still lists only the tables it used.
+   */
+  allProviders?: boolean;
+}
+
+function project(loaded: LoadedScenario, extraPricing: readonly string[], options: ProjectOptions): Projection {
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
-  const book = loadPricingBook(providersOf(loaded.scenario), overrides);
+  const book = loadPricingBook(options.allProviders ? PROVIDERS : providersOf(loaded.scenario), overrides);
   return { loaded, book, estimate: priceLoaded(loaded, book) };
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0);
 
-/** Scenario file (+ extra pricing files) → estimate; all bad input surfaces as InputError, every problem of the file at once. */
-export function projectFile(file: string, extraPricing: readonly string[] = []): Projection {
+/**
+ * Scenario file (+ extra pricing files) → estimate, for both shells (the
+ * commands and the session); all bad input surfaces as InputError, every
+ * problem of the file at once.
+ */
+export function projectFile(file: string, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
   let loaded: LoadedScenario;
   try {
     loaded = loadScenario(file);
@@ -56,12 +69,12 @@ export function projectFile(file: string, extraPricing: readonly string[] = []):
     // Price what the schema let through, for the errors only pricing finds; then report both, in file order.
     let more: Diagnostic[] = [];
     try {
-      project(e.setAside, extraPricing);
+      project(e.setAside, extraPricing, options);
     } catch (p) {
       if (!(p instanceof InputError)) throw p;
       more = p.diagnostics.filter((d) => d.file === file);
     }
     throw more.length ? new InputError([...e.diagnostics, ...more].sort(byPosition)) : e;
   }
-  return project(loaded, extraPricing);
+  return project(loaded, extraPricing, options);
 }

@@ -1,6 +1,6 @@
 import { Decimal } from '../../model/decimal.js';
 import type { PricingTableInput, Tier } from '../../model/pricing.js';
-import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from './fetched.js';
+import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from '../fetched.js';
 
 /** google.type.Money: int64 `units` arrives as a string, number or Long; `nanos` as an int. */
 export interface Money {

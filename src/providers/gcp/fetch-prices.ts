@@ -1,5 +1,6 @@
-import type { GcpSku } from '../map/gcp.js';
-import { sleep, type OnProgress } from './progress.js';
+import { sleep, type OnProgress } from '../progress.js';
+import type { Fetch, FetchRequest } from '../provider.js';
+import { mapGcpSkus, type GcpSku } from './prices.js';
 
 /** Cloud Billing Catalog service ids: Compute Engine (machines and networking) and Cloud Storage. */
 export const GCP_SERVICES = { 'Compute Engine': 'services/6F81-5844-456A', 'Cloud Storage': 'services/95FF-2EF5-5EA1' } as const;
@@ -68,4 +69,17 @@ export async function fetchGcpSkus(opts: GcpFetchOptions = {}): Promise<GcpSku[]
     await client.close();
   }
   return skus;
+}
+
+/** `http://host:port` as the three options google-gax wants. */
+function gaxEndpoint(url: string | undefined) {
+  if (!url) return {};
+  const u = new URL(url);
+  return { apiEndpoint: u.hostname, port: Number(u.port) || undefined, protocol: u.protocol.replace(':', '') as 'http' | 'https' };
+}
+
+/** The table's rates from the Catalog API (TOLLGATE_GCP_CATALOG_URL points it elsewhere, TOLLGATE_GCP_API_KEY signs it). */
+export async function fetchGcpPrices(req: FetchRequest): Promise<Fetch> {
+  const skus = await fetchGcpSkus({ ...gaxEndpoint(req.env.TOLLGATE_GCP_CATALOG_URL), apiKey: req.env.TOLLGATE_GCP_API_KEY, onProgress: req.onProgress });
+  return { fetched: mapGcpSkus(skus, req.table), source: GCP_CATALOG_API, seen: skus.length };
 }
