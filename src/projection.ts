@@ -47,7 +47,8 @@ export interface ProjectOptions {
   allProviders?: boolean;
 }
 
-function project(loaded: LoadedScenario, extraPricing: readonly string[], options: ProjectOptions): Projection {
+/** A scenario already parsed (e.g. read from another git revision) → estimate, with its pricing files and the extra ones. */
+export function projectLoaded(loaded: LoadedScenario, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
   const book = loadPricingBook(options.allProviders ? PROVIDERS : providersOf(loaded.scenario), overrides);
   return { loaded, book, estimate: priceLoaded(loaded, book) };
@@ -69,12 +70,12 @@ export function projectFile(file: string, extraPricing: readonly string[] = [], 
     // Price what the schema let through, for the errors only pricing finds; then report both, in file order.
     let more: Diagnostic[] = [];
     try {
-      project(e.setAside, extraPricing, options);
+      projectLoaded(e.setAside, extraPricing, options);
     } catch (p) {
       if (!(p instanceof InputError)) throw p;
       more = p.diagnostics.filter((d) => d.file === file);
     }
     throw more.length ? new InputError([...e.diagnostics, ...more].sort(byPosition)) : e;
   }
-  return project(loaded, extraPricing, options);
+  return projectLoaded(loaded, extraPricing, options);
 }

@@ -2,8 +2,12 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
 import { ServiceError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
+import { anySettings } from '../config/files.js';
+import { redacting } from '../redact.js';
+import { WriteError } from '../write-atomic.js';
 import { wrapHelp } from './help-text.js';
-import { EXIT, UsageError, type Io, type Verb } from './verb.js';
+import { toOutFile } from './out-file.js';
+import { EXIT, UsageError, stringOption, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
 
 export { EXIT, type Io };
@@ -52,12 +56,15 @@ function help(topic: string | undefined): string {
 }
 
 /** Parse and dispatch; every failure becomes an exit code, never a stack trace for bad input. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Every message, warning and progress line goes to stderr: no credential gets through it.
+  const io: Io = { ...given, stderr: redacting(given.stderr) };
   const first = argv[0];
   const verbGiven = first !== undefined && !first.startsWith('-') && !/\.ya?ml$/i.test(first);
   const verbName = verbGiven ? first : 'open';
   const rest = verbGiven ? argv.slice(1) : [...argv];
   let verb: Verb | undefined;
+  let origins: Record<string, string> = {};
   let parsedPositionals: string[] = [];
   try {
     if (verbName === 'help') {
@@ -90,12 +97,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     parsedPositionals = parsed.positionals;
+    const args = { values: parsed.values, positionals: parsed.positionals };
+    if (anySettings(process.cwd(), process.env)) {
+      const { settingsFor } = await import('../config/apply.js');
+      origins = await settingsFor(verb, args, process.cwd(), process.env);
+    }
     const impl = await verb.load();
-    return await impl.run({ values: parsed.values, positionals: parsed.positionals }, io);
+    const outFile = 'out-file' in verb.options ? stringOption(args, 'out-file') : undefined;
+    if (outFile !== undefined) return await toOutFile(outFile, io, async (toFile) => impl.run(args, toFile));
+    return await impl.run(args, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr.write(`${e.message}\n`);
       return EXIT.input;
+    }
+    if (e instanceof WriteError) {
+      io.stderr.write(`tollgate: ${e.message}\n`);
+      return EXIT.internal;
     }
     if (e instanceof ServiceError) {
       // A billing or pricing API failed: clear a progress line first, name the verb (and subcommand).
@@ -106,7 +124,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (e instanceof UsageError) {
       const helpCmd = verb && verbGiven ? `tollgate ${verb.name} --help` : 'tollgate --help';
-      io.stderr.write(`tollgate: ${e.message}\nRun '${helpCmd}' for usage.\n`);
+      const from = Object.keys(origins).find((o) => e.message.includes(`--${o}`));
+      const set = from ? ` (--${from} set by ${origins[from]})` : '';
+      io.stderr.write(`tollgate: ${e.message}${set}\nRun '${helpCmd}' for usage.\n`);
       return EXIT.input;
     }
     io.stderr.write(`tollgate: internal error: ${(e as Error)?.message ?? String(e)}\n`);

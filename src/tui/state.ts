@@ -44,7 +44,7 @@ export interface DocState {
 }
 
 export type PickerPurpose = 'instance' | 'region' | 'from' | 'to';
-export type Question = 'overwrite' | 'quit' | 'comments';
+export type Question = 'overwrite' | 'readonly' | 'quit' | 'comments';
 
 export type Mode =
   | { kind: 'list' }

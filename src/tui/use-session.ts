@@ -1,19 +1,20 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { intentFor, type Command } from './keys.js';
-import { writeAtomic } from '../write-atomic.js';
+import { isReadOnly, writeAtomic } from '../write-atomic.js';
 import { changedOnDisk, scenarioText, staleComments } from './save.js';
 import { activeDoc, isDirty, reduce, type Action, type Session } from './state.js';
 
 /**
- * Saves the active scenario; asks first when the file changed on disk (unless
- * told to overwrite), and when an edit changed a value whose line has a
- * comment that may now be false (drop it or keep it).
+ * Saves the active scenario; asks first when the file changed on disk or is
+ * read-only (unless told to overwrite), and when an edit changed a value whose
+ * line has a comment that may now be false (drop it or keep it).
  */
 function save(s: Session, dispatch: (a: Action) => void, overwrite: boolean, comments?: 'drop' | 'keep'): void {
   const doc = activeDoc(s);
   if (!isDirty(doc)) return dispatch({ type: 'notify', text: 'no changes to save', tone: 'info' });
   if (!overwrite && changedOnDisk(doc.file, doc.diskText)) return dispatch({ type: 'ask', question: 'overwrite' });
+  if (!overwrite && isReadOnly(doc.file)) return dispatch({ type: 'ask', question: 'readonly' });
   const stale = comments ? [] : staleComments(doc.diskText, doc.saved.scenario, doc.current.scenario);
   if (stale.length) {
     const about = stale.map((c) => `line ${c.line} "${c.comment}" (was ${c.field} ${c.before})`).join(', ');
@@ -21,7 +22,7 @@ function save(s: Session, dispatch: (a: Action) => void, overwrite: boolean, com
   }
   try {
     const text = scenarioText(doc.diskText, doc.file, doc.saved.scenario, doc.current.scenario, comments === 'drop');
-    writeAtomic(doc.file, text);
+    writeAtomic(doc.file, text, { readOnly: overwrite ? 'replace' : 'refuse' });
     dispatch({ type: 'saved', doc: s.active, text });
   } catch (e) {
     dispatch({ type: 'notify', text: `not saved: ${(e as Error).message}`, tone: 'error' });
