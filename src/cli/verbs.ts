@@ -190,9 +190,9 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
     nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
     usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--min-gpu-memory GB]
-                             [--count N] [--region REGION|GLOB] [--max-price USD]
-                             [--provider aws|gcp|azure] [--format table|json]
-                             [--pricing FILE]...
+                             [--count N] [--region REGION|GLOB]
+                             [--max-price USD] [--provider aws|gcp|azure]
+                             [--format table|json] [--pricing FILE]...
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
        tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
        tollgate pricing update aws|gcp|azure [--regions R1,R2]
