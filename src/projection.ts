@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { InputError } from './model/diagnostics.js';
+import { InputError, type Diagnostic } from './model/diagnostics.js';
 import { PlanError, type Estimate } from './model/estimate.js';
-import { loadScenario, providersOf, type LoadedScenario } from './model/load-scenario.js';
+import { loadScenario, providersOf, ScenarioInputError, type LoadedScenario } from './model/load-scenario.js';
 import { PROVIDERS } from './model/scenario.js';
 import { locate } from './model/yaml-source.js';
 import { estimate } from './engine/estimate.js';
@@ -51,17 +51,35 @@ export interface ProjectOptions {
   allProviders?: boolean;
 }
 
-/**
- * Scenario file (+ extra pricing files) → estimate, for both shells (the
- * commands and the session); all bad input surfaces as InputError.
- */
-export function projectFile(file: string, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
-  return projectLoaded(loadScenario(file), extraPricing, options);
-}
-
 /** A scenario already parsed (e.g. read from another git revision) → estimate, with its pricing files and the extra ones. */
 export function projectLoaded(loaded: LoadedScenario, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
   const book = loadPricingBook(options.allProviders ? PROVIDERS : providersOf(loaded.scenario), overrides);
   return { loaded, book, estimate: priceLoaded(loaded, book) };
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0);
+
+/**
+ * Scenario file (+ extra pricing files) → estimate, for both shells (the
+ * commands and the session); all bad input surfaces as InputError, every
+ * problem of the file at once.
+ */
+export function projectFile(file: string, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
+  let loaded: LoadedScenario;
+  try {
+    loaded = loadScenario(file);
+  } catch (e) {
+    if (!(e instanceof ScenarioInputError) || !e.setAside) throw e;
+    // Price what the schema let through, for the errors only pricing finds; then report both, in file order.
+    let more: Diagnostic[] = [];
+    try {
+      projectLoaded(e.setAside, extraPricing, options);
+    } catch (p) {
+      if (!(p instanceof InputError)) throw p;
+      more = p.diagnostics.filter((d) => d.file === file);
+    }
+    throw more.length ? new InputError([...e.diagnostics, ...more].sort(byPosition)) : e;
+  }
+  return projectLoaded(loaded, extraPricing, options);
 }

@@ -1,6 +1,7 @@
 import { Decimal, ZERO, sum } from '../model/decimal.js';
 import type { Estimate, LineItem } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
+import type { PricingSource } from '../model/pricing-book.js';
 import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, type ActualCategory, type AdjustmentKind } from '../model/billing-record.js';
 import { classify } from './categorize.js';
 import { lineKey, recordKey } from './line-keys.js';
@@ -99,6 +100,8 @@ export interface Period {
 
 export interface Reconciliation {
   scenario: string;
+  /** The tables the projection was priced against. */
+  pricing: PricingSource[];
   currency: string;
   period: Period;
   threshold: Decimal;
@@ -266,10 +269,12 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
     return { line, matched: bucket ? [...bucket.matched].sort() : [], ...(got?.usage ? { usage: got.usage } : {}), ...compare(projectedOf(line), got?.cost ?? ZERO) };
   });
 
+  // A category the plan has lines in is shown even at $0 (ingress usually is): the plan said so, the bill agrees.
+  const plannedCategories = new Set<string>(estimate.lines.map((l) => l.category));
   const categories = ACTUAL_CATEGORIES.map((category) => {
     const projected = sum(estimate.lines.filter((l) => l.category === category).map(projectedOf));
     return { category, ...compare(projected, byCategory.get(category) ?? ZERO, category) };
-  }).filter((c) => !c.projected.isZero() || !c.actual.isZero());
+  }).filter((c) => plannedCategories.has(c.category) || !c.actual.isZero());
   const total = compare(totalProjected, sum(byCategory.values()));
   const providers = [...new Set([...compared, ...byProvider.keys()])].sort().map((provider): ProviderSpend => {
     const projected = sum(estimate.lines.filter((l) => l.provider === provider).map(projectedOf));
@@ -294,6 +299,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
 
   return {
     scenario: estimate.scenario,
+    pricing: estimate.pricing,
     currency: estimate.currency,
     period: opts.period,
     threshold: opts.threshold,

@@ -5,6 +5,7 @@ import { didYouMean } from '../model/suggest.js';
 import { anySettings } from '../config/files.js';
 import { redacting } from '../redact.js';
 import { WriteError } from '../write-atomic.js';
+import { wrapHelp } from './help-text.js';
 import { toOutFile } from './out-file.js';
 import { EXIT, UsageError, stringOption, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
@@ -20,12 +21,38 @@ usage: tollgate [VERB] [SCENARIO...] [options]
 verbs:
 ${verbs}
 
+  help [VERB]    this help, or a verb's (as tollgate VERB --help)
   -h, --help     help (tollgate VERB --help for a verb's options)
   --version      print the version
 
 exit codes: 0 ok · 1 internal error · 2 invalid input · 3 budget exceeded ·
             4 actuals variance over threshold · 130 interrupted
 `;
+}
+
+/** Node's parseArgs messages, said in tollgate's words: the option named once, and the nearest real one. */
+function argumentProblem(e: Error & { code?: string }, verb: Verb): string {
+  // "Unknown option '--fromat'", "Option '--format <value>' argument missing", "Option '-h, --help' does not take an argument"
+  const named = /'(?:-\w, )?(-[^' ]+)/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named) {
+    const known = [...Object.keys(verb.options), 'help', 'version'].map((o) => `--${o}`);
+    const hint = didYouMean(named.split('=')[0]!, known);
+    const place = verb.name === 'open' ? '' : ` for ${verb.name}`;
+    return `unknown option ${named}${place}${hint ? `; ${hint}` : ''}`;
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {
+    return /does not take an argument/.test(e.message) ? `${named} takes no value` : `${named} needs a value`;
+  }
+  return e.message;
+}
+
+/** `tollgate help [VERB]`: the general help, or one verb's. */
+function help(topic: string | undefined): string {
+  if (topic === undefined) return generalHelp();
+  const verb = VERBS.find((v) => v.name === topic);
+  if (verb) return verb.usage;
+  const hint = didYouMean(topic, VERBS.map((v) => v.name));
+  throw new UsageError(`no help for ${JSON.stringify(topic)}: not a verb${hint ? `; ${hint}` : ''}`);
 }
 
 /** Parse and dispatch; every failure becomes an exit code, never a stack trace for bad input. */
@@ -40,9 +67,14 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   let origins: Record<string, string> = {};
   let parsedPositionals: string[] = [];
   try {
+    if (verbName === 'help') {
+      if (rest.length > 1) throw new UsageError('help takes at most one VERB');
+      io.stdout.write(wrapHelp(help(rest[0])));
+      return EXIT.ok;
+    }
     verb = VERBS.find((v) => v.name === verbName);
     if (!verb) {
-      const hint = didYouMean(verbName, VERBS.map((v) => v.name));
+      const hint = didYouMean(verbName, [...VERBS.map((v) => v.name), 'help']);
       throw new UsageError(`unknown verb ${JSON.stringify(verbName)}${hint ? `; ${hint}` : ''}`);
     }
     let parsed;
@@ -54,14 +86,14 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
         strict: true,
       });
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      throw new UsageError(argumentProblem(e as Error & { code?: string }, verb));
     }
     if (parsed.values.version) {
       io.stdout.write(`${io.version}\n`);
       return EXIT.ok;
     }
     if (parsed.values.help) {
-      io.stdout.write(verbGiven ? verb.usage : generalHelp());
+      io.stdout.write(wrapHelp(verbGiven ? verb.usage : generalHelp()));
       return EXIT.ok;
     }
     parsedPositionals = parsed.positionals;

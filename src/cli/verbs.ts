@@ -5,6 +5,10 @@ import type { Verb } from './verb.js';
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
 const PRICING_OPTION = { pricing: { type: 'string', multiple: true } } as const;
+/** Every verb that prices a scenario warns on stderr about tables older than this. */
+const MAX_AGE_OPTION = { 'max-age': { type: 'string' } } as const;
+const MAX_AGE_USAGE = `  --max-age DAYS    warn (on stderr) when a pricing table used is older than
+                    this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS`;
 
 /** Every verb, in the order `--help` lists them. Implementations load lazily. */
 export const VERBS: Verb[] = [
@@ -49,7 +53,8 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   {
     name: 'estimate',
     summary: 'priced monthly projection: compute, storage, egress, ingress, network',
-    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown|html] [--pricing FILE]...
+    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown|html]
+                         [--pricing FILE]... [--max-age DAYS]
 
 Prices each scenario's node groups, storage and transfers against the bundled
 pricing tables (pricing/*.yaml) and any override files, and prints the monthly
@@ -61,8 +66,7 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or htm
                     self-contained page: bars, egress tiers, tornado)
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
-  --max-age DAYS    warn (on stderr) when a pricing table used is older than
-                    this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS
+${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}
 A scenario with ranges ({low, expected, high} or {p50, p95}) is priced at its
 point values, then sampled: expected cost, p50/p90/p95 per category and total,
@@ -71,15 +75,16 @@ In CSV the sampled figures follow the scenario's lines as rows of kind spread
 (name expected, p50, …) and probability (name over_budget), the figure in the
 quantity column; their cost stays empty, so costs still sum to the total.
 `,
-    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS },
     takesScenarios: true,
     load: () => import('../commands/estimate.js'),
   },
   {
     name: 'compare',
     summary: 'scenarios side by side against the first: deltas, cheapest, what moved',
-    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown|html]
-                        [--pricing FILE]... [--samples N] [--seed N]
+    usage: `usage: tollgate compare BASELINE SCENARIO...
+                        [--format table|json|csv|markdown|html] [--pricing FILE]...
+                        [--max-age DAYS] [--samples N] [--seed N]
 
 Prices each scenario and compares them with the first (the baseline): each
 category and the total per scenario, the delta and % against the baseline, the
@@ -96,16 +101,19 @@ self-contained page (inline CSS and SVG) for a review meeting.
 options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or html
   --pricing FILE    a pricing override file; may repeat
+${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}`,
-    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS },
     takesScenarios: true,
     load: () => import('../commands/compare.js'),
   },
   {
     name: 'check',
     summary: 'budget gate for CI: exit 3 when a projection exceeds its budget',
-    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown|github-annotations] [--percentile p95]
-                      [--pricing FILE]... [--samples N] [--seed N]
+    usage: `usage: tollgate check SCENARIO...
+                      [--format table|json|markdown|github-annotations]
+                      [--percentile p95] [--pricing FILE]... [--max-age DAYS]
+                      [--samples N] [--seed N]
 
 Holds each scenario's monthly projection against its budget (budget: {monthly,
 alert_at} in the scenario) and exits 3 when any is over. For a scenario with
@@ -122,8 +130,9 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, markdown or github-a
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
+${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}`,
-    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
     takesScenarios: true,
     load: () => import('../commands/check.js'),
   },
@@ -161,11 +170,14 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
   --spot-overhead PCT  the spot re-run overhead, e.g. 15%
   --format FORMAT      table (default), json or markdown
   --pricing FILE       a pricing override file; may repeat
+  --max-age DAYS       warn (on stderr) when a pricing table used is older
+                       than this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS
 `,
     options: {
       ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
+      ...MAX_AGE_OPTION,
       vary: { type: 'string' },
       between: { type: 'string' },
       spot: { type: 'string' },
@@ -177,13 +189,15 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
     name: 'pricing',
     nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
-    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--min-gpu-memory GB] [--count N]
-                            [--region REGION|GLOB] [--max-price USD] [--provider aws|gcp|azure]
-                            [--format table|json] [--pricing FILE]...
+    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--min-gpu-memory GB]
+                             [--count N] [--region REGION|GLOB]
+                             [--max-price USD] [--provider aws|gcp|azure]
+                             [--format table|json] [--pricing FILE]...
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
        tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
-       tollgate pricing update aws|gcp|azure [--regions R1,R2] (--out FILE | --write)
-                            [--input FILE] [--format table|json]
+       tollgate pricing update aws|gcp|azure [--regions R1,R2]
+                               (--out FILE | --write) [--input FILE]
+                               [--format table|json]
 
 show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour,
         $/GPU-hour and the cheapest 1-year commitment per GPU-hour in every
@@ -310,8 +324,9 @@ ${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
                     90s or 5m (default 120 s); past it tollgate gives up
                     (exit 1) and caches nothing
   --pricing FILE    a pricing override file; may repeat
+${MAX_AGE_USAGE}
 `,
-    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
   },
   {

@@ -17,6 +17,7 @@ import { formatActualsTable } from '../format/actuals-table.js';
 import { formatActualsHtml } from '../format/html/actuals.js';
 import { actualsAnnotations } from '../format/github-annotations.js';
 import { projectFile } from '../projection.js';
+import { warnIfStale } from './stale-pricing.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
   const v = stringOption(args, name);
@@ -33,6 +34,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
+  warnIfStale([estimate], args, io);
   const from = billingSource(source);
   from.check?.(loaded);
   // Progress goes to a terminal only, and never with JSON: scripts read stdout and stderr.

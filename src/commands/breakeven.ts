@@ -3,13 +3,15 @@ import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } 
 import { breakEven } from '../engine/breakeven.js';
 import { swingEnds } from '../engine/distributions.js';
 import { compilePlan } from '../engine/compiled-plan.js';
-import { onSpot, parseVaryPath, pathOf, valueOf, varyPaths, withPurchase, type VaryTarget } from '../engine/vary.js';
+import { onSpot, parseVaryPath, pathOf, setValue, valueOf, varyPaths, withPurchase, type VaryTarget } from '../engine/vary.js';
 import { Decimal } from '../model/decimal.js';
 import { PlanError } from '../model/estimate.js';
-import type { Scenario } from '../model/scenario.js';
+import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
+import { pricingUsed } from '../format/describe.js';
 import { locatePlanError, projectFile, type Projection } from '../projection.js';
+import { warnIfStale } from './stale-pricing.js';
 
 /** A number, or with `percent` also a percentage: "15%" → 0.15, "0.15" → 0.15. */
 function number(text: string, what: string, percent: boolean): Decimal {
@@ -66,6 +68,8 @@ interface Setup {
   costB: (x: Decimal) => Decimal;
   low: Decimal;
   high: Decimal;
+  /** Hours per node the plans need at a value, when the varied value sets hours: a month has only so many. */
+  hoursAt?: (x: Decimal) => Decimal;
 }
 
 export function run(args: ParsedArgs, io: Io): number {
@@ -75,6 +79,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const pricing = listOption(args, 'pricing');
   const projections = files.map((f) => projectFile(f, pricing));
   const [a, b] = projections;
+  warnIfStale(projections.map((p) => p.estimate), args, io);
   const spot = stringOption(args, 'spot');
   const overheadText = stringOption(args, 'spot-overhead');
 
@@ -109,6 +114,7 @@ export function run(args: ParsedArgs, io: Io): number {
       costB: costOf(b!, scenarios[1]!, t),
       low,
       high,
+      ...(t.field === 'hours' ? { hoursAt: (x: Decimal) => x } : {}),
     };
   } else {
     if (spot === undefined) throw new UsageError('with one SCENARIO, breakeven needs --spot GROUP (spot vs on-demand); or give two scenarios');
@@ -119,6 +125,7 @@ export function run(args: ParsedArgs, io: Io): number {
       throw new UsageError(`--spot ${JSON.stringify(spot)}: no node group of that name${hint ? `; ${hint}` : ''} (node groups: ${names.join(', ') || 'none'})`);
     }
     const onDemand = withPurchase(s, spot, 'on-demand');
+    const spotHours = (plan: Scenario) => valueOf(plan, { label: '', section: 'nodes', name: spot, field: 'hours' })!;
     const plans: [string, string] = [`${s.name}, nodes.${spot} on-demand`, `${s.name}, nodes.${spot} on spot, hours × (1 + overhead)`];
     if (overheadText === undefined) {
       if (stringOption(args, 'vary') !== undefined) throw new UsageError('--vary with --spot needs --spot-overhead PCT (the re-run overhead to assume)');
@@ -134,6 +141,7 @@ export function run(args: ParsedArgs, io: Io): number {
         costB: costOf(a!, withPurchase(onDemand, spot, 'spot'), hours, (x) => onDemandHours.times(x.plus(1))),
         low,
         high,
+        hoursAt: (x) => spotHours(onDemand).times(x.plus(1)),
       };
     } else {
       const overhead = number(overheadText, '--spot-overhead', true);
@@ -151,6 +159,7 @@ export function run(args: ParsedArgs, io: Io): number {
             : costOf(a!, onSpot(onDemand, spot, overhead), t),
         low,
         high,
+        hoursAt: (x) => spotHours(setValue(onDemand, t, x)).times(overhead.plus(1)),
       };
     }
   }
@@ -163,7 +172,10 @@ export function run(args: ParsedArgs, io: Io): number {
     .sort((x, y) => x.comparedTo(y))
     .filter((x, i, all) => all.findIndex((y) => y.eq(x)) === i)
     .map((x) => ({ x, a: setup.costA(x), b: setup.costB(x) }));
-  const full: BreakEvenReport = { plans: setup.plans, vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
+  const month = a!.loaded.scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  // A crossing that needs more hours per node than the month has is arithmetic, not a plan: said so.
+  const beyondMonth = setup.hoursAt ? roots.map((at) => ({ at, hours: setup.hoursAt!(at), month })).filter((b) => b.hours.gt(month)) : [];
+  const full: BreakEvenReport = { beyondMonth, plans: setup.plans, pricing: pricingUsed(projections.map((p) => p.estimate)), vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
   const render = { json: formatBreakEvenJson, markdown: formatBreakEvenMarkdown, table: formatBreakEvenTable, csv: formatBreakEvenTable }[format];
   io.stdout.write(render(full));
   return EXIT.ok;

@@ -10,6 +10,7 @@ import { formatComparisonMarkdown } from '../format/compare/markdown.js';
 import { formatComparisonTable } from '../format/compare/table.js';
 import { formatComparisonHtml } from '../format/html/compare.js';
 import { projectFile } from '../projection.js';
+import { warnIfStale } from './stale-pricing.js';
 
 export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length < 2) throw new UsageError('compare needs at least two SCENARIO files (the first is the baseline)');
@@ -18,6 +19,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing));
   const estimates = projections.map((p) => p.estimate);
+  warnIfStale(estimates, args, io);
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   const comparison = compare(estimates);
   // One seed and sample count for every scenario: sample k of each is the same draw of what they share.

@@ -42,6 +42,15 @@ export function run(args: ParsedArgs, io: Io): number {
   // A miss names what the tables do have, so a typo is one step from the answer.
   const allInstances = tables.flatMap((t) => Object.keys(t.instances ?? {}));
   if (query.instance && !allInstances.some((i) => i.toLowerCase() === query.instance!.toLowerCase())) {
+    // A storage class is the likelier mistake than a typo of a machine that merely looks alike (s3-standard, c3-standard-8).
+    const storage = Object.entries(book.tables).find(([, t]) => Object.keys(t.storage ?? {}).some((c) => c.toLowerCase() === query.instance!.toLowerCase()));
+    if (storage) {
+      const [provider, table] = storage;
+      const regions = Object.keys(table.storage![query.instance]?.rates ?? {});
+      throw new UsageError(
+        `${JSON.stringify(query.instance)} is a storage class (${provider}), not an instance type: pricing show lists machines; it is priced in ${listSome(regions)}; price it in a scenario's storage: list (tollgate estimate)`,
+      );
+    }
     throw new UsageError(`no priced instance type ${JSON.stringify(query.instance)}; ${didYouMean(query.instance, allInstances) ?? `priced: ${listSome(allInstances)}`}`);
   }
   const allRegions = tables.flatMap((t) => Object.keys(t.regions ?? {}));

@@ -1,10 +1,13 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
+import type { PricingSource } from '../model/pricing-book.js';
 import type { Uncertainty } from './uncertainty.js';
 
 /** One scenario held against its budget. */
 export interface BudgetVerdict {
   scenario: string;
+  /** The tables the projection was priced against. */
+  pricing: PricingSource[];
   /** What was held against the budget: the point total, or a sampled percentile of the total for ranged scenarios. */
   measure: 'point' | `p${number}`;
   value: Decimal;
@@ -26,7 +29,7 @@ export interface BudgetVerdict {
 export function budgetVerdict(e: Estimate, u: Uncertainty | undefined, percentile: number): BudgetVerdict {
   const sampled = u?.monteCarlo.spreads.total.percentiles.get(percentile);
   const value = sampled ?? e.totals.total;
-  const base = { scenario: e.scenario, measure: sampled ? (`p${percentile}` as const) : ('point' as const), value };
+  const base = { scenario: e.scenario, pricing: e.pricing, measure: sampled ? (`p${percentile}` as const) : ('point' as const), value };
   if (!e.budget) return { ...base, over: false, alert: false };
   const used = value.div(e.budget.monthly);
   return {

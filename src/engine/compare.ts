@@ -13,6 +13,11 @@ export interface ComparedCosts {
   percents: (Decimal | undefined)[];
   /** Index of the lowest cost (absent counts as 0); the earliest on a tie. */
   cheapest: number;
+  /**
+   * Every index at the lowest cost: the plans every format marks cheapest, ties
+   * all marked alike; empty when every plan costs the same (there is no choice).
+   */
+  lowest: number[];
 }
 
 export interface ComparedCategory extends ComparedCosts {
@@ -49,7 +54,9 @@ function compareCosts(costs: (Decimal | undefined)[]): ComparedCosts {
   costs.forEach((c, i) => {
     if ((c ?? ZERO).lt(costs[cheapest] ?? ZERO)) cheapest = i;
   });
-  return { costs, deltas, percents, cheapest };
+  const low = costs[cheapest] ?? ZERO;
+  const lowest = costs.map((c, i) => ((c ?? ZERO).eq(low) ? i : -1)).filter((i) => i >= 0);
+  return { costs, deltas, percents, cheapest, lowest: lowest.length === costs.length ? [] : lowest };
 }
 
 function largestSwing(l: ComparedCosts): Decimal {

@@ -1,6 +1,7 @@
 import type { Comparison, Reconciliation } from '../actuals/reconcile.js';
 import type { SourceResult } from '../actuals/source.js';
 import { reportNotes } from './actuals-describe.js';
+import { pricingJson } from './describe.js';
 import { exact } from '../model/numbers.js';
 
 function comparison(c: Comparison) {
@@ -26,6 +27,7 @@ export function formatActualsJson(r: Reconciliation, s: SourceResult): string {
     month: r.period.month,
     currency: r.currency,
     source: s.source,
+    pricing: pricingJson(r.pricing),
     cost_basis: r.costBasis,
     period: { elapsed_days: r.period.elapsedDays, days: r.period.days, partial: r.period.elapsedDays < r.period.days },
     threshold: exact(r.threshold),

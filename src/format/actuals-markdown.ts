@@ -18,6 +18,7 @@ import {
   varianceText,
   verdict,
 } from './actuals-describe.js';
+import { pricingLine } from './describe.js';
 import { money } from '../model/numbers.js';
 
 function variance(c: Comparison): string {
@@ -32,7 +33,7 @@ function cell(text: string): string {
 export function formatActualsMarkdown(r: Reconciliation, s: SourceResult): string {
   const out: string[] = [];
   out.push(`### ${cell(r.scenario)}: actuals for ${periodText(r)}`, '');
-  out.push(`Source: ${cell(s.source)} · ${costBasisText(r)}${requestsText(s) ? ` · ${requestsText(s)}` : ''}`, '', `**${verdict(r)}**`, '');
+  out.push(`Source: ${cell(s.source)} · Pricing: ${pricingLine(r)} · ${costBasisText(r)}${requestsText(s) ? ` · ${requestsText(s)}` : ''}`, '', `**${verdict(r)}**`, '');
   out.push('| | Projected | Actual | Difference | Variance |', '|---|---:|---:|---:|---:|');
   for (const c of r.categories) {
     out.push(`| **${c.category}** | **${money(c.projected)}** | **${money(c.actual)}** | **${signedMoney(c)}** | ${variance(c) ? `**${variance(c)}**` : ''} |`);

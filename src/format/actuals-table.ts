@@ -18,6 +18,7 @@ import {
   verdict,
   wrapNote,
 } from './actuals-describe.js';
+import { pricingLine } from './describe.js';
 import { money, percent } from '../model/numbers.js';
 
 function row(label: string, c: Comparison): string {
@@ -32,7 +33,7 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   if (r.period.elapsedDays < r.period.days) {
     out.push(`month to date: ${r.period.elapsedDays} of ${r.period.days} days, against the projection pro-rated to them`);
   }
-  out.push(...wrapNote(`source: ${s.source}`), costBasisText(r));
+  out.push(...wrapNote(`source: ${s.source}`), ...wrapNote(`pricing: ${pricingLine(r)}`), costBasisText(r));
   const requests = requestsText(s);
   if (requests) out.push(requests);
   if (r.estimated) out.push('note: the provider marks some of this data as estimated (the month is not final)');

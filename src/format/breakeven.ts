@@ -1,5 +1,7 @@
 import type { BreakEven } from '../engine/breakeven.js';
 import type { Decimal } from '../model/decimal.js';
+import type { PricingSource } from '../model/pricing-book.js';
+import { pricingJson, pricingLine } from './describe.js';
 import { amount, exact, money, percent } from '../model/numbers.js';
 
 export interface BreakEvenReport {
@@ -11,6 +13,10 @@ export interface BreakEvenReport {
   unit: '' | '%';
   between: [Decimal, Decimal];
   result: BreakEven;
+  /** The tables both plans were priced against. */
+  pricing: PricingSource[];
+  /** Crossings that need more hours per node than the month has: not reachable in a month. */
+  beyondMonth: { at: Decimal; hours: Decimal; month: Decimal }[];
   /** Both plans' costs at the ends of the interval and at each crossing. */
   points: { x: Decimal; a: Decimal; b: Decimal }[];
 }
@@ -29,7 +35,10 @@ export function verdict(r: BreakEvenReport): string {
   const at = res.at.map((x) => value(r, x)).join(', ');
   const other = res.cheaperBelow === 0 ? 1 : 0;
   const after = res.at.length === 1 ? `, above it ${name(other)}` : ' (the cheaper plan changes at each value)';
-  return `break-even at ${r.vary} = ${at} (${money(res.costAt[0]!)}/month each): below it ${name(res.cheaperBelow)} is cheaper${after}.`;
+  const beyond = r.beyondMonth.map(
+    (b) => ` At ${value(r, b.at)} a node needs ${amount(b.hours, 2)} hours, more than the ${b.month} hours in the month: this break-even cannot happen within a month.`,
+  );
+  return `break-even at ${r.vary} = ${at} (${money(res.costAt[0]!)}/month each): below it ${name(res.cheaperBelow)} is cheaper${after}.${beyond.join('')}`;
 }
 
 function wrap(text: string, width = 79): string[] {
@@ -45,8 +54,8 @@ function wrap(text: string, width = 79): string[] {
 }
 
 export function formatBreakEvenTable(r: BreakEvenReport): string {
-  const out = [`break-even · varying ${r.vary} over [${value(r, r.between[0])}, ${value(r, r.between[1])}]`, `  A  ${r.plans[0]}`, `  B  ${r.plans[1]}`, ''];
-  out.push(...wrap(verdict(r)), '');
+  const out = [`break-even · varying ${r.vary} over [${value(r, r.between[0])}, ${value(r, r.between[1])}]`, `  A  ${r.plans[0]}`, `  B  ${r.plans[1]}`];
+  out.push(...wrap(`pricing: ${pricingLine(r)}`), '', ...wrap(verdict(r)), '');
   out.push(`${r.vary.length > 24 ? 'value' : r.vary}`.padEnd(24).slice(0, 24) + 'A /month'.padStart(18) + 'B /month'.padStart(18) + 'B − A'.padStart(18));
   for (const p of r.points) {
     out.push(value(r, p.x).padEnd(24) + money(p.a).padStart(18) + money(p.b).padStart(18) + money(p.b.minus(p.a)).padStart(18));
@@ -55,7 +64,7 @@ export function formatBreakEvenTable(r: BreakEvenReport): string {
 }
 
 export function formatBreakEvenMarkdown(r: BreakEvenReport): string {
-  const out = [`### Break-even: ${r.vary}`, '', `- **A**: ${r.plans[0]}`, `- **B**: ${r.plans[1]}`, '', verdict(r), ''];
+  const out = [`### Break-even: ${r.vary}`, '', `- **A**: ${r.plans[0]}`, `- **B**: ${r.plans[1]}`, `- Pricing: ${pricingLine(r)}`, '', verdict(r), ''];
   out.push(`| ${r.vary} | A /month | B /month | B − A |`, '|---:|---:|---:|---:|');
   for (const p of r.points) out.push(`| ${value(r, p.x)} | ${money(p.a)} | ${money(p.b)} | ${money(p.b.minus(p.a))} |`);
   return `${out.join('\n')}\n`;
@@ -67,6 +76,7 @@ export function formatBreakEvenJson(r: BreakEvenReport): string {
     a: r.plans[0],
     b: r.plans[1],
     vary: r.vary,
+    pricing: pricingJson(r.pricing),
     ...(r.unit === '%' ? { unit: 'fraction' } : {}),
     between: r.between.map(exact),
     result: res.kind,
@@ -74,6 +84,7 @@ export function formatBreakEvenJson(r: BreakEvenReport): string {
       ? { at: res.at.map(exact), cost_at: res.costAt.map(exact), cheaper_below: res.cheaperBelow === 0 ? 'a' : 'b' }
       : {}),
     ...(res.kind === 'never' ? { cheaper: res.cheaper === 0 ? 'a' : 'b' } : {}),
+    ...(r.beyondMonth.length ? { beyond_month: r.beyondMonth.map((b) => ({ at: exact(b.at), hours: exact(b.hours), hours_per_month: exact(b.month) })) } : {}),
     points: r.points.map((p) => ({ value: exact(p.x), a: exact(p.a), b: exact(p.b) })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;

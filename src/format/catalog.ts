@@ -26,7 +26,7 @@ export function catalogTable(rows: readonly CatalogRow[]): string {
   ]);
   const kinds = [...new Set(rows.flatMap((row) => (row.commit_1y ? [row.commit_1y.kind] : [])))];
   const legend = kinds.length ? `1Y: the cheapest 1-year commitment published (${kinds.join('; ')}), per GPU-hour\n` : '';
-  return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9, 10]))}\n${legend}`;
+  return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9, 10]), { foldBefore: 4 })}\n${legend}`;
 }
 
 function tierLines(tiers: readonly Tier[], unit: string): string[] {

@@ -1,4 +1,5 @@
 import type { BudgetVerdict } from '../engine/budget-check.js';
+import { pricingJson, pricingLine } from './describe.js';
 import { exact, money, percent } from '../model/numbers.js';
 
 function status(v: BudgetVerdict): string {
@@ -22,7 +23,7 @@ function summary(verdicts: readonly BudgetVerdict[]): string {
 export function formatCheckTable(verdicts: readonly BudgetVerdict[]): string {
   const out: string[] = ['check · monthly projection against budget'];
   for (const v of verdicts) {
-    out.push('', `${v.scenario}`.padEnd(66) + status(v).padStart(13));
+    out.push('', `${v.scenario}`.padEnd(66) + status(v).padStart(13), `  pricing: ${pricingLine(v)}`);
     if (!v.budget) {
       out.push(`  ${measured(v)}/month; no budget: set budget: {monthly: …} in the scenario to gate it`);
       continue;
@@ -45,7 +46,7 @@ export function formatCheckMarkdown(verdicts: readonly BudgetVerdict[]): string 
       `| ${v.scenario} | ${measured(v)} | ${v.budget ? money(v.budget.monthly) : '—'} | ${v.used ? percent(v.used) : '—'} | ${v.pOver ? percent(v.pOver) : '—'} | ${icon} |`,
     );
   }
-  out.push('', summary(verdicts));
+  out.push('', ...verdicts.map((v) => `Pricing (${v.scenario}): ${pricingLine(v)}`), '', summary(verdicts));
   return `${out.join('\n')}\n`;
 }
 
@@ -54,6 +55,7 @@ export function formatCheckJson(verdicts: readonly BudgetVerdict[]): string {
     over: verdicts.some((v) => v.over),
     scenarios: verdicts.map((v) => ({
       scenario: v.scenario,
+      pricing: pricingJson(v.pricing),
       measure: v.measure,
       value: exact(v.value),
       budget: v.budget ? exact(v.budget.monthly) : null,

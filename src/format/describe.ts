@@ -1,4 +1,5 @@
 import { CATEGORIES, lineShares, type Category, type Estimate, type LineItem } from '../model/estimate.js';
+import type { PricingSource } from '../model/pricing-book.js';
 import { amount, money, percent, rate } from '../model/numbers.js';
 
 /** Shared wording for the human-facing formats (table, markdown, the session). */
@@ -39,8 +40,20 @@ function sortKey(l: LineItem): number {
   return key;
 }
 
-export function pricingLine(e: Estimate): string {
+export function pricingLine(e: { pricing: readonly PricingSource[] }): string {
   return e.pricing.map((p) => `${p.provider} ${p.as_of}${p.role === 'override' ? ` (override ${p.file})` : ''}`).join(' · ');
+}
+
+/** The tables several estimates were priced against, each once, in order of first use: what a report names. */
+export function pricingUsed(estimates: readonly { pricing: readonly PricingSource[] }[]): PricingSource[] {
+  const seen = new Map<string, PricingSource>();
+  for (const e of estimates) for (const p of e.pricing) if (!seen.has(p.file)) seen.set(p.file, p);
+  return [...seen.values()];
+}
+
+/** The tables as JSON reports list them (as `estimate --format json` does). */
+export function pricingJson(sources: readonly PricingSource[]) {
+  return sources.map((p) => ({ provider: p.provider, as_of: p.as_of, source: p.source, file: p.file, role: p.role }));
 }
 
 export function budgetLine(e: Estimate): string | undefined {

@@ -1,4 +1,5 @@
 import { lineShares, type Estimate, type LineItem } from '../model/estimate.js';
+import { pricingJson } from './describe.js';
 import { exact } from '../model/numbers.js';
 
 function lineJson(l: LineItem) {
@@ -36,7 +37,7 @@ function estimateJson(e: Estimate, lines: unknown) {
   return {
     scenario: e.scenario,
     currency: e.currency,
-    pricing: e.pricing.map((p) => ({ provider: p.provider, as_of: p.as_of, source: p.source, file: p.file, role: p.role })),
+    pricing: pricingJson(e.pricing),
     lines,
     totals,
     ...(e.budget

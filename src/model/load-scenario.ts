@@ -1,8 +1,9 @@
 import { dirname, resolve } from 'node:path';
-import { InputError } from './diagnostics.js';
+import { withoutSchemaProblems } from './best-effort.js';
+import { InputError, type Diagnostic } from './diagnostics.js';
 import { parseEndpoint } from './endpoint.js';
 import { readTextFile } from './read-text-file.js';
-import { scenarioInputSchema, type Provider, type Scenario } from './scenario.js';
+import { scenarioInputSchema, type Provider, type Scenario, type ScenarioInput } from './scenario.js';
 import { splitRanges, type UncertainInput } from './uncertain.js';
 import { validate } from './validate.js';
 import { locate, parseYamlSource, type SourceFile } from './yaml-source.js';
@@ -31,9 +32,35 @@ export function readScenarioText(file: string): string {
   return readTextFile(file, { display: file, notFound: { message: 'scenario file not found or not readable', suggestion: 'bundled examples are in scenarios/' } });
 }
 
+/**
+ * The schema's errors, with the scenario as it reads with them set aside, so
+ * whoever prices it can add the errors only pricing finds (an unknown
+ * instance or region) and report the file's problems in one run.
+ */
+export class ScenarioInputError extends InputError {
+  constructor(
+    diagnostics: Diagnostic[],
+    readonly setAside?: LoadedScenario,
+  ) {
+    super(diagnostics);
+  }
+}
+
 export function parseScenario(text: string, file: string): LoadedScenario {
   const source = parseYamlSource(text, file);
-  const { scenario, uncertain } = splitRanges(validate(scenarioInputSchema, source));
+  let input: ScenarioInput;
+  try {
+    input = validate(scenarioInputSchema, source);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const repaired = withoutSchemaProblems(source.data);
+    throw new ScenarioInputError(e.diagnostics, repaired ? loaded(repaired, source, file) : undefined);
+  }
+  return loaded(input, source, file);
+}
+
+function loaded(input: ScenarioInput, source: SourceFile, file: string): LoadedScenario {
+  const { scenario, uncertain } = splitRanges(input);
   const overrides = (scenario.pricing ?? []).map((p, i) => {
     const at = locate(source, ['pricing', i]);
     return { path: resolve(dirname(file), p), written: p, namedAt: at ? { file, ...at } : undefined };

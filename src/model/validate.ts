@@ -14,7 +14,7 @@ export function validate<S extends z.ZodType>(schema: S, source: SourceFile): z.
 }
 
 /** Hints for values users commonly get wrong, by the key they sit under. */
-const KEY_HINTS: Record<string, string> = {
+export const KEY_HINTS: Record<string, string> = {
   alert_at: 'alert_at is a fraction of the monthly budget: 0.8 alerts at 80%',
   as_of: 'every pricing file says when its prices were read: as_of: "YYYY-MM-DD"',
   source: 'every pricing file names the URL or API its prices came from: source: https://…',

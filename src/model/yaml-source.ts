@@ -2,6 +2,7 @@ import { CORE_SCHEMA, NOT_RESOLVED, defineScalarTag, floatCoreTag, intCoreTag, l
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { Decimal } from './decimal.js';
 import { InputError, type Position } from './diagnostics.js';
+import { indentationProblem } from './yaml-indent.js';
 
 export type PathSegment = string | number;
 
@@ -125,6 +126,9 @@ export function fullParse(text: string, file: string): SourceFile {
   // uniqueKeys off: the library compares each key with every earlier one (quadratic); toData checks with a Set.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const problems = [...doc.errors];
+  // A mis-indented key is reported by the library on the line above it, in its own terms; say where and why.
+  const indent = problems.length > 0 ? indentationProblem(text) : undefined;
+  if (indent) throw new InputError([{ file, position: indent.position, message: `invalid YAML: ${indent.message}`, suggestion: indent.suggestion }]);
   if (problems.length > 0) {
     throw new InputError(
       problems.map((e) => ({

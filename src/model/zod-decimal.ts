@@ -18,7 +18,8 @@ export interface DecimalRule {
   integer?: boolean;
 }
 
-function describe(rule: DecimalRule): string {
+/** "a whole number, zero or more": what a rule asks for, as the loader's messages say it. */
+export function describeRule(rule: DecimalRule): string {
   const parts: string[] = [];
   if (rule.integer) parts.push('a whole number');
   else parts.push('a number');
@@ -30,7 +31,7 @@ function describe(rule: DecimalRule): string {
 
 /** A number written in YAML, held as an exact Decimal. */
 export function decimal(rule: DecimalRule = {}) {
-  const expected = describe(rule);
+  const expected = describeRule(rule);
   const schema = z.custom<Decimal>(
     (v) => {
       if (!Decimal.isDecimal(v)) return false;

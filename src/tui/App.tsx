@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useApp, useInput, useStdin, useStdout } from 'ink';
+import { Text, useApp, useInput, useStdin, useStdout } from 'ink';
+import { tooSmall } from './columns.js';
 import { ActualsView } from './components/ActualsView.js';
 import { CompareView } from './components/CompareView.js';
 import { Help } from './components/Help.js';
@@ -40,8 +41,11 @@ export function App({ initial, colour }: Props) {
   }, [stdout, dispatch]);
 
   const kind = state.mode.kind;
+  const small = tooSmall(state.size);
   let view;
-  if (kind === 'picker') view = <Picker session={state} />;
+  // A frame laid out for more room than there is would cut figures into wrong ones; say so instead.
+  if (small) view = <Text>{`${small}; resize it, or q to quit`}</Text>;
+  else if (kind === 'picker') view = <Picker session={state} />;
   else if (kind === 'compare') view = <CompareView session={state} />;
   else if (kind === 'help') view = <Help width={state.size.cols - 1} />;
   else if (kind === 'actuals') view = <ActualsView session={state} />;

@@ -3,7 +3,7 @@ import { listHeight, pickerHeight, spreadHeight } from './layout.js';
 import type { Action, Session } from './state.js';
 
 /** Things a key asks for that touch the world (disk, process) rather than state; the session hook runs them. */
-export type Command = 'save' | 'overwrite' | 'quit' | 'quitNow';
+export type Command = 'save' | 'overwrite' | 'quit' | 'quitNow' | 'dropComments' | 'keepComments';
 export type Intent = { action: Action } | { command: Command };
 
 type Match = (input: string, key: Key) => boolean;
@@ -77,10 +77,10 @@ export const MAIN_KEYS: Binding[] = [
 
 /** Keys inside the pickers and number entry, listed in the help overlay under the main table. */
 export const ENTRY_KEYS: { keys: string; does: string }[] = [
-  { keys: 'type', does: 'digits for numbers; text filters a picker' },
+  { keys: 'type', does: 'a number (2TB, 1.5 TiB, 1e3, 20k); text filters a picker' },
   { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
   { keys: 'Tab', does: 'next GPU filter (picker) / next field (actuals)' },
-  { keys: 'Enter  Esc  y  n', does: 'apply / cancel or back; answer yes / no' },
+  { keys: 'Enter  Esc  y  n  d  k', does: 'apply / cancel or back; yes / no; drop / keep a comment' },
 ];
 
 /** What a keypress means in the current mode; undefined when it means nothing there. */
@@ -90,7 +90,8 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
       if (key.return) return { action: { type: 'commit' } };
       if (key.escape) return { action: { type: 'cancel' } };
       if (key.backspace || key.delete) return { action: { type: 'erase' } };
-      return /^[\d.]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
+      // Everything printable is typed, so nothing is dropped silently: Enter reads it all or says why not.
+      return input && !key.ctrl && !key.meta && !/[\x00-\x1f\x7f]/.test(input) ? { action: { type: 'type', text: input } } : undefined;
     case 'picker': {
       const by = movement(s, input, key);
       if (by !== undefined) return { action: { type: 'move', by } };
@@ -102,6 +103,11 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
       return input && !key.ctrl && !key.meta && /^[\w.: -]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
     }
     case 'confirm':
+      if (s.mode.question === 'comments') {
+        if (ch('d', 'D')(input, key)) return { command: 'dropComments' };
+        if (ch('k', 'K')(input, key)) return { command: 'keepComments' };
+        return key.escape ? { action: { type: 'cancel' } } : undefined;
+      }
       if (ch('y', 'Y')(input, key)) return { command: s.mode.question === 'quit' ? 'quitNow' : 'overwrite' };
       if (ch('n', 'N')(input, key) || key.escape) return { action: { type: 'cancel' } };
       return undefined;

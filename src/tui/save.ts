@@ -30,8 +30,39 @@ function lineEnd(text: string, offset: number): number {
   return end === -1 ? text.length : end;
 }
 
+/** Fields a trailing comment tends to describe ("# 8× A100 40 GB"): an edit can make it false. */
+const DESCRIBED = new Set(['provider', 'region', 'zone', 'instance', 'count', 'purchase']);
+
+/** A trailing comment on a line whose value an edit changes. */
+export interface StaleComment {
+  line: number;
+  field: string;
+  before: string;
+  comment: string;
+}
+
+function trailingComment(text: string, valueEnd: number): { at: number; comment: string } | undefined {
+  const end = lineEnd(text, valueEnd);
+  const m = /^(\s+)(#.*)$/.exec(text.slice(valueEnd, end));
+  return m ? { at: valueEnd, comment: m[2]!.trimEnd() } : undefined;
+}
+
+/** The comments the edits may have made false: each on the line of a described value that changed. */
+export function staleComments(diskText: string, saved: Scenario, current: Scenario): StaleComment[] {
+  const doc = parseDocument(diskText);
+  return changedFields(saved, current).flatMap((change) => {
+    const field = change.path.at(-1) as string;
+    const node = doc.getIn(change.path, true);
+    if (!DESCRIBED.has(field) || !isScalar(node) || !node.range || change.before === undefined) return [];
+    const found = trailingComment(diskText, node.range[1]);
+    if (!found) return [];
+    const line = diskText.slice(0, node.range[0]).split('\n').length;
+    return [{ line, field, before: written(change.before), comment: found.comment }];
+  });
+}
+
 /** The smallest text change for one field; undefined when the layout is one this does not handle. */
-function spliceFor(text: string, map: YAMLMap, change: FieldChange): Splice | undefined {
+function spliceFor(text: string, map: YAMLMap, change: FieldChange, dropComment: boolean): Splice | undefined {
   const field = change.path.at(-1) as string;
   const pairs = map.items as Pair<Scalar, Scalar | null>[];
   const at = pairs.findIndex((p) => isScalar(p.key) && p.key.value === field);
@@ -39,7 +70,9 @@ function spliceFor(text: string, map: YAMLMap, change: FieldChange): Splice | un
   if (pair && change.after !== undefined) {
     if (!isScalar(pair.value) || !pair.value.range) return undefined;
     const [start, end] = pair.value.range;
-    return { at: start, end, text: written(change.after, pair.value.type) };
+    // Dropping a comment the edit made false takes the rest of the line with it.
+    const stale = dropComment && DESCRIBED.has(field) ? trailingComment(text, end) : undefined;
+    return { at: start, end: stale ? lineEnd(text, end) : end, text: written(change.after, pair.value.type) };
   }
   if (pair) {
     const keyStart = pair.key.range?.[0];
@@ -67,12 +100,12 @@ function spliceFor(text: string, map: YAMLMap, change: FieldChange): Splice | un
 }
 
 /** Edit only the changed values in the original text: comments, order and spacing elsewhere stay byte for byte. */
-function spliced(text: string, changes: FieldChange[]): string | undefined {
+function spliced(text: string, changes: FieldChange[], dropComments: boolean): string | undefined {
   const doc = parseDocument(text);
   const splices: Splice[] = [];
   for (const change of changes) {
     const map = doc.getIn(change.path.slice(0, -1), true);
-    const splice = isMap(map) ? spliceFor(text, map, change) : undefined;
+    const splice = isMap(map) ? spliceFor(text, map, change, dropComments) : undefined;
     if (!splice) return undefined;
     splices.push(splice);
   }
@@ -104,10 +137,10 @@ function faithful(candidate: string | undefined, file: string, wanted: Scenario)
  * The file text with `current`'s edits applied to the text last read from disk.
  * Every candidate is read back and compared field by field before it is used.
  */
-export function scenarioText(diskText: string, file: string, saved: Scenario, current: Scenario): string {
+export function scenarioText(diskText: string, file: string, saved: Scenario, current: Scenario, dropComments = false): string {
   const changes = changedFields(saved, current);
   if (changes.length === 0) return diskText;
-  const exact = spliced(diskText, changes);
+  const exact = spliced(diskText, changes, dropComments);
   if (faithful(exact, file, current)) return exact;
   const fallback = rewritten(diskText, changes);
   if (faithful(fallback, file, current)) return fallback;

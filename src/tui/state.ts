@@ -14,6 +14,7 @@ import * as actuals from './actuals-state.js';
 import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
 import { applyChanges, changedFields, changesOf, inverse, type Edit, type FieldChange } from './edits.js';
 import { listHeight, pickerHeight, scrollTop, spreadHeight, type Size } from './layout.js';
+import { readEntry, type Entry, type FieldLimits, type NumberField } from './number-entry.js';
 import { reprice, type EditPlan } from './price.js';
 import { rowIndex, rowsOf, type Row } from './rows.js';
 import { sampled, scrolled, type SpreadView } from './spread-state.js';
@@ -24,6 +25,8 @@ export interface Snapshot {
   scenario: Scenario;
   estimate: Estimate;
 }
+
+export type { NumberField };
 
 export interface DocState {
   file: string;
@@ -47,9 +50,8 @@ export interface DocState {
   plan?: EditPlan;
 }
 
-export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month';
 export type PickerPurpose = 'instance' | 'region' | 'from' | 'to';
-export type Question = 'overwrite' | 'readonly' | 'quit';
+export type Question = 'overwrite' | 'readonly' | 'quit' | 'comments';
 
 export type Mode =
   | { kind: 'list' }
@@ -59,7 +61,7 @@ export type Mode =
   | { kind: 'help'; back: 'list' | 'compare' }
   | { kind: 'actuals'; view: actuals.ActualsView }
   | { kind: 'spread'; view: SpreadView }
-  | { kind: 'confirm'; question: Question };
+  | { kind: 'confirm'; question: Question; about?: string; overwrite?: boolean };
 
 export interface Session {
   docs: DocState[];
@@ -96,7 +98,7 @@ export type Action =
   | { type: 'compare' }
   | { type: 'help' }
   | { type: 'nextScenario' }
-  | { type: 'ask'; question: Question }
+  | { type: 'ask'; question: Question; about?: string; overwrite?: boolean }
   | { type: 'saved'; doc: number; text: string }
   | { type: 'notify'; text: string; tone: 'info' | 'error' }
   | { type: 'actuals' }
@@ -191,6 +193,12 @@ export function comparedPlans(s: Session): (ComparedPlan & { label: string })[] 
   if (s.docs.length > 1) return s.docs.map((d) => plan(d, d.current.estimate.scenario, d.current));
   const d = s.docs[0]!;
   return [plan(d, 'saved', d.saved), plan(d, 'edited', d.current)];
+}
+
+/** Per compare column: is it the plan being edited (the one `s` saves), and has it unsaved edits? */
+export function compareMarks(s: Session): { active: boolean; dirty: boolean }[] {
+  if (s.docs.length > 1) return s.docs.map((d, i) => ({ active: i === s.active, dirty: isDirty(d) }));
+  return [{ active: false, dirty: false }, { active: true, dirty: isDirty(s.docs[0]!) }];
 }
 
 /** The compare view's figures, compared by the engine's compare(). */
@@ -291,21 +299,20 @@ function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
   return { ...s, mode: { kind: 'input', path, field, label: `${field} for ${line.name}`, text: value.toFixed() } };
 }
 
-// Up to nine integer and six decimal digits: every such value survives the round
-// trip through the YAML writer's number form exactly.
-const NUMBER = /^\d{1,9}(\.\d{1,6})?$/;
+export function entryLimits(s: Session): FieldLimits {
+  return { hoursPerMonth: activeDoc(s).current.scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH) };
+}
+
+/** The number being typed, read as Enter would read it: shown (converted, or refused) before it is applied. */
+export function typedEntry(s: Session): Entry | undefined {
+  return s.mode.kind === 'input' ? readEntry(s.mode.text, s.mode.field, entryLimits(s)) : undefined;
+}
 
 function commitInput(s: Session, mode: Extract<Mode, { kind: 'input' }>): Session {
-  if (!NUMBER.test(mode.text)) return withMessage(s, `${mode.label}: "${mode.text}" is not a number (digits, at most 6 decimals)`);
-  const value = new Decimal(mode.text);
+  const entry = readEntry(mode.text, mode.field, entryLimits(s));
+  if (!entry.ok) return withMessage(s, `${mode.label}: ${entry.message}`);
   const [section, index] = mode.path as ['nodes' | 'storage' | 'transfers', number];
-  const scenario = activeDoc(s).current.scenario;
-  if (mode.field === 'count' && !value.isInteger()) return withMessage(s, 'count must be a whole number of nodes');
-  if (mode.field === 'hours') {
-    const month = scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
-    if (value.gt(month)) return withMessage(s, `hours ${value} is more than the ${month} hours in the month`);
-  }
-  return edit(s, { section, index, patch: { [mode.field]: value } } as Edit);
+  return edit(s, { section, index, patch: { [mode.field]: entry.value } } as Edit);
 }
 
 function pick(s: Session, mode: Extract<Mode, { kind: 'picker' }>): Session {
@@ -338,7 +345,12 @@ function openPicker(s: Session, purpose: PickerPurpose): Session {
   const current = pickerChoices(opened).findIndex(
     (c) => c.kind === 'instance' && c.provider === g?.provider && c.instance === g.instance && c.region === g.region,
   );
-  return current > 0 ? movePicker(opened, opened.mode as Extract<Mode, { kind: 'picker' }>, current) : opened;
+  if (current <= 0) return opened;
+  // The current choice mid-list, so the cheaper rows above it show as well as the dearer ones below.
+  const height = pickerHeight(s.size);
+  const count = pickerChoices(opened).length;
+  const top = Math.max(0, Math.min(current - Math.floor(height / 2), count - height));
+  return { ...opened, mode: { ...(opened.mode as Extract<Mode, { kind: 'picker' }>), cursor: current, top } };
 }
 
 function movePicker(s: Session, mode: Extract<Mode, { kind: 'picker' }>, by: number): Session {
@@ -510,7 +522,7 @@ function transition(state: Session, action: Action): Session {
       return withMessage({ ...s, active, top: 0, selected: first?.type === 'line' ? first.key : undefined }, `editing ${s.docs[active]!.file}`, 'info');
     }
     case 'ask':
-      return { ...s, mode: { kind: 'confirm', question: action.question } };
+      return { ...s, mode: { kind: 'confirm', question: action.question, about: action.about, overwrite: action.overwrite } };
     case 'saved': {
       const doc = s.docs[action.doc]!;
       const docs = s.docs.map((d, i) => (i === action.doc ? { ...doc, diskText: action.text, saved: doc.current } : d));

@@ -2,17 +2,26 @@ import { useCallback, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { intentFor, type Command } from './keys.js';
 import { isReadOnly, writeAtomic } from '../write-atomic.js';
-import { changedOnDisk, scenarioText } from './save.js';
+import { changedOnDisk, scenarioText, staleComments } from './save.js';
 import { activeDoc, isDirty, reduce, type Action, type Session } from './state.js';
 
-/** Saves the active scenario; asks first when the file changed on disk or is read-only, unless told to overwrite. */
-function save(s: Session, dispatch: (a: Action) => void, overwrite: boolean): void {
+/**
+ * Saves the active scenario; asks first when the file changed on disk or is
+ * read-only (unless told to overwrite), and when an edit changed a value whose
+ * line has a comment that may now be false (drop it or keep it).
+ */
+function save(s: Session, dispatch: (a: Action) => void, overwrite: boolean, comments?: 'drop' | 'keep'): void {
   const doc = activeDoc(s);
   if (!isDirty(doc)) return dispatch({ type: 'notify', text: 'no changes to save', tone: 'info' });
   if (!overwrite && changedOnDisk(doc.file, doc.diskText)) return dispatch({ type: 'ask', question: 'overwrite' });
   if (!overwrite && isReadOnly(doc.file)) return dispatch({ type: 'ask', question: 'readonly' });
+  const stale = comments ? [] : staleComments(doc.diskText, doc.saved.scenario, doc.current.scenario);
+  if (stale.length) {
+    const about = stale.map((c) => `line ${c.line} "${c.comment}" (was ${c.field} ${c.before})`).join(', ');
+    return dispatch({ type: 'ask', question: 'comments', about, overwrite });
+  }
   try {
-    const text = scenarioText(doc.diskText, doc.file, doc.saved.scenario, doc.current.scenario);
+    const text = scenarioText(doc.diskText, doc.file, doc.saved.scenario, doc.current.scenario, comments === 'drop');
     writeAtomic(doc.file, text, { readOnly: overwrite ? 'replace' : 'refuse' });
     dispatch({ type: 'saved', doc: s.active, text });
   } catch (e) {
@@ -47,6 +56,9 @@ export function useSession(initial: Session, exit: () => void) {
           return s.docs.some(isDirty) ? dispatch({ type: 'ask', question: 'quit' }) : exit();
         case 'quitNow':
           return exit();
+        case 'dropComments':
+        case 'keepComments':
+          return save(s, dispatch, s.mode.kind === 'confirm' && s.mode.overwrite === true, command === 'dropComments' ? 'drop' : 'keep');
       }
     },
     [exit, dispatch],

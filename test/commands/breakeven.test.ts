@@ -112,3 +112,19 @@ describe('tollgate breakeven', () => {
     expect(r.stderr).toContain('needs --spot GROUP');
   });
 });
+
+describe('break-even points the month cannot hold (issue 16, 5)', () => {
+  it('spot at 504 h per node breaks even only at ≈133% re-run overhead: 1,173 hours a node, more than the month has', async () => {
+    const table = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers']);
+    expect(table.stdout.replace(/\s+/g, ' ')).toMatch(/At 132\.\d+% a node needs 1,17\d\.\d+ hours, more than the 730 hours in the month: this break-even cannot happen within a month\./);
+    const json = JSON.parse((await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers', '--format', 'json'])).stdout);
+    expect(json.beyond_month).toHaveLength(1);
+    expect(json.beyond_month[0].hours_per_month).toBe('730');
+    expect(Number(json.beyond_month[0].hours)).toBeGreaterThan(730);
+  });
+
+  it('a crossing within the month says nothing of the kind', async () => {
+    const r = await runMain(['breakeven', 'scenarios/feature-store-replicated.yaml', 'scenarios/feature-store-read-nightly.yaml', '--vary', 'transfers.nightly-feature-read.gb_per_day', '--format', 'json']);
+    expect(JSON.parse(r.stdout).beyond_month).toBeUndefined();
+  });
+});

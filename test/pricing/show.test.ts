@@ -168,3 +168,13 @@ describe('tollgate pricing show --pricing', () => {
     expect(JSON.parse(stdout).instances[0]).toMatchObject({ on_demand: '17.5', on_demand_per_gpu: '2.1875' });
   });
 });
+
+describe('pricing show with a storage class (issue 16, smaller items)', () => {
+  it('s3-standard is said to be a storage class, not offered c3-standard-8', async () => {
+    const r = await tollgate(['pricing', 'show', 's3-standard']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"s3-standard" is a storage class (aws), not an instance type');
+    expect(r.stderr).not.toContain('c3-standard-8');
+    expect(r.stderr).toMatch(/priced in us-east-1/);
+  });
+});

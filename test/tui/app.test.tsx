@@ -134,7 +134,7 @@ describe('the session on screen', () => {
   it('opened with several scenarios it starts in the compare view', async () => {
     const app = open(session([RECSYS, scenarioFile(SMALL)]));
     const frame = await showing(app, 'compare · 2 scenarios');
-    expect(frame).toMatch(/A recsys-featur…?\S*\s+B small/);
+    expect(frame).toMatch(/A recsys-featur…?\S* ◂\s+B small/);
     await press(app, 'c');
     await showing(app, '1/2');
   });

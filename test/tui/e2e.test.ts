@@ -6,7 +6,7 @@ import { Decimal } from '../../src/model/decimal.js';
 import { money } from '../../src/model/numbers.js';
 import { REPO } from '../helpers.js';
 import { hasTmux } from '../terminal.js';
-import { P4D_RATE, recsysCopy } from './fixtures.js';
+import { P4D_RATE, planOf, recsysCopy, scenarioFile } from './fixtures.js';
 
 // A private tmux server per test, so the test never touches a tmux the person running it uses, and
 // a test never starts its session on the previous test's server while that one is still exiting
@@ -111,6 +111,37 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', SESSION, 'Escape');
     await waitFor('the plan again', () => totalOn(screen()));
     tmux('send-keys', '-t', SESSION, 'q');
+    await waitFor('tollgate to quit', () => (alive() ? undefined : true));
+  });
+  it('a seven-figure plan at 80×24: every amount whole, a space between bar, amount and delta (issue 16, 2)', async () => {
+    const cli = join(REPO, 'bin/tollgate.js');
+    // 64 p4d.24xlarge all month: $1,025,861.03 of compute.
+    const file = scenarioFile(planOf('million', 'p4d.24xlarge', 64, 150000, 300));
+    startSession('-d', '-s', SESSION, '-x', '80', '-y', '24', `env CI=true ${process.execPath} ${cli} open ${file}`);
+    await waitFor('the first frame', () => totalOn(screen()));
+    const node = new Decimal(P4D_RATE).times(730);
+    const compute = node.times(64);
+    expect(money(compute)).toBe('$1,025,861.03');
+    let view = screen();
+    expect(view).toMatch(new RegExp(`^COMPUTE\\s+(9\\d|100)% █+░* \\${money(compute)}\\s*$`, 'm'));
+    expect(view).toMatch(new RegExp(`^▸ trainers\\s+46,720 hour × \\$21\\.957642 \\${money(compute)}\\s*$`, 'm'));
+
+    tmux('send-keys', '-t', SESSION, '+');
+    view = await waitFor('the delta', () => (screen().includes('vs saved') ? screen() : undefined));
+    const more = money(node.times(65));
+    expect(view).toMatch(new RegExp(`^COMPUTE\\s+(9\\d|100)% █+░* \\${more} +▲\\+\\${money(node)}\\s*$`, 'm'));
+    expect(view).toMatch(new RegExp(`^▸ trainers .* \\${more} +▲\\+\\${money(node)}\\s*$`, 'm'));
+    for (const line of view.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+
+    // Narrower than the session is laid out for: it says so instead of cutting figures.
+    tmux('resize-window', '-t', SESSION, '-x', '72', '-y', '20');
+    await waitFor('the too-small screen', () => (screen().includes('terminal too small: 72×20, needs 80×14') ? true : undefined));
+    tmux('resize-window', '-t', SESSION, '-x', '80', '-y', '24');
+    await waitFor('the plan again', () => totalOn(screen()));
+
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitFor('the unsaved question', () => (screen().includes('quit without saving') ? true : undefined));
+    tmux('send-keys', '-t', SESSION, 'y');
     await waitFor('tollgate to quit', () => (alive() ? undefined : true));
   });
 });

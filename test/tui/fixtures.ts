@@ -86,3 +86,25 @@ transfers:
     to: "gcp:us-central1"
     gb_per_month: {p50: 3000, p95: 12000}
 `;
+
+/** A plan of `count` nodes of `instance` all month, `gb` in S3 and a nightly cross-cloud pull. */
+export const planOf = (name: string, instance: string, count: number, gb: number, gbPerDay: number) => `name: ${name}
+nodes:
+  - name: trainers
+    provider: aws
+    region: us-east-1
+    instance: ${instance}
+    count: ${count}
+storage:
+  - name: feature-store
+    provider: aws
+    region: us-east-1
+    class: s3-standard
+    gb: ${gb}
+transfers:
+  - name: nightly-pull
+    from: aws:us-east-1
+    to: "gcp:us-central1"
+    gb_per_day: ${gbPerDay}
+    days: 30
+`;

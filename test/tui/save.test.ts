@@ -121,3 +121,18 @@ describe('the file on disk', () => {
     expect(changedOnDisk(`${file}.gone`, SMALL)).toBe(true);
   });
 });
+
+describe('saving over a comment the edit made false (issue 16, smaller items)', () => {
+  it('finds the trailing comment on a changed instance line, not on untouched ones', async () => {
+    const { staleComments } = await import('../../src/tui/save.js');
+    const { readFileSync } = await import('node:fs');
+    const { RECSYS } = await import('./fixtures.js');
+    const text = readFileSync(RECSYS, 'utf8');
+    const s = (await import('./fixtures.js')).session();
+    const scenario = s.docs[0]!.current.scenario;
+    const moved = { ...scenario, nodes: scenario.nodes!.map((n, i) => (i === 0 ? { ...n, instance: 'p5.48xlarge' } : n)) };
+    expect(staleComments(text, scenario, moved)).toEqual([{ line: 21, field: 'instance', before: 'p4d.24xlarge', comment: '# 8× A100 40 GB' }]);
+    const counted = { ...scenario, nodes: scenario.nodes!.map((n, i) => (i === 0 ? { ...n, count: n.count.plus(1) } : n)) };
+    expect(staleComments(text, scenario, counted)).toEqual([]);
+  });
+});

@@ -154,7 +154,8 @@ const sample: BillingSource = {
     return {
       ...result,
       source: `sample bill ${displayPath(file)}`,
-      notes: ['the sample bill is synthetic (scripts/generate-sample-bill.ts): a realistic month for this scenario, not a real invoice'],
+      // It was generated for the bundled example only: for any other plan its lines will not match, and it says so.
+      notes: ['the sample bill is synthetic (scripts/generate-sample-bill.ts), a month of the bundled example only: not a real invoice'],
     };
   },
 };

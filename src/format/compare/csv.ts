@@ -4,7 +4,7 @@ import type { Decimal } from '../../model/decimal.js';
 import type { Estimate } from '../../model/estimate.js';
 import { exact } from '../../model/numbers.js';
 import { sampledFigures } from '../uncertainty.js';
-import { UNSAMPLED, type Sampled } from './shared.js';
+import { isCheapest, UNSAMPLED, type Sampled } from './shared.js';
 
 const COLUMNS = ['row', 'kind', 'name', 'category', 'scenario', 'cost', 'delta', 'delta_ratio', 'cheapest'];
 
@@ -42,7 +42,7 @@ export function formatComparisonCsv(c: Comparison, estimates: readonly Estimate[
       cost === undefined ? '' : exact(cost),
       exact(k.deltas[i]!),
       k.percents[i] === undefined ? '' : exact(k.percents[i]!),
-      i === k.cheapest ? 'yes' : '',
+      isCheapest(k, i) ? 'yes' : '',
     ]);
   return stringify([
     COLUMNS,

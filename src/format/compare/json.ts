@@ -1,5 +1,6 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
+import { pricingJson, pricingUsed } from '../describe.js';
 import { exact } from '../../model/numbers.js';
 import { uncertaintyJson } from '../uncertainty.js';
 import { UNSAMPLED, type Sampled } from './shared.js';
@@ -7,7 +8,9 @@ import { UNSAMPLED, type Sampled } from './shared.js';
 /** Exact decimal strings per scenario; null where a line is absent or a % has no baseline. */
 function costsJson(c: ComparedCosts, scenarios: readonly string[]) {
   return {
-    cheapest: scenarios[c.cheapest],
+    // The earliest of the cheapest, and all of them (a tie marks each); none when every plan costs the same.
+    cheapest: c.lowest.length ? scenarios[c.cheapest] : null,
+    cheapest_all: c.lowest.map((i) => scenarios[i]),
     scenarios: c.costs.map((cost, i) => ({
       scenario: scenarios[i],
       cost: cost === undefined ? null : exact(cost),
@@ -20,8 +23,10 @@ function costsJson(c: ComparedCosts, scenarios: readonly string[]) {
 export function formatComparisonJson(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const body = {
     baseline: c.scenarios[0],
-    cheapest: c.scenarios[c.cheapest],
+    cheapest: c.total.lowest.length ? c.scenarios[c.cheapest] : null,
+    cheapest_all: c.total.lowest.map((i) => c.scenarios[i]),
     currency: 'USD',
+    pricing: pricingJson(pricingUsed(estimates)),
     scenarios: estimates.map((e, i) => ({
       scenario: e.scenario,
       total: exact(e.totals.total),

@@ -1,8 +1,9 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
+import { pricingLine, pricingUsed } from '../describe.js';
 import { money, percent, count } from '../../model/numbers.js';
 import { spreadRows, swingCells } from '../uncertainty.js';
-import { costText, deltaText, hasCheapest, UNSAMPLED, type Sampled } from './shared.js';
+import { costText, deltaText, isCheapest, UNSAMPLED, type Sampled } from './shared.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -14,7 +15,7 @@ function cells(c: ComparedCosts, markCheapest = true): string {
     .map((cost, i) => {
       const delta = i === 0 ? '' : deltaText(c, i);
       const text = delta ? `${costText(cost)} · ${delta}` : costText(cost);
-      return markCheapest && hasCheapest(c) && i === c.cheapest ? `**${text}**` : text;
+      return markCheapest && isCheapest(c, i) ? `**${text}**` : text;
     })
     .join(' | ');
 }
@@ -22,10 +23,16 @@ function cells(c: ComparedCosts, markCheapest = true): string {
 const TOP_DRIVERS = 3;
 
 /** A comparison fit to paste into a pull request or design doc. */
+function cheapestText(c: Comparison): string {
+  const names = c.total.lowest.map((i) => `**${cell(c.scenarios[i]!)}**`);
+  if (names.length === 0) return 'Every scenario costs the same.';
+  return `Cheapest: ${names.join(' and ')}${names.length > 1 ? ' (tied)' : ''}, in bold in each row.`;
+}
+
 export function formatComparisonMarkdown(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const out: string[] = [];
   out.push(`### Cost comparison: ${c.scenarios.map(cell).join(' vs ')}`, '');
-  out.push(`Monthly cost in USD against **${cell(c.scenarios[0]!)}** (the baseline). Cheapest: **${cell(c.scenarios[c.cheapest]!)}**, in bold in each row.`, '');
+  out.push(`Monthly cost in USD against **${cell(c.scenarios[0]!)}** (the baseline). ${cheapestText(c)}`, '', `Pricing: ${pricingLine({ pricing: pricingUsed(estimates) })}`, '');
   const head = c.scenarios.map((s, i) => (i === 0 ? `${cell(s)} (baseline)` : cell(s)));
   out.push(`| | ${head.join(' | ')} |`, `|---|${c.scenarios.map(() => '---:').join('|')}|`);
   for (const k of c.categories) out.push(`| ${k.category} | ${cells(k)} |`);

@@ -22,9 +22,9 @@ export function deltaText(c: ComparedCosts, i: number): string {
   return p === undefined ? signedMoney(d) : `${signedMoney(d)} (${p.isNegative() ? '' : '+'}${percent(p)})`;
 }
 
-/** Whether marking a cheapest makes sense: not when every scenario costs the same. */
-export function hasCheapest(c: ComparedCosts): boolean {
-  return c.deltas.some((d) => !d.isZero());
+/** Whether scenario i is marked cheapest: every one at the lowest cost, none when all cost the same. */
+export function isCheapest(c: ComparedCosts, i: number): boolean {
+  return c.lowest.includes(i);
 }
 
 export function costText(cost: Decimal | undefined): string {

@@ -1,10 +1,11 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate } from '../../model/estimate.js';
-import { budgetLine } from '../describe.js';
+import { wrapNote } from '../actuals-describe.js';
+import { budgetLine, pricingLine, pricingUsed } from '../describe.js';
 import { spreadRows, tornadoBar, tornadoScale } from '../uncertainty.js';
 import { money, percent, count } from '../../model/numbers.js';
-import { costText, deltaText, hasCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
+import { costText, deltaText, isCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
 
 const WIDTH = 79;
 const TOP_DRIVERS = 3;
@@ -17,7 +18,7 @@ function fit(text: string, width: number): string {
 /** One row per scenario: cost, then its move against the baseline; the cheapest marked. */
 function rowsFor(c: ComparedCosts, indent: string, markCheapest = true): string[] {
   return c.costs.map((cost, i) => {
-    const mark = markCheapest && hasCheapest(c) && i === c.cheapest ? ' ◀ cheapest' : '';
+    const mark = markCheapest && isCheapest(c, i) ? ' ◀ cheapest' : '';
     const delta = i === 0 ? 'baseline' : deltaText(c, i);
     return `${indent}${letter(i)}  ${costText(cost).padStart(15)}  ${delta.padEnd(27)}${mark}`.trimEnd();
   });
@@ -46,7 +47,8 @@ function drivers(e: Estimate, u: Uncertainty): string[] {
  */
 export function formatComparisonTable(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const out: string[] = [`compare · monthly cost, USD · ${c.scenarios.length} scenarios against A (the baseline)`];
-  c.scenarios.forEach((s, i) => out.push(fit(`  ${letter(i)}  ${s}${i === c.cheapest ? '   ◀ cheapest' : ''}`, WIDTH)));
+  c.scenarios.forEach((s, i) => out.push(fit(`  ${letter(i)}  ${s}${isCheapest(c.total, i) ? '   ◀ cheapest' : ''}`, WIDTH)));
+  out.push(...wrapNote(`pricing: ${pricingLine({ pricing: pricingUsed(estimates) })}`));
   for (const k of c.categories) {
     out.push('', k.category.toUpperCase(), ...rowsFor(k, '  '));
   }

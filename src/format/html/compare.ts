@@ -1,6 +1,6 @@
 import type { Comparison, ComparedCosts } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
-import { costText, deltaText, hasCheapest, letter, UNSAMPLED, type Sampled } from '../compare/shared.js';
+import { costText, deltaText, isCheapest, letter, UNSAMPLED, type Sampled } from '../compare/shared.js';
 import { exact, money, percent } from '../../model/numbers.js';
 import { barChart } from './charts.js';
 import { assumptionsSection, pricingSection, uncertaintySection } from './estimate.js';
@@ -13,7 +13,7 @@ function cells(c: ComparedCosts, markCheapest = true): string[] {
   return c.costs.map((cost, i) => {
     const delta = i === 0 ? '' : deltaText(c, i);
     const body = `${text(costText(cost))}${delta ? `<div class="note">${text(delta)}</div>` : ''}`;
-    return markCheapest && hasCheapest(c) && i === c.cheapest ? `<span class="cheapest">${body}</span>` : body;
+    return markCheapest && isCheapest(c, i) ? `<span class="cheapest">${body}</span>` : body;
   });
 }
 
@@ -50,7 +50,7 @@ export function formatComparisonHtml(c: Comparison, estimates: readonly Estimate
     return `<section class="report" data-plan="${text(e.scenario)}"><h2>${text(names[i]!)}</h2>${u ? uncertaintySection(e, u) : ''}${pricingSection(e)}${assumptionsSection(e.assumptions)}</section>`;
   });
   const body = `<h1>Cost comparison</h1>
-<p class="meta">${text(c.scenarios.join(' vs '))} · USD per month against ${text(c.scenarios[0]!)} (the baseline) · cheapest: <strong>${text(names[c.cheapest]!)}</strong></p>
+<p class="meta">${text(c.scenarios.join(' vs '))} · USD per month against ${text(c.scenarios[0]!)} (the baseline) · ${c.total.lowest.length ? `cheapest: ${c.total.lowest.map((i) => `<strong>${text(names[i]!)}</strong>`).join(' and ')}` : 'every scenario costs the same'}</p>
 <section class="report" data-scenario="comparison">${chart}${totalsTable}${movedTable}${chanceTable}</section>
 ${detail.join('\n')}`;
   return page(`tollgate compare: ${c.scenarios.join(' vs ')}`, body);

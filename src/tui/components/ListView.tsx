@@ -5,8 +5,9 @@ import { money } from '../../model/numbers.js';
 import { listHeight } from '../layout.js';
 import { lineDeltas } from '../rows.js';
 import { activeDoc, isDirty, rows, selectedLine, selectedRanges, type Session } from '../state.js';
-import { deltaText, right, toneOf } from '../text.js';
+import { deltaText, right, toneOf, wrapped } from '../text.js';
 import { Detail } from './Detail.js';
+import { EntryPanel } from './EntryPanel.js';
 import { Header } from './Header.js';
 import { LineList } from './LineList.js';
 import { StatusLine } from './StatusLine.js';
@@ -30,6 +31,7 @@ export function ListView({ session }: { session: Session }) {
   // Rows scrolled out of view are counted on the rule, so a long plan never looks shorter than it is.
   const below = Math.max(0, all.length - session.top - height);
   const hidden = [session.top ? `↑ ${session.top} above` : '', below ? `↓ ${below} below` : ''].filter(Boolean).join(' · ');
+  const long = session.mode.kind !== 'input' && session.message && session.message.text.length + 2 > width ? session.message : undefined;
   const rule = hidden ? `── ${hidden} ${'─'.repeat(Math.max(0, width - hidden.length - 4))}` : '─'.repeat(width);
   return (
     <Box flexDirection="column">
@@ -41,15 +43,28 @@ export function ListView({ session }: { session: Session }) {
         width={width}
       />
       <Box flexDirection="column" height={height}>
-        <LineList rows={visible} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
+        <LineList rows={visible} categories={all.filter((r) => r.type === 'category')} selected={session.selected} deltas={lineDeltas(saved, estimate)} categoryDeltas={categoryDeltas} width={width} />
       </Box>
-      <Text>{rule}</Text>
-      <Detail line={selectedLine(session)} ranges={selectedRanges(session)} width={width} />
+      {long ? null : <Text>{rule}</Text>}
+      {session.mode.kind === 'input' ? (
+        <EntryPanel session={session} width={width} />
+      ) : long ? (
+        // A reason longer than the status line gets the rule and the detail lines until the next key, whole.
+        <Box flexDirection="column" height={4}>
+          {wrapped(`${long.tone === 'error' ? '✗ ' : ''}${long.text}`, width, 4).map((l, i) => (
+            <Toned key={i} tone={long.tone === 'error' ? 'dearer' : 'same'}>
+              {l}
+            </Toned>
+          ))}
+        </Box>
+      ) : (
+        <Detail line={selectedLine(session)} ranges={selectedRanges(session)} width={width} />
+      )}
       <Text>
         <Text bold>{`TOTAL per month ${right(money(estimate.totals.total), 14)}`}</Text>
         {total.isZero() ? null : <Toned tone={toneOf(total)}>{`  ${deltaText(total)} vs saved`}</Toned>}
       </Text>
-      <StatusLine session={session} width={width} />
+      <StatusLine session={session} width={width} quiet={long !== undefined} />
     </Box>
   );
 }

@@ -27,6 +27,12 @@ function choiceText(c: Choice, width: number): string {
   return columns(width, c.provider, c.instance, gpu, c.region, rate(c.perHour), c.perGpuHour ? rate(c.perGpuHour) : '');
 }
 
+/** " · ↑ 12 more above · ↓ 30 more below": rows scrolled out of view are counted, so a list never looks shorter than it is. */
+function scrolled(top: number, shown: number, count: number): string {
+  const below = count - top - shown;
+  return `${top > 0 ? ` · ↑ ${top} more above` : ''}${below > 0 ? ` · ↓ ${below} more below` : ''}`;
+}
+
 /** A filterable list of choices for one field of the selected line; Enter applies the highlighted one. */
 export function Picker({ session }: { session: Session }) {
   const mode = session.mode;
@@ -43,7 +49,7 @@ export function Picker({ session }: { session: Session }) {
   return (
     <Box flexDirection="column">
       <Text bold>{fit(`${item.name}: pick ${TITLES[mode.purpose]}${purchase}`, width)}</Text>
-      <Text>{fit(`filter: ${mode.filter}█${gpu} · ${choices.length} match`, width)}</Text>
+      <Text>{fit(`filter: ${mode.filter}█${gpu} · ${choices.length} match${scrolled(mode.top, visible.length, choices.length)}`, width)}</Text>
       <Dim>{fit(`  ${heads}`, width)}</Dim>
       <Box flexDirection="column" height={pickerHeight(session.size)}>
         {visible.length === 0 ? <Text>nothing matches; Backspace widens the filter</Text> : null}
