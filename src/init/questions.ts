@@ -2,7 +2,8 @@
 // without a prompt, a default, and a parser that throws AnswerError on a bad answer.
 import type { PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
-import { checkRegion, chooseNodes, gpuModels, parseEndpoint, parseProvider, positive, regionsOf, type InitAnswers } from './plan.js';
+import { listSome } from '../model/suggest.js';
+import { checkRegion, chooseNodes, gpuModels, gpuRegions, parseEndpoint, parseProvider, positive, regionsOf, type InitAnswers } from './plan.js';
 
 type Draft = Partial<InitAnswers>;
 type Tables = Partial<Record<Provider, PricingTableInput>>;
@@ -28,8 +29,8 @@ export const QUESTIONS: Question[] = [
   },
   {
     flag: 'region',
-    prompt: (d, t) => `Region (priced: ${regionsOf(t[d.provider!]!).join(', ')})`,
-    fallback: (d, t) => regionsOf(t[d.provider!]!)[0],
+    prompt: (d, t) => `Region (with GPUs: ${listSome(gpuRegions(t[d.provider!]!), 6)})`,
+    fallback: (d, t) => gpuRegions(t[d.provider!]!)[0] ?? regionsOf(t[d.provider!]!)[0],
     apply: (v, d, t) => void (d.region = checkRegion(t[d.provider!]!, v)),
   },
   {
