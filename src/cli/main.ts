@@ -13,7 +13,8 @@ import { VERBS } from './verbs.js';
 export { EXIT, type Io };
 
 function generalHelp(): string {
-  const verbs = VERBS.map((v) => `  ${v.name.padEnd(10)} ${v.summary}`).join('\n');
+  const width = Math.max(...VERBS.map((v) => v.name.length)) + 1;
+  const verbs = VERBS.map((v) => `  ${v.name.padEnd(width)} ${v.summary}`).join("\n");
   return `tollgate: what will this ML plan cost per month, egress included?
 
 usage: tollgate [VERB] [SCENARIO...] [options]

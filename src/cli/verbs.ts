@@ -346,8 +346,8 @@ below decide. An existing FILE is overwritten only when you say yes, or with
 
 options:
   --provider NAME       aws (default), gcp or azure
-  --region REGION       default: the table's first region (aws us-east-1,
-                        gcp us-central1, azure eastus)
+  --region REGION       default: aws us-east-1, gcp us-central1, azure eastus
+                        (else the first region with GPUs priced)
   --gpu MODEL           H100 (default, where priced), A100, L4, ...
   --gpus N              GPUs in total (default 8): the largest node size the
                         total fills, cheapest per GPU-hour, and enough nodes

@@ -50,6 +50,16 @@ export function checkRegion(table: PricingTableInput, region: string): string {
   throw new AnswerError('region', `${table.provider} region ${JSON.stringify(region)} is not priced${hint(region, regions)}; priced: ${listSome(regions)}`);
 }
 
+/** The region each provider's own console and CLI start in: init's default where it prices GPUs. */
+const HOME_REGION: Record<Provider, string> = { aws: 'us-east-1', gcp: 'us-central1', azure: 'eastus' };
+
+/** Regions with GPU instances priced on demand: the provider's home region first, then table order. */
+export function gpuRegions(table: PricingTableInput): string[] {
+  const withGpus = regionsOf(table).filter((r) => gpuModels(table, r).length > 0);
+  const home = HOME_REGION[table.provider];
+  return withGpus.includes(home) ? [home, ...withGpus.filter((r) => r !== home)] : withGpus;
+}
+
 /** The GPU models priced in a region, for the prompt's list and the error's hint. */
 export function gpuModels(table: PricingTableInput, region: string): string[] {
   const rows = catalogRows([table], { region }).filter((r) => r.gpu && r.on_demand);

@@ -3,7 +3,7 @@
 import type { PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { listSome } from '../model/suggest.js';
-import { checkRegion, chooseNodes, gpuModels, parseEndpoint, parseProvider, positive, regionsOf, type InitAnswers } from './plan.js';
+import { checkRegion, chooseNodes, gpuModels, gpuRegions, parseEndpoint, parseProvider, positive, regionsOf, type InitAnswers } from './plan.js';
 
 type Draft = Partial<InitAnswers>;
 type Tables = Partial<Record<Provider, PricingTableInput>>;
@@ -29,9 +29,8 @@ export const QUESTIONS: Question[] = [
   },
   {
     flag: 'region',
-    // The catalog prices dozens of regions: the prompt names the first few (a typo still gets "did you mean").
-    prompt: (d, t) => `Region (priced: ${listSome(regionsOf(t[d.provider!]!))})`,
-    fallback: (d, t) => regionsOf(t[d.provider!]!)[0],
+    prompt: (d, t) => `Region (with GPUs: ${listSome(gpuRegions(t[d.provider!]!), 6)})`,
+    fallback: (d, t) => gpuRegions(t[d.provider!]!)[0] ?? regionsOf(t[d.provider!]!)[0],
     apply: (v, d, t) => void (d.region = checkRegion(t[d.provider!]!, v)),
   },
   {

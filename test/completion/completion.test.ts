@@ -55,7 +55,7 @@ describe('what completes', () => {
 
   it('scenario files, instance names, and the --vary paths and --spot groups of the scenarios typed', async () => {
     expect(await candidates('estimate', 'scenarios/az')).toEqual(['scenarios/azure-training.yaml']);
-    expect(await candidates('pricing', 'show', 'p4')).toEqual(['p4d.24xlarge', 'p4de.24xlarge']);
+    expect(await candidates('pricing', 'show', 'p4')).toEqual(expect.arrayContaining(['p4d.24xlarge', 'p4de.24xlarge']));
     expect(await candidates('breakeven', 'scenarios/feature-store-replicated.yaml', 'scenarios/feature-store-read-nightly.yaml', '--vary', 'transfers.n')).toEqual([
       'transfers.nightly-feature-read.gb_per_day',
       'transfers.nightly-feature-read.days',
@@ -84,7 +84,9 @@ __tollgate_complete 2>/dev/null; printf '%s\\n' "\${COMPREPLY[@]}"`;
   it.skipIf(!has('fish'))('fish completes --vary paths and instance names', async () => {
     const script = 'tollgate completion fish | source; complete -C "tollgate breakeven scenarios/feature-store-replicated.yaml --vary nodes."; complete -C "tollgate pricing show p5"';
     const { stdout } = await exec('fish', ['-c', script], { env: { ...process.env, PATH: shimPath() } });
-    expect(stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean)).toEqual(['nodes.trainers.count', 'nodes.trainers.hours', 'p5.48xlarge', 'p5en.48xlarge']);
+    const got = stdout.split('\n').map((l) => l.split('\t')[0] ?? '').filter(Boolean);
+    expect(got.filter((c) => c.startsWith('nodes.'))).toEqual(['nodes.trainers.count', 'nodes.trainers.hours']);
+    expect(got.filter((c) => c.startsWith('p5'))).toEqual(expect.arrayContaining(['p5.48xlarge', 'p5en.48xlarge']));
   });
 
   it.skipIf(!has('zsh'))('zsh reads the script without a syntax error', async () => {
