@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { displayPath, InputError } from '../../model/diagnostics.js';
+import { readTextFile } from '../../model/read-text-file.js';
 import type { PricingTableInput } from '../../model/pricing.js';
 import type { OnProgress } from '../progress.js';
 import type { Fetch, FetchRequest } from '../provider.js';
@@ -81,10 +81,15 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
   return items;
 }
 
+/** A regional offer file is tens to hundreds of MB; past this, Node could not hold it as one string anyway. */
+const MAX_OFFER_BYTES = 512 * 1024 * 1024;
+
 function readOfferFile(file: string): AwsOfferFile {
+  // A regular file of bounded size, like every file a user names: /dev/zero would never end.
+  const text = readTextFile(file, { display: displayPath(file), notFound: { message: 'AWS offer file not found or not readable' }, maxBytes: MAX_OFFER_BYTES });
   let offer: Partial<AwsOfferFile>;
   try {
-    offer = JSON.parse(readFileSync(file, 'utf8')) as Partial<AwsOfferFile>;
+    offer = JSON.parse(text) as Partial<AwsOfferFile>;
   } catch (e) {
     throw new InputError([{ file: displayPath(file), message: `not a readable AWS offer file: ${(e as Error).message.split('\n')[0]}` }]);
   }
