@@ -1,7 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+/** Formats only some verbs render (each verb lists them): a self-contained HTML report, GitHub Actions workflow commands. */
+export type Format = (typeof FORMATS)[number] | 'html' | 'github-annotations';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
@@ -27,6 +28,8 @@ export interface Verb {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Its positionals are scenario files: with none given, the config's `scenarios` globs name them. */
+  takesScenarios?: boolean;
   /** The first positional names a subcommand (`pricing update`), named with the verb in failure messages. */
   nested?: boolean;
   load: () => Promise<{ run: (args: ParsedArgs, io: Io) => Promise<number> | number }>;

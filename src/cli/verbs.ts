@@ -1,5 +1,6 @@
 import { ACTUALS_OPTIONS } from './actuals-options.js';
 import { MONTE_CARLO_OPTIONS, MONTE_CARLO_USAGE } from './montecarlo-options.js';
+import { OUT_FILE_OPTION, OUT_FILE_USAGE } from './out-file.js';
 import type { Verb } from './verb.js';
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
@@ -48,7 +49,7 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   {
     name: 'estimate',
     summary: 'priced monthly projection: compute, storage, egress, ingress, network',
-    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown] [--pricing FILE]...
+    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown|html] [--pricing FILE]...
 
 Prices each scenario's node groups, storage and transfers against the bundled
 pricing tables (pricing/*.yaml) and any override files, and prints the monthly
@@ -56,7 +57,8 @@ projection: compute, storage, egress, ingress and network, with every
 assumption made.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or html (one
+                    self-contained page: bars, egress tiers, tornado)
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
   --max-age DAYS    warn (on stderr) when a pricing table used is older than
@@ -69,13 +71,14 @@ In CSV the sampled figures follow the scenario's lines as rows of kind spread
 (name expected, p50, …) and probability (name over_budget), the figure in the
 quantity column; their cost stays empty, so costs still sum to the total.
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    takesScenarios: true,
     load: () => import('../commands/estimate.js'),
   },
   {
     name: 'compare',
     summary: 'scenarios side by side against the first: deltas, cheapest, what moved',
-    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown]
+    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown|html]
                         [--pricing FILE]... [--samples N] [--seed N]
 
 Prices each scenario and compares them with the first (the baseline): each
@@ -87,19 +90,21 @@ their budget and the top inputs driving the spread; and each plan gets its
 chance of costing less than the baseline, from paired samples (an input the
 plans share by name gets the same draw in both). CSV adds these as rows
 spread (figure in cost) and probability (share in delta_ratio) at the end.
---format markdown is fit to paste into a pull request.
+--format markdown is fit to paste into a pull request; --format html is one
+self-contained page (inline CSS and SVG) for a review meeting.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or html
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    takesScenarios: true,
     load: () => import('../commands/compare.js'),
   },
   {
     name: 'check',
     summary: 'budget gate for CI: exit 3 when a projection exceeds its budget',
-    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown] [--percentile p95]
+    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown|github-annotations] [--percentile p95]
                       [--pricing FILE]... [--samples N] [--seed N]
 
 Holds each scenario's monthly projection against its budget (budget: {monthly,
@@ -111,12 +116,15 @@ warning, not a failure. A scenario without a budget is listed, not gated.
 exit codes: 0 all within budget · 2 invalid input · 3 over budget
 
 options:
-  --format FORMAT   table (default), json or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, markdown or github-annotations
+                    (::error on each over-budget scenario's budget: line,
+                    ::warning past alert_at, then the table)
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    takesScenarios: true,
     load: () => import('../commands/check.js'),
   },
   {
@@ -145,7 +153,7 @@ Costs are piecewise linear in one input (tiers bend them at band edges); each
 crossing is solved exactly per linear piece, in decimal arithmetic.
 
 options:
-  --vary PATH          the input to vary
+${OUT_FILE_USAGE}  --vary PATH          the input to vary
   --between LOW..HIGH  the interval to search; default: the input's own range
                        ({low, expected, high}: low..high; {p50, p95}: p05..p95),
                        else 0 to twice its value; for the overhead 0%..500%
@@ -155,6 +163,7 @@ options:
   --pricing FILE       a pricing override file; may repeat
 `,
     options: {
+      ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       vary: { type: 'string' },
@@ -168,17 +177,19 @@ options:
     name: 'pricing',
     nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
-    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION] [--provider aws|gcp|azure]
+    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--min-gpu-memory GB] [--count N]
+                            [--region REGION|GLOB] [--max-price USD] [--provider aws|gcp|azure]
                             [--format table|json] [--pricing FILE]...
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
        tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
        tollgate pricing update aws|gcp|azure [--regions R1,R2] (--out FILE | --write)
                             [--input FILE] [--format table|json]
 
-show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour and
-        $/GPU-hour in every priced region, cheapest first (per GPU-hour with
-        --gpu); with --region alone, also that region's network prices:
-        ingress, inter-zone, internet egress tiers and rates to other regions.
+show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour,
+        $/GPU-hour and the cheapest 1-year commitment per GPU-hour in every
+        priced region, cheapest first (per GPU-hour with a GPU filter); with
+        one --region alone, also that region's network prices: ingress,
+        inter-zone, internet egress tiers and rates to other regions.
 diff    changed, added and removed rates between two tables, old/new and %;
         with --live, between a table and its provider's API today.
 update  refreshes the provider's table from its public pricing API (AWS Price
@@ -192,10 +203,14 @@ update  refreshes the provider's table from its public pricing API (AWS Price
         azure: VM prices and internet egress tiers.
 
 options:
-  --format FORMAT   table (default) or json; diff also markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --pricing FILE    (show) a pricing override file to apply; may repeat
   --gpu MODEL       (show) instances with this GPU (H100, A100, L4, ...)
-  --region REGION   (show) only this region
+  --min-gpu-memory GB  (show) at least this much memory per GPU
+  --count N         (show) exactly N GPUs per instance
+  --region REGION   (show) only this region, or a glob: 'eu-*', 'europe-west?'
+  --max-price USD   (show) at most this per GPU-hour (with a GPU filter) or
+                    per hour (without), on-demand or else spot
   --provider NAME   (show) only this provider
   --regions LIST    (update) comma-separated regions to refresh (default: the
                     regions the table lists)
@@ -210,9 +225,13 @@ options:
                     to zero
 `,
     options: {
+      ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       gpu: { type: 'string' },
+      'min-gpu-memory': { type: 'string' },
+      count: { type: 'string' },
+      'max-price': { type: 'string' },
       region: { type: 'string' },
       provider: { type: 'string' },
       regions: { type: 'string' },
@@ -229,7 +248,8 @@ options:
     name: 'actuals',
     summary: 'check a month of real spend against the projection (exit 4 on drift)',
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
-                        [--format table|json|csv|markdown] [--threshold 10%]
+                        [--format table|json|csv|markdown|html|github-annotations]
+                        [--threshold 10%]
                         [--cost billed|effective] [--refresh]
                         [--max-scan SIZE] [--timeout TIME] [--pricing FILE]...
 
@@ -258,9 +278,12 @@ The scenario's actuals: block selects its share of the bill (AWS tags and
 linked accounts, GCP projects and labels, Azure subscriptions and tags).
 
 options:
-  --month YYYY-MM   the month to check
+${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
   --source SOURCE   aws, gcp, sample or a file path
-  --format FORMAT   table (default), json, csv or markdown
+  --format FORMAT   table (default), json, csv, markdown or html (one
+                    self-contained page: bars, spend per day) or
+                    github-annotations (::error on each scenario line over
+                    the threshold, then the table)
   --threshold PCT   variance that fails the check (default 10%); exit 4 when
                     the total or any category is over it
   --cost BASIS      billed (default): FOCUS BilledCost, what the invoice says;
@@ -277,7 +300,187 @@ options:
                     (exit 1) and caches nothing
   --pricing FILE    a pricing override file; may repeat
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
+  },
+  {
+    name: 'init',
+    summary: 'write a new, commented scenario: asks on a terminal, flags otherwise',
+    usage: `usage: tollgate init [FILE] [--provider aws|gcp|azure] [--region REGION]
+                     [--gpu MODEL] [--gpus N] [--hours H] [--store-gb GB]
+                     [--store-at PROVIDER:REGION] [--read-gb-per-day GB]
+                     [--budget USD] [--name NAME] [--force]
+
+Writes FILE (default plan.yaml): one GPU node group, its feature store and the
+nightly read between them when they are apart, and a budget, every line
+commented, then prices it. On a terminal it asks for whatever the flags leave
+out, showing what the tables price; without one the flags and the defaults
+below decide. An existing FILE is overwritten only when you say yes, or with
+--force (without a terminal it is an error, exit 2).
+
+options:
+  --provider NAME       aws (default), gcp or azure
+  --region REGION       default: the table's first region (aws us-east-1,
+                        gcp us-central1, azure eastus)
+  --gpu MODEL           H100 (default, where priced), A100, L4, ...
+  --gpus N              GPUs in total (default 8): the largest node size the
+                        total fills, cheapest per GPU-hour, and enough nodes
+  --hours H             hours each node runs per month (default 730)
+  --store-gb GB         the feature store's size (default 0: none)
+  --store-at P:R        where the store lives (default: the nodes' region)
+  --read-gb-per-day GB  what the nodes read from a store elsewhere each day
+                        (needed when the store is elsewhere)
+  --budget USD          the monthly budget (default: none)
+  --name NAME           the scenario's name (default: from FILE)
+  --force               overwrite FILE without asking
+`,
+    options: {
+      provider: { type: 'string' },
+      region: { type: 'string' },
+      gpu: { type: 'string' },
+      gpus: { type: 'string' },
+      hours: { type: 'string' },
+      'store-gb': { type: 'string' },
+      'store-at': { type: 'string' },
+      'read-gb-per-day': { type: 'string' },
+      budget: { type: 'string' },
+      name: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    load: () => import('../commands/init.js'),
+  },
+  {
+    name: 'config',
+    summary: 'the effective settings and where each comes from',
+    usage: `usage: tollgate config [--json]
+
+Prints every setting tollgate reads from a config file or the environment,
+its value, and where it came from. Flags win over the environment, which wins
+over the project's tollgate.yml (the working directory's or the nearest
+folder's above it), then the user's $XDG_CONFIG_HOME/tollgate/config.yml
+(~/.config/tollgate/config.yml), then the defaults:
+
+  format             default --format of report verbs     TOLLGATE_FORMAT
+  max_age            --max-age, days                      TOLLGATE_PRICING_MAX_AGE_DAYS
+  pricing            override files, before any --pricing (they add up)
+  actuals.source     --source of actuals and the session  TOLLGATE_ACTUALS_SOURCE
+  actuals.threshold  --threshold, e.g. 10%                TOLLGATE_THRESHOLD
+  scenarios          globs estimate, compare and check read when given no
+                     SCENARIO
+
+Paths in a file are relative to that file.
+
+It reads the same files as every other verb (so an error in one shows here
+too, as file:line:col), but its own output is not changed by them.
+
+options:
+  --json   the settings as JSON: {settings: {KEY: {value, from}}, files}
+`,
+    options: { json: { type: 'boolean' } },
+    load: () => import('../commands/config.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'a shell completion script: bash, zsh or fish',
+    usage: `usage: tollgate completion bash|zsh|fish
+
+Prints the completion script for the shell: verbs, their options, scenario
+files, --format and --provider values, --region, --gpu and instance names from
+the bundled catalog, and the --vary paths and --spot groups of the scenarios
+already typed. To install it:
+
+  bash   tollgate completion bash > ~/.local/share/bash-completion/completions/tollgate
+         (needs the bash-completion package)
+  zsh    tollgate completion zsh > "\${fpath[1]}/_tollgate"   (or: source <(tollgate completion zsh))
+  fish   tollgate completion fish > ~/.config/fish/completions/tollgate.fish
+
+The script calls \`tollgate completion complete -- WORDS...\` at each Tab.
+`,
+    options: {},
+    load: () => import('../commands/completion.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'print the scenario JSON Schema (for editors and validators)',
+    usage: `usage: tollgate schema [--out-file FILE]
+
+Prints the JSON Schema of a scenario file, the one the package ships as
+scenarios/schema.json: every key described, and the bundled catalog's
+providers, regions, instance types and storage classes as enums (narrowed to
+each item's provider), so an editor completes them and flags a typo. Point an
+editor at it with a first line of
+  # yaml-language-server: $schema=PATH/TO/schema.json
+(tollgate init writes that line), or save it: tollgate schema --out-file schema.json
+
+options:
+${OUT_FILE_USAGE}`,
+    options: { ...OUT_FILE_OPTION },
+    load: () => import('../commands/schema.js'),
+  },
+  {
+    name: 'comment',
+    summary: 'post the cost change and budget check as one pull request comment',
+    usage: `usage: tollgate comment github|gitlab|azure-repos|bitbucket SCENARIO...
+                [--repo REPO] [--pull-request N] [--base-ref REF]
+                [--behavior update|new|hide-and-new|delete-and-new]
+                [--on-over-budget fail|comment] [--dry-run]
+                [--percentile p95] [--pricing FILE]... [--samples N] [--seed N]
+
+Compares each scenario as it is on the base branch (read with git show
+REF:FILE) with the working tree's, checks it against its budget, and posts
+both as one comment on the pull/merge request: per scenario the total before
+→ after and the change, the lines that changed most, budget use, p95 where
+there are ranges, and the pricing tables' dates; the full tables folded.
+A scenario new on the branch shows as new.
+
+In a CI job the repository, the request and the base come from its
+environment; flags override them:
+  github       GITHUB_REPOSITORY, GITHUB_EVENT_PATH (pull_request.number,
+               base.sha), GITHUB_BASE_REF; token GITHUB_TOKEN or GH_TOKEN;
+               API GITHUB_API_URL (GITHUB_GRAPHQL_URL for hiding)
+  gitlab       CI_PROJECT_ID, CI_MERGE_REQUEST_IID,
+               CI_MERGE_REQUEST_DIFF_BASE_SHA; token GITLAB_TOKEN (or
+               CI_JOB_TOKEN); API CI_API_V4_URL
+  azure-repos  SYSTEM_TEAMPROJECT/BUILD_REPOSITORY_ID,
+               SYSTEM_PULLREQUEST_PULLREQUESTID, SYSTEM_PULLREQUEST_TARGETBRANCH;
+               token SYSTEM_ACCESSTOKEN; API SYSTEM_COLLECTIONURI
+  bitbucket    BITBUCKET_REPO_FULL_NAME, BITBUCKET_PR_ID,
+               BITBUCKET_PR_DESTINATION_BRANCH; token BITBUCKET_TOKEN;
+               API BITBUCKET_API_URL (default https://api.bitbucket.org/2.0)
+The token is never printed. Requests rate limited (429) or unavailable (503)
+are retried up to 3 times, waiting as Retry-After says (at most 20 s).
+
+exit codes: 0 posted · 2 invalid input, token refused, request not found ·
+            1 the forge failed · 3 a scenario over budget (--on-over-budget fail)
+
+options:
+  --repo REPO          OWNER/NAME (github, bitbucket), project id or path
+                       (gitlab), PROJECT/REPOSITORY (azure-repos)
+  --pull-request N     the pull/merge request number
+  --base-ref REF       the git revision to compare against (e.g. origin/main)
+  --behavior B         update (default): edit tollgate's earlier comment (found
+                       by a hidden marker), or post one; new: always post;
+                       hide-and-new: collapse earlier ones, then post (GitHub
+                       minimizes, Azure closes the thread, GitLab and Bitbucket
+                       replace the old text with a pointer); delete-and-new
+  --on-over-budget P   fail (default): exit 3 when a scenario is over budget;
+                       comment: post and exit 0
+  --dry-run            print the comment instead of posting it (no token needed)
+  --percentile P       for scenarios with ranges: the percentile of the total
+                       that must fit the budget (default p95)
+  --pricing FILE       a pricing override file; may repeat
+${MONTE_CARLO_USAGE}`,
+    options: {
+      ...PRICING_OPTION,
+      ...MONTE_CARLO_OPTIONS,
+      repo: { type: 'string' },
+      'pull-request': { type: 'string' },
+      'base-ref': { type: 'string' },
+      behavior: { type: 'string' },
+      'on-over-budget': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      percentile: { type: 'string' },
+    },
+    load: () => import('../commands/comment.js'),
   },
 ];

@@ -7,14 +7,14 @@ import { json, localServer } from './local-server.js';
 import { runMain } from './run-main.js';
 
 /**
- * A Catalog answer whose SKUs lost their prices (every unitPrice empty, which
+ * A Catalog answer whose SKUs lost their prices (every unitPrice without units or nanos, which
  * protobuf reads as $0) would have replaced 36 real rates with zeros, exit 0.
  * The update refuses such a table unless --force says the zeros are real.
  */
 async function malformedCatalog() {
   const skus = gcpSkus().map((s) => ({
     ...s,
-    pricingInfo: s.pricingInfo?.map((p) => ({ ...p, pricingExpression: { ...p.pricingExpression, tieredRates: p.pricingExpression?.tieredRates?.map((t) => ({ ...t, unitPrice: {} })) } })),
+    pricingInfo: s.pricingInfo?.map((p) => ({ ...p, pricingExpression: { ...p.pricingExpression, tieredRates: p.pricingExpression?.tieredRates?.map((t) => ({ ...t, unitPrice: { currencyCode: 'USD' } })) } })),
   }));
   return localServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');

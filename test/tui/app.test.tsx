@@ -24,7 +24,7 @@ describe('the session on screen', () => {
     const app = open();
     const frame = await showing(app, 'TOTAL per month');
     expect(frame).toContain('recsys-feature-store');
-    expect(frame).toContain('pricing: aws 2026-10-02 · gcp 2026-10-16');
+    expect(frame).toContain('pricing: aws 2026-10-02 · gcp 2026-07-30');
     expect(frame).toContain('budget $40,000.00/month: 58.2% used, within budget');
     expect(frame).toMatch(/COMPUTE\s+93% █+░+ \$21,746\.49/);
     expect(frame).toMatch(/▸ trainers\s+800 hour × \$21\.957642\s+\$17,566\.11/);

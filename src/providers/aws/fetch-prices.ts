@@ -1,9 +1,7 @@
-import { displayPath, InputError } from '../../model/diagnostics.js';
-import { readTextFile } from '../../model/read-text-file.js';
 import type { PricingTableInput } from '../../model/pricing.js';
 import type { OnProgress } from '../progress.js';
 import type { Fetch, FetchRequest } from '../provider.js';
-import { EC2_FILTERS, mapAwsProducts, productsFromOffer, S3_CLASSES, type AwsOfferFile, type AwsProduct } from './prices.js';
+import { EC2_FILTERS, mapAwsProducts, S3_CLASSES, type AwsProduct } from './prices.js';
 import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS } from '../../remote/discipline.js';
 
 export interface AwsFetchOptions {
@@ -81,30 +79,17 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
   return items;
 }
 
-/** A regional offer file is tens to hundreds of MB; past this, Node could not hold it as one string anyway. */
-const MAX_OFFER_BYTES = 512 * 1024 * 1024;
-
-function readOfferFile(file: string): AwsOfferFile {
-  // A regular file of bounded size, like every file a user names: /dev/zero would never end.
-  const text = readTextFile(file, { display: displayPath(file), notFound: { message: 'AWS offer file not found or not readable' }, maxBytes: MAX_OFFER_BYTES });
-  let offer: Partial<AwsOfferFile>;
-  try {
-    offer = JSON.parse(text) as Partial<AwsOfferFile>;
-  } catch (e) {
-    throw new InputError([{ file: displayPath(file), message: `not a readable AWS offer file: ${(e as Error).message.split('\n')[0]}` }]);
-  }
-  if (!offer.products || !offer.terms || !offer.offerCode) {
-    throw new InputError([{ file: displayPath(file), message: 'not an AWS offer file: it needs offerCode, products and terms', suggestion: 'download one from https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json' }]);
-  }
-  return offer as AwsOfferFile;
-}
-
 /** The table's rates from bulk offer files when given, otherwise from the Price List Query API. */
 export async function fetchAwsPrices(req: FetchRequest): Promise<Fetch> {
   let items: AwsProduct[];
   let source: string;
   if (req.inputs.length) {
-    items = req.inputs.flatMap((file) => productsFromOffer(readOfferFile(file)));
+    const { readOfferFile } = await import('./offer-file.js');
+    // Instance types the table does not list are dropped while streaming: most of an EC2 offer.
+    const listed = new Set(Object.keys(req.table.instances ?? {}));
+    const keep = (p: AwsProduct['product']) => p.attributes.instanceType === undefined || listed.has(p.attributes.instanceType);
+    items = [];
+    for (const file of req.inputs) items.push(...(await readOfferFile(file, keep, req.onProgress)));
     source = 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/ (bulk offer files)';
   } else {
     // Endpoint and credentials come from the SDK's standard chain (AWS_ENDPOINT_URL_PRICING, profiles, SSO).
