@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { InputError, type Diagnostic, type Position } from './diagnostics.js';
 
 /** A YAML file larger than this is refused before it is read: a scenario or table is a few KB. */
@@ -23,6 +23,12 @@ export interface ReadOptions {
   /** What to say when the file is missing or unreadable. */
   notFound: Omit<Diagnostic, 'file'>;
   maxBytes?: number;
+}
+
+/** What a file that is not a regular one is, as the refusal says it. */
+export function notRegular(stat: Stats): Omit<Diagnostic, 'file'> {
+  const kind = stat.isFIFO() ? 'a pipe (FIFO)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
+  return { message: `is ${kind}, not a regular file; tollgate reads only regular files`, suggestion: 'save the content to a file and name that file' };
 }
 
 function mb(bytes: number): string {
@@ -51,10 +57,7 @@ export function readTextFile(file: string, o: ReadOptions): string {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return fail({ message: 'is a folder, not a file' });
-    if (!stat.isFile()) {
-      const kind = stat.isFIFO() ? 'a pipe (FIFO)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
-      return fail({ message: `is ${kind}, not a regular file; tollgate reads only regular files`, suggestion: 'save the content to a file and name that file' });
-    }
+    if (!stat.isFile()) return fail(notRegular(stat));
     const max = o.maxBytes ?? maxFileBytes();
     if (stat.size > max) {
       return fail({

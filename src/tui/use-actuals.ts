@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { redact } from '../redact.js';
 import { clockNow } from '../clock.js';
 import { coveredRange, periodAt } from '../actuals/period.js';
 import type { ActualsSelector } from '../model/actuals-selector.js';
@@ -29,7 +30,8 @@ export function useActualsFetch(state: Session, dispatch: (a: Action) => void): 
     const { id } = request;
     fetchBill(request, setup, selector, (requests) => dispatch({ type: 'actualsProgress', id, requests })).then(
       (answer) => dispatch({ type: 'actualsFetched', id, ...answer }),
-      (e: unknown) => dispatch({ type: 'actualsFailed', id, error: e instanceof Error ? e.message : String(e) }),
+      // Shown on the screen, not stderr: a token a service echoed is redacted here.
+      (e: unknown) => dispatch({ type: 'actualsFailed', id, error: redact(e instanceof Error ? e.message : String(e)) }),
     );
   }, [request, setup, selector, dispatch]);
 }

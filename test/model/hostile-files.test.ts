@@ -57,6 +57,13 @@ describe('hostile files', () => {
     expectOneError(r, `rates.yaml: error: is a device, not a regular file; tollgate reads only regular files`);
   });
 
+  it('refuses an AWS offer file (--input) that is a device', async () => {
+    const dir = folder();
+    symlinkSync('/dev/zero', join(dir, 'offer.json'));
+    const r = await tollgate(['pricing', 'update', 'aws', '--input', 'offer.json', '--out', 'aws.yaml'], { cwd: dir });
+    expectOneError(r, 'offer.json: error: is a device, not a regular file; tollgate reads only regular files');
+  });
+
   it('refuses a file past the 5 MB cap with a clear message, and TOLLGATE_MAX_FILE_SIZE raises the cap', async () => {
     const dir = folder();
     // 6 MB of comments after a valid scenario: too big, though harmless.

@@ -7,11 +7,9 @@ import { json, localServer } from './local-server.js';
 import { runMain } from './run-main.js';
 
 /**
- * A Catalog answer whose SKUs lost their prices (every unitPrice down to its
- * currency, which protobuf reads as $0) would have replaced 36 real rates with
- * zeros, exit 0. The update refuses such a table unless --force says the zeros
- * are real. (A unitPrice without even its currency is not read as a price at
- * all: the mapper leaves it out as not USD.)
+ * A Catalog answer whose SKUs lost their prices (every unitPrice without units or nanos, which
+ * protobuf reads as $0) would have replaced 36 real rates with zeros, exit 0.
+ * The update refuses such a table unless --force says the zeros are real.
  */
 async function malformedCatalog() {
   const skus = gcpSkus().map((s) => ({

@@ -5,6 +5,7 @@ import { pick } from 'stream-json/filters/pick.js';
 import { parser } from 'stream-json/parser.js';
 import { streamValues } from 'stream-json/streamers/stream-values.js';
 import { displayPath, InputError } from '../../model/diagnostics.js';
+import { notRegular } from '../../model/read-text-file.js';
 import type { OnProgress } from '../progress.js';
 import type { AwsProduct } from './prices.js';
 
@@ -27,12 +28,15 @@ const HINT = 'download one from https://pricing.us-east-1.amazonaws.com/offers/v
  * shape GetProducts returns them; progress reports bytes read of the file.
  */
 export async function readOfferFile(file: string, keep: (p: Product) => boolean, onProgress?: OnProgress): Promise<AwsProduct[]> {
-  let total: number;
+  let stat;
   try {
-    total = statSync(file).size;
+    stat = statSync(file);
   } catch {
     throw new InputError([{ file: displayPath(file), message: 'AWS offer file not found or not readable' }]);
   }
+  // A device or FIFO (a symlink to /dev/zero) would never end, or block: only regular files are read.
+  if (!stat.isFile()) throw new InputError([{ file: displayPath(file), ...notRegular(stat) }]);
+  const total = stat.size;
   const source = createReadStream(file);
   const query = `offer file ${basename(file)}`;
   let lastReport = 0;
