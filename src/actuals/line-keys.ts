@@ -1,5 +1,5 @@
 import type { LineItem } from '../model/estimate.js';
-import { parseEndpoint } from '../model/endpoint.js';
+import { parseEndpoint, resolveItem } from '../model/endpoint.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Detail } from '../model/billing-record.js';
 import { cloud, cloudOf } from '../providers/index.js';
@@ -46,11 +46,11 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
     case 'nat-gateway':
       return recordKey(provider, region, { kind: 'nat-gateway' });
     case 'transfer':
-      return transferKey(line, scenario.transfers?.[index]?.to);
+      return transferKey(line, scenario.transfers?.[index]?.to, scenario);
   }
 }
 
-function transferKey(line: LineItem, to: string | undefined): string | undefined {
+function transferKey(line: LineItem, to: string | undefined, scenario: Scenario): string | undefined {
   const { provider, region } = line;
   switch (line.path) {
     case 'internet':
@@ -61,7 +61,8 @@ function transferKey(line: LineItem, to: string | undefined): string | undefined
     case 'ingress':
       return recordKey(provider, region, { kind: 'transfer', path: 'ingress' });
     case 'inter-region': {
-      const end = to === undefined ? undefined : parseEndpoint(to);
+      // A priced line's ends resolved when it was priced, so they resolve here too.
+      const end = to === undefined ? undefined : resolveItem(parseEndpoint(to), scenario);
       const dst = cloud(provider).lineKeys.namesInterRegionDestination && end?.kind === 'cloud' ? end.region : undefined;
       return recordKey(provider, region, { kind: 'transfer', path: 'inter-region', ...(dst ? { to: dst } : {}) });
     }

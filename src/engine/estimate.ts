@@ -46,7 +46,7 @@ function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate 
     }
   });
   lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail));
-  lines.push(...priceTransfers(scenario.transfers ?? [], { book, detail, hoursPerMonth, assume, fail }));
+  lines.push(...priceTransfers(scenario.transfers ?? [], { book, items: scenario, detail, hoursPerMonth, assume, fail }));
   if (misses.length > 0) throw new PlanError(misses);
 
   const used = new Set<Provider>(lines.map((l) => l.provider));

@@ -10,6 +10,7 @@ export type Category = (typeof CATEGORIES)[number];
 export type TransferPath =
   | 'same-zone'
   | 'inter-zone'
+  | 'same-region-storage'
   | 'inter-region'
   | 'cross-cloud'
   | 'internet'

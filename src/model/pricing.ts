@@ -54,6 +54,10 @@ export const instanceSchema = z.strictObject({
 
 export const storageClassSchema = z.strictObject({
   description: z.string().optional(),
+  service: z
+    .enum(['object-storage', 'file-system'])
+    .optional()
+    .describe('object storage is read by compute in its region without a transfer charge (network.same_region_storage)'),
   rates: z.record(z.string(), z.union([rate, tiers]), { error: 'expected region: rate (or tier list) pairs' }).optional(),
   source: z.string().optional(),
 });
@@ -80,6 +84,10 @@ export const networkSchema = z.strictObject({
     .optional()
     .describe('how a same-region transfer without zones is priced'),
   inter_region: z.array(interRegionRuleSchema).optional(),
+  same_region_storage: z
+    .strictObject({ rate, source: z.string() })
+    .optional()
+    .describe('object storage <-> compute in one region (a storage: end of service object-storage)'),
   internet_egress: z
     .strictObject({
       tiers,

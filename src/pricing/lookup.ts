@@ -137,6 +137,11 @@ export function ingressRate(table: PricingTableInput): Decimal {
   return table.network?.ingress ?? ZERO;
 }
 
+/** Object storage <-> compute in one region; only asked for when the table has the row (classifyPath checks). */
+export function sameRegionStorageRate(table: PricingTableInput): Decimal {
+  return table.network?.same_region_storage?.rate ?? ZERO;
+}
+
 /** The inter-zone rate per unit moved, every billed side included (AWS charges both); undefined when the table has none. */
 export function interZoneRate(table: PricingTableInput): Decimal | undefined {
   const iz = table.network?.inter_zone;
