@@ -4,7 +4,7 @@ try {
   await import('../dist/tollgate.js');
 } catch (e) {
   if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/tollgate.js')) {
-    process.stderr.write('tollgate: the CLI is not built yet; run `npm run build` (npm install does it too)\n');
+    process.stderr.write('tollgate: the CLI is not built yet; run `npm run build` (npm start and npm test build it first)\n');
     process.exit(1);
   }
   throw e;

@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model/diagnostics.js';
 import { ServiceError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
-import { EXIT, UsageError, type Io, type Verb } from './verb.js';
+import { anySettings } from '../config/files.js';
+import { toOutFile } from './out-file.js';
+import { EXIT, UsageError, stringOption, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
 
 export { EXIT, type Io };
@@ -31,6 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const verbName = verbGiven ? first : 'open';
   const rest = verbGiven ? argv.slice(1) : [...argv];
   let verb: Verb | undefined;
+  let origins: Record<string, string> = {};
   let parsedPositionals: string[] = [];
   try {
     verb = VERBS.find((v) => v.name === verbName);
@@ -58,8 +61,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     parsedPositionals = parsed.positionals;
+    const args = { values: parsed.values, positionals: parsed.positionals };
+    if (anySettings(process.cwd(), process.env)) {
+      const { settingsFor } = await import('../config/apply.js');
+      origins = await settingsFor(verb, args, process.cwd(), process.env);
+    }
     const impl = await verb.load();
-    return await impl.run({ values: parsed.values, positionals: parsed.positionals }, io);
+    const outFile = 'out-file' in verb.options ? stringOption(args, 'out-file') : undefined;
+    if (outFile !== undefined) return await toOutFile(outFile, io, async (toFile) => impl.run(args, toFile));
+    return await impl.run(args, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr.write(`${e.message}\n`);
@@ -74,7 +84,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (e instanceof UsageError) {
       const helpCmd = verb && verbGiven ? `tollgate ${verb.name} --help` : 'tollgate --help';
-      io.stderr.write(`tollgate: ${e.message}\nRun '${helpCmd}' for usage.\n`);
+      const from = Object.keys(origins).find((o) => e.message.includes(`--${o}`));
+      const set = from ? ` (--${from} set by ${origins[from]})` : '';
+      io.stderr.write(`tollgate: ${e.message}${set}\nRun '${helpCmd}' for usage.\n`);
       return EXIT.input;
     }
     io.stderr.write(`tollgate: internal error: ${(e as Error)?.message ?? String(e)}\n`);

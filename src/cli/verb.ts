@@ -27,6 +27,8 @@ export interface Verb {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Its positionals are scenario files: with none given, the config's `scenarios` globs name them. */
+  takesScenarios?: boolean;
   /** The first positional names a subcommand (`pricing update`), named with the verb in failure messages. */
   nested?: boolean;
   load: () => Promise<{ run: (args: ParsedArgs, io: Io) => Promise<number> | number }>;

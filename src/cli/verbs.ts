@@ -1,5 +1,6 @@
 import { ACTUALS_OPTIONS } from './actuals-options.js';
 import { MONTE_CARLO_OPTIONS, MONTE_CARLO_USAGE } from './montecarlo-options.js';
+import { OUT_FILE_OPTION, OUT_FILE_USAGE } from './out-file.js';
 import type { Verb } from './verb.js';
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
@@ -55,7 +56,7 @@ projection: compute, storage, egress, ingress and network, with every
 assumption made.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
   --max-age DAYS    warn (on stderr) when a pricing table used is older than
@@ -68,7 +69,8 @@ In CSV the sampled figures follow the scenario's lines as rows of kind spread
 (name expected, p50, …) and probability (name over_budget), the figure in the
 quantity column; their cost stays empty, so costs still sum to the total.
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, 'max-age': { type: 'string' }, ...MONTE_CARLO_OPTIONS },
+    takesScenarios: true,
     load: () => import('../commands/estimate.js'),
   },
   {
@@ -89,10 +91,11 @@ spread (figure in cost) and probability (share in delta_ratio) at the end.
 --format markdown is fit to paste into a pull request.
 
 options:
-  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv or markdown
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
+    takesScenarios: true,
     load: () => import('../commands/compare.js'),
   },
   {
@@ -110,12 +113,13 @@ warning, not a failure. A scenario without a budget is listed, not gated.
 exit codes: 0 all within budget · 2 invalid input · 3 over budget
 
 options:
-  --format FORMAT   table (default), json or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json or markdown
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
+    takesScenarios: true,
     load: () => import('../commands/check.js'),
   },
   {
@@ -144,7 +148,7 @@ Costs are piecewise linear in one input (tiers bend them at band edges); each
 crossing is solved exactly per linear piece, in decimal arithmetic.
 
 options:
-  --vary PATH          the input to vary
+${OUT_FILE_USAGE}  --vary PATH          the input to vary
   --between LOW..HIGH  the interval to search; default: the input's own range
                        ({low, expected, high}: low..high; {p50, p95}: p05..p95),
                        else 0 to twice its value; for the overhead 0%..500%
@@ -154,6 +158,7 @@ options:
   --pricing FILE       a pricing override file; may repeat
 `,
     options: {
+      ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       vary: { type: 'string' },
@@ -191,7 +196,7 @@ update  refreshes the provider's table from its public pricing API (AWS Price
         azure: VM prices and internet egress tiers.
 
 options:
-  --format FORMAT   table (default) or json; diff also markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --pricing FILE    (show) a pricing override file to apply; may repeat
   --gpu MODEL       (show) instances with this GPU (H100, A100, L4, ...)
   --region REGION   (show) only this region
@@ -205,6 +210,7 @@ options:
                     instead of calling the API; may repeat
 `,
     options: {
+      ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       gpu: { type: 'string' },
@@ -251,7 +257,7 @@ The scenario's actuals: block selects its share of the bill (AWS tags and
 linked accounts, GCP projects and labels, Azure subscriptions and tags).
 
 options:
-  --month YYYY-MM   the month to check
+${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
   --source SOURCE   aws, gcp, sample or a file path
   --format FORMAT   table (default), json, csv or markdown
   --threshold PCT   variance that fails the check (default 10%); exit 4 when
@@ -267,7 +273,121 @@ options:
                     query is not run (exit 2)
   --pricing FILE    a pricing override file; may repeat
 `,
-    options: { ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
     load: () => import('../commands/actuals.js'),
+  },
+  {
+    name: 'init',
+    summary: 'write a new, commented scenario: asks on a terminal, flags otherwise',
+    usage: `usage: tollgate init [FILE] [--provider aws|gcp|azure] [--region REGION]
+                     [--gpu MODEL] [--gpus N] [--hours H] [--store-gb GB]
+                     [--store-at PROVIDER:REGION] [--read-gb-per-day GB]
+                     [--budget USD] [--name NAME] [--force]
+
+Writes FILE (default plan.yaml): one GPU node group, its feature store and the
+nightly read between them when they are apart, and a budget, every line
+commented, then prices it. On a terminal it asks for whatever the flags leave
+out, showing what the tables price; without one the flags and the defaults
+below decide. An existing FILE is overwritten only when you say yes, or with
+--force (without a terminal it is an error, exit 2).
+
+options:
+  --provider NAME       aws (default), gcp or azure
+  --region REGION       default: the table's first region (aws us-east-1,
+                        gcp us-central1, azure eastus)
+  --gpu MODEL           H100 (default, where priced), A100, L4, ...
+  --gpus N              GPUs in total (default 8): the largest node size the
+                        total fills, cheapest per GPU-hour, and enough nodes
+  --hours H             hours each node runs per month (default 730)
+  --store-gb GB         the feature store's size (default 0: none)
+  --store-at P:R        where the store lives (default: the nodes' region)
+  --read-gb-per-day GB  what the nodes read from a store elsewhere each day
+                        (needed when the store is elsewhere)
+  --budget USD          the monthly budget (default: none)
+  --name NAME           the scenario's name (default: from FILE)
+  --force               overwrite FILE without asking
+`,
+    options: {
+      provider: { type: 'string' },
+      region: { type: 'string' },
+      gpu: { type: 'string' },
+      gpus: { type: 'string' },
+      hours: { type: 'string' },
+      'store-gb': { type: 'string' },
+      'store-at': { type: 'string' },
+      'read-gb-per-day': { type: 'string' },
+      budget: { type: 'string' },
+      name: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    load: () => import('../commands/init.js'),
+  },
+  {
+    name: 'config',
+    summary: 'the effective settings and where each comes from',
+    usage: `usage: tollgate config [--json]
+
+Prints every setting tollgate reads from a config file or the environment,
+its value, and where it came from. Flags win over the environment, which wins
+over the project's tollgate.yml (the working directory's or the nearest
+folder's above it), then the user's $XDG_CONFIG_HOME/tollgate/config.yml
+(~/.config/tollgate/config.yml), then the defaults:
+
+  format             default --format of report verbs     TOLLGATE_FORMAT
+  max_age            --max-age, days                      TOLLGATE_PRICING_MAX_AGE_DAYS
+  pricing            override files, before any --pricing (they add up)
+  actuals.source     --source of actuals and the session  TOLLGATE_ACTUALS_SOURCE
+  actuals.threshold  --threshold, e.g. 10%                TOLLGATE_THRESHOLD
+  scenarios          globs estimate, compare and check read when given no
+                     SCENARIO
+
+Paths in a file are relative to that file.
+
+It reads the same files as every other verb (so an error in one shows here
+too, as file:line:col), but its own output is not changed by them.
+
+options:
+  --json   the settings as JSON: {settings: {KEY: {value, from}}, files}
+`,
+    options: { json: { type: 'boolean' } },
+    load: () => import('../commands/config.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'a shell completion script: bash, zsh or fish',
+    usage: `usage: tollgate completion bash|zsh|fish
+
+Prints the completion script for the shell: verbs, their options, scenario
+files, --format and --provider values, --region, --gpu and instance names from
+the bundled catalog, and the --vary paths and --spot groups of the scenarios
+already typed. To install it:
+
+  bash   tollgate completion bash > ~/.local/share/bash-completion/completions/tollgate
+         (needs the bash-completion package)
+  zsh    tollgate completion zsh > "\${fpath[1]}/_tollgate"   (or: source <(tollgate completion zsh))
+  fish   tollgate completion fish > ~/.config/fish/completions/tollgate.fish
+
+The script calls \`tollgate completion complete -- WORDS...\` at each Tab.
+`,
+    options: {},
+    load: () => import('../commands/completion.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'print the scenario JSON Schema (for editors and validators)',
+    usage: `usage: tollgate schema [--out-file FILE]
+
+Prints the JSON Schema of a scenario file, the one the package ships as
+scenarios/schema.json: every key described, and the bundled catalog's
+providers, regions, instance types and storage classes as enums (narrowed to
+each item's provider), so an editor completes them and flags a typo. Point an
+editor at it with a first line of
+  # yaml-language-server: $schema=PATH/TO/schema.json
+(tollgate init writes that line), or save it: tollgate schema --out-file schema.json
+
+options:
+${OUT_FILE_USAGE}`,
+    options: { ...OUT_FILE_OPTION },
+    load: () => import('../commands/schema.js'),
   },
 ];

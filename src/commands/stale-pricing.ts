@@ -4,7 +4,8 @@ import type { Estimate } from '../model/estimate.js';
 import { DEFAULT_MAX_AGE_DAYS, staleWarnings } from '../pricing/staleness.js';
 
 function maxAgeDays(args: ParsedArgs): number {
-  const text = stringOption(args, 'max-age') ?? process.env.TOLLGATE_PRICING_MAX_AGE_DAYS;
+  // TOLLGATE_PRICING_MAX_AGE_DAYS and the config files arrive as --max-age (src/config/).
+  const text = stringOption(args, 'max-age');
   if (text === undefined) return DEFAULT_MAX_AGE_DAYS;
   if (!/^\d+$/.test(text)) throw new UsageError(`--max-age takes a whole number of days, got ${JSON.stringify(text)}`);
   return Number(text);

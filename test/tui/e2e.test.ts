@@ -5,16 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import { money } from '../../src/model/numbers.js';
 import { REPO } from '../helpers.js';
+import { hasTmux } from '../terminal.js';
 import { P4D_RATE, recsysCopy } from './fixtures.js';
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // A private tmux server per test, so the test never touches a tmux the person running it uses, and
 // a test never starts its session on the previous test's server while that one is still exiting

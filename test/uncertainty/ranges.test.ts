@@ -92,7 +92,7 @@ storage:
 describe('schema.json for ranges', () => {
   it('offers a number, a triangular and a lognormal range for each quantity', async () => {
     const { scenarioJsonSchema } = await import('../../src/model/scenario-json-schema.js');
-    const gb = (scenarioJsonSchema() as any).properties.storage.items.properties.gb;
+    const gb = (scenarioJsonSchema([]) as any).properties.storage.items.properties.gb;
     expect(gb.anyOf.map((a: { required?: string[]; type: string }) => a.required ?? a.type)).toEqual([
       'number',
       ['low', 'expected', 'high'],
