@@ -20,6 +20,8 @@ export function recordKey(provider: string, region: string, detail: Detail): str
       return `${where}|node|${cloudOf(provider)?.lineKeys.joinInstance(detail.instance) ?? detail.instance}`;
     case 'storage':
       return `${where}|storage|${detail.class}`;
+    case 'requests':
+      return `${where}|requests|${detail.op}|${detail.class}`;
     case 'transfer':
       return detail.path === 'inter-region' && detail.to ? `${where}|transfer|inter-region|${detail.to}` : `${where}|transfer|${detail.path}`;
     default:
@@ -40,6 +42,12 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
     case 'storage': {
       const store = scenario.storage?.[index];
       return store && recordKey(provider, region, { kind: 'storage', class: keys.billedStorageClass(store.class) });
+    }
+    case 'get-requests':
+    case 'put-requests': {
+      const store = scenario.storage?.[index];
+      const op = line.kind === 'get-requests' ? 'get' : 'put';
+      return store && recordKey(provider, region, { kind: 'requests', op, class: keys.billedStorageClass(store.class) });
     }
     case 'nat-processing':
       return recordKey(provider, region, { kind: 'nat-processing' });

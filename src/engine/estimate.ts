@@ -7,6 +7,7 @@ import { EndpointError } from '../model/endpoint.js';
 import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
 import { priceNodeGroup } from './price-nodes.js';
+import { priceRequests } from './price-requests.js';
 import { priceStorage } from './price-storage.js';
 import { priceTransfers } from './price-transfers.js';
 
@@ -46,6 +47,7 @@ function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate 
     }
   });
   lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail));
+  lines.push(...priceRequests(scenario.storage ?? [], book, fail, assume));
   lines.push(...priceTransfers(scenario.transfers ?? [], { book, items: scenario, detail, hoursPerMonth, assume, fail }));
   if (misses.length > 0) throw new PlanError(misses);
 

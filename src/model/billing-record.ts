@@ -58,6 +58,8 @@ export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 export type Detail =
   | { kind: 'node'; instance: string; purchase: 'on-demand' | 'spot' }
   | { kind: 'storage'; class: string }
+  /** Object-storage requests on a class: put = S3 Tier 1 / GCS Class A, get = S3 Tier 2 / GCS Class B. */
+  | { kind: 'requests'; op: 'get' | 'put'; class: string }
   | { kind: 'transfer'; path: 'internet' | 'inter-region' | 'inter-zone' | 'ingress'; to?: string }
   | { kind: 'nat-processing' }
   | { kind: 'nat-gateway' };

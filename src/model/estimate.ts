@@ -38,7 +38,7 @@ export function lineShares(t: LineTiers): TierShare[] {
 }
 
 export interface LineItem {
-  kind: 'node' | 'storage' | 'transfer' | 'nat-processing' | 'nat-gateway';
+  kind: 'node' | 'storage' | 'get-requests' | 'put-requests' | 'transfer' | 'nat-processing' | 'nat-gateway';
   name: string;
   category: Category;
   provider: Provider;

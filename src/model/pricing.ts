@@ -59,6 +59,14 @@ export const storageClassSchema = z.strictObject({
     .optional()
     .describe('object storage is read by compute in its region without a transfer charge (network.same_region_storage)'),
   rates: z.record(z.string(), z.union([rate, tiers]), { error: 'expected region: rate (or tier list) pairs' }).optional(),
+  requests: z
+    .strictObject({
+      get: regionRates.optional().describe('$ per 1,000 read requests by region'),
+      put: regionRates.optional().describe('$ per 1,000 write/list requests by region'),
+      assumption: z.string().optional().describe('listed in the assumptions of every estimate these rates price'),
+      source: z.string().optional(),
+    })
+    .optional(),
   source: z.string().optional(),
 });
 

@@ -25,8 +25,9 @@ export const SCENARIO_KEY_DOCS: Record<string, string> = {
   'storage.*.class': 'the storage class, e.g. s3-standard, s3-standard-ia, gcs-standard',
   transfers: 'data moved each month: between zones, regions, clouds, and to or from the internet',
   'transfers.*.name': 'the flow\'s name, unique in the plan; --vary transfers.NAME.gb_per_day refers to it',
-  'transfers.*.from': 'where the data leaves: provider:region[:zone], internet or on-prem; the leaving side pays egress',
-  'transfers.*.to': 'where the data arrives: provider:region[:zone], internet or on-prem',
+  'transfers.*.from':
+    'where the data leaves: provider:region[:zone], storage:NAME (a storage item), nodes:NAME (a node group), internet or on-prem; the leaving side pays egress',
+  'transfers.*.to': 'where the data arrives: provider:region[:zone], storage:NAME, nodes:NAME, internet or on-prem',
   'transfers.*.gb_per_day': 'GB (10^9 bytes) a day, with days; or use gb_per_month',
   'transfers.*.days': 'days a month the daily volume moves (default 30), only with gb_per_day',
   'transfers.*.gb_per_month': 'GB (10^9 bytes) a month; or use gb_per_day',

@@ -41,6 +41,12 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     region: text('a region'),
     class: text('a storage class'),
     gb: (q({ min: 0 }) as ReturnType<Q>).describe('average GB (10^9 bytes) stored over the month'),
+    get_requests_per_month: (q({ min: 0 }) as ReturnType<Q>)
+      .optional()
+      .describe('read requests a month (S3 GET/SELECT, "Tier 2"; Cloud Storage Class B), priced per 1,000'),
+    put_requests_per_month: (q({ min: 0 }) as ReturnType<Q>)
+      .optional()
+      .describe('write and list requests a month (S3 PUT/COPY/POST/LIST, "Tier 1"; Cloud Storage Class A), priced per 1,000'),
   });
 
   const transfer = z

@@ -106,6 +106,23 @@ export function storageRate(table: PricingTableInput, cls: string, region: strin
   return rate;
 }
 
+export type RequestOp = 'get' | 'put';
+
+/** $ per 1,000 requests of one kind on a class in a region (the class itself already looked up by storageRate). */
+export function requestRate(table: PricingTableInput, cls: string, region: string, op: RequestOp): Decimal {
+  const rates = table.storage?.[cls]?.requests?.[op] ?? {};
+  const rate = rates[region];
+  if (rate !== undefined) return rate;
+  const priced = Object.keys(rates);
+  throw new LookupError(
+    `no ${op.toUpperCase()} request price for ${cls} in ${region} in the ${table.provider} table`,
+    priced.length
+      ? `${op.toUpperCase()} requests on ${cls} are priced in: ${listSome(priced)}; or price them in an override file (storage: {${cls}: {requests: {${op}: {${region}: …}}}})`
+      : `price them in an override file (storage: {${cls}: {requests: {${op}: {${region}: …}}}}), or leave out ${op}_requests_per_month`,
+    `${op}_requests_per_month`,
+  );
+}
+
 function specificity(table: PricingTableInput, pattern: string, region: string): number {
   if (pattern === region) return 2;
   if (pattern === continentOf(table, region)) return 1;

@@ -40,7 +40,7 @@ export interface DocState {
   redo: Snapshot[];
 }
 
-export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month';
+export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month' | 'get_requests_per_month' | 'put_requests_per_month';
 export type PickerPurpose = 'instance' | 'region' | 'from' | 'to';
 export type Question = 'overwrite' | 'quit';
 
@@ -263,8 +263,9 @@ function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
   } else if (what === 'hours') {
     return withMessage(s, 'hours apply to node groups only');
   } else if (section === 'storage') {
-    field = 'gb';
-    value = scenario.storage![index]!.gb;
+    // A request line edits its own count (its ref names the field); the storage line its GB.
+    field = line.kind === 'get-requests' || line.kind === 'put-requests' ? (line.ref[2] as NumberField) : 'gb';
+    value = scenario.storage![index]![field as 'gb']!;
   } else {
     const t = scenario.transfers![index]!;
     field = t.gb_per_day !== undefined ? 'gb_per_day' : 'gb_per_month';

@@ -35,7 +35,10 @@ export function classifyAws(r: BillingRecord, fallback: ActualCategory): Classif
   if (spot) return usageOf('compute', { kind: 'node', instance: spot[1]!, purchase: 'spot' });
   const s3 = S3_CLASSES[rest];
   if (s3) return usageOf('storage', { kind: 'storage', class: s3 });
-  if (/^(TimedStorage-|EBS:|EarlyDelete-|Requests-Tier\d|Retrieval-|TagStorage)/.test(rest)) return usageOf('storage');
+  // S3 Standard's requests; the other classes' (Requests-SIA-Tier1, …) stay plain storage.
+  const tier = /^Requests-Tier([12])$/.exec(rest);
+  if (tier) return usageOf('storage', { kind: 'requests', op: tier[1] === '1' ? 'put' : 'get', class: 's3-standard' });
+  if (/^(TimedStorage-|EBS:|EarlyDelete-|Requests-|Retrieval-|TagStorage)/.test(rest)) return usageOf('storage');
   if (rest === 'DataTransfer-Out-Bytes') return usageOf('egress', { kind: 'transfer', path: 'internet' });
   if (rest === 'DataTransfer-In-Bytes') return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
   // Inter-AZ traffic: billed on both sides under one usage type.
