@@ -20,6 +20,10 @@ export function recordKey(provider: string, region: string, detail: Detail): str
       return `${where}|node|${cloudOf(provider)?.lineKeys.joinInstance(detail.instance) ?? detail.instance}`;
     case 'storage':
       return `${where}|storage|${detail.class}`;
+    case 'disk':
+      return `${where}|disk|${detail.class}`;
+    case 'cluster':
+      return `${where}|cluster|${detail.cluster}`;
     case 'requests':
       return `${where}|requests|${detail.op}|${detail.class}`;
     case 'transfer':
@@ -48,6 +52,16 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
       const store = scenario.storage?.[index];
       const op = line.kind === 'get-requests' ? 'get' : 'put';
       return store && recordKey(provider, region, { kind: 'requests', op, class: keys.billedStorageClass(store.class) });
+    }
+    case 'disk': {
+      const disk = scenario.nodes?.[index]?.disk;
+      return disk && recordKey(provider, region, { kind: 'disk', class: disk.class });
+    }
+    case 'public-ipv4':
+      return recordKey(provider, region, { kind: 'public-ipv4' });
+    case 'cluster': {
+      const c = scenario.clusters?.[index];
+      return c && recordKey(provider, region, { kind: 'cluster', cluster: c.kind });
     }
     case 'nat-processing':
       return recordKey(provider, region, { kind: 'nat-processing' });

@@ -6,6 +6,8 @@ import { LookupError } from '../pricing/lookup.js';
 import { EndpointError } from '../model/endpoint.js';
 import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
+import { priceClusters } from './price-clusters.js';
+import { priceNodeExtras } from './price-node-extras.js';
 import { priceNodeGroup } from './price-nodes.js';
 import { priceRequests } from './price-requests.js';
 import { priceStorage } from './price-storage.js';
@@ -29,7 +31,7 @@ function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate 
   const assume = (text: string) => assumptions.add(text);
   const misses: PlanMiss[] = [];
   const fail = (path: (string | number)[], e: unknown) => {
-    if (e instanceof LookupError) misses.push({ path: e.field ? [...path, e.field] : path, message: e.message, suggestion: e.suggestion });
+    if (e instanceof LookupError) misses.push({ path: e.field ? [...path, ...e.field.split('.')] : path, message: e.message, suggestion: e.suggestion });
     else if (e instanceof EndpointError) misses.push({ path, message: e.message, suggestion: e.suggestion });
     else throw e;
   };
@@ -42,12 +44,14 @@ function price(scenario: Scenario, book: PricingBook, detail: Detail): Estimate 
     try {
       if (group.zone !== undefined) checkZone(group.provider, group.region, group.zone);
       lines.push(priceNodeGroup(group, i, book, hoursPerMonth, assume));
+      lines.push(...priceNodeExtras(group, i, book, hoursPerMonth, assume));
     } catch (e) {
       fail(['nodes', i], e);
     }
   });
   lines.push(...priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail));
   lines.push(...priceRequests(scenario.storage ?? [], book, fail, assume));
+  lines.push(...priceClusters(scenario.clusters ?? [], book, hoursPerMonth, fail, assume));
   lines.push(...priceTransfers(scenario.transfers ?? [], { book, items: scenario, detail, hoursPerMonth, assume, fail }));
   if (misses.length > 0) throw new PlanError(misses);
 

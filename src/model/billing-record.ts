@@ -62,7 +62,12 @@ export type Detail =
   | { kind: 'requests'; op: 'get' | 'put'; class: string }
   | { kind: 'transfer'; path: 'internet' | 'inter-region' | 'inter-zone' | 'ingress'; to?: string }
   | { kind: 'nat-processing' }
-  | { kind: 'nat-gateway' };
+  | { kind: 'nat-gateway' }
+  /** Block storage on nodes: the volume, and any provisioned IOPS or throughput, of a disk class. */
+  | { kind: 'disk'; class: string }
+  | { kind: 'public-ipv4' }
+  /** A managed Kubernetes control plane of a kind (eks, gke, aks). */
+  | { kind: 'cluster'; cluster: string };
 
 export type Classified =
   | { kind: 'usage'; category: ActualCategory; region: string; detail?: Detail }

@@ -38,7 +38,7 @@ export function lineShares(t: LineTiers): TierShare[] {
 }
 
 export interface LineItem {
-  kind: 'node' | 'storage' | 'get-requests' | 'put-requests' | 'transfer' | 'nat-processing' | 'nat-gateway';
+  kind: 'node' | 'disk' | 'public-ipv4' | 'cluster' | 'storage' | 'get-requests' | 'put-requests' | 'transfer' | 'nat-processing' | 'nat-gateway';
   name: string;
   category: Category;
   provider: Provider;

@@ -70,6 +70,29 @@ export const storageClassSchema = z.strictObject({
   source: z.string().optional(),
 });
 
+/** A provisioned extra on a disk (IOPS, MB/s): the first `included` are free, each one above costs its monthly rate. */
+const provisioned = z.strictObject({
+  included: decimal({ min: 0 }),
+  month: regionRates.describe('$ per unit-month above the included amount, by region'),
+});
+
+export const diskClassSchema = z.strictObject({
+  description: z.string().optional(),
+  gb_month: regionRates.describe('$ per provisioned GB-month by region'),
+  iops: provisioned.optional().describe('left out for classes without provisioned IOPS'),
+  throughput_mbps: provisioned.optional().describe('left out for classes without provisioned throughput'),
+  assumption: z.string().optional().describe('listed in the assumptions of every estimate this class prices'),
+  source: z.string(),
+});
+
+/** A managed Kubernetes control plane: $ per cluster-hour by tier, then region. */
+export const clusterKindSchema = z.strictObject({
+  description: z.string().optional(),
+  tiers: z.record(z.string(), regionRates),
+  default_tier: z.string(),
+  source: z.string(),
+});
+
 export const interRegionRuleSchema = z.strictObject({
   from: z.string().describe('a region, a continent, or "any"'),
   to: z.string().describe('a region, a continent, or "any"'),
@@ -92,6 +115,10 @@ export const networkSchema = z.strictObject({
     .optional()
     .describe('how a same-region transfer without zones is priced'),
   inter_region: z.array(interRegionRuleSchema).optional(),
+  public_ipv4: z
+    .strictObject({ per_hour: regionRates, source: z.string() })
+    .optional()
+    .describe('$ per public IPv4 address-hour (public_ipv4: on a node group)'),
   same_region_storage: z
     .strictObject({ rate, source: z.string() })
     .optional()
@@ -141,11 +168,15 @@ export const pricingTableSchema = z.strictObject({
     .optional(),
   instances: z.record(z.string(), instanceSchema).optional(),
   storage: z.record(z.string(), storageClassSchema).optional(),
+  disks: z.record(z.string(), diskClassSchema).optional().describe('block storage on nodes (disk: on a node group)'),
+  clusters: z.record(z.string(), clusterKindSchema).optional().describe('managed Kubernetes control planes (clusters: items)'),
   network: networkSchema.optional(),
 });
 
 export type PricingTableInput = z.infer<typeof pricingTableSchema>;
 export type InstancePrice = z.infer<typeof instanceSchema>;
 export type StorageClass = z.infer<typeof storageClassSchema>;
+export type DiskClass = z.infer<typeof diskClassSchema>;
+export type ClusterKind = z.infer<typeof clusterKindSchema>;
 export type Network = z.infer<typeof networkSchema>;
 export type InterRegionRule = z.infer<typeof interRegionRuleSchema>;

@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from '../model/decimal.js';
-import type { InterRegionRule, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
+import type { ClusterKind, DiskClass, InterRegionRule, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import type { PricingBook } from '../model/pricing-book.js';
@@ -104,6 +104,59 @@ export function storageRate(table: PricingTableInput, cls: string, region: strin
     throw new LookupError(`${cls} is not priced in ${region}`, `priced regions for ${cls}: ${listSome(Object.keys(entry.rates ?? {}))}`, 'region');
   }
   return rate;
+}
+
+/** A node group's disk class in its provider's table; a class of another cloud is named as such. */
+export function diskClass(book: PricingBook, provider: Provider, cls: string, region: string): { entry: DiskClass; gbMonth: Decimal } {
+  const table = tableFor(book, provider);
+  const classes = Object.keys(table.disks ?? {});
+  const entry = table.disks?.[cls];
+  if (!entry) {
+    const owner = Object.values(book.tables).find((t) => t?.disks?.[cls] !== undefined)?.provider;
+    throw new LookupError(
+      owner ? `${cls} is ${/^[aeiou]/.test(owner) ? 'an' : 'a'} ${owner} disk class; this node group runs on ${provider}` : `unknown ${provider} disk class ${JSON.stringify(cls)}`,
+      didYouMean(cls, classes) ?? (classes.length ? `${provider} disk classes: ${listSome(classes)}` : `the ${provider} table prices no disks`),
+      'disk.class',
+    );
+  }
+  const gbMonth = entry.gb_month[region];
+  if (gbMonth === undefined) {
+    throw new LookupError(`${cls} is not priced in ${region}`, `priced regions for ${cls}: ${listSome(Object.keys(entry.gb_month))}`, 'region');
+  }
+  return { entry, gbMonth };
+}
+
+/** $ per public IPv4 address-hour in a region. */
+export function publicIpv4Rate(table: PricingTableInput, region: string): Decimal {
+  const rate = table.network?.public_ipv4?.per_hour[region];
+  if (rate === undefined) {
+    throw new LookupError(
+      `no public IPv4 address price for ${table.provider} ${region}`,
+      'price it in an override file (network: {public_ipv4: {per_hour: {…}, source: …}}), or leave out public_ipv4',
+      'public_ipv4',
+    );
+  }
+  return rate;
+}
+
+/** A control plane's $ per cluster-hour: its kind in the provider's table, the tier (or the kind's default), the region. */
+export function clusterRate(table: PricingTableInput, kind: string, tier: string | undefined, region: string): { entry: ClusterKind; tier: string; rate: Decimal } {
+  const kinds = Object.keys(table.clusters ?? {});
+  const entry = table.clusters?.[kind];
+  if (!entry) {
+    throw new LookupError(
+      `unknown ${table.provider} cluster kind ${JSON.stringify(kind)}`,
+      didYouMean(kind, kinds) ?? (kinds.length ? `${table.provider} cluster kinds: ${listSome(kinds)}` : `the ${table.provider} table prices no clusters`),
+      'kind',
+    );
+  }
+  const chosen = tier ?? entry.default_tier;
+  const rates = entry.tiers[chosen];
+  if (!rates) throw new LookupError(`unknown ${kind} tier ${JSON.stringify(chosen)}`, didYouMean(chosen, Object.keys(entry.tiers)) ?? `tiers: ${Object.keys(entry.tiers).join(', ')}`, 'tier');
+  blaming('region', () => requireRegion(table, region));
+  const rate = rates[region];
+  if (rate === undefined) throw new LookupError(`${kind} ${chosen} is not priced in ${region}`, `priced regions: ${listSome(Object.keys(rates))}`, 'region');
+  return { entry, tier: chosen, rate };
 }
 
 export type RequestOp = 'get' | 'put';

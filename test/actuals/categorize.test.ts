@@ -25,8 +25,11 @@ const AWS: [string, object][] = [
   ['Requests-Tier1', { category: 'storage', region: 'us-east-1', detail: { kind: 'requests', op: 'put', class: 's3-standard' } }],
   ['USE2-Requests-Tier2', { category: 'storage', region: 'us-east-2', detail: { kind: 'requests', op: 'get', class: 's3-standard' } }],
   ['Requests-SIA-Tier1', { category: 'storage', region: 'us-east-1' }],
-  ['EBS:VolumeUsage.gp3', { category: 'storage', region: 'us-east-1' }],
-  ['USE2-PublicIPv4:InUseAddress', { category: 'network', region: 'us-east-2' }],
+  ['EBS:VolumeUsage.gp3', { category: 'storage', region: 'us-east-1', detail: { kind: 'disk', class: 'gp3' } }],
+  ['EBS:VolumeP-IOPS.io2', { category: 'storage', region: 'us-east-1', detail: { kind: 'disk', class: 'io2' } }],
+  ['EBS:SnapshotUsage', { category: 'storage', region: 'us-east-1' }],
+  ['USE2-PublicIPv4:InUseAddress', { category: 'network', region: 'us-east-2', detail: { kind: 'public-ipv4' } }],
+  ['USE1-AmazonEKS-Hours:perCluster', { category: 'compute', region: 'us-east-1', detail: { kind: 'cluster', cluster: 'eks' } }],
   ['CW:MetricMonitorUsage', { category: 'other', region: 'us-east-1' }],
 ];
 
