@@ -14,7 +14,17 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // The clock is pinned so a test never depends on the day it runs (pricing staleness, which
     // month is over, Cost Explorer's daily history); a test that needs another day sets its own.
-    env: { TMPDIR: runTmp, TOLLGATE_NOW: '2026-11-25T12:00:00Z' },
+    // The settings are the suite's own too: no user config.yml and no TOLLGATE_* variable of the
+    // person running it reaches a test (an empty variable counts as unset; src/config/).
+    env: {
+      TMPDIR: runTmp,
+      TOLLGATE_NOW: '2026-11-25T12:00:00Z',
+      XDG_CONFIG_HOME: join(runTmp, 'xdg-config'),
+      TOLLGATE_FORMAT: '',
+      TOLLGATE_PRICING_MAX_AGE_DAYS: '',
+      TOLLGATE_ACTUALS_SOURCE: '',
+      TOLLGATE_THRESHOLD: '',
+    },
     testTimeout: 20000,
   },
 });

@@ -7,9 +7,14 @@ declare const TOLLGATE_VERSION: string;
 
 process.on('SIGINT', () => process.exit(130));
 
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   version: typeof TOLLGATE_VERSION === 'string' ? TOLLGATE_VERSION : 'dev',
 });
+process.exitCode = code;
+// The command is over. A client that gave up on a server still trickling its
+// answer may hold the socket open; once the output is flushed, do not wait for it.
+const leave = () => (process.stdout.writableLength + process.stderr.writableLength === 0 ? process.exit(code) : setTimeout(leave, 50).unref());
+setTimeout(leave, 200).unref();

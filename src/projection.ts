@@ -52,7 +52,11 @@ export interface ProjectOptions {
  * commands and the session); all bad input surfaces as InputError.
  */
 export function projectFile(file: string, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
-  const loaded = loadScenario(file);
+  return projectLoaded(loadScenario(file), extraPricing, options);
+}
+
+/** A scenario already parsed (e.g. read from another git revision) → estimate, with its pricing files and the extra ones. */
+export function projectLoaded(loaded: LoadedScenario, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
   const book = loadPricingBook(options.allProviders ? PROVIDERS : providersOf(loaded.scenario), overrides);
   return { loaded, book, estimate: priceLoaded(loaded, book) };

@@ -21,10 +21,16 @@ const cases = readdirSync(DIR)
     return { file, expectLine, hint };
   });
 
+/** The fake secrets of pricing/secrets.env, a .env file named as a pricing file: no message may echo them. */
+const SECRETS = readFileSync(join(DIR, 'pricing', 'secrets.env'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => l.slice(l.indexOf('=') + 1));
+
 describe('bad input: exit 2, one located message, a hint, never a stack trace', () => {
   it('has at least 40 broken files, each with an expectation', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    for (const c of cases) expect(c.expectLine, c.file).toMatch(/^\S+\.yaml:\d+:\d+: error: /);
+    for (const c of cases) expect(c.expectLine, c.file).toMatch(/^\S+\.(yaml|env):\d+:\d+: error: /);
   });
 
   it.concurrent.each(cases)('$file', async ({ file, expectLine, hint }) => {
@@ -36,5 +42,6 @@ describe('bad input: exit 2, one located message, a hint, never a stack trace', 
     if (hint) expect(lines[1]).toBe(`  hint: ${hint}`);
     expect(lines.filter((l) => !l.startsWith('  hint: '))).toHaveLength(1);
     expect(stderr).not.toMatch(/^\s+at /m);
+    for (const secret of SECRETS) expect(stderr).not.toContain(secret.slice(0, 12));
   });
 });

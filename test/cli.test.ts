@@ -10,7 +10,9 @@ const RECSYS = 'scenarios/recsys-feature-store.yaml';
 describe('tollgate estimate --format json', () => {
   it('follows the DESIGN.md contract: decimal strings, lines that add up to the totals', async () => {
     const { code, stdout, stderr } = await tollgate(['estimate', RECSYS, '--format', 'json']);
-    expect(stderr).toBe('');
+    // The only thing on stderr: the GCP prices are older than the default 90 days at the pinned
+    // clock (2026-11-25), since every figure carries its source's own date (2026-07-30).
+    expect(stderr).toBe('warning: pricing/gcp.yaml prices are 118 days old (as_of 2026-07-30, older than 90 days); refresh with `tollgate pricing update gcp`\n');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.scenario).toBe('recsys-feature-store');

@@ -6,6 +6,8 @@ import type { Estimate } from '../src/model/estimate.js';
 
 export const FIXTURE_PRICING = fileURLToPath(new URL('./fixtures/pricing/', import.meta.url));
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
+/** The bundled tables as they were before the catalog grew (commit f79a719), for tests of the update/merge code that read their text. */
+export const FROZEN_PRICING = fileURLToPath(new URL('./fixtures/pricing-2026-10/', import.meta.url));
 
 /** Price a scenario written inline against the trimmed fixture tables. */
 export function estimateYaml(yaml: string, file = 'inline.yaml'): Estimate {

@@ -37,8 +37,26 @@ describe('bundled pricing tables', () => {
     for (const [name, i] of Object.entries(table.instances ?? {})) {
       expect(i.vcpus, name).toBeDefined();
       expect(i.memory_gb, name).toBeDefined();
-      expect(Object.keys(i.on_demand ?? {}).length, name).toBeGreaterThan(0);
+      // A type sold only as spot (A3 High with fewer than 8 GPUs) has spot prices and says why in a note.
+      if (i.on_demand === undefined) {
+        expect(i.note, name).toMatch(/spot/);
+        expect(Object.keys(i.spot ?? {}).length, name).toBeGreaterThan(0);
+      } else expect(Object.keys(i.on_demand).length, name).toBeGreaterThan(0);
       if (/^(p\d|g\d|a\d|Standard_N)/.test(name)) expect(i.gpu?.count.gt(0), name).toBe(true);
+    }
+  });
+
+  it.each(tables)('$file dates every spot snapshot and commitment, and prices commitments only where it prices on-demand', ({ table }) => {
+    for (const [name, i] of Object.entries(table.instances ?? {})) {
+      if (i.spot) expect(i.spot_as_of, `${name} spot_as_of`).toBeDefined();
+      for (const c of i.commitments ?? []) {
+        expect(c.as_of ?? (typeof i.as_of === 'string' ? i.as_of : table.as_of), name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        for (const region of Object.keys(c.rates)) {
+          expect(i.on_demand?.[region], `${name} ${c.purchase} ${c.term} in ${region}`).toBeDefined();
+          // A commitment is a discount: never above the on-demand rate it is compared with.
+          expect(c.rates[region]!.lte(i.on_demand![region]!), `${name} ${c.purchase} ${c.term} in ${region}`).toBe(true);
+        }
+      }
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../src/model/decimal.js';
 import { tollgate } from './cli-run.js';
 import { scenarioFiles } from './commands/scenario-files.js';
 
@@ -15,6 +16,24 @@ storage:
 transfers:
   - {name: replicate, from: "aws:us-west-2", to: "aws:eu-west-1", gb_per_month: 5000}
   - {name: exports, from: "aws:eu-west-1", to: internet, gb_per_month: 2000, via: nat-gateway}
+`,
+  european: `name: european-h100
+nodes:
+  - {name: stockholm, provider: aws, region: eu-north-1, instance: p5.48xlarge, count: 2, hours: 100}
+  - {name: eemshaven, provider: gcp, region: europe-west4, instance: a3-highgpu-8g, count: 1, hours: 100}
+storage:
+  - {name: features, provider: gcp, region: europe-west4, class: gcs-standard, gb: 10000}
+transfers:
+  - {name: aws-out, from: "aws:eu-north-1", to: internet, gb_per_month: 2000}
+  - {name: gcp-out, from: "gcp:europe-west4", to: internet, gb_per_month: 60000}
+  - {name: azure-out, from: "azure:westeurope", to: internet, gb_per_month: 60000}
+`,
+  euReplication: `name: eu-replication
+transfers:
+  - {name: replicate, from: "gcp:europe-west4", to: "gcp:europe-west1", gb_per_month: 1024}
+  - {name: asia, from: "gcp:europe-west4", to: "gcp:asia-southeast1", gb_per_month: 1024}
+  - {name: tokyo, from: "aws:ap-northeast-1", to: "aws:eu-north-1", gb_per_month: 1000}
+  - {name: out, from: "azure:westeurope", to: internet, gb_per_month: 1000, via: nat-gateway}
 `,
   azureServing: `name: azure-serving
 nodes:
@@ -57,5 +76,44 @@ describe('tollgate estimate on what the bundled tables gained', () => {
     expect(code).toBe(0);
     // 3 × 730 h (the whole month) × 0.384
     expect(JSON.parse(stdout).totals.compute).toBe('840.96');
+  });
+
+  it('prices an H100 plan in eu-north-1, europe-west4 and westeurope, egress bands by source region', async () => {
+    const { code, stdout, stderr } = await tollgate(['estimate', files.european!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const line = (name: string) => out.lines.find((l: { name: string }) => l.name === name);
+    // 2 × 100 h × 58.8928 (AWS Price List via vantage.sh, 2026-01-21), dated on the line
+    expect(line('stockholm')).toMatchObject({ cost: '11778.56', as_of: '2026-01-21' });
+    // 100 h × 112.540479175233 (Cloud Billing Catalog, 2026-07-30)
+    expect(line('eemshaven').cost).toBe('11254.0479175233');
+    // The audit's hand calculation for 60 TB out of europe-west4 (55,879.35 GiB): 1 GiB free,
+    // 1,023 × 0.12 + 9,216 × 0.11 + 45,639.35 × 0.085 = $5,015.87.
+    expect(new Decimal(line('gcp-out').cost).toFixed(2)).toBe('5015.87');
+    // Azure 60,000 GB: 100 free, 10,235 × 0.087 + 40,960 × 0.083 + 8,705 × 0.07 = $4,899.475.
+    expect(line('azure-out').cost).toBe('4899.475');
+    // 100 GB free, then 1,900 GB × 0.09
+    expect(line('aws-out').cost).toBe('171');
+    // The p5 price of 2026-01-21 is past 90 days at the pinned clock (2026-11-25), as are the GCP prices.
+    expect(stderr).toContain('warning: nodes.stockholm is priced at aws eu-north-1 rates of 2026-01-21, 308 days old (older than 90 days)');
+    expect(stderr).toContain('warning: pricing/gcp.yaml prices are 118 days old');
+  });
+
+  it('prices GCP transfers within Europe and Europe to Asia, AWS out of Tokyo and Azure NAT in westeurope, each dated', async () => {
+    const { code, stdout, stderr } = await tollgate(['estimate', files.euReplication!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const line = (name: string, kind = 'transfer') => out.lines.find((l: { name: string; kind: string }) => l.name === name && l.kind === kind);
+    // 1,024 GB = 953.67 GiB; $0.02 within Europe, $0.08 Europe → Asia (Billing Catalog, 2024-07-01)
+    expect(line('replicate')).toMatchObject({ rate: '0.02', as_of: '2024-07-01' });
+    expect(line('asia')).toMatchObject({ rate: '0.08', as_of: '2024-07-01' });
+    // 1,000 GB × $0.09 out of ap-northeast-1 (AWS Price List, 2024-09-25)
+    expect(line('tokyo')).toMatchObject({ cost: '90', as_of: '2024-09-25' });
+    // 1,000 GB × $0.045 processed and 730 h × $0.045 (Azure Retail Prices, 2024-07-01)
+    expect(line('out', 'nat-processing')).toMatchObject({ cost: '45', as_of: '2024-07-01' });
+    expect(line('nat-gateway-westeurope', 'nat-gateway').cost).toBe('32.85');
+    // Rates read in 2024 are flagged as such, line by line.
+    expect(stderr).toContain('warning: transfers.replicate is priced at gcp europe-west4 rates of 2024-07-01');
+    expect(stderr).toContain('warning: transfers.out (NAT processing) is priced at azure westeurope rates of 2024-07-01');
   });
 });

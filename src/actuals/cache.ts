@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { writeAtomic } from '../write-atomic.js';
+import { redact } from '../redact.js';
+import { WriteError, writeAtomic } from '../write-atomic.js';
 
 /**
  * An on-disk cache for paid API answers (Cost Explorer bills $0.01 a request).
@@ -33,10 +34,28 @@ export function readCache(namespace: string, key: string, root = cacheRoot()): u
   }
 }
 
-export function writeCache(namespace: string, key: string, value: unknown, root = cacheRoot()): string {
+function writeCache(namespace: string, key: string, value: unknown, root = cacheRoot()): string {
   const dir = join(root, namespace);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = fileFor(namespace, key, root);
-  writeAtomic(file, JSON.stringify(value), { mode: 0o600 });
-  return file;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw new WriteError(`could not create the cache folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  // A service that echoed a token into its answer must not leave it on disk.
+  return writeAtomic(fileFor(namespace, key, root), redact(JSON.stringify(value)), { mode: 0o600 });
+}
+
+/**
+ * Cache an answer already paid for; when the cache cannot be written (full
+ * disk, read-only folder) the answer is still used, and the note says why the
+ * next run will pay again. Never a failed check for a local disk problem.
+ */
+export function keepAnswer(namespace: string, key: string, value: unknown, root = cacheRoot()): string[] {
+  try {
+    writeCache(namespace, key, value, root);
+    return [];
+  } catch (e) {
+    if (!(e instanceof WriteError)) throw e;
+    return [`the answer was used but not cached (${e.message}); the next run will fetch it again`];
+  }
 }

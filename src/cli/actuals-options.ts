@@ -4,6 +4,8 @@ import { COST_BASES, type CostBasis } from '../actuals/reconcile.js';
 import { DEFAULT_MAX_SCAN, parseScanSize } from '../actuals/sources/bigquery-scan.js';
 import { BILLING_SOURCES, billingSource, checkCostBasis } from '../actuals/sources/index.js';
 import type { Decimal } from '../model/decimal.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
+import { timeoutOption } from './timeout-option.js';
 import { UsageError, stringOption, type ParsedArgs } from './verb.js';
 
 /** The parseArgs options of a month's check, taken alike by `actuals` and by `open` (for its actuals view). */
@@ -14,6 +16,7 @@ export const ACTUALS_OPTIONS = {
   cost: { type: 'string' },
   refresh: { type: 'boolean' },
   'max-scan': { type: 'string' },
+  timeout: { type: 'string' },
 } as const;
 
 export interface ActualsArgs {
@@ -24,6 +27,8 @@ export interface ActualsArgs {
   refresh: boolean;
   /** The most a BigQuery query may scan, in bytes (gcp only). */
   maxScan: Decimal;
+  /** How long the whole fetch may take (Cost Explorer, BigQuery), in milliseconds. */
+  timeoutMs: number;
 }
 
 /**
@@ -46,5 +51,5 @@ export function actualsOptions(args: ParsedArgs, source = stringOption(args, 'so
   const threshold = text === undefined ? DEFAULT_THRESHOLD : parseThreshold(text);
   const maxScan = parseScanSize(stringOption(args, 'max-scan') ?? DEFAULT_MAX_SCAN);
   if (month !== undefined) periodAt(month, clockNow());
-  return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan };
+  return { ...(source !== undefined ? { source } : {}), ...(month !== undefined ? { month } : {}), threshold, costBasis, refresh: args.values.refresh === true, maxScan, timeoutMs: timeoutOption(args, DEFAULT_TIMEOUT_SECONDS.actuals) };
 }

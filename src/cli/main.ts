@@ -3,6 +3,8 @@ import { InputError } from '../model/diagnostics.js';
 import { ServiceError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { anySettings } from '../config/files.js';
+import { redacting } from '../redact.js';
+import { WriteError } from '../write-atomic.js';
 import { toOutFile } from './out-file.js';
 import { EXIT, UsageError, stringOption, type Io, type Verb } from './verb.js';
 import { VERBS } from './verbs.js';
@@ -27,7 +29,9 @@ exit codes: 0 ok · 1 internal error · 2 invalid input · 3 budget exceeded ·
 }
 
 /** Parse and dispatch; every failure becomes an exit code, never a stack trace for bad input. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Every message, warning and progress line goes to stderr: no credential gets through it.
+  const io: Io = { ...given, stderr: redacting(given.stderr) };
   const first = argv[0];
   const verbGiven = first !== undefined && !first.startsWith('-') && !/\.ya?ml$/i.test(first);
   const verbName = verbGiven ? first : 'open';
@@ -74,6 +78,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof InputError) {
       io.stderr.write(`${e.message}\n`);
       return EXIT.input;
+    }
+    if (e instanceof WriteError) {
+      io.stderr.write(`tollgate: ${e.message}\n`);
+      return EXIT.internal;
     }
     if (e instanceof ServiceError) {
       // A billing or pricing API failed: clear a progress line first, name the verb (and subcommand).

@@ -1,7 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+/** Formats only some verbs render (each verb lists them): a self-contained HTML report, GitHub Actions workflow commands. */
+export type Format = (typeof FORMATS)[number] | 'html' | 'github-annotations';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };

@@ -41,6 +41,7 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   --refresh          the session's first fetch skips the cache (aws, gcp);
                      later fetches read the cache it filled
   --max-scan SIZE    (gcp) the most the BigQuery query may scan (default 100GiB)
+  --timeout TIME     (aws, gcp) the most one fetch may take (default 120 s)
 `,
     options: { ...PRICING_OPTION, ...ACTUALS_OPTIONS, 'actuals-source': { type: 'string' } },
     load: () => import('../commands/open.js'),
@@ -48,7 +49,7 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
   {
     name: 'estimate',
     summary: 'priced monthly projection: compute, storage, egress, ingress, network',
-    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown] [--pricing FILE]...
+    usage: `usage: tollgate estimate SCENARIO... [--format table|json|csv|markdown|html] [--pricing FILE]...
 
 Prices each scenario's node groups, storage and transfers against the bundled
 pricing tables (pricing/*.yaml) and any override files, and prints the monthly
@@ -56,7 +57,8 @@ projection: compute, storage, egress, ingress and network, with every
 assumption made.
 
 options:
-${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or html (one
+                    self-contained page: bars, egress tiers, tornado)
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
   --max-age DAYS    warn (on stderr) when a pricing table used is older than
@@ -76,7 +78,7 @@ quantity column; their cost stays empty, so costs still sum to the total.
   {
     name: 'compare',
     summary: 'scenarios side by side against the first: deltas, cheapest, what moved',
-    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown]
+    usage: `usage: tollgate compare BASELINE SCENARIO... [--format table|json|csv|markdown|html]
                         [--pricing FILE]... [--samples N] [--seed N]
 
 Prices each scenario and compares them with the first (the baseline): each
@@ -88,10 +90,11 @@ their budget and the top inputs driving the spread; and each plan gets its
 chance of costing less than the baseline, from paired samples (an input the
 plans share by name gets the same draw in both). CSV adds these as rows
 spread (figure in cost) and probability (share in delta_ratio) at the end.
---format markdown is fit to paste into a pull request.
+--format markdown is fit to paste into a pull request; --format html is one
+self-contained page (inline CSS and SVG) for a review meeting.
 
 options:
-${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or html
   --pricing FILE    a pricing override file; may repeat
 ${MONTE_CARLO_USAGE}`,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MONTE_CARLO_OPTIONS },
@@ -101,7 +104,7 @@ ${MONTE_CARLO_USAGE}`,
   {
     name: 'check',
     summary: 'budget gate for CI: exit 3 when a projection exceeds its budget',
-    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown] [--percentile p95]
+    usage: `usage: tollgate check SCENARIO... [--format table|json|markdown|github-annotations] [--percentile p95]
                       [--pricing FILE]... [--samples N] [--seed N]
 
 Holds each scenario's monthly projection against its budget (budget: {monthly,
@@ -113,7 +116,9 @@ warning, not a failure. A scenario without a budget is listed, not gated.
 exit codes: 0 all within budget · 2 invalid input · 3 over budget
 
 options:
-${OUT_FILE_USAGE}  --format FORMAT   table (default), json or markdown
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json, markdown or github-annotations
+                    (::error on each over-budget scenario's budget: line,
+                    ::warning past alert_at, then the table)
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
@@ -172,17 +177,19 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
     name: 'pricing',
     nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',
-    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--region REGION] [--provider aws|gcp|azure]
+    usage: `usage: tollgate pricing show [INSTANCE] [--gpu MODEL] [--min-gpu-memory GB] [--count N]
+                            [--region REGION|GLOB] [--max-price USD] [--provider aws|gcp|azure]
                             [--format table|json] [--pricing FILE]...
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
        tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
        tollgate pricing update aws|gcp|azure [--regions R1,R2] (--out FILE | --write)
                             [--input FILE] [--format table|json]
 
-show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour and
-        $/GPU-hour in every priced region, cheapest first (per GPU-hour with
-        --gpu); with --region alone, also that region's network prices:
-        ingress, inter-zone, internet egress tiers and rates to other regions.
+show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour,
+        $/GPU-hour and the cheapest 1-year commitment per GPU-hour in every
+        priced region, cheapest first (per GPU-hour with a GPU filter); with
+        one --region alone, also that region's network prices: ingress,
+        inter-zone, internet egress tiers and rates to other regions.
 diff    changed, added and removed rates between two tables, old/new and %;
         with --live, between a table and its provider's API today.
 update  refreshes the provider's table from its public pricing API (AWS Price
@@ -199,7 +206,11 @@ options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --pricing FILE    (show) a pricing override file to apply; may repeat
   --gpu MODEL       (show) instances with this GPU (H100, A100, L4, ...)
-  --region REGION   (show) only this region
+  --min-gpu-memory GB  (show) at least this much memory per GPU
+  --count N         (show) exactly N GPUs per instance
+  --region REGION   (show) only this region, or a glob: 'eu-*', 'europe-west?'
+  --max-price USD   (show) at most this per GPU-hour (with a GPU filter) or
+                    per hour (without), on-demand or else spot
   --provider NAME   (show) only this provider
   --regions LIST    (update) comma-separated regions to refresh (default: the
                     regions the table lists)
@@ -208,12 +219,19 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --live            (diff) compare with the provider's API instead of a file
   --input FILE      (update, diff --live; aws) an AWS bulk offer file to read
                     instead of calling the API; may repeat
+  --timeout TIME    (update, diff --live) the most the API calls may take in
+                    all, e.g. 90s or 10m (default 300 s)
+  --force           (update) write a table even when rates were lost or fell
+                    to zero
 `,
     options: {
       ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
       ...PRICING_OPTION,
       gpu: { type: 'string' },
+      'min-gpu-memory': { type: 'string' },
+      count: { type: 'string' },
+      'max-price': { type: 'string' },
       region: { type: 'string' },
       provider: { type: 'string' },
       regions: { type: 'string' },
@@ -221,6 +239,8 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
       write: { type: 'boolean' },
       live: { type: 'boolean' },
       input: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+      force: { type: 'boolean' },
     },
     load: () => import('../commands/pricing.js'),
   },
@@ -228,9 +248,10 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
     name: 'actuals',
     summary: 'check a month of real spend against the projection (exit 4 on drift)',
     usage: `usage: tollgate actuals SCENARIO --month YYYY-MM --source aws|gcp|sample|FILE
-                        [--format table|json|csv|markdown] [--threshold 10%]
+                        [--format table|json|csv|markdown|html|github-annotations]
+                        [--threshold 10%]
                         [--cost billed|effective] [--refresh]
-                        [--max-scan SIZE] [--pricing FILE]...
+                        [--max-scan SIZE] [--timeout TIME] [--pricing FILE]...
 
 Reads the month's actual spend, maps it onto the scenario's lines (instance and
 region, storage class and region, transfer path and region pair) and
@@ -259,7 +280,10 @@ linked accounts, GCP projects and labels, Azure subscriptions and tags).
 options:
 ${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
   --source SOURCE   aws, gcp, sample or a file path
-  --format FORMAT   table (default), json, csv or markdown
+  --format FORMAT   table (default), json, csv, markdown or html (one
+                    self-contained page: bars, spend per day) or
+                    github-annotations (::error on each scenario line over
+                    the threshold, then the table)
   --threshold PCT   variance that fails the check (default 10%); exit 4 when
                     the total or any category is over it
   --cost BASIS      billed (default): FOCUS BilledCost, what the invoice says;
@@ -271,6 +295,9 @@ ${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
   --max-scan SIZE   (gcp) the most the BigQuery query may scan, e.g. 50GB or
                     1TiB (default 100GiB, ≈ $0.61 at $6.25/TiB); past it the
                     query is not run (exit 2)
+  --timeout TIME    (aws, gcp) the most all requests together may take, e.g.
+                    90s or 5m (default 120 s); past it tollgate gives up
+                    (exit 1) and caches nothing
   --pricing FILE    a pricing override file; may repeat
 `,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...ACTUALS_OPTIONS },
@@ -389,5 +416,71 @@ options:
 ${OUT_FILE_USAGE}`,
     options: { ...OUT_FILE_OPTION },
     load: () => import('../commands/schema.js'),
+  },
+  {
+    name: 'comment',
+    summary: 'post the cost change and budget check as one pull request comment',
+    usage: `usage: tollgate comment github|gitlab|azure-repos|bitbucket SCENARIO...
+                [--repo REPO] [--pull-request N] [--base-ref REF]
+                [--behavior update|new|hide-and-new|delete-and-new]
+                [--on-over-budget fail|comment] [--dry-run]
+                [--percentile p95] [--pricing FILE]... [--samples N] [--seed N]
+
+Compares each scenario as it is on the base branch (read with git show
+REF:FILE) with the working tree's, checks it against its budget, and posts
+both as one comment on the pull/merge request: per scenario the total before
+→ after and the change, the lines that changed most, budget use, p95 where
+there are ranges, and the pricing tables' dates; the full tables folded.
+A scenario new on the branch shows as new.
+
+In a CI job the repository, the request and the base come from its
+environment; flags override them:
+  github       GITHUB_REPOSITORY, GITHUB_EVENT_PATH (pull_request.number,
+               base.sha), GITHUB_BASE_REF; token GITHUB_TOKEN or GH_TOKEN;
+               API GITHUB_API_URL (GITHUB_GRAPHQL_URL for hiding)
+  gitlab       CI_PROJECT_ID, CI_MERGE_REQUEST_IID,
+               CI_MERGE_REQUEST_DIFF_BASE_SHA; token GITLAB_TOKEN (or
+               CI_JOB_TOKEN); API CI_API_V4_URL
+  azure-repos  SYSTEM_TEAMPROJECT/BUILD_REPOSITORY_ID,
+               SYSTEM_PULLREQUEST_PULLREQUESTID, SYSTEM_PULLREQUEST_TARGETBRANCH;
+               token SYSTEM_ACCESSTOKEN; API SYSTEM_COLLECTIONURI
+  bitbucket    BITBUCKET_REPO_FULL_NAME, BITBUCKET_PR_ID,
+               BITBUCKET_PR_DESTINATION_BRANCH; token BITBUCKET_TOKEN;
+               API BITBUCKET_API_URL (default https://api.bitbucket.org/2.0)
+The token is never printed. Requests rate limited (429) or unavailable (503)
+are retried up to 3 times, waiting as Retry-After says (at most 20 s).
+
+exit codes: 0 posted · 2 invalid input, token refused, request not found ·
+            1 the forge failed · 3 a scenario over budget (--on-over-budget fail)
+
+options:
+  --repo REPO          OWNER/NAME (github, bitbucket), project id or path
+                       (gitlab), PROJECT/REPOSITORY (azure-repos)
+  --pull-request N     the pull/merge request number
+  --base-ref REF       the git revision to compare against (e.g. origin/main)
+  --behavior B         update (default): edit tollgate's earlier comment (found
+                       by a hidden marker), or post one; new: always post;
+                       hide-and-new: collapse earlier ones, then post (GitHub
+                       minimizes, Azure closes the thread, GitLab and Bitbucket
+                       replace the old text with a pointer); delete-and-new
+  --on-over-budget P   fail (default): exit 3 when a scenario is over budget;
+                       comment: post and exit 0
+  --dry-run            print the comment instead of posting it (no token needed)
+  --percentile P       for scenarios with ranges: the percentile of the total
+                       that must fit the budget (default p95)
+  --pricing FILE       a pricing override file; may repeat
+${MONTE_CARLO_USAGE}`,
+    options: {
+      ...PRICING_OPTION,
+      ...MONTE_CARLO_OPTIONS,
+      repo: { type: 'string' },
+      'pull-request': { type: 'string' },
+      'base-ref': { type: 'string' },
+      behavior: { type: 'string' },
+      'on-over-budget': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      percentile: { type: 'string' },
+    },
+    load: () => import('../commands/comment.js'),
   },
 ];

@@ -7,11 +7,14 @@ import { sourceExtras } from '../actuals/source.js';
 import { billingSource, readActuals } from '../actuals/sources/index.js';
 import type { Decimal } from '../model/decimal.js';
 import { formatOption } from '../cli/format-option.js';
-import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { locate } from '../model/yaml-source.js';
+import { EXIT, FORMATS, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatActualsCsv } from '../format/actuals-csv.js';
 import { formatActualsJson } from '../format/actuals-json.js';
 import { formatActualsMarkdown } from '../format/actuals-markdown.js';
 import { formatActualsTable } from '../format/actuals-table.js';
+import { formatActualsHtml } from '../format/html/actuals.js';
+import { actualsAnnotations } from '../format/github-annotations.js';
 import { projectFile } from '../projection.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
@@ -24,8 +27,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError('actuals takes exactly one SCENARIO file');
   const month = required(args, 'month', '2026-10');
   const source = required(args, 'source', 'sample');
-  const format = formatOption(args);
-  const { threshold, costBasis, refresh, maxScan } = actualsOptions(args);
+  const format = formatOption(args, [...FORMATS, 'html', 'github-annotations']);
+  const { threshold, costBasis, refresh, maxScan, timeoutMs } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
@@ -45,6 +48,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       refresh,
       costBasis,
       maxScan,
+      timeoutMs,
       onRequest: (n: number) => from.progress.request && status(from.progress.request(n)),
       // The price of the query, said before it runs; a line of its own, kept in the log (not with JSON: scripts read stderr too).
       onScan: (bytes: Decimal) => format !== 'json' && from.progress.scan && io.stderr.write(`${progress ? '\r\x1b[K' : ''}tollgate: ${from.progress.scan(bytes)}\n`),
@@ -67,6 +71,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       break;
     case 'markdown':
       io.stdout.write(formatActualsMarkdown(r, result));
+      break;
+    case 'html':
+      io.stdout.write(formatActualsHtml(r, result));
+      break;
+    case 'github-annotations':
+      // Annotations on the scenario lines that are over, then the table for whoever reads the log.
+      for (const a of actualsAnnotations(r, loaded.file, (ref) => locate(loaded.source, ref))) io.stdout.write(`${a}\n`);
+      io.stdout.write(formatActualsTable(r, result));
       break;
     default:
       io.stdout.write(formatActualsTable(r, result));

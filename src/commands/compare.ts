@@ -1,6 +1,6 @@
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
-import { EXIT, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
+import { EXIT, FORMATS, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { compare } from '../engine/compare.js';
 import { chanceCheaper } from '../engine/paired.js';
 import { assessUncertainty } from '../engine/uncertainty.js';
@@ -8,11 +8,12 @@ import { formatComparisonCsv } from '../format/compare/csv.js';
 import { formatComparisonJson } from '../format/compare/json.js';
 import { formatComparisonMarkdown } from '../format/compare/markdown.js';
 import { formatComparisonTable } from '../format/compare/table.js';
+import { formatComparisonHtml } from '../format/html/compare.js';
 import { projectFile } from '../projection.js';
 
 export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length < 2) throw new UsageError('compare needs at least two SCENARIO files (the first is the baseline)');
-  const format = formatOption(args);
+  const format = formatOption(args, [...FORMATS, 'html']);
   const pricing = listOption(args, 'pricing');
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing));
@@ -26,6 +27,7 @@ export function run(args: ParsedArgs, io: Io): number {
     markdown: () => formatComparisonMarkdown(comparison, estimates, sampled),
     json: () => formatComparisonJson(comparison, estimates, sampled),
     csv: () => formatComparisonCsv(comparison, estimates, sampled),
+    html: () => formatComparisonHtml(comparison, estimates, sampled),
   }[format];
   io.stdout.write(render());
   return EXIT.ok;

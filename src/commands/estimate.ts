@@ -1,10 +1,11 @@
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
-import { EXIT, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
+import { EXIT, FORMATS, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
 import type { Estimate } from '../model/estimate.js';
 import { assessUncertainty, type Uncertainty } from '../engine/uncertainty.js';
 import { formatCsv } from '../format/csv.js';
 import { formatJson } from '../format/json.js';
+import { formatEstimateHtml } from '../format/html/estimate.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../format/uncertainty.js';
@@ -19,6 +20,8 @@ export function renderEstimates(estimates: readonly Estimate[], format: Format, 
       return formatJson(estimates, estimates.map((_, i) => with_(i, (e, u) => ({ uncertainty: uncertaintyJson(e, u) }))));
     case 'csv':
       return formatCsv(estimates, uncertainties);
+    case 'html':
+      return formatEstimateHtml(estimates, uncertainties);
     case 'markdown':
       return estimates.map((e, i) => formatMarkdown(e, with_(i, uncertaintyMarkdown))).join('\n');
     default:
@@ -28,7 +31,7 @@ export function renderEstimates(estimates: readonly Estimate[], format: Format, 
 
 export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length === 0) throw new UsageError('estimate needs at least one SCENARIO file');
-  const format = formatOption(args);
+  const format = formatOption(args, [...FORMATS, 'html']);
   const pricing = listOption(args, 'pricing');
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing));

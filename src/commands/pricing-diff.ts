@@ -8,6 +8,8 @@ import { displayPath } from '../model/diagnostics.js';
 import { bundledPricingDir, readPricingFile } from '../pricing/load.js';
 import { cloud, offerFileClouds } from '../providers/index.js';
 import { progressLine } from './pricing-progress.js';
+import { timeoutOption } from '../cli/timeout-option.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
 
 /** A provider name stands for its bundled table, so `pricing diff aws new.yaml` reads naturally. */
 function tableFile(arg: string): string {
@@ -24,7 +26,7 @@ async function live(args: ParsedArgs, io: Io, format: string) {
   // The API clients load only on this path.
   const { refreshTable } = await import('../pricing/update/live.js');
   const onProgress = format === 'json' ? undefined : progressLine(io);
-  const { merged, fetch } = await refreshTable(file, older, { inputs, onProgress });
+  const { merged, fetch } = await refreshTable(file, older, { inputs, onProgress, timeoutMs: timeoutOption(args, DEFAULT_TIMEOUT_SECONDS.pricing) });
   if (onProgress) io.stderr.write('\r\x1b[K');
   return { older, newer: merged.table, oldFile: file, newFile: fetch.source };
 }

@@ -1,9 +1,10 @@
 import { formatOption } from '../cli/format-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { catalogJson, catalogTable, networkTable } from '../format/catalog.js';
+import { Decimal } from '../model/decimal.js';
 import { PROVIDERS, type Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
-import { catalogRows, gpuMatches, networkRegions, type CatalogQuery } from '../pricing/catalog.js';
+import { catalogRows, gpuMatches, isRegionGlob, matchingRegions, networkRegions, type CatalogQuery } from '../pricing/catalog.js';
 import { loadPricingBook } from '../pricing/load.js';
 
 function providerOption(args: ParsedArgs): Provider | undefined {
@@ -14,6 +15,15 @@ function providerOption(args: ParsedArgs): Provider | undefined {
   throw new UsageError(`unknown --provider ${JSON.stringify(p)}${hint ? `; ${hint}` : ''} (one of ${PROVIDERS.join(', ')})`);
 }
 
+/** A non-negative number option (--max-price 4.5, --count 8), exact. */
+function numberOption(args: ParsedArgs, name: string, integer = false): Decimal | undefined {
+  const text = stringOption(args, name);
+  if (text === undefined) return undefined;
+  const pattern = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  if (!pattern.test(text)) throw new UsageError(`--${name} takes ${integer ? 'a whole number' : 'a number'}, got ${JSON.stringify(text)}${name === 'max-price' ? ' (dollars, e.g. 4.5)' : ''}`);
+  return new Decimal(text);
+}
+
 export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length > 1) throw new UsageError('pricing show takes at most one INSTANCE');
   const format = formatOption(args, ['table', 'json']);
@@ -22,6 +32,9 @@ export function run(args: ParsedArgs, io: Io): number {
     gpu: stringOption(args, 'gpu'),
     region: stringOption(args, 'region'),
     provider: providerOption(args),
+    minGpuMemory: numberOption(args, 'min-gpu-memory'),
+    count: numberOption(args, 'count', true),
+    maxPrice: numberOption(args, 'max-price'),
   };
   const book = loadPricingBook(query.provider ? [query.provider] : PROVIDERS, listOption(args, 'pricing').map((path) => ({ path })));
   const tables = Object.values(book.tables);
@@ -32,8 +45,9 @@ export function run(args: ParsedArgs, io: Io): number {
     throw new UsageError(`no priced instance type ${JSON.stringify(query.instance)}; ${didYouMean(query.instance, allInstances) ?? `priced: ${listSome(allInstances)}`}`);
   }
   const allRegions = tables.flatMap((t) => Object.keys(t.regions ?? {}));
-  if (query.region && !allRegions.includes(query.region)) {
-    throw new UsageError(`no priced region ${JSON.stringify(query.region)}; ${didYouMean(query.region, allRegions) ?? `priced: ${listSome(allRegions)}`}`);
+  if (query.region && matchingRegions(tables, query.region).length === 0) {
+    const what = isRegionGlob(query.region) ? 'region matches' : 'region';
+    throw new UsageError(`no priced ${what} ${JSON.stringify(query.region)}; ${didYouMean(query.region, allRegions) ?? `priced: ${listSome(allRegions)}`}`);
   }
   if (query.gpu) {
     const models = [...new Set(tables.flatMap((t) => Object.values(t.instances ?? {}).flatMap((i) => (i.gpu ? [i.gpu.model] : []))))];
@@ -44,7 +58,8 @@ export function run(args: ParsedArgs, io: Io): number {
 
   const rows = catalogRows(tables, query);
   // Network prices belong to a region, so they are shown when browsing one region, not one machine.
-  const networks = query.instance || query.gpu ? [] : networkRegions(tables, query);
+  const machineQuery = query.instance || query.gpu || query.minGpuMemory || query.count || query.maxPrice;
+  const networks = machineQuery ? [] : networkRegions(tables, query);
   if (format === 'json') io.stdout.write(catalogJson(rows, networks));
   else io.stdout.write([catalogTable(rows), ...networks.map(networkTable)].join('\n'));
   return EXIT.ok;

@@ -11,7 +11,12 @@ import { bundledPricingDir, readPricingFile } from '../pricing/load.js';
 import { refreshTable } from '../pricing/update/live.js';
 import { cloud, offerFileClouds } from '../providers/index.js';
 import { progressLine } from './pricing-progress.js';
-import { writeAtomic } from '../write-atomic.js';
+import { timeoutOption } from '../cli/timeout-option.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
+import { checkWritable, writeAtomic } from '../write-atomic.js';
+import { confirm } from '../cli/confirm.js';
+import { PricingApiError } from '../pricing/update/errors.js';
+import { lostRates, lostRatesText } from '../pricing/update/guard.js';
 
 function providerArg(args: ParsedArgs): Provider {
   const [p, ...rest] = args.positionals;
@@ -46,11 +51,18 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     throw new UsageError(`${unknown.join(', ')} not listed in ${displayPath(base)} (listed: ${listSome(listed)}); add a region under regions: with its continent first`);
   }
 
+  // Before any API call: a table that cannot be written is said now, not after minutes of fetching.
+  const { readOnly } = checkWritable(target);
+  if (readOnly && !(await confirm(io, `${displayPath(target)} is read-only; overwrite it?`))) {
+    throw new UsageError(`${displayPath(target)} is read-only; not overwritten (make it writable, or use --out FILE)`);
+  }
   const onProgress = format === 'json' ? undefined : progressLine(io);
-  const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress });
+  const { fetch: result, merged, asOf } = await refreshTable(base, table, { regions, inputs, onProgress, timeoutMs: timeoutOption(args, DEFAULT_TIMEOUT_SECONDS.pricing) });
   if (onProgress) io.stderr.write('\r\x1b[K');
-  writeAtomic(target, merged.text);
   const changes = diffTables(table, merged.table);
+  const lost = lostRates(changes);
+  if (lost.length && args.values.force !== true) throw new PricingApiError(lostRatesText(lost));
+  writeAtomic(target, merged.text, { readOnly: readOnly ? 'replace' : 'refuse' });
   const sides = { provider, old: { file: displayPath(base), as_of: table.as_of }, new: { file: displayPath(target), as_of: asOf } };
 
   if (format === 'json') {

@@ -2,7 +2,7 @@ import type { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
-import { instanceRate, tableFor } from '../pricing/lookup.js';
+import { instancePriceDate, instanceRate, tableFor } from '../pricing/lookup.js';
 
 export function priceNodeGroup(
   group: NodeGroup,
@@ -14,8 +14,9 @@ export function priceNodeGroup(
   const table = tableFor(book, group.provider);
   const purchase = group.purchase ?? 'on-demand';
   const rate = instanceRate(table, group.instance, group.region, purchase);
+  const asOf = instancePriceDate(table, group.instance, group.region, purchase);
   if (purchase === 'spot') {
-    assume(`nodes.${group.name}: spot at $${rate}/h is the pricing table's snapshot (as of ${table.as_of}); spot prices move daily and interrupted work re-runs`);
+    assume(`nodes.${group.name}: spot at $${rate}/h is the pricing table's snapshot (as of ${asOf}); spot prices move daily and interrupted work re-runs`);
   }
   if (group.hours === undefined) assume(`nodes.${group.name}: hours not given; each node runs the whole month (${hoursPerMonth} h)`);
   const hours = group.hours ?? hoursPerMonth;
@@ -34,5 +35,6 @@ export function priceNodeGroup(
     rate,
     cost: quantity.times(rate),
     ref: ['nodes', index],
+    ...(asOf !== table.as_of ? { as_of: asOf } : {}),
   };
 }

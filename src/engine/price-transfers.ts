@@ -30,8 +30,11 @@ export function monthlyGB(t: Transfer, hoursPerMonth: Decimal, assume: (text: st
   return { gb: perDay.times(hoursPerMonth).div(24), how: `${perDay} GB/day × ${days} days` };
 }
 
-/** A flow's own rate, or tiers that apply to the provider's monthly total of such flows. */
-type PathPrice = { rate: Decimal } | { tiers: Tier[]; schedule: string };
+/**
+ * A flow's own rate (with its own date when a dated rule set it), or tiers
+ * that apply to the provider's monthly total of such flows.
+ */
+type PathPrice = { rate: Decimal; as_of?: string } | { tiers: Tier[]; schedule: string };
 
 interface PathRow {
   /** How the line's description names the path. */
@@ -72,7 +75,11 @@ const PATHS: Record<TransferPath, PathRow> = {
   'inter-region': {
     text: 'inter-region',
     category: 'egress',
-    price: (c, flow) => ({ rate: blaming('to', () => interRegionRate(c.table, c.payer.region, (flow.to as { region: string }).region)).rate }),
+    price: (c, flow) => {
+      const { rate, rule } = blaming('to', () => interRegionRate(c.table, c.payer.region, (flow.to as { region: string }).region));
+      // A rule read earlier than its table (a dated rule) puts its own date on the line.
+      return { rate, as_of: rule.as_of !== c.table.as_of ? rule.as_of : undefined };
+    },
   },
   'cross-cloud': { text: 'cross-cloud, internet egress tiers', category: 'egress', price: internetTiers },
   internet: { text: 'internet egress tiers', category: 'egress', price: internetTiers },
@@ -126,14 +133,18 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         path: c.path,
       };
       const price = row.price(c, { name: t.name, to, assume: ctx.assume });
-      if ('rate' in price) item.rate = price.rate;
-      else egress.push({ item, member: { quantity, ...price }, provider: c.payer.provider });
+      if ('rate' in price) {
+        item.rate = price.rate;
+        if (price.as_of) item.as_of = price.as_of;
+      } else egress.push({ item, member: { quantity, ...price }, provider: c.payer.provider });
       item.cost = item.quantity.times(item.rate);
       lines.push(item);
 
       if (t.via === 'nat-gateway') {
         const nat = natRates(c.table, c.payer.region);
+        const natAsOf = c.table.network?.nat?.as_of?.[c.payer.region];
         lines.push({
+          ...(natAsOf && natAsOf !== c.table.as_of ? { as_of: natAsOf } : {}),
           kind: 'nat-processing',
           name: t.name,
           category: 'network',

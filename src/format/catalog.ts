@@ -10,20 +10,23 @@ const x = (d: Decimal | undefined) => (d ? exact(d) : undefined);
 
 export function catalogTable(rows: readonly CatalogRow[]): string {
   if (rows.length === 0) return 'no priced instance matches\n';
-  const header = ['PROVIDER', 'INSTANCE', 'REGION', 'GPUS', 'VCPU', 'MEM GB', 'ON-DEMAND/H', 'SPOT/H', 'OD/GPU-H', 'SPOT/GPU-H'];
+  const header = ['PROVIDER', 'INSTANCE', 'REGION', 'GPUS', 'VCPU', 'MEM GB', 'ON-DEMAND/H', 'SPOT/H', 'OD/GPU-H', 'SPOT/GPU-H', '1Y/GPU-H'];
   const body = rows.map((row) => [
     row.provider,
     row.instance,
     row.region,
-    row.gpu ? `${row.gpu.count}× ${row.gpu.model}` : dash,
+    row.gpu ? `${row.gpu.count}× ${row.gpu.model}${row.gpu.memory_gb ? ` ${amount(row.gpu.memory_gb)}GB` : ''}` : dash,
     row.vcpus ? amount(row.vcpus) : dash,
     row.memory_gb ? amount(row.memory_gb) : dash,
     r(row.on_demand),
     r(row.spot),
     r(row.on_demand_per_gpu),
     r(row.spot_per_gpu),
+    r(row.commit_1y_per_gpu),
   ]);
-  return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9]))}\n`;
+  const kinds = [...new Set(rows.flatMap((row) => (row.commit_1y ? [row.commit_1y.kind] : [])))];
+  const legend = kinds.length ? `1Y: the cheapest 1-year commitment published (${kinds.join('; ')}), per GPU-hour\n` : '';
+  return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9, 10]))}\n${legend}`;
 }
 
 function tierLines(tiers: readonly Tier[], unit: string): string[] {
@@ -59,13 +62,15 @@ export function catalogJson(rows: readonly CatalogRow[], networks: readonly Regi
     provider: row.provider,
     instance: row.instance,
     region: row.region,
-    gpu: row.gpu ? { model: row.gpu.model, count: exact(row.gpu.count) } : undefined,
+    gpu: row.gpu ? { model: row.gpu.model, count: exact(row.gpu.count), memory_gb: x(row.gpu.memory_gb) } : undefined,
     vcpus: x(row.vcpus),
     memory_gb: x(row.memory_gb),
     on_demand: x(row.on_demand),
     spot: x(row.spot),
     on_demand_per_gpu: x(row.on_demand_per_gpu),
     spot_per_gpu: x(row.spot_per_gpu),
+    commit_1y: row.commit_1y ? { kind: row.commit_1y.kind, rate: exact(row.commit_1y.rate) } : undefined,
+    commit_1y_per_gpu: x(row.commit_1y_per_gpu),
   }));
   const network = networks.map((n) => ({
     provider: n.provider,

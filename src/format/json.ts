@@ -14,6 +14,7 @@ function lineJson(l: LineItem) {
     rate: exact(l.rate),
     cost: exact(l.cost),
     ...(l.path ? { path: l.path } : {}),
+    ...(l.as_of ? { as_of: l.as_of } : {}),
     ...(l.tiers
       ? {
           tiers: {

@@ -2,6 +2,7 @@
 // without a prompt, a default, and a parser that throws AnswerError on a bad answer.
 import type { PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
+import { listSome } from '../model/suggest.js';
 import { checkRegion, chooseNodes, gpuModels, parseEndpoint, parseProvider, positive, regionsOf, type InitAnswers } from './plan.js';
 
 type Draft = Partial<InitAnswers>;
@@ -28,7 +29,8 @@ export const QUESTIONS: Question[] = [
   },
   {
     flag: 'region',
-    prompt: (d, t) => `Region (priced: ${regionsOf(t[d.provider!]!).join(', ')})`,
+    // The catalog prices dozens of regions: the prompt names the first few (a typo still gets "did you mean").
+    prompt: (d, t) => `Region (priced: ${listSome(regionsOf(t[d.provider!]!))})`,
     fallback: (d, t) => regionsOf(t[d.provider!]!)[0],
     apply: (v, d, t) => void (d.region = checkRegion(t[d.provider!]!, v)),
   },

@@ -14,7 +14,7 @@ export interface Diagnostic {
 }
 
 /** Past this many, a run of errors is cut short: the first ones are what the user fixes first. */
-const SHOWN = 20;
+export const SHOWN = 20;
 
 /** Invalid input: reported as `file:line:col: message`, exit code 2, never a stack trace. */
 export class InputError extends Error {

@@ -54,6 +54,8 @@ export interface LineItem {
   path?: TransferPath;
   /** For tiered lines: the aggregate the tiers were applied to and this line's share of each band. */
   tiers?: LineTiers;
+  /** The date of the price this line used, when it is not its table's as_of (a spot snapshot, a per-type date). */
+  as_of?: string;
 }
 
 export type Totals = Record<Category | 'total', Decimal>;

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from './diagnostics.js';
 import { parseEndpoint } from './endpoint.js';
+import { readTextFile } from './read-text-file.js';
 import { scenarioInputSchema, type Provider, type Scenario } from './scenario.js';
 import { splitRanges, type UncertainInput } from './uncertain.js';
 import { validate } from './validate.js';
@@ -28,14 +28,7 @@ export interface LoadedScenario {
 }
 
 export function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([
-      { file, message: code === 'EISDIR' ? 'is a folder, not a scenario file' : 'scenario file not found or not readable', suggestion: 'bundled examples are in scenarios/' },
-    ]);
-  }
+  return readTextFile(file, { display: file, notFound: { message: 'scenario file not found or not readable', suggestion: 'bundled examples are in scenarios/' } });
 }
 
 export function parseScenario(text: string, file: string): LoadedScenario {

@@ -37,6 +37,29 @@ export type Tier = z.infer<typeof tierSchema>;
 
 const regionRates = z.record(z.string(), rate, { error: 'expected region: rate pairs' });
 
+/** When a set of prices was read: one date for all its regions, or one per region. */
+const priceDate = z.union([isoDate, z.record(z.string(), isoDate)], { error: 'expected a date (YYYY-MM-DD) or region: date pairs' });
+
+export const COMMITMENT_PURCHASES = ['savings-plan', 'reserved', 'committed-use'] as const;
+export const COMMITMENT_TERMS = ['1y', '3y'] as const;
+export const COMMITMENT_PAYMENTS = ['no-upfront', 'partial-upfront', 'all-upfront'] as const;
+
+/**
+ * A commitment rate of an instance type: what one instance-hour costs under a
+ * 1- or 3-year commitment, upfront payments spread over the term's hours (the
+ * effective hourly rate the providers publish), by region.
+ */
+export const commitmentSchema = z.strictObject({
+  purchase: z.enum(COMMITMENT_PURCHASES),
+  /** AWS Savings Plans: compute or ec2-instance; AWS Reserved Instances: standard or convertible. */
+  plan: z.enum(['compute', 'ec2-instance', 'standard', 'convertible']).optional(),
+  term: z.enum(COMMITMENT_TERMS),
+  payment: z.enum(COMMITMENT_PAYMENTS).optional(),
+  rates: regionRates.describe('effective $/hour by region'),
+  as_of: isoDate.optional(),
+  source: z.string().optional(),
+});
+
 export const instanceSchema = z.strictObject({
   gpu: z
     .strictObject({
@@ -48,7 +71,14 @@ export const instanceSchema = z.strictObject({
   vcpus: decimal({ integer: true, exclusiveMin: 0 }).optional(),
   memory_gb: decimal({ exclusiveMin: 0 }).optional(),
   on_demand: regionRates.optional().describe('$/hour by region'),
+  /** When the on-demand prices were read, where it is not the table's as_of. */
+  as_of: priceDate.optional(),
   spot: regionRates.optional().describe('$/hour by region; spot prices move, note the date'),
+  /** The date of the spot snapshot (spot moves daily; a table's date is not its spot's). */
+  spot_as_of: priceDate.optional(),
+  commitments: z.array(commitmentSchema).optional(),
+  /** Shown when the type cannot be bought as asked (e.g. sold as spot only). */
+  note: z.string().optional(),
   source: z.string().optional(),
 });
 
@@ -97,6 +127,9 @@ export const interRegionRuleSchema = z.strictObject({
   from: z.string().describe('a region, a continent, or "any"'),
   to: z.string().describe('a region, a continent, or "any"'),
   rate,
+  /** When the rule's rate was read, where it is not the table's as_of, and from where. */
+  as_of: isoDate.optional(),
+  source: z.string().optional(),
 });
 
 export const networkSchema = z.strictObject({
@@ -127,6 +160,7 @@ export const networkSchema = z.strictObject({
     .strictObject({
       tiers,
       regions: z.record(z.string(), tiers).optional().describe('source regions priced on their own tiers'),
+      unpriced: z.array(z.string()).optional().describe('source regions whose tiers are not known: a lookup error, not the default tiers'),
       note: z.string().optional(),
       assumption: z.string().optional().describe('listed in the assumptions of every estimate these tiers price'),
     })
@@ -135,6 +169,8 @@ export const networkSchema = z.strictObject({
     .strictObject({
       per_gb: regionRates,
       per_hour: regionRates.optional(),
+      /** Region: date, for rates read earlier than the table's as_of. */
+      as_of: z.record(z.string(), isoDate).optional(),
       note: z.string().optional(),
     })
     .optional(),
@@ -175,6 +211,8 @@ export const pricingTableSchema = z.strictObject({
 
 export type PricingTableInput = z.infer<typeof pricingTableSchema>;
 export type InstancePrice = z.infer<typeof instanceSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type PriceDate = z.infer<typeof priceDate>;
 export type StorageClass = z.infer<typeof storageClassSchema>;
 export type DiskClass = z.infer<typeof diskClassSchema>;
 export type ClusterKind = z.infer<typeof clusterKindSchema>;

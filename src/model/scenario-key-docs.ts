@@ -23,6 +23,13 @@ export const SCENARIO_KEY_DOCS: Record<string, string> = {
   'storage.*.provider': 'the cloud: aws, gcp or azure',
   'storage.*.region': 'the region the data is stored in',
   'storage.*.class': 'the storage class, e.g. s3-standard, s3-standard-ia, gcs-standard',
+  'nodes.*.disk.class': 'the disk class, e.g. gp3 or io2 (aws); its provider is the node group\'s',
+  clusters: 'managed Kubernetes control planes (EKS, GKE, AKS), billed by the cluster-hour',
+  'clusters.*.name': 'the cluster\'s name, unique in the plan',
+  'clusters.*.provider': 'the cloud: aws, gcp or azure',
+  'clusters.*.region': 'the region the control plane runs in',
+  'clusters.*.kind': 'eks, gke or aks, as the provider\'s table prices it',
+  'clusters.*.tier': 'the support tier (eks: standard or extended); default the table\'s default tier',
   transfers: 'data moved each month: between zones, regions, clouds, and to or from the internet',
   'transfers.*.name': 'the flow\'s name, unique in the plan; --vary transfers.NAME.gb_per_day refers to it',
   'transfers.*.from':

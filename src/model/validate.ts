@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { Diagnostic } from './diagnostics.js';
-import { InputError } from './diagnostics.js';
+import { InputError, SHOWN } from './diagnostics.js';
 import { didYouMean, listSome } from './suggest.js';
 import { locate, type PathSegment, type SourceFile } from './yaml-source.js';
 import { shown } from './zod-decimal.js';
@@ -70,11 +70,12 @@ function toDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, source: Sourc
 
   if (issue.code === 'unrecognized_keys') {
     const known = keysAt(schema, path);
-    return issue.keys.map((key) => ({
+    // Only the errors shown get a suggestion: 100,000 unknown keys must not cost 100,000 distance searches.
+    return issue.keys.map((key, i) => ({
       file: source.file,
       position: locate(source, [...path, key], true),
       message: `${where}: unknown key ${JSON.stringify(key)}`,
-      suggestion: didYouMean(key, known) ?? (known.length ? `valid keys here: ${listSome(known, 12)}` : undefined),
+      suggestion: i >= SHOWN ? undefined : (didYouMean(key, known) ?? (known.length ? `valid keys here: ${listSome(known, 12)}` : undefined)),
     }));
   }
   if (issue.code === 'invalid_type' && input === undefined) {
@@ -100,7 +101,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, source: Sourc
     ];
   }
   const message =
-    issue.code === 'invalid_type' ? `expected ${plainType(issue.expected)}, got ${shown(input)}` : issue.message;
+    issue.code === 'invalid_type' ? `expected ${plainType(issue.expected)}, got ${echoed(input)}` : issue.message;
   const last = path[path.length - 1];
   const suggestion =
     issue.code === 'invalid_type' && issue.expected === 'array'
@@ -109,6 +110,17 @@ function toDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, source: Sourc
         ? KEY_HINTS[last]
         : undefined;
   return [{ file: source.file, position: locate(source, path), message: `${where}: ${message}`, suggestion }];
+}
+
+/**
+ * A wrong value as the message shows it: a short word in full, a longer text
+ * only up to its first word. A file that is not YAML at all (a `.env` named
+ * as a pricing file) reads as one long string; echoing it would print its secrets.
+ */
+function echoed(input: unknown): string {
+  if (typeof input !== 'string' || (input.length <= 40 && !/[\s=:]/.test(input))) return shown(input);
+  const first = /^[^\s=:]{0,32}/.exec(input)![0];
+  return `text starting ${JSON.stringify(first)}… (${input.length} characters)`;
 }
 
 function plainType(expected: string): string {

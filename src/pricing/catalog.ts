@@ -1,5 +1,6 @@
+import picomatch from 'picomatch';
 import type { Decimal } from '../model/decimal.js';
-import type { PricingTableInput, Tier } from '../model/pricing.js';
+import type { Commitment, PricingTableInput, Tier } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { internetEgressTiers, interRegionRate, LookupError } from './lookup.js';
 
@@ -8,20 +9,52 @@ export interface CatalogRow {
   provider: Provider;
   instance: string;
   region: string;
-  gpu?: { model: string; count: Decimal };
+  gpu?: { model: string; count: Decimal; memory_gb?: Decimal };
   vcpus?: Decimal;
   memory_gb?: Decimal;
   on_demand?: Decimal;
   spot?: Decimal;
   on_demand_per_gpu?: Decimal;
   spot_per_gpu?: Decimal;
+  /** The cheapest 1-year commitment rate published for the type there, and what kind it is. */
+  commit_1y?: { rate: Decimal; kind: string };
+  commit_1y_per_gpu?: Decimal;
 }
 
 export interface CatalogQuery {
   instance?: string;
   gpu?: string;
+  /** A region name, or a glob over region names (`eu-*`, `europe-west?`). */
   region?: string;
   provider?: Provider;
+  /** Per GPU, in GB. */
+  minGpuMemory?: Decimal;
+  /** GPUs per instance, exactly. */
+  count?: Decimal;
+  /** Upper bound on the price the rows are sorted by ($/GPU-hour with `gpu`, $/hour otherwise). */
+  maxPrice?: Decimal;
+}
+
+/** How a commitment reads in a listing: `reserved standard 1y no-upfront`. */
+export function commitmentLabel(c: Commitment): string {
+  return [c.purchase, c.plan, c.term, c.payment].filter(Boolean).join(' ');
+}
+
+function cheapest1y(commitments: readonly Commitment[] | undefined, region: string): CatalogRow['commit_1y'] {
+  let best: CatalogRow['commit_1y'];
+  for (const c of commitments ?? []) {
+    const rate = c.term === '1y' ? c.rates[region] : undefined;
+    if (rate && (!best || rate.lt(best.rate))) best = { rate, kind: commitmentLabel(c) };
+  }
+  return best;
+}
+
+export const isRegionGlob = (pattern: string) => /[*?[{]/.test(pattern);
+
+/** A region test from the query: the exact name, or a glob when it has one of * ? [ {. */
+function regionTest(pattern: string | undefined): (region: string) => boolean {
+  if (pattern === undefined) return () => true;
+  return isRegionGlob(pattern) ? picomatch(pattern) : (r) => r === pattern;
 }
 
 /**
@@ -40,35 +73,49 @@ export function gpuMatches(model: string, wanted: string): boolean {
  * that compares an 8-GPU node with a 1-GPU node), per hour otherwise.
  */
 export function catalogRows(tables: readonly PricingTableInput[], query: CatalogQuery): CatalogRow[] {
+  const inRegion = regionTest(query.region);
+  const byGpu = query.gpu !== undefined || query.minGpuMemory !== undefined || query.count !== undefined;
+  const key = (r: CatalogRow) => (byGpu ? (r.on_demand_per_gpu ?? r.spot_per_gpu) : (r.on_demand ?? r.spot));
   const rows: CatalogRow[] = [];
   for (const table of tables) {
     if (query.provider && table.provider !== query.provider) continue;
     for (const [name, entry] of Object.entries(table.instances ?? {})) {
       if (query.instance && name.toLowerCase() !== query.instance.toLowerCase()) continue;
-      if (query.gpu && !(entry.gpu && gpuMatches(entry.gpu.model, query.gpu))) continue;
+      const gpu = entry.gpu;
+      if (query.gpu && !(gpu && gpuMatches(gpu.model, query.gpu))) continue;
+      if (query.minGpuMemory && !(gpu?.memory_gb && gpu.memory_gb.gte(query.minGpuMemory))) continue;
+      if (query.count && !(gpu && gpu.count.eq(query.count))) continue;
       const regions = new Set([...Object.keys(entry.on_demand ?? {}), ...Object.keys(entry.spot ?? {})]);
       for (const region of regions) {
-        if (query.region && region !== query.region) continue;
+        if (!inRegion(region)) continue;
         const onDemand = entry.on_demand?.[region];
         const spot = entry.spot?.[region];
-        const gpus = entry.gpu?.count;
-        rows.push({
+        const gpus = gpu?.count;
+        const commit = cheapest1y(entry.commitments, region);
+        const row: CatalogRow = {
           provider: table.provider,
           instance: name,
           region,
-          gpu: entry.gpu ? { model: entry.gpu.model, count: entry.gpu.count } : undefined,
+          gpu: gpu ? { model: gpu.model, count: gpu.count, memory_gb: gpu.memory_gb } : undefined,
           vcpus: entry.vcpus,
           memory_gb: entry.memory_gb,
           on_demand: onDemand,
           spot,
           on_demand_per_gpu: gpus && onDemand ? onDemand.div(gpus) : undefined,
           spot_per_gpu: gpus && spot ? spot.div(gpus) : undefined,
-        });
+          commit_1y: commit,
+          commit_1y_per_gpu: gpus && commit ? commit.rate.div(gpus) : undefined,
+        };
+        const price = key(row);
+        if (query.maxPrice && !(price && price.lte(query.maxPrice))) continue;
+        rows.push(row);
       }
     }
   }
-  const key = (r: CatalogRow) => (query.gpu ? (r.on_demand_per_gpu ?? r.spot_per_gpu) : (r.on_demand ?? r.spot));
+  // Types sold on demand first, cheapest first; spot-only types (no on-demand price) after them.
+  const spotOnly = (r: CatalogRow) => (r.on_demand === undefined ? 1 : 0);
   return rows.sort((a, b) => {
+    if (spotOnly(a) !== spotOnly(b)) return spotOnly(a) - spotOnly(b);
     const ka = key(a);
     const kb = key(b);
     if (ka && kb && !ka.eq(kb)) return ka.cmp(kb);
@@ -124,10 +171,18 @@ export function regionNetwork(table: PricingTableInput, region: string): RegionN
   };
 }
 
-/** Every region of the chosen providers whose network prices can be shown. */
+/** Every region of the chosen providers whose network prices can be shown (one region named exactly). */
 export function networkRegions(tables: readonly PricingTableInput[], query: CatalogQuery): RegionNetwork[] {
+  const region = query.region;
+  if (region === undefined || isRegionGlob(region)) return [];
   return tables
     .filter((t) => !query.provider || t.provider === query.provider)
-    .filter((t) => query.region !== undefined && query.region in (t.regions ?? {}))
-    .map((t) => regionNetwork(t, query.region!));
+    .filter((t) => region in (t.regions ?? {}))
+    .map((t) => regionNetwork(t, region));
+}
+
+/** The regions of the tables a query's region (name or glob) picks. */
+export function matchingRegions(tables: readonly PricingTableInput[], pattern: string): string[] {
+  const test = regionTest(pattern);
+  return tables.flatMap((t) => Object.keys(t.regions ?? {})).filter((r) => test(r));
 }

@@ -14,19 +14,66 @@ export interface CompiledTable {
   table: unknown;
 }
 
-export function serializeTable(table: PricingTableInput, yamlFile: string): string {
-  const { size, mtimeMs } = statSync(yamlFile);
-  const body: CompiledTable = { size, mtimeMs, table };
+/** JSON with each Decimal as `{$d: "…"}`. */
+function stringify(value: unknown): string {
   // The holder's raw value: Decimal's toJSON has already turned `value` into a plain string.
-  return JSON.stringify(body, function (this: Record<string, unknown>, key, value) {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
     const raw = this[key];
-    return Decimal.isDecimal(raw) ? { $d: (raw as Decimal).toString() } : value;
+    return Decimal.isDecimal(raw) ? { $d: (raw as Decimal).toString() } : v;
   });
 }
 
-function revive(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && '$d' in value) return new Decimal((value as { $d: string }).$d);
-  return value;
+/**
+ * Each instance type is written as a JSON string of its own, parsed on first
+ * read (see reviveLazily): start-up then makes one string per type, not the
+ * thousands of objects of the full catalog's price maps.
+ */
+export function serializeTable(table: PricingTableInput, yamlFile: string): string {
+  const { size, mtimeMs } = statSync(yamlFile);
+  const instances = table.instances ? Object.fromEntries(Object.entries(table.instances).map(([name, entry]) => [name, stringify(entry)])) : undefined;
+  const body: CompiledTable = { size, mtimeMs, table: { ...table, instances } };
+  return stringify(body);
+}
+
+/** Decimals back from their `{$d}` form, in place. */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    return value;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.$d === 'string') return new Decimal(o.$d);
+  for (const k of Object.keys(o)) o[k] = revive(o[k]);
+  return o;
+}
+
+/**
+ * Instance entries are revived on first read: an estimate touches a handful of
+ * the catalog's types, and making every Decimal of the others is most of a
+ * cold start with the full tables. The getters are enumerable, so listing the
+ * catalog (Object.entries) still sees every type.
+ */
+function reviveLazily(table: Record<string, unknown>): unknown {
+  const { instances, ...rest } = table;
+  revive(rest);
+  if (instances && typeof instances === 'object') {
+    const lazy: Record<string, unknown> = {};
+    for (const [name, raw] of Object.entries(instances as Record<string, unknown>)) {
+      let value: unknown;
+      let done = false;
+      Object.defineProperty(lazy, name, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          if (!done) [value, done] = [revive(JSON.parse(raw as string)), true];
+          return value;
+        },
+      });
+    }
+    rest.instances = lazy;
+  }
+  return rest;
 }
 
 export function readCompiledTable(compiledFile: string, yamlFile: string): PricingTableInput | undefined {
@@ -36,7 +83,8 @@ export function readCompiledTable(compiledFile: string, yamlFile: string): Prici
   } catch {
     return undefined;
   }
-  const compiled = JSON.parse(text, revive) as CompiledTable;
+  const compiled = JSON.parse(text) as CompiledTable;
   const { size, mtimeMs } = statSync(yamlFile);
-  return compiled.size === size && compiled.mtimeMs === mtimeMs ? (compiled.table as PricingTableInput) : undefined;
+  if (compiled.size !== size || compiled.mtimeMs !== mtimeMs) return undefined;
+  return reviveLazily(compiled.table as Record<string, unknown>) as PricingTableInput;
 }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, InputError } from '../model/diagnostics.js';
 import { pricingTableSchema, type PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
+import { readTextFile } from '../model/read-text-file.js';
 import { validate } from '../model/validate.js';
 import { parseYamlSource, type SourceFile } from '../model/yaml-source.js';
 import type { OverrideFile } from '../model/load-scenario.js';
@@ -22,12 +23,7 @@ export function bundledPricingDir(): string {
 }
 
 export function readPricingFile(file: string): { source: SourceFile; table: PricingTableInput } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError([{ file: displayPath(file), message: 'pricing file not found or not readable' }]);
-  }
+  const text = readTextFile(file, { display: displayPath(file), notFound: { message: 'pricing file not found or not readable' } });
   const source = parseYamlSource(text, displayPath(file));
   return { source, table: validate(pricingTableSchema, source) };
 }

@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from '../model/decimal.js';
-import type { ClusterKind, DiskClass, InterRegionRule, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
+import type { ClusterKind, DiskClass, InterRegionRule, PriceDate, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import type { PricingBook } from '../model/pricing-book.js';
@@ -53,6 +53,18 @@ export function continentOf(table: PricingTableInput, region: string): string | 
   return table.regions?.[region]?.continent;
 }
 
+/** A price's own date: per region, for the whole map, or (when the table says nothing more) the table's. */
+export function dateFor(date: PriceDate | undefined, region: string, tableAsOf: string): string {
+  if (date === undefined) return tableAsOf;
+  return typeof date === 'string' ? date : (date[region] ?? tableAsOf);
+}
+
+/** When the price an instance is bought at in a region was read. */
+export function instancePriceDate(table: PricingTableInput, instance: string, region: string, purchase: 'on-demand' | 'spot'): string {
+  const entry = table.instances?.[instance];
+  return dateFor(purchase === 'spot' ? entry?.spot_as_of : entry?.as_of, region, table.as_of);
+}
+
 export function instanceRate(
   table: PricingTableInput,
   instance: string,
@@ -74,6 +86,13 @@ export function instanceRate(
   const rate = prices[region];
   if (rate !== undefined) return rate;
   const priced = Object.keys(prices);
+  if (purchase === 'on-demand' && entry.spot?.[region] !== undefined) {
+    throw new LookupError(
+      `${instance} has no on-demand price in ${region}${entry.note ? `: ${entry.note}` : ''}`,
+      `use purchase: spot (priced at $${entry.spot[region]}/h), or an instance type sold on demand`,
+      'purchase',
+    );
+  }
   if (purchase === 'spot' && onDemand[region] !== undefined) {
     throw new LookupError(
       `no spot price for ${instance} in ${region} in the ${table.provider} table (spot prices move daily and are only listed where published)`,
@@ -81,9 +100,12 @@ export function instanceRate(
       'purchase',
     );
   }
+  // The regions on the asked region's continent first: the move a user is most likely to make.
+  const continent = continentOf(table, region);
+  const near = [...priced.filter((r) => continentOf(table, r) === continent), ...priced.filter((r) => continentOf(table, r) !== continent)];
   throw new LookupError(
     `${instance} is not priced in ${region}`,
-    priced.length ? `priced regions for ${instance}${purchase === 'spot' ? ' (spot)' : ''}: ${listSome(priced)}` : undefined,
+    priced.length ? `priced regions for ${instance}${purchase === 'spot' ? ' (spot)' : ''}: ${listSome(near)}` : undefined,
     'region',
   );
 }
@@ -221,6 +243,12 @@ export function interZoneRate(table: PricingTableInput): Decimal | undefined {
 export function internetEgressTiers(table: PricingTableInput, region: string): { tiers: Tier[]; schedule: string } {
   const egress = table.network?.internet_egress;
   if (!egress) throw new LookupError(`the ${table.provider} table has no internet_egress tiers`);
+  if (egress.unpriced?.includes(region)) {
+    throw new LookupError(
+      `internet egress from ${table.provider} ${region} is not priced (its published tiers could not be confirmed)`,
+      `add internet_egress.regions.${region} tiers in a pricing override file`,
+    );
+  }
   const own = egress.regions?.[region];
   return own ? { tiers: own, schedule: region } : { tiers: egress.tiers, schedule: 'default' };
 }

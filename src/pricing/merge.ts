@@ -1,7 +1,7 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { InputError } from '../model/diagnostics.js';
-import type { PricingTableInput } from '../model/pricing.js';
+import type { PriceDate, PricingTableInput } from '../model/pricing.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { locate, type SourceFile } from '../model/yaml-source.js';
 
@@ -9,6 +9,23 @@ type Rates = Record<string, Decimal>;
 
 function mergeRates(base: Rates | undefined, over: Rates | undefined): Rates | undefined {
   return over ? { ...base, ...over } : base;
+}
+
+/**
+ * The dates of merged rates, region by region: an overridden region carries
+ * the override's date, the others keep the bundled one, so a fresh override
+ * never makes an old bundled price look new (or the other way round).
+ */
+function mergeDates(
+  base: { rates?: Rates; date?: PriceDate; asOf: string },
+  over: { rates?: Rates; date?: PriceDate; asOf: string },
+): PriceDate | undefined {
+  if (!over.rates) return base.date;
+  const at = (d: PriceDate | undefined, region: string, asOf: string) => (d === undefined ? asOf : typeof d === 'string' ? d : (d[region] ?? asOf));
+  const dates: Record<string, string> = {};
+  for (const region of Object.keys(base.rates ?? {})) dates[region] = at(base.date, region, base.asOf);
+  for (const region of Object.keys(over.rates)) dates[region] = at(over.date, region, over.asOf);
+  return dates;
 }
 
 /**
@@ -47,11 +64,17 @@ export function applyOverride(base: PricingTableInput, over: PricingTableInput, 
     }
     checkRegions(entry.on_demand, ['instances', name, 'on_demand']);
     checkRegions(entry.spot, ['instances', name, 'spot']);
+    const sides = (kind: 'on_demand' | 'spot', dateKey: 'as_of' | 'spot_as_of') =>
+      mergeDates({ rates: known?.[kind], date: known?.[dateKey], asOf: base.as_of }, { rates: entry[kind], date: entry[dateKey], asOf: over.as_of });
     instances[name] = {
       ...known,
       ...entry,
       on_demand: mergeRates(known?.on_demand, entry.on_demand),
+      as_of: sides('on_demand', 'as_of'),
       spot: mergeRates(known?.spot, entry.spot),
+      spot_as_of: sides('spot', 'spot_as_of'),
+      // An override's commitment rates come first, so they win over the bundled ones of the same kind.
+      commitments: entry.commitments || known?.commitments ? [...(entry.commitments ?? []), ...(known?.commitments ?? [])] : undefined,
     };
   }
 

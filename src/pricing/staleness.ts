@@ -1,3 +1,4 @@
+import type { LineItem } from '../model/estimate.js';
 import type { PricingSource } from '../model/pricing-book.js';
 
 export const DEFAULT_MAX_AGE_DAYS = 90;
@@ -20,6 +21,31 @@ export function staleWarnings(sources: readonly PricingSource[], today: Date, ma
     seen.add(s.file);
     const refresh = s.role === 'bundled' ? `; refresh with \`tollgate pricing update ${s.provider}\`` : '';
     out.push(`warning: ${s.file} prices are ${age} days old (as_of ${s.as_of}, older than ${maxAgeDays} days)${refresh}`);
+  }
+  return out;
+}
+
+/** The scenario item a line prices, as the user wrote it. */
+function lineLabel(l: LineItem): string {
+  if (l.kind === 'node') return `nodes.${l.name}`;
+  if (l.kind === 'storage') return `storage.${l.name}`;
+  if (l.kind === 'nat-gateway') return l.name;
+  return `transfers.${l.name}${l.kind === 'nat-processing' ? ' (NAT processing)' : ''}`;
+}
+
+/**
+ * One warning per line whose own price date (a spot snapshot, a per-type
+ * date) is older than `maxAgeDays`. Lines priced at their table's date are
+ * covered by `staleWarnings`; these are the prices a recent table date would
+ * otherwise hide.
+ */
+export function stalePriceWarnings(lines: readonly LineItem[], today: Date, maxAgeDays = DEFAULT_MAX_AGE_DAYS): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l.as_of === undefined) continue;
+    const age = ageInDays(l.as_of, today);
+    if (age <= maxAgeDays) continue;
+    out.push(`warning: ${lineLabel(l)} is priced at ${l.provider} ${l.region} rates of ${l.as_of}, ${age} days old (older than ${maxAgeDays} days): ${l.description}`);
   }
   return out;
 }

@@ -7,8 +7,8 @@ export interface FetchProgress {
   seen: number;
   /** Set while waiting out a throttling response. */
   waitingMs?: number;
+  /** Set while reading a file: how far into it. */
+  bytes?: { read: number; total: number };
 }
 
 export type OnProgress = (p: FetchProgress) => void;
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

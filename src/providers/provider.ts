@@ -1,3 +1,4 @@
+import type { Deadline } from '../remote/discipline.js';
 import type { ActualsSelector } from '../model/actuals-selector.js';
 import type { ActualCategory, BillingRecord, Classified } from '../model/billing-record.js';
 import type { PricingTableInput } from '../model/pricing.js';
@@ -27,6 +28,8 @@ export interface FetchRequest {
   inputs: readonly string[];
   onProgress?: OnProgress;
   env: NodeJS.ProcessEnv;
+  /** Every API call of the update shares it (--timeout). */
+  deadline: Deadline;
 }
 
 /** A failed fetch as the SDKs throw it: error name, status or network code, first line of the message. */

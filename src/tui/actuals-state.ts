@@ -20,6 +20,8 @@ export interface ActualsSetup {
   refresh: boolean;
   /** The BigQuery scan cap (--max-scan), bytes; the source's default when not given. */
   maxScan?: Decimal;
+  /** How long one fetch may take (--timeout), ms; the source's default when not given. */
+  timeoutMs?: number;
 }
 
 /** One fetch, numbered so an answer that arrives after the user left (or asked again) is dropped. */

@@ -42,7 +42,7 @@ export interface DocState {
 
 export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month' | 'get_requests_per_month' | 'put_requests_per_month';
 export type PickerPurpose = 'instance' | 'region' | 'from' | 'to';
-export type Question = 'overwrite' | 'quit';
+export type Question = 'overwrite' | 'readonly' | 'quit';
 
 export type Mode =
   | { kind: 'list' }

@@ -1,18 +1,19 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { intentFor, type Command } from './keys.js';
-import { writeAtomic } from '../write-atomic.js';
+import { isReadOnly, writeAtomic } from '../write-atomic.js';
 import { changedOnDisk, scenarioText } from './save.js';
 import { activeDoc, isDirty, reduce, type Action, type Session } from './state.js';
 
-/** Saves the active scenario; asks first when the file changed on disk, unless told to overwrite. */
+/** Saves the active scenario; asks first when the file changed on disk or is read-only, unless told to overwrite. */
 function save(s: Session, dispatch: (a: Action) => void, overwrite: boolean): void {
   const doc = activeDoc(s);
   if (!isDirty(doc)) return dispatch({ type: 'notify', text: 'no changes to save', tone: 'info' });
   if (!overwrite && changedOnDisk(doc.file, doc.diskText)) return dispatch({ type: 'ask', question: 'overwrite' });
+  if (!overwrite && isReadOnly(doc.file)) return dispatch({ type: 'ask', question: 'readonly' });
   try {
     const text = scenarioText(doc.diskText, doc.file, doc.saved.scenario, doc.current.scenario);
-    writeAtomic(doc.file, text);
+    writeAtomic(doc.file, text, { readOnly: overwrite ? 'replace' : 'refuse' });
     dispatch({ type: 'saved', doc: s.active, text });
   } catch (e) {
     dispatch({ type: 'notify', text: `not saved: ${(e as Error).message}`, tone: 'error' });

@@ -8,7 +8,8 @@ export interface SeenRequest {
   authorization: string;
 }
 
-export type Reply = { status?: number; body?: unknown; raw?: string; hang?: boolean };
+/** `hang`: never answer; `trickle`: send the headers, then a byte of the body every 300 ms, forever. */
+export type Reply = { status?: number; body?: unknown; raw?: string; hang?: boolean; trickle?: boolean };
 
 /**
  * A local stand-in for Cost Explorer speaking AWS JSON 1.1: POST /, the
@@ -35,6 +36,13 @@ export async function startCostExplorer(reply: (req: SeenRequest, index: number)
         hanging.push(res);
         return;
       }
+      if (out.trickle) {
+        hanging.push(res);
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        const timer = setInterval(() => res.write(' '), 300);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
       res.writeHead(out.status ?? 200, { 'content-type': 'application/x-amz-json-1.1' });
       res.end(out.raw ?? JSON.stringify(onlyAsked(out.body ?? {}, r.body.Metrics)));
     });
@@ -50,6 +58,21 @@ export async function startCostExplorer(reply: (req: SeenRequest, index: number)
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** What the built CLI needs to reach the local server through the SDK's standard chain, with static test credentials. */
+export function cliEnv(endpoint: string, cache: string, credentials: Record<string, string> = { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret' }) {
+  return {
+    ...credentials,
+    // The SDK's own endpoint override; nothing but the local server is reachable.
+    AWS_ENDPOINT_URL_COST_EXPLORER: endpoint,
+    AWS_CONFIG_FILE: `${cache}/no-config`,
+    AWS_SHARED_CREDENTIALS_FILE: `${cache}/no-credentials`,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PROFILE: '',
+    AWS_MAX_ATTEMPTS: '1',
+    TOLLGATE_CACHE_DIR: cache,
   };
 }
 

@@ -50,7 +50,10 @@ const byRecordType = (req: SeenRequest) => (req.body.GroupBy as { Key: string }[
 /** Usage query → USAGE, record-type query → RECORD_TYPE_DAYS, forecast → 9000. */
 function normal(req: SeenRequest): Reply {
   if (req.target.endsWith('GetCostForecast')) return { body: { Total: { Amount: '9000', Unit: 'USD' } } };
-  return { body: { ResultsByTime: byRecordType(req) ? RECORD_TYPE_DAYS : [USAGE], GroupDefinitions: [] } };
+  // As the service does, the answer covers the asked period only (a month to date ends early).
+  const { Start, End } = req.body.TimePeriod as { Start: string; End: string };
+  const days = RECORD_TYPE_DAYS.filter((d) => d.TimePeriod.Start >= Start && d.TimePeriod.End <= End);
+  return { body: { ResultsByTime: byRecordType(req) ? days : [{ ...USAGE, TimePeriod: { Start, End } }], GroupDefinitions: [] } };
 }
 
 async function run(reply: (req: SeenRequest, i: number) => Reply, over: Partial<CostExplorerOptions> = {}) {

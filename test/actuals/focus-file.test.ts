@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,25 @@ describe.each([
     expect(total(records)).toBe('-37.199999999877');
     const byAccount = await readBillingFile(file, OCT, { aws: { linked_accounts: ['222222222222'] }, gcp: { projects: ['other-proj'] } });
     expect(total(byAccount.records)).toBe('507');
+  });
+});
+
+describe('a billing file is read by its literal name', () => {
+  it.each(['bill*.csv', 'bill?.csv', 'bill[1].csv'])('%s is that one file, not a glob over its neighbours', async (name) => {
+    const folder = mkdtempSync(join(tmpdir(), 'tollgate-literal-'));
+    writeFileSync(join(folder, name), FOCUS_CSV);
+    // Neighbours each pattern would match: read too, the total would double or triple.
+    for (const other of ['bill-2.csv', 'bill1.csv', 'billX.csv']) writeFileSync(join(folder, other), FOCUS_CSV);
+    const { records } = await readBillingFile(join(folder, name), OCT, undefined);
+    expect(total(records)).toBe('469.800000000123');
+  });
+
+  it('reads a file inside a folder whose name has glob characters', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'tollgate-literal-')), 'exports [oct] *');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'focus.csv'), FOCUS_CSV);
+    const { records } = await readBillingFile(join(folder, 'focus.csv'), OCT, undefined);
+    expect(total(records)).toBe('469.800000000123');
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tollgate } from '../cli-run.js';
 import { billingExport, GCP_CANARY, gcpCli, jobCalls, startGoogle, tokenExchange } from './bq-server.js';
-import { month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
+import { cliEnv, month, startCostExplorer, type Reply, type SeenRequest } from './ce-server.js';
 
 const CANARY = {
   AWS_ACCESS_KEY_ID: 'AKIACANARY7Q2X9TOLLG',
@@ -26,17 +26,7 @@ function filesUnder(dir: string): string[] {
 async function runCli(reply: (req: SeenRequest) => Reply, cache: string, format = 'table') {
   server ??= await startCostExplorer(reply);
   return tollgate(['actuals', 'scenarios/recsys-feature-store.yaml', '--month', '2026-10', '--source', 'aws', '--format', format], {
-    env: {
-      ...CANARY,
-      // The SDK's own endpoint override; nothing but the local server is reachable.
-      AWS_ENDPOINT_URL_COST_EXPLORER: server.endpoint,
-      AWS_CONFIG_FILE: join(cache, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(cache, 'no-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PROFILE: '',
-      AWS_MAX_ATTEMPTS: '1',
-      TOLLGATE_CACHE_DIR: cache,
-    },
+    env: cliEnv(server.endpoint, cache, CANARY),
   });
 }
 
@@ -80,6 +70,15 @@ describe('credentials never leak', () => {
     expectNoCanary(denied.stdout, denied.stderr);
     expect(filesUnder(cache)).toEqual([]);
   });
+
+  it('redacts them when the service echoes them back in its error text', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tollgate-secrets-'));
+    const echo = `request signed with session ${CANARY.AWS_SESSION_TOKEN} and key ${CANARY.AWS_SECRET_ACCESS_KEY} (id ${CANARY.AWS_ACCESS_KEY_ID})`;
+    const r = await runCli(() => ({ status: 400, body: { __type: 'ValidationException', message: echo } }), cache);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ValidationException (HTTP 400): request signed with session [redacted] and key [redacted] (id [redacted])');
+    expectNoCanary(r.stdout, r.stderr);
+  });
 });
 
 describe('Google credentials never leak', () => {
@@ -121,6 +120,18 @@ describe('Google credentials never leak', () => {
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/^tollgate: actuals: HTTP 401: Invalid Credentials/);
     expectNoGoogleCanary(denied.stdout, denied.stderr);
+  });
+
+  it('redacts a bearer token or API key that the service echoes in its error', async () => {
+    const apiKey = 'AIzaSyCANARY-0123456789abcdefghijklmnopq';
+    const echoed = `Bearer ${GCP_CANARY.accessToken} is not valid here; nor is ${GCP_CANARY.accessToken} or key=${apiKey}`;
+    google = await startGoogle((s) => tokenExchange(s) ?? { status: 400, body: { error: { code: 400, message: echoed, errors: [{ reason: 'invalid', message: echoed }] } } });
+    const cli = gcpCli(google.port, mkdtempSync(join(tmpdir(), 'tollgate-secrets-')));
+    const r = await tollgate(['actuals', cli.scenario, '--month', '2026-10', '--source', 'gcp'], { env: cli.env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Bearer [redacted] is not valid here; nor is [redacted] or key=[redacted]');
+    expectNoGoogleCanary(r.stdout, r.stderr);
+    expect(r.stderr).not.toContain(apiKey);
   });
 });
 

@@ -59,6 +59,15 @@ describe('settings: flags > environment > project > user > defaults', () => {
     expect(plain.stdout, plain.stderr).toMatch(/^azure-training · monthly projection/);
   });
 
+  it('max_age: the environment variable over the user file, the flag over both', async () => {
+    const p = project(files); // the user's max_age: 7
+    const warned = async (args: string[], env: NodeJS.ProcessEnv = {}) => (await p.run(['estimate', AZURE, '--format', 'json', ...args], env)).stderr;
+    // azure's table is as_of 2026-11-09, 16 days before the pinned clock
+    expect(await warned([])).toContain('pricing/azure.yaml prices are 16 days old (as_of 2026-11-09, older than 7 days)');
+    expect(await warned([], { TOLLGATE_PRICING_MAX_AGE_DAYS: '30' })).toBe('');
+    expect(await warned(['--max-age', '10'], { TOLLGATE_PRICING_MAX_AGE_DAYS: '30' })).toContain('older than 10 days');
+  });
+
   it("the project's actuals source and the user's threshold decide the check; the flag wins over both", async () => {
     const p = project(files);
     const recsys = join(REPO, 'scenarios', 'recsys-feature-store.yaml');

@@ -15,13 +15,18 @@ describe('choosing the node group for a GPU count', () => {
   it('fills the largest node size the total reaches, and rounds the node count up', () => {
     expect(chooseNodes(tables.gcp!, 'us-central1', 'H100', 16)).toEqual({ instance: 'a3-highgpu-8g', gpusPerNode: 8, count: 2 });
     expect(chooseNodes(tables.gcp!, 'us-central1', 'H100', 12)).toEqual({ instance: 'a3-highgpu-8g', gpusPerNode: 8, count: 2 });
-    expect(chooseNodes(tables.gcp!, 'us-central1', 'H100', 4)).toEqual({ instance: 'a3-highgpu-1g', gpusPerNode: 1, count: 4 });
-    // Only 8-GPU nodes carry H100 in AWS: two GPUs still take one whole node.
-    expect(chooseNodes(tables.aws!, 'us-east-1', 'H100', 2)).toEqual({ instance: 'p5.48xlarge', gpusPerNode: 8, count: 1 });
+    // a3-highgpu-1g/-2g/-4g are sold as spot only (the catalog's correction): 4 H100s on demand take one 8-GPU node.
+    expect(chooseNodes(tables.gcp!, 'us-central1', 'H100', 4)).toEqual({ instance: 'a3-highgpu-8g', gpusPerNode: 8, count: 1 });
+    // Only 8-GPU nodes carry B200 in AWS: two GPUs still take one whole node.
+    expect(chooseNodes(tables.aws!, 'us-east-1', 'B200', 2)).toEqual({ instance: 'p6-b200.48xlarge', gpusPerNode: 8, count: 1 });
+    // H100 also comes as a 1-GPU p5.4xlarge since the catalog grew: two GPUs are two of those.
+    expect(chooseNodes(tables.aws!, 'us-east-1', 'H100', 2)).toEqual({ instance: 'p5.4xlarge', gpusPerNode: 1, count: 2 });
   });
 
   it('names the GPU models a region has when the one asked is not there', () => {
-    expect(() => chooseNodes(tables.aws!, 'us-east-1', 'H10', 8)).toThrow(/did you mean H100\?.*priced there: A100, A100-80GB, A10G, H100/);
+    expect(() => chooseNodes(tables.aws!, 'us-east-1', 'H10', 8)).toThrow(
+      /did you mean H100\?.*priced there: A100, A100-80GB, A10G, B200, H100, H200, Inferentia2, L4, L40S, RTX-PRO-6000, Trainium$/,
+    );
     expect(() => chooseNodes(tables.aws!, 'us-east-1', 'H10', 8)).toThrow(AnswerError);
   });
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeEach } from 'vitest';
 import { azureBandwidth, azurePages, awsDataTransfer, awsEc2, awsNat, awsS3, gcpSkus } from './fixtures.js';
 import { json, localServer } from './local-server.js';
 import type { AwsProduct } from '../../src/providers/aws/prices.js';
@@ -89,4 +90,23 @@ export async function azureRetailServer() {
   });
   base = server.url;
   return server;
+}
+
+/**
+ * Inside a describe: a fresh Azure server before each test (so each meets its
+ * one 429 first), named by TOLLGATE_AZURE_PRICES_URL; returns the current one.
+ */
+export function azureServerPerTest(): () => Awaited<ReturnType<typeof azureRetailServer>> {
+  let server: Awaited<ReturnType<typeof azureRetailServer>> | undefined;
+  const saved = process.env.TOLLGATE_AZURE_PRICES_URL;
+  beforeEach(async () => {
+    await server?.close();
+    server = await azureRetailServer();
+    process.env.TOLLGATE_AZURE_PRICES_URL = `${server.url}/api/retail/prices`;
+  });
+  afterAll(async () => {
+    process.env.TOLLGATE_AZURE_PRICES_URL = saved;
+    await server?.close();
+  });
+  return () => server!;
 }

@@ -1,21 +1,34 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
-import { mapAwsProducts, productsFromOffer } from '../../src/providers/aws/prices.js';
+import { mapAwsProducts } from '../../src/providers/aws/prices.js';
+import { readOfferFile } from '../../src/providers/aws/offer-file.js';
+import { InputError } from '../../src/model/diagnostics.js';
 import { mapAzureItems } from '../../src/providers/azure/prices.js';
 import { mapGcpSkus, moneyToDecimal } from '../../src/providers/gcp/prices.js';
 import { tiersFromBands } from '../../src/providers/fetched.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
-import type { Tier } from '../../src/model/pricing.js';
+import type { PricingTableInput, Tier } from '../../src/model/pricing.js';
 import { API_FIXTURES, awsDataTransfer, awsEc2, awsNat, awsS3, azureBandwidth, azurePages, gcpSkus } from './fixtures.js';
 
 const bundled = (p: string) => readPricingFile(join(bundledPricingDir(), `${p}.yaml`)).table;
+/**
+ * The bundled AWS table as it was when these fixtures were written: without
+ * ap-northeast-1 (since added), the region the fixtures use for "a region the
+ * table does not list".
+ */
+const awsTable = (): PricingTableInput => {
+  const t = bundled('aws');
+  const { 'ap-northeast-1': _, ...regions } = t.regions!;
+  return { ...t, regions };
+};
 const fixed = (r: Record<string, Decimal>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.toFixed()]));
 const tiers = (t: { up_to?: Decimal; rate: Decimal }[]) => t.map((x) => [x.up_to?.toFixed(), x.rate.toFixed()]);
 
 describe('AWS GetProducts items → table rates', () => {
-  const out = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], bundled('aws'));
+  const out = mapAwsProducts([...awsEc2(), ...awsDataTransfer()], awsTable());
 
   it('takes the Linux, shared-tenancy, no-software, used-capacity price only', () => {
     expect(fixed(out.instances['p4d.24xlarge']!.on_demand)).toEqual({ 'us-east-1': '21.957642' });
@@ -54,7 +67,7 @@ describe('AWS GetProducts items → table rates', () => {
 });
 
 describe('AWS S3 storage and NAT gateway products → table rates', () => {
-  const out = mapAwsProducts([...awsS3(), ...awsNat()], bundled('aws'));
+  const out = mapAwsProducts([...awsS3(), ...awsNat()], awsTable());
   const storage = (cls: string, region: string) => out.storage[cls]![region]!;
 
   it.each([
@@ -73,7 +86,7 @@ describe('AWS S3 storage and NAT gateway products → table rates', () => {
   it('takes only the storage charge of a class, by its usage type', () => {
     const [standard] = awsS3();
     const early = { ...standard!, product: { ...standard!.product, attributes: { ...standard!.product.attributes, usagetype: 'EarlyDelete-ByteHrs' } } };
-    expect(mapAwsProducts([early], bundled('aws')).storage).toEqual({});
+    expect(mapAwsProducts([early], awsTable()).storage).toEqual({});
   });
 
   it.each([
@@ -87,7 +100,7 @@ describe('AWS S3 storage and NAT gateway products → table rates', () => {
   });
 
   it('tells the hourly charge from the processing charge by usage type alone (both are $0.045 in us-east-1)', () => {
-    const hoursOnly = mapAwsProducts(awsNat().filter((i) => i.product.attributes.usagetype!.endsWith('NatGateway-Hours')), bundled('aws'));
+    const hoursOnly = mapAwsProducts(awsNat().filter((i) => i.product.attributes.usagetype!.endsWith('NatGateway-Hours')), awsTable());
     expect(hoursOnly.nat.per_gb).toEqual({});
     expect(Object.keys(hoursOnly.nat.per_hour)).toEqual(['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1']);
   });
@@ -178,25 +191,48 @@ describe('tiersFromBands', () => {
   });
 });
 
-describe('AWS bulk offer file', () => {
-  it('reads the same rates as the Query API items it mirrors', () => {
-    const offer = JSON.parse(readFileSync(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), 'utf8'));
-    const fromOffer = mapAwsProducts(productsFromOffer(offer), bundled('aws'));
-    const fromApi = mapAwsProducts(awsEc2(), bundled('aws'));
+describe('AWS bulk offer file, read as a stream', () => {
+  const all = () => true;
+  it('reads the same rates as the Query API items it mirrors', async () => {
+    const fromOffer = mapAwsProducts(await readOfferFile(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), all), awsTable());
+    const fromApi = mapAwsProducts(awsEc2(), awsTable());
     expect(Object.keys(fromOffer.instances).sort()).toEqual(Object.keys(fromApi.instances).sort());
     for (const [name, rates] of Object.entries(fromApi.instances)) expect(fixed(fromOffer.instances[name]!.on_demand)).toEqual(fixed(rates.on_demand));
   });
 
-  it('reads S3 storage from an AmazonS3 offer file as from the Query API', () => {
+  it('keeps only the products asked for, and reports bytes read', async () => {
+    const progress: { read: number; total: number }[] = [];
+    const file = join(API_FIXTURES, 'aws-offer-AmazonEC2.json');
+    const items = await readOfferFile(file, (p) => p.attributes.instanceType === 'p4d.24xlarge', (p) => progress.push(p.bytes!));
+    expect(new Set(items.map((i) => i.product.attributes.instanceType))).toEqual(new Set(['p4d.24xlarge']));
+    for (const i of items) expect(Object.keys(i.terms.OnDemand!).length).toBeGreaterThan(0);
+    const size = readFileSync(file).length;
+    expect(progress.at(-1)).toEqual({ read: size, total: size });
+  });
+
+  it('reads S3 storage from an AmazonS3 offer file as from the Query API', async () => {
     // An offer file keys products and terms by SKU; the Query API's items carry both.
     const items = awsS3();
     const offer = {
+      formatVersion: 'v1.0',
       offerCode: 'AmazonS3',
+      publicationDate: '2026-09-28T00:00:00Z',
       products: Object.fromEntries(items.map((i) => [i.product.sku, i.product])),
       terms: { OnDemand: Object.fromEntries(items.map((i) => [i.product.sku, i.terms.OnDemand!])) },
     };
-    const fromOffer = mapAwsProducts(productsFromOffer(offer), bundled('aws'));
+    const file = join(mkdtempSync(join(tmpdir(), 'tollgate-offer-')), 'index.json');
+    writeFileSync(file, JSON.stringify(offer));
+    const fromOffer = mapAwsProducts(await readOfferFile(file, all), awsTable());
     expect(tiers(fromOffer.storage['s3-standard']!['eu-central-1'] as Tier[])).toEqual([['51200', '0.0245'], ['512000', '0.0235'], [undefined, '0.0225']]);
     expect((fromOffer.storage['s3-standard-ia']!['us-east-1'] as Decimal).toFixed()).toBe('0.0125');
+  });
+
+  it('refuses a file that is not an offer, and a file that is not JSON, saying which', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-offer-'));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ formatVersion: 'v1.0', regions: {} }));
+    writeFileSync(join(dir, 'broken.json'), '{"offerCode": "AmazonEC2", "products": {');
+    await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toThrow(InputError);
+    await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: 'not an AWS offer file: it needs offerCode, products and terms' }] });
+    await expect(readOfferFile(join(dir, 'broken.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: expect.stringMatching(/^not a readable AWS offer file: /) }] });
   });
 });

@@ -2,27 +2,21 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { FROZEN_PRICING } from '../helpers.js';
 import { bundledPricingDir } from '../../src/pricing/load.js';
 import { describeFetchError } from '../../src/pricing/update/errors.js';
-import { azureRetailServer } from './api-servers.js';
+import { azureRetailServer, azureServerPerTest } from './api-servers.js';
 import { runMain } from './run-main.js';
+import { API_FIXTURES } from './fixtures.js';
+import { bar } from '../../src/commands/pricing-progress.js';
 
 const BUNDLED_AZURE = join(bundledPricingDir(), 'azure.yaml');
+/** The Azure table as bundled before its egress bands were corrected: open-ended $0.087 after 100 GB. */
+const FROZEN_AZURE = join(FROZEN_PRICING, 'azure.yaml');
 
 describe('tollgate pricing update / diff --live (Azure Retail Prices API on a local server)', () => {
-  let server: Awaited<ReturnType<typeof azureRetailServer>> | undefined;
-  const saved = process.env.TOLLGATE_AZURE_PRICES_URL;
+  azureServerPerTest();
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-update-'));
-  // Each test starts with a fresh server, so each meets its one 429 first.
-  beforeEach(async () => {
-    await server?.close();
-    server = await azureRetailServer();
-    process.env.TOLLGATE_AZURE_PRICES_URL = `${server.url}/api/retail/prices`;
-  });
-  afterAll(async () => {
-    process.env.TOLLGATE_AZURE_PRICES_URL = saved;
-    await server?.close();
-  });
 
   it('shows progress on a terminal, rewritten in place, and the wait on a 429', async () => {
     const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', join(dir, 'progress.yaml')], { tty: true });
@@ -57,6 +51,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
 
   it('notes the API\'s egress bands when they do not line up with the table\'s, and leaves its tiers', async () => {
     const out = join(dir, 'egress-note.yaml');
+    copyFileSync(FROZEN_AZURE, out);
     const { code, stdout } = await runMain(['pricing', 'update', 'azure', '--out', out, '--format', 'json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).notes).toContain(
@@ -68,12 +63,22 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
   it('refreshes egress tiers written with the API\'s bands', async () => {
     const mine = join(dir, 'egress-bands.yaml');
     const bands = ['{up_to: 100, rate: 0}', '{up_to: 10335, rate: 0.09}', '{up_to: 51295, rate: 0.083}', '{up_to: 153695, rate: 0.07}', '{up_to: 512095, rate: 0.05}', '{rate: 0.05}'];
-    writeFileSync(mine, readFileSync(BUNDLED_AZURE, 'utf8').replace('      - {up_to: 100, rate: 0}\n      - {rate: 0.087}\n', bands.map((b) => `      - ${b}\n`).join('')));
+    writeFileSync(mine, readFileSync(FROZEN_AZURE, 'utf8').replace('      - {up_to: 100, rate: 0}\n      - {rate: 0.087}\n', bands.map((b) => `      - ${b}\n`).join('')));
     const { code, stdout } = await runMain(['pricing', 'update', 'azure', '--out', mine, '--format', 'json']);
     expect(code).toBe(0);
     const changes = JSON.parse(stdout).changes as { change: string; item: string; where: string; old?: string; new?: string }[];
     expect(changes.filter((c) => c.item === 'internet egress').map((c) => `${c.change} ${c.where} ${c.old}>${c.new}`)).toEqual(['changed 100–10335 GB 0.09>0.087']);
     expect(readFileSync(mine, 'utf8')).toContain('      - {up_to: 10335, rate: 0.087}\n      - {up_to: 51295, rate: 0.083}\n');
+  });
+
+  it('finds the bundled table\'s egress bands in line with the API: nothing to change or note', async () => {
+    const mine = join(dir, 'egress-bundled.yaml');
+    copyFileSync(BUNDLED_AZURE, mine);
+    const { code, stdout } = await runMain(['pricing', 'update', 'azure', '--out', mine, '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.changes.filter((c: { item: string }) => c.item === 'internet egress')).toEqual([]);
+    expect(report.notes.filter((n: string) => n.startsWith('internet egress'))).toEqual([]);
   });
 
   it('diff --live compares a table with the API without writing anything', async () => {
@@ -129,6 +134,22 @@ describe('tollgate pricing update, when the API cannot be read', () => {
     const { code, stderr } = await runMain(['pricing', 'update', 'aws', '--input', bad, '--out', join(tmpdir(), 'never.yaml')]);
     expect(code).toBe(2);
     expect(stderr).toContain('not an AWS offer file: it needs offerCode, products and terms');
+  });
+
+  it('streams an --input offer file with a progress bar on a terminal, and writes what it read', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tollgate-offer-')), 'aws.yaml');
+    const { code, stdout, stderr } = await runMain(['pricing', 'update', 'aws', '--input', join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), '--out', out], { tty: true });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\r\x1b\[Koffer file aws-offer-AmazonEC2\.json: \[#{20}\] 100% 0\/0 MB · \d+ kept/);
+    expect(stdout).toMatch(/^wrote .*aws\.yaml: aws prices as of \d{4}-\d{2}-\d{2} from https:\/\/pricing\.us-east-1\.amazonaws\.com\/offers\/v1\.0\/aws\/ \(bulk offer files\)/m);
+  });
+});
+
+describe('the progress bar', () => {
+  it('fills in proportion, and never past the end', () => {
+    expect(bar(0, 450e6)).toBe('[--------------------] 0% 0/450 MB');
+    expect(bar(180e6, 450e6)).toBe('[########------------] 40% 180/450 MB');
+    expect(bar(500e6, 450e6)).toBe('[####################] 100% 500/450 MB');
   });
 });
 

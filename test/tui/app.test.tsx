@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -24,7 +24,7 @@ describe('the session on screen', () => {
     const app = open();
     const frame = await showing(app, 'TOTAL per month');
     expect(frame).toContain('recsys-feature-store');
-    expect(frame).toContain('pricing: aws 2026-10-02 · gcp 2026-10-16');
+    expect(frame).toContain('pricing: aws 2026-10-02 · gcp 2026-07-30');
     expect(frame).toContain('budget $40,000.00/month: 58.2% used, within budget');
     expect(frame).toMatch(/COMPUTE\s+93% █+░+ \$21,746\.49/);
     expect(frame).toMatch(/▸ trainers\s+800 hour × \$21\.957642\s+\$17,566\.11/);
@@ -180,6 +180,27 @@ describe('the session on screen', () => {
     await press(app, 's', 'y');
     await showing(app, `saved ${file}`);
     expect(readFileSync(file, 'utf8')).toContain('    count: 6\n');
+  });
+
+  it('s on a read-only file asks first; n leaves it, y saves through a symlink to the real file, keeping CRLF and the mode', async () => {
+    const real = recsysCopy();
+    writeFileSync(real, readFileSync(real, 'utf8').replace(/\n/g, '\r\n'));
+    chmodSync(real, 0o444);
+    const link = join(mkdtempSync(join(tmpdir(), 'tollgate-link-')), 'plan.yaml');
+    symlinkSync(real, link);
+    const app = open(session([link]));
+    await showing(app, 'TOTAL');
+    await press(app, '+', 's');
+    await showing(app, 'the file is read-only; overwrite it anyway? y / n');
+    await press(app, 'n');
+    expect(readFileSync(real, 'utf8')).not.toContain('count: 5');
+    await press(app, 's', 'y');
+    await showing(app, `saved ${link}`);
+    const text = readFileSync(real, 'utf8');
+    expect(text).toContain('    count: 5\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync(real).mode & 0o777).toBe(0o444);
   });
 
   it('q with unsaved changes asks first', async () => {

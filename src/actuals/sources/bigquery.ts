@@ -3,12 +3,13 @@ import type { CloudBillingClient as BillingClient } from '@google-cloud/billing'
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
 import { InputError } from '../../model/diagnostics.js';
-import { cacheKey, readCache, writeCache } from '../cache.js';
+import { cacheKey, keepAnswer, readCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
 import type { BillingRecord } from '../../model/billing-record.js';
 import type { Period } from '../reconcile.js';
 import { nextDay } from '../period.js';
 import { SourceError, type SourceResult } from '../source.js';
+import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS, RemoteGaveUp } from '../../remote/discipline.js';
 import { gib } from '../../model/numbers.js';
 import { capFor, DEFAULT_MAX_SCAN, parseScanSize, scanCost, scanText } from './bigquery-scan.js';
 import { billingExportQuery, exportTable, exportTableFor, invoiceWindow, partitioningOf, type TableMetadata } from './bigquery-sql.js';
@@ -87,9 +88,15 @@ export interface BigQuerySourceOptions {
   /** Test seam for the billing-account lookup (google-gax REST fallback options). */
   billingClientOptions?: ConstructorParameters<typeof BillingClient>[0];
   cacheRoot?: string;
+  /** The command's deadline for every request; default DEFAULT_TIMEOUT_SECONDS.actuals from now. */
+  deadline?: Deadline;
 }
 
+/** Result pages (and polls of a running job) before the answer is taken for a loop: the per-day × SKU sums fit in a few. */
+export const MAX_PAGES = 200;
+
 const CACHE_NAMESPACE = 'bigquery';
+const QUERY = 'BigQuery getQueryResults';
 const JOBS = 'BigQuery jobs';
 
 interface CachedAnswer {
@@ -125,7 +132,8 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
     }
   }
 
-  const table = where.split('.').length === 3 ? where : `${where}.${await lookUpExportTable(o)}`;
+  const deadline = o.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.actuals * 1000);
+  const table = where.split('.').length === 3 ? where : `${where}.${await lookUpExportTable(o, deadline)}`;
   const t = exportTable(table);
   const maxScan = o.maxScan ?? parseScanSize(DEFAULT_MAX_SCAN);
   const { BigQuery } = await import('@google-cloud/bigquery');
@@ -137,7 +145,7 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
   };
   let scanned: Decimal | undefined;
   try {
-    const [meta] = await bigquery.dataset(t.dataset, { projectId: t.project }).table(t.table).getMetadata();
+    const [meta] = await deadline.race('BigQuery tables.get', bigquery.dataset(t.dataset, { projectId: t.project }).table(t.table).getMetadata());
     const { query, params } = billingExportQuery(table, o.selector, {
       month,
       partitioning: partitioningOf(meta as TableMetadata),
@@ -145,29 +153,52 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
     });
     const request = { query, params, useLegacySql: false };
     started();
-    const [, dryRun] = await bigquery.createQueryJob({ ...request, dryRun: true });
+    const [, dryRun] = await deadline.race('BigQuery dry run', bigquery.createQueryJob({ ...request, dryRun: true }));
     scanned = bytesOf(dryRun);
     o.onScan?.(scanned);
     if (scanned.gt(maxScan)) throw scanCapError(table, scanned, maxScan);
     started();
-    const [rows] = await bigquery.query({ ...request, maximumBytesBilled: maxScan.toFixed(0) });
+    const rows = await queryPages(bigquery, { ...request, maximumBytesBilled: maxScan.toFixed(0) }, deadline);
     // Only past the late-data window can the answer no longer change.
     const { scanEnd } = invoiceWindow(month);
     const settled = finished && clockNow().toISOString().slice(0, 10) >= scanEnd;
-    if (settled) writeCache(CACHE_NAMESPACE, key, { table, rows: rows as BigQueryRow[] } satisfies CachedAnswer, o.cacheRoot);
-    const notes = finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${scanEnd}: not cached yet`] : [];
+    const records = rowsToRecords(rows);
+    const cacheNotes = settled ? keepAnswer(CACHE_NAMESPACE, key, { table, rows } satisfies CachedAnswer, o.cacheRoot) : [];
+    const notes = [...(finished && !settled ? [`Google can still export late usage and credits for the ${month} invoice until ${scanEnd}: not cached yet`] : []), ...cacheNotes];
     return {
       source: sourceText(table, month),
-      records: rowsToRecords(rows as BigQueryRow[]),
+      records,
       requests: { count: jobs, cost: scanCost(scanned), cached: false, what: JOBS, scannedBytes: scanned },
       notes,
     };
   } catch (e) {
     if (e instanceof SourceError || e instanceof InputError) throw e;
+    if (e instanceof RemoteGaveUp) throw new SourceError(e.message);
     // The estimate was low and BigQuery itself refused to bill past the cap; its message says what the query needs.
     if (reasonsOf(e).includes('bytesBilledLimitExceeded')) throw scanCapError(table, requiredBytes(e) ?? scanned ?? maxScan, maxScan);
     throw new SourceError(describe(e));
   }
+}
+
+type Client = InstanceType<typeof import('@google-cloud/bigquery').BigQuery>;
+type NextQuery = { pageToken?: string; job?: { getQueryResults: (o: object) => Promise<unknown[]> } } | null | undefined;
+
+/**
+ * The query's rows, page by page under the page cap and the deadline. The
+ * client would follow page tokens (and poll a job still running) without end;
+ * here each page is asked for in turn.
+ */
+async function queryPages(bigquery: Client, request: object, deadline: Deadline): Promise<BigQueryRow[]> {
+  let next: NextQuery;
+  let polls = 0;
+  return allPages<BigQueryRow>({ what: QUERY, maxPages: MAX_PAGES, deadline }, async () => {
+    const [rows, nextQuery] = (next?.job
+      ? await next.job.getQueryResults({ ...next, autoPaginate: false })
+      : await bigquery.query(request, { autoPaginate: false })) as [BigQueryRow[], NextQuery];
+    next = nextQuery;
+    // A next query without a page token is the client polling a job still running: a fresh mark each time, bounded by the cap.
+    return { items: rows, next: next ? (next.pageToken ?? `(job still running, poll ${++polls})`) : undefined };
+  });
 }
 
 function bytesOf(job: unknown): Decimal {
@@ -188,16 +219,17 @@ function scanCapError(table: string, bytes: Decimal, cap: Decimal): InputError {
 }
 
 /** Without a table name, the export table is named after the billing account of the first selected project. */
-async function lookUpExportTable(o: BigQuerySourceOptions): Promise<string> {
+async function lookUpExportTable(o: BigQuerySourceOptions, deadline: Deadline): Promise<string> {
   const project = o.selector?.projects?.[0] ?? o.selector!.billing_export!.split('.')[0]!;
   const { CloudBillingClient } = await import('@google-cloud/billing');
   const client = new CloudBillingClient(o.billingClientOptions);
   try {
-    const [info] = await client.getProjectBillingInfo({ name: `projects/${project}` });
+    const [info] = await deadline.race('Cloud Billing getProjectBillingInfo', client.getProjectBillingInfo({ name: `projects/${project}` }, { timeout: deadline.remaining() }));
     if (!info.billingAccountName) throw new SourceError(`project ${project} has no billing account, so there is no billing export to read`);
     return exportTableFor(info.billingAccountName);
   } catch (e) {
     if (e instanceof SourceError) throw e;
+    if (e instanceof RemoteGaveUp) throw new SourceError(e.message);
     throw new SourceError(`could not find the billing account of project ${project}: ${describe(e)}`);
   } finally {
     await client.close();

@@ -1,15 +1,28 @@
-import type { CostExplorerClientConfig, Expression, GetCostAndUsageCommandInput, ResultByTime } from '@aws-sdk/client-cost-explorer';
+import type {
+  CostExplorerClientConfig,
+  Expression,
+  GetCostAndUsageCommandInput,
+  ResultByTime,
+} from '@aws-sdk/client-cost-explorer';
 import type { ActualsSelector } from '../../model/actuals-selector.js';
 import { Decimal } from '../../model/decimal.js';
-import { cacheKey, readCache, writeCache } from '../cache.js';
+import { cacheKey, keepAnswer, readCache } from '../cache.js';
 import { clockNow } from '../../clock.js';
 import { monthRange, nextDay } from '../period.js';
 import type { BillingRecord } from '../../model/billing-record.js';
 import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '../source.js';
+import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS, RemoteGaveUp } from '../../remote/discipline.js';
 import type { CostBasis, Period } from '../reconcile.js';
+import { checkAnswers } from './cost-explorer-answer.js';
 import { adjustmentRecords, amount, COST_METRICS, dailyUsage, overDays, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
 
 const CACHE_NAMESPACE = 'cost-explorer';
+/**
+ * Pages of one GetCostAndUsage answer before tollgate calls it a loop: each
+ * is a $0.01 request, and a month grouped by service and usage type fits in a
+ * few pages even for large accounts.
+ */
+export const MAX_PAGES = 20;
 
 /** The scenario's `actuals.aws` selector (and any extra condition) as one Cost Explorer filter expression. */
 export function selectorFilter(selector: ActualsSelector['aws'], ...extra: Expression[]): Expression | undefined {
@@ -71,6 +84,8 @@ export interface CostExplorerOptions {
   cacheRoot?: string;
   /** The clock deciding whether the month still has daily figures; default the actuals clock. */
   now?: Date;
+  /** The command's deadline for every request; default DEFAULT_TIMEOUT_SECONDS.actuals from now. */
+  deadline?: Deadline;
 }
 
 /**
@@ -114,16 +129,14 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     { step: 'finalizeRequest', priority: 'low', name: 'tollgateRequestCounter' },
   );
 
-  const query = async (input: GetCostAndUsageCommandInput): Promise<ResultByTime[]> => {
-    const results: ResultByTime[] = [];
-    let token: string | undefined;
-    do {
-      const page = await client.send(new GetCostAndUsageCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }));
-      results.push(...(page.ResultsByTime ?? []));
-      token = page.NextPageToken || undefined;
-    } while (token);
-    return results;
-  };
+  const deadline = o.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.actuals * 1000);
+  // The signal aborts the SDK's request and its retry waits; the race (in allPages too) stops a reply trickling in byte by byte.
+  const abort = { abortSignal: deadline.signal };
+  const query = (input: GetCostAndUsageCommandInput): Promise<ResultByTime[]> =>
+    allPages({ what: 'Cost Explorer GetCostAndUsage', maxPages: MAX_PAGES, deadline }, async (token) => {
+      const page = await client.send(new GetCostAndUsageCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), abort);
+      return { items: page.ResultsByTime ?? [], next: page.NextPageToken };
+    });
 
   try {
     const TimePeriod = { Start: o.range.start, End: o.range.end };
@@ -147,6 +160,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
       GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
       ...(allFilter ? { Filter: allFilter } : {}),
     });
+    const currency = checkAnswers({ usage, 'record-type': days }, o.range);
     const { records, daily } = answer(usage, days, o.range);
     const usageOnly = records.filter((r) => r.chargeCategory === 'Usage');
 
@@ -154,25 +168,32 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     const effective = o.costBasis === 'effective';
     if (!finished) {
       const monthEnd = monthRange(o.period.month).end;
-      const answer = await client.send(
-        new GetCostForecastCommand({
+      const answer = await deadline.race(
+        'Cost Explorer GetCostForecast',
+        client.send(
+          new GetCostForecastCommand({
           TimePeriod: { Start: o.range.end, End: monthEnd },
           Metric: effective ? 'NET_AMORTIZED_COST' : 'UNBLENDED_COST',
           Granularity: 'MONTHLY',
           ...(allFilter ? { Filter: allFilter } : {}),
-        }),
+          }),
+          abort,
+        ),
       );
       const rest = amount(answer.Total?.Amount, 'forecast');
+      const unit = answer.Total?.Unit;
+      if (unit && currency && unit !== currency) throw new SourceError(`Cost Explorer's forecast is in ${unit}, its actuals in ${currency}; tollgate does not add amounts in different currencies`);
       // Month-to-date usage plus the forecast for the remaining days: comparable with the projected total.
       forecast = usageOnly.reduce((s, r) => s.plus(effective ? r.effectiveCost : r.billedCost), rest);
     }
 
     const final = finished && !records.some((r) => r.estimated) && !daily.some((d) => d.estimated);
-    if (final) writeCache(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot);
-    const notes = [...history, ...(finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : [])];
+    const cacheNotes = final ? keepAnswer(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot) : [];
+    const notes = [...history, ...(finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : []), ...cacheNotes];
     return { source, records, daily, requests: { count, cost: REQUEST_PRICE.times(count), cached: false, what: REQUESTS }, ...(forecast ? { forecast } : {}), notes };
   } catch (e) {
     if (e instanceof SourceError) throw e;
+    if (e instanceof RemoteGaveUp) throw new SourceError(`${e.message} (${count} request${count === 1 ? '' : 's'}, ${REQUEST_PRICE.times(count).toFixed(2)} USD)`);
     throw new SourceError(describe(e, count));
   } finally {
     client.destroy();

@@ -8,10 +8,11 @@ import { InputError } from '../../model/diagnostics.js';
 import type { SourceResult } from '../source.js';
 import type { CostBasis } from '../reconcile.js';
 import { aggregateSql, columnLookup, detectDialect, DIALECTS, literal } from './dialects.js';
+import { literalPath } from './duckdb-path.js';
 
 /** The DuckDB table function for a billing file, chosen by its name; `skip` lines come before the header. */
 export function tableFunction(file: string, skip = 0): string {
-  const path = literal(file);
+  const path = literal(literalPath(file));
   if (/\.parquet$/i.test(file)) return `read_parquet(${path})`;
   // Every CSV column as text: DuckDB's type sniffing would read costs as DOUBLE. Gzip is detected from .gz.
   if (/\.csv(\.gz)?$/i.test(file)) return `read_csv(${path}, header = true, all_varchar = true${skip ? `, skip = ${skip}` : ''})`;

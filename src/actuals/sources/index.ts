@@ -25,6 +25,14 @@ export interface ReadOptions {
   maxScan?: Decimal;
   /** gcp: the dry run's estimate, before the query that costs it runs. */
   onScan?: (bytes: Decimal) => void;
+  /** aws, gcp: how long every request of the read together may take (--timeout); default DEFAULT_TIMEOUT_SECONDS.actuals. */
+  timeoutMs?: number;
+}
+
+/** The read's one deadline, from --timeout or the default; loaded with the source, never at start-up. */
+async function deadlineFor(o: ReadOptions) {
+  const { Deadline, DEFAULT_TIMEOUT_SECONDS } = await import('../../remote/discipline.js');
+  return new Deadline(o.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS.actuals * 1000);
 }
 
 /**
@@ -80,6 +88,7 @@ const aws: BillingSource = {
   async read(o) {
     const { readCostExplorer } = await import('./cost-explorer.js');
     return readCostExplorer({
+      deadline: await deadlineFor(o),
       range: o.range,
       period: o.period,
       selector: o.selector?.aws,
@@ -121,7 +130,7 @@ const gcp: BillingSource = {
   async read(o) {
     const { readBigQuery } = await import('./bigquery.js');
     const { range, period, refresh, maxScan, onRequest, onScan } = o;
-    return readBigQuery({ range, period, selector: o.selector?.gcp, refresh, maxScan, onRequest, onScan });
+    return readBigQuery({ range, period, selector: o.selector?.gcp, refresh, maxScan, onRequest, onScan, deadline: await deadlineFor(o) });
   },
 };
 

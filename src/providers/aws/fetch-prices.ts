@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { displayPath, InputError } from '../../model/diagnostics.js';
 import type { PricingTableInput } from '../../model/pricing.js';
 import type { OnProgress } from '../progress.js';
 import type { Fetch, FetchRequest } from '../provider.js';
-import { EC2_FILTERS, mapAwsProducts, productsFromOffer, S3_CLASSES, type AwsOfferFile, type AwsProduct } from './prices.js';
+import { EC2_FILTERS, mapAwsProducts, S3_CLASSES, type AwsProduct } from './prices.js';
+import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS } from '../../remote/discipline.js';
 
 export interface AwsFetchOptions {
   /** Only for tests and private endpoints; the SDK's default is the public us-east-1 endpoint. */
@@ -13,7 +12,12 @@ export interface AwsFetchOptions {
   /** Attempts per request; the SDK backs off between them on ThrottlingException. */
   maxAttempts?: number;
   onProgress?: OnProgress;
+  /** The command's deadline; default DEFAULT_TIMEOUT_SECONDS.pricing from now. */
+  deadline?: Deadline;
 }
+
+/** Pages of 100 products per query before it is taken for a loop: the largest (EC2 across every listed region) needs a few dozen. */
+export const MAX_PAGES = 500;
 
 export const AWS_PRICE_API = 'https://api.pricing.us-east-1.amazonaws.com';
 
@@ -57,17 +61,17 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
     maxAttempts: opts.maxAttempts ?? 8,
     retryMode: 'standard',
   });
+  const deadline = opts.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.pricing * 1000);
   const items: AwsProduct[] = [];
   try {
     for (const { name, ...query } of awsQueries(table, regions)) {
-      let NextToken: string | undefined;
-      let pages = 0;
-      do {
-        const page = await client.send(new GetProductsCommand({ ...query, FormatVersion: 'aws_v1', MaxResults: 100, NextToken }));
+      const what = `the AWS Price List API (GetProducts ${name})`;
+      await allPages({ what, maxPages: MAX_PAGES, deadline, onPage: (pages) => opts.onProgress?.({ query: name, pages, seen: items.length }) }, async (NextToken) => {
+        const page = await client.send(new GetProductsCommand({ ...query, FormatVersion: 'aws_v1', MaxResults: 100, NextToken }), { abortSignal: deadline.signal });
+        // Parsed as they arrive, so progress counts products, not pages.
         for (const text of page.PriceList ?? []) items.push(JSON.parse(text) as AwsProduct);
-        NextToken = page.NextToken;
-        opts.onProgress?.({ query: name, pages: ++pages, seen: items.length });
-      } while (NextToken);
+        return { items: [], next: page.NextToken };
+      });
     }
   } finally {
     client.destroy();
@@ -75,29 +79,21 @@ export async function fetchAwsProducts(table: PricingTableInput, regions: readon
   return items;
 }
 
-function readOfferFile(file: string): AwsOfferFile {
-  let offer: Partial<AwsOfferFile>;
-  try {
-    offer = JSON.parse(readFileSync(file, 'utf8')) as Partial<AwsOfferFile>;
-  } catch (e) {
-    throw new InputError([{ file: displayPath(file), message: `not a readable AWS offer file: ${(e as Error).message.split('\n')[0]}` }]);
-  }
-  if (!offer.products || !offer.terms || !offer.offerCode) {
-    throw new InputError([{ file: displayPath(file), message: 'not an AWS offer file: it needs offerCode, products and terms', suggestion: 'download one from https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json' }]);
-  }
-  return offer as AwsOfferFile;
-}
-
 /** The table's rates from bulk offer files when given, otherwise from the Price List Query API. */
 export async function fetchAwsPrices(req: FetchRequest): Promise<Fetch> {
   let items: AwsProduct[];
   let source: string;
   if (req.inputs.length) {
-    items = req.inputs.flatMap((file) => productsFromOffer(readOfferFile(file)));
+    const { readOfferFile } = await import('./offer-file.js');
+    // Instance types the table does not list are dropped while streaming: most of an EC2 offer.
+    const listed = new Set(Object.keys(req.table.instances ?? {}));
+    const keep = (p: AwsProduct['product']) => p.attributes.instanceType === undefined || listed.has(p.attributes.instanceType);
+    items = [];
+    for (const file of req.inputs) items.push(...(await readOfferFile(file, keep, req.onProgress)));
     source = 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/ (bulk offer files)';
   } else {
     // Endpoint and credentials come from the SDK's standard chain (AWS_ENDPOINT_URL_PRICING, profiles, SSO).
-    items = await fetchAwsProducts(req.table, req.regions, { onProgress: req.onProgress });
+    items = await fetchAwsProducts(req.table, req.regions, { onProgress: req.onProgress, deadline: req.deadline });
     source = AWS_PRICE_API;
   }
   return { fetched: mapAwsProducts(items, req.table), source, seen: items.length };

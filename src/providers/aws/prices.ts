@@ -14,13 +14,20 @@ export interface AwsProduct {
   };
 }
 
-/** The filters that pick the plain Linux, shared-tenancy, on-demand price of an instance type. */
+/**
+ * The filters that pick the plain Linux, shared-tenancy, on-demand price of an
+ * instance type. `marketoption` and `operation` keep out the Capacity Block
+ * SKU (`CapacityBlock`, `RunInstances:CB`), which matches every other filter
+ * and is priced $0 in the on-demand terms of a real us-east-1 offer.
+ */
 export const EC2_FILTERS = {
   operatingSystem: 'Linux',
   tenancy: 'Shared',
   preInstalledSw: 'NA',
   capacitystatus: 'Used',
   licenseModel: 'No License required',
+  marketoption: 'OnDemand',
+  operation: 'RunInstances',
 } as const;
 
 /**
@@ -113,21 +120,4 @@ export function mapAwsProducts(items: readonly AwsProduct[], table: PricingTable
   }
   if (unlisted.size) out.notes.push(`prices in regions the table does not list were left out: ${[...unlisted].sort().join(', ')}`);
   return out;
-}
-
-/** A bulk offer file (offers/v1.0/aws/<offer>/current/…/index.json): products and terms keyed by SKU. */
-export interface AwsOfferFile {
-  offerCode: string;
-  publicationDate?: string;
-  products: Record<string, AwsProduct['product']>;
-  terms: { OnDemand?: Record<string, NonNullable<AwsProduct['terms']['OnDemand']>> };
-}
-
-/** The offer file's products in the shape GetProducts returns them, so one mapping reads both. */
-export function productsFromOffer(offer: AwsOfferFile): AwsProduct[] {
-  return Object.values(offer.products).map((product) => ({
-    product,
-    serviceCode: offer.offerCode,
-    terms: { OnDemand: offer.terms.OnDemand?.[product.sku] ?? {} },
-  }));
 }

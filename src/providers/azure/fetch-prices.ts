@@ -1,7 +1,8 @@
 import type { PricingTableInput } from '../../model/pricing.js';
-import { sleep, type OnProgress } from '../progress.js';
+import type { OnProgress } from '../progress.js';
 import type { Fetch, FetchRequest } from '../provider.js';
 import { INTERNET_EGRESS, mapAzureItems, type AzurePriceItem } from './prices.js';
+import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS, httpGetText } from '../../remote/discipline.js';
 
 export const AZURE_RETAIL_API = 'https://prices.azure.com/api/retail/prices';
 const API_VERSION = '2023-01-01-preview';
@@ -11,10 +12,13 @@ export interface AzureFetchOptions {
   baseUrl?: string;
   /** Tries per page when the API answers 429. */
   attempts?: number;
-  /** Longest wait honoured from a Retry-After header. */
-  maxWaitMs?: number;
   onProgress?: OnProgress;
+  /** The command's deadline; a Retry-After past it gives up at once. Default DEFAULT_TIMEOUT_SECONDS.pricing from now. */
+  deadline?: Deadline;
 }
+
+/** Pages per query before the listing is taken for a loop: one instance type or the bandwidth meters fit in a few. */
+export const MAX_PAGES = 100;
 
 /**
  * Prices arrive as JSON numbers; reading them through a double could change
@@ -43,36 +47,30 @@ export function azureQueries(table: PricingTableInput): { name: string; filter: 
 /** Every matching price item, following NextPageLink, waiting out 429s as Retry-After asks. */
 export async function fetchAzureItems(table: PricingTableInput, opts: AzureFetchOptions = {}): Promise<AzurePriceItem[]> {
   const base = opts.baseUrl ?? AZURE_RETAIL_API;
-  const attempts = opts.attempts ?? 6;
+  const deadline = opts.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.pricing * 1000);
   const items: AzurePriceItem[] = [];
   for (const query of azureQueries(table)) {
-    let next: string | null | undefined = `${base}?api-version=${API_VERSION}&$filter=${encodeURIComponent(query.filter)}`;
+    const what = `the Azure Retail Prices API (${query.name})`;
+    const first = `${base}?api-version=${API_VERSION}&$filter=${encodeURIComponent(query.filter)}`;
     let pages = 0;
-    while (next) {
-      const url: string = next;
-      for (let attempt = 1; ; attempt++) {
-        const res = await fetch(url);
-        if (res.status === 429 && attempt < attempts) {
-          const wait = Math.min((Number(res.headers.get('retry-after')) || 2 ** attempt) * 1000, opts.maxWaitMs ?? 60_000);
-          opts.onProgress?.({ query: query.name, pages, seen: items.length, waitingMs: wait });
-          await res.body?.cancel();
-          await sleep(wait);
-          continue;
-        }
-        if (!res.ok) throw new Error(`Azure Retail Prices API answered ${res.status} ${res.statusText} for ${query.name}`);
-        const page = parseExact(await res.text());
-        items.push(...(page.Items ?? []));
-        next = page.NextPageLink;
-        break;
-      }
-      opts.onProgress?.({ query: query.name, pages: ++pages, seen: items.length });
-    }
+    // NextPageLink is the page token: a link sent twice is a loop.
+    await allPages({ what, maxPages: MAX_PAGES, deadline, onPage: (n) => opts.onProgress?.({ query: query.name, pages: (pages = n), seen: items.length }) }, async (link) => {
+      const text = await httpGetText(link ?? first, {
+        what,
+        deadline,
+        attempts: opts.attempts ?? 6,
+        onWait: (ms) => opts.onProgress?.({ query: query.name, pages, seen: items.length, waitingMs: ms }),
+      });
+      const page = parseExact(text);
+      items.push(...(page.Items ?? []));
+      return { items: [], next: page.NextPageLink };
+    });
   }
   return items;
 }
 
 /** The table's rates from the Retail Prices API (TOLLGATE_AZURE_PRICES_URL points it elsewhere). */
 export async function fetchAzurePrices(req: FetchRequest): Promise<Fetch> {
-  const items = await fetchAzureItems(req.table, { baseUrl: req.env.TOLLGATE_AZURE_PRICES_URL, onProgress: req.onProgress });
+  const items = await fetchAzureItems(req.table, { baseUrl: req.env.TOLLGATE_AZURE_PRICES_URL, onProgress: req.onProgress, deadline: req.deadline });
   return { fetched: mapAzureItems(items, req.table), source: AZURE_RETAIL_API, seen: items.length };
 }

@@ -16,7 +16,17 @@ export interface AzurePriceItem {
   skuName?: string;
   meterName?: string;
   serviceName?: string;
+  /** false on a meter's duplicate in another region: the price belongs to its primary region's item. */
+  isPrimaryMeterRegion?: boolean;
+  currencyCode?: string;
 }
+
+/**
+ * Items that are not a current USD price: a retired meter (its name ends
+ * "- Expired", and it can sit beside the current one for the same SKU) or
+ * another currency.
+ */
+const notAPrice = (item: AzurePriceItem) => / - Expired$/.test(item.meterName ?? '') || (item.currencyCode !== undefined && item.currencyCode !== 'USD');
 
 /**
  * The internet egress meter the table's tiers price: routing over the
@@ -48,6 +58,7 @@ export function mapAzureItems(items: readonly AzurePriceItem[], table: PricingTa
   const unlisted = new Set<string>();
   const egress: Record<string, { from: Decimal; rate: Decimal }[]> = {};
   for (const item of items) {
+    if (notAPrice(item)) continue;
     if (isInternetEgress(item)) {
       const region = item.armRegionName ?? '';
       if (regions.has(region)) (egress[region] ??= []).push({ from: new Decimal(String(item.tierMinimumUnits ?? 0)), rate: new Decimal(String(item.retailPrice)) });
@@ -55,6 +66,9 @@ export function mapAzureItems(items: readonly AzurePriceItem[], table: PricingTa
       continue;
     }
     if (item.serviceName !== 'Virtual Machines' || item.type !== 'Consumption' || item.unitOfMeasure !== '1 Hour') continue;
+    // A VM meter's copy outside its primary region is a duplicate, not that region's price.
+    // (Bandwidth meters are shared by the regions of a zone and flagged false there: kept above.)
+    if (item.isPrimaryMeterRegion === false) continue;
     if (!item.armSkuName || !instances.has(item.armSkuName) || /Windows/.test(item.productName ?? '')) continue;
     const sku = item.skuName ?? '';
     if (/Low Priority$/.test(sku)) continue;

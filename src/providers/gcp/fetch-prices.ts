@@ -1,6 +1,7 @@
-import { sleep, type OnProgress } from '../progress.js';
+import type { OnProgress } from '../progress.js';
 import type { Fetch, FetchRequest } from '../provider.js';
 import { mapGcpSkus, type GcpSku } from './prices.js';
+import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS } from '../../remote/discipline.js';
 
 /** Cloud Billing Catalog service ids: Compute Engine (machines and networking) and Cloud Storage. */
 export const GCP_SERVICES = { 'Compute Engine': 'services/6F81-5844-456A', 'Cloud Storage': 'services/95FF-2EF5-5EA1' } as const;
@@ -18,7 +19,12 @@ export interface GcpFetchOptions {
   /** First wait after a 429; doubles on each further one. */
   backoffMs?: number;
   onProgress?: OnProgress;
+  /** The command's deadline; default DEFAULT_TIMEOUT_SECONDS.pricing from now. */
+  deadline?: Deadline;
 }
+
+/** Pages of 5,000 SKUs per service before the listing is taken for a loop: Compute Engine has about ten. */
+export const MAX_PAGES = 200;
 
 const RESOURCE_EXHAUSTED = 8;
 
@@ -42,28 +48,27 @@ export async function fetchGcpSkus(opts: GcpFetchOptions = {}): Promise<GcpSku[]
     ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
   });
   const attempts = opts.attempts ?? 6;
+  const deadline = opts.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.pricing * 1000);
   const skus: GcpSku[] = [];
   try {
     for (const [name, parent] of Object.entries(GCP_SERVICES)) {
-      let pageToken: string | undefined;
-      let pages = 0;
-      do {
+      const what = `the Cloud Billing Catalog API (${name} SKUs)`;
+      await allPages({ what, maxPages: MAX_PAGES, deadline, onPage: (pages) => opts.onProgress?.({ query: name, pages, seen: skus.length }) }, async (pageToken) => {
         let wait = opts.backoffMs ?? 1000;
         for (let attempt = 1; ; attempt++) {
           try {
-            const [page, next] = await client.listSkus({ parent, currencyCode: 'USD', pageSize: 5000, pageToken }, { autoPaginate: false });
+            const call = client.listSkus({ parent, currencyCode: 'USD', pageSize: 5000, pageToken }, { autoPaginate: false, timeout: deadline.remaining() });
+            const [page, next] = await deadline.race(what, call);
             skus.push(...(page as GcpSku[]));
-            pageToken = next?.pageToken || undefined;
-            break;
+            return { items: [], next: next?.pageToken };
           } catch (e) {
             if (!throttled(e) || attempt >= attempts) throw e;
-            opts.onProgress?.({ query: name, pages, seen: skus.length, waitingMs: wait });
-            await sleep(wait);
+            opts.onProgress?.({ query: name, pages: 0, seen: skus.length, waitingMs: wait });
+            await deadline.wait(what, wait);
             wait *= 2;
           }
         }
-        opts.onProgress?.({ query: name, pages: ++pages, seen: skus.length });
-      } while (pageToken);
+      });
     }
   } finally {
     await client.close();
@@ -80,6 +85,6 @@ function gaxEndpoint(url: string | undefined) {
 
 /** The table's rates from the Catalog API (TOLLGATE_GCP_CATALOG_URL points it elsewhere, TOLLGATE_GCP_API_KEY signs it). */
 export async function fetchGcpPrices(req: FetchRequest): Promise<Fetch> {
-  const skus = await fetchGcpSkus({ ...gaxEndpoint(req.env.TOLLGATE_GCP_CATALOG_URL), apiKey: req.env.TOLLGATE_GCP_API_KEY, onProgress: req.onProgress });
+  const skus = await fetchGcpSkus({ ...gaxEndpoint(req.env.TOLLGATE_GCP_CATALOG_URL), apiKey: req.env.TOLLGATE_GCP_API_KEY, onProgress: req.onProgress, deadline: req.deadline });
   return { fetched: mapGcpSkus(skus, req.table), source: GCP_CATALOG_API, seen: skus.length };
 }

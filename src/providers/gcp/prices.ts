@@ -6,6 +6,7 @@ import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } fro
 export interface Money {
   units?: string | number | { toString(): string } | null;
   nanos?: number | null;
+  currencyCode?: string | null;
 }
 
 /** The fields of a Cloud Catalog `Sku` the mapping reads. */
@@ -41,16 +42,31 @@ const GPU_SKU: Record<string, string> = {
   T4: 'Nvidia Tesla T4 GPU',
 };
 
-/** How Google's egress SKUs name the destination a region's own continent belongs to. */
-const DESTINATION_GROUP: Record<string, string> = {
-  'north-america': 'Americas',
-  'south-america': 'Americas',
-  europe: 'EMEA',
-  'middle-east': 'EMEA',
-  africa: 'EMEA',
-  asia: 'APAC',
-  oceania: 'APAC',
+/**
+ * How Google's egress SKUs name the destination a region's own continent
+ * belongs to. The older SKUs ("Network Internet Egress from Iowa to Americas")
+ * group destinations as Americas / EMEA / APAC; the renamed ones quoted in
+ * 2026 ("Network Internet Data Transfer Out from Frankfurt to Western
+ * Europe") split them finer, so each continent accepts its finer names too.
+ */
+const DESTINATION_GROUPS: Record<string, readonly string[]> = {
+  'north-america': ['Americas', 'North America', 'Northern America'],
+  'south-america': ['Americas', 'South America', 'Latin America'],
+  europe: ['EMEA', 'Western Europe', 'Europe'],
+  'middle-east': ['EMEA', 'Middle East'],
+  africa: ['EMEA', 'Africa'],
+  asia: ['APAC', 'Asia', 'Apac (excl Korea, Indonesia)'],
+  oceania: ['APAC', 'Oceania'],
 };
+
+/** Both names of a Premium Tier internet egress SKU; the destination is the last group. */
+const INTERNET_EGRESS_SKU = /^Network Internet (?:Egress|Data Transfer Out) from .+ to (.+)$/;
+
+/** The currency of a SKU's prices; the fetch asks for USD, so anything else is refused, not converted. */
+function currencyOf(sku: GcpSku): string | undefined {
+  const rates = sku.pricingInfo?.[0]?.pricingExpression?.tieredRates ?? [];
+  return rates.map((r) => r.unitPrice?.currencyCode ?? undefined).find((c) => c !== undefined);
+}
 
 /**
  * Machine types whose published price includes more than cores, memory and
@@ -88,9 +104,15 @@ function rateIn(components: readonly Component[], region: string, spot: boolean)
  * region; the machine's hourly price is rebuilt from the table's own vCPU,
  * memory and GPU counts. Network and storage rates are per GiB, as the table.
  */
-export function mapGcpSkus(skus: readonly GcpSku[], table: PricingTableInput): FetchedPrices {
+export function mapGcpSkus(allSkus: readonly GcpSku[], table: PricingTableInput): FetchedPrices {
   const out = emptyFetched('gcp');
   const regions = Object.keys(table.regions ?? {});
+  const foreign = allSkus.filter((s) => (currencyOf(s) ?? 'USD') !== 'USD');
+  const skus = foreign.length ? allSkus.filter((s) => !foreign.includes(s)) : allSkus;
+  if (foreign.length) {
+    const currencies = [...new Set(foreign.map(currencyOf))].sort().join(', ');
+    out.notes.push(`${foreign.length} SKU${foreign.length === 1 ? '' : 's'} priced in ${currencies}, not USD, were left out (e.g. ${foreign[0]!.description})`);
+  }
   for (const [name, entry] of Object.entries(table.instances ?? {})) {
     if (NOT_FROM_COMPONENTS.some((re) => re.test(name))) {
       out.notes.push(`${name}: its price bundles local SSD and is not rebuilt from component SKUs; kept as is`);
@@ -136,15 +158,17 @@ export function mapGcpSkus(skus: readonly GcpSku[], table: PricingTableInput): F
     } else if (group === 'InterzoneEgress') {
       out.inter_zone ??= flatRate(s);
     } else if (group === 'PremiumInternetEgress') {
-      // "Network Internet Egress from Iowa to Americas": traffic to the source's own
-      // continent group stands for the worldwide rate; China and Australia cost more
-      // and are not modelled.
-      const to = /^Network Internet Egress from .+ to (.+)$/.exec(s.description ?? '')?.[1];
+      // Traffic to the source's own continent group stands for the worldwide rate;
+      // China and Australia cost more and are not modelled.
+      const to = INTERNET_EGRESS_SKU.exec(s.description ?? '')?.[1];
       for (const region of where) {
         const continent = table.regions?.[region]?.continent;
-        if (to && continent && DESTINATION_GROUP[continent] === to) out.internet_egress[region] = tiersFromBands(bands(s));
+        if (to && continent && DESTINATION_GROUPS[continent]?.includes(to)) out.internet_egress[region] = tiersFromBands(bands(s));
       }
     }
   }
+  // A refresh that finds no egress SKU for a region must say so, not keep the old tiers silently.
+  const missing = regions.filter((r) => !out.internet_egress[r]);
+  if (missing.length) out.notes.push(`internet egress: no Premium Tier SKU to the region's own continent found for ${missing.join(', ')}; their tiers kept as is`);
   return out;
 }

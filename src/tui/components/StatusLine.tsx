@@ -5,6 +5,7 @@ import { Dim, Toned } from './Toned.js';
 
 const QUESTIONS = {
   overwrite: 'the file changed on disk since it was opened; overwrite it? y / n',
+  readonly: 'the file is read-only; overwrite it anyway? y / n',
   quit: 'quit without saving the changes? y / n (s saves first: press n, then s)',
 } as const;
 
