@@ -72,4 +72,17 @@ describe('bundled examples, priced by hand', () => {
     expect(copy.cost.toFixed()).toBe('100');
     expect(e.assumptions.some((a) => a.includes('training-stream'))).toBe(false);
   });
+
+  it('recsys-as-deployed: the control plane, disks, file system, requests and addresses, each from a sourced rate', () => {
+    const e = projectFile('scenarios/recsys-as-deployed.yaml').estimate;
+    const cost = (name: string, kind: string) => e.lines.find((l) => l.name === name && l.kind === kind)!.cost.toFixed();
+    expect(cost('recsys-eks', 'cluster')).toBe('73'); // 730 h × $0.10
+    expect(cost('training-set', 'storage')).toBe('1044'); // 7,200 GB × $0.145
+    expect(cost('feature-api', 'disk')).toBe('24'); // 3 × 100 GB × $0.08
+    expect(cost('feature-store', 'get-requests')).toBe('24'); // 60,000 × $0.0004
+    expect(cost('feature-store', 'put-requests')).toBe('27.5'); // 5,500 × $0.005
+    expect(cost('feature-api', 'public-ipv4')).toBe('10.95'); // 2,190 × $0.005
+    expect(cost('lustre-import', 'transfer')).toBe('0');
+    expect(e.totals.total.toFixed()).toBe(e.lines.reduce((a, l) => a.plus(l.cost), e.totals.compute.minus(e.totals.compute)).toFixed());
+  });
 });
