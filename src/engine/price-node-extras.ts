@@ -16,6 +16,8 @@ export function priceNodeExtras(
   hoursPerMonth: Decimal,
   assume: (text: string) => void,
 ): LineItem[] {
+  // Most groups have neither: no Decimal work for them (the 10k-line projection bench).
+  if (group.disk === undefined && group.public_ipv4 === undefined) return [];
   const hours = group.hours ?? hoursPerMonth;
   const nodeHours = group.count.times(hours);
   const base = { name: group.name, provider: group.provider, region: group.region } as const;
