@@ -52,8 +52,37 @@ describe('bundled examples, priced by hand', () => {
     // 6 × 730 h × (0.2646 + 0.2646 + 0.2961)
     expect(e.totals.compute.toFixed()).toBe('3614.814');
     expect(e.totals.storage.toFixed()).toBe('69');
-    // 12,000 GB × 0.01 to us-east-2, × 0.02 to eu-west-1, 3,000 GB same region assumed inter-AZ × 0.02
-    expect(e.totals.egress.toFixed()).toBe('420');
-    expect(e.totals.total.toFixed()).toBe('4103.814');
+    // 12,000 GB × 0.01 to us-east-2, × 0.02 to eu-west-1; the 3,000 GB of EC2 → S3 in one region is free
+    expect(e.totals.egress.toFixed()).toBe('360');
+    expect(e.totals.total.toFixed()).toBe('4043.814');
+    const writes = e.lines.find((l) => l.name === 'snapshot-writes')!;
+    expect(writes.path).toBe('same-region-storage');
+    expect(writes.cost.toFixed()).toBe('0');
+  });
+
+  it('in-region-training-data: streaming from the bucket in the trainers\' region is $0, the copy from another region is not', () => {
+    const e = projectFile('scenarios/in-region-training-data.yaml').estimate;
+    const stream = e.lines.find((l) => l.name === 'training-stream')!;
+    expect(stream.path).toBe('same-region-storage');
+    expect(stream.quantity.toFixed()).toBe('60000');
+    expect(stream.cost.toFixed()).toBe('0');
+    // 5,000 GB from the us-west-2 bucket to the trainers in us-east-1: us-west-2's inter-region rate
+    const copy = e.lines.find((l) => l.name === 'west-coast-shard' && l.kind === 'transfer')!;
+    expect(copy).toMatchObject({ path: 'inter-region', region: 'us-west-2' });
+    expect(copy.cost.toFixed()).toBe('100');
+    expect(e.assumptions.some((a) => a.includes('training-stream'))).toBe(false);
+  });
+
+  it('recsys-as-deployed: the control plane, disks, file system, requests and addresses, each from a sourced rate', () => {
+    const e = projectFile('scenarios/recsys-as-deployed.yaml').estimate;
+    const cost = (name: string, kind: string) => e.lines.find((l) => l.name === name && l.kind === kind)!.cost.toFixed();
+    expect(cost('recsys-eks', 'cluster')).toBe('73'); // 730 h × $0.10
+    expect(cost('training-set', 'storage')).toBe('1044'); // 7,200 GB × $0.145
+    expect(cost('feature-api', 'disk')).toBe('24'); // 3 × 100 GB × $0.08
+    expect(cost('feature-store', 'get-requests')).toBe('24'); // 60,000 × $0.0004
+    expect(cost('feature-store', 'put-requests')).toBe('27.5'); // 5,500 × $0.005
+    expect(cost('feature-api', 'public-ipv4')).toBe('10.95'); // 2,190 × $0.005
+    expect(cost('lustre-import', 'transfer')).toBe('0');
+    expect(e.totals.total.toFixed()).toBe(e.lines.reduce((a, l) => a.plus(l.cost), e.totals.compute.minus(e.totals.compute)).toFixed());
   });
 });

@@ -1,5 +1,5 @@
 import type { LineItem } from '../model/estimate.js';
-import { parseEndpoint } from '../model/endpoint.js';
+import { parseEndpoint, resolveItem } from '../model/endpoint.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Detail } from '../model/billing-record.js';
 import { cloud, cloudOf } from '../providers/index.js';
@@ -20,6 +20,12 @@ export function recordKey(provider: string, region: string, detail: Detail): str
       return `${where}|node|${cloudOf(provider)?.lineKeys.joinInstance(detail.instance) ?? detail.instance}`;
     case 'storage':
       return `${where}|storage|${detail.class}`;
+    case 'disk':
+      return `${where}|disk|${detail.class}`;
+    case 'cluster':
+      return `${where}|cluster|${detail.cluster}`;
+    case 'requests':
+      return `${where}|requests|${detail.op}|${detail.class}`;
     case 'transfer':
       return detail.path === 'inter-region' && detail.to ? `${where}|transfer|inter-region|${detail.to}` : `${where}|transfer|${detail.path}`;
     default:
@@ -41,16 +47,32 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
       const store = scenario.storage?.[index];
       return store && recordKey(provider, region, { kind: 'storage', class: keys.billedStorageClass(store.class) });
     }
+    case 'get-requests':
+    case 'put-requests': {
+      const store = scenario.storage?.[index];
+      const op = line.kind === 'get-requests' ? 'get' : 'put';
+      return store && recordKey(provider, region, { kind: 'requests', op, class: keys.billedStorageClass(store.class) });
+    }
+    case 'disk': {
+      const disk = scenario.nodes?.[index]?.disk;
+      return disk && recordKey(provider, region, { kind: 'disk', class: disk.class });
+    }
+    case 'public-ipv4':
+      return recordKey(provider, region, { kind: 'public-ipv4' });
+    case 'cluster': {
+      const c = scenario.clusters?.[index];
+      return c && recordKey(provider, region, { kind: 'cluster', cluster: c.kind });
+    }
     case 'nat-processing':
       return recordKey(provider, region, { kind: 'nat-processing' });
     case 'nat-gateway':
       return recordKey(provider, region, { kind: 'nat-gateway' });
     case 'transfer':
-      return transferKey(line, scenario.transfers?.[index]?.to);
+      return transferKey(line, scenario.transfers?.[index]?.to, scenario);
   }
 }
 
-function transferKey(line: LineItem, to: string | undefined): string | undefined {
+function transferKey(line: LineItem, to: string | undefined, scenario: Scenario): string | undefined {
   const { provider, region } = line;
   switch (line.path) {
     case 'internet':
@@ -61,7 +83,8 @@ function transferKey(line: LineItem, to: string | undefined): string | undefined
     case 'ingress':
       return recordKey(provider, region, { kind: 'transfer', path: 'ingress' });
     case 'inter-region': {
-      const end = to === undefined ? undefined : parseEndpoint(to);
+      // A priced line's ends resolved when it was priced, so they resolve here too.
+      const end = to === undefined ? undefined : resolveItem(parseEndpoint(to), scenario);
       const dst = cloud(provider).lineKeys.namesInterRegionDestination && end?.kind === 'cloud' ? end.region : undefined;
       return recordKey(provider, region, { kind: 'transfer', path: 'inter-region', ...(dst ? { to: dst } : {}) });
     }

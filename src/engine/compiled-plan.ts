@@ -4,7 +4,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { priceAggregate, type AggregateMember } from './aggregate.js';
-import { addCost, exactSums, priceTraced, roundedTotals, totalsOf } from './estimate.js';
+import { addCost, estimateTotals, exactSums, priceTraced, roundedTotals, totalsOf } from './estimate.js';
 import type { Tier } from '../model/pricing.js';
 
 /** Where a varying quantity is: ['nodes', 0, 'count']. */
@@ -126,6 +126,10 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
     item.fields.push([field, i]);
   });
   const itemOf = (line: LineItem) => (rules.has(line) ? items.get(`${line.ref[0]}/${line.ref[1]}`) : undefined);
+  // A line the engine prices without telling its rule (a node group's disk, a bucket's requests)
+  // would stay at its first cost here although its item varies: such a plan is priced whole on
+  // every call instead, slower and just as exact.
+  if (lines.some((l) => !rules.has(l) && items.has(`${l.ref[0]}/${l.ref[1]}`))) return wholePlan(scenario, book, paths, totalsOf(lines));
 
   const inAggregate = new Set<number>();
   const live: LiveAggregate[] = [];
@@ -224,6 +228,23 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
   }
 
   return { point, moves, totals };
+}
+
+/** The plan priced by `estimateTotals` on each call, with the values set at their paths. */
+function wholePlan(scenario: Scenario, book: PricingBook, paths: readonly QuantityPath[], point: Totals): CompiledPlan {
+  const moves = new Set<Category | 'total'>([...CATEGORIES, 'total']);
+  return {
+    point,
+    moves,
+    totals(values) {
+      const copy = { ...scenario } as unknown as Record<string, Record<string, unknown>[]>;
+      paths.forEach(([section, index, field], i) => {
+        if (copy[section] === (scenario as unknown as Record<string, unknown>)[section]) copy[section] = [...copy[section]!];
+        copy[section]![index] = { ...copy[section]![index], [field]: values[i] };
+      });
+      return estimateTotals(copy as unknown as Scenario, book);
+    },
+  };
 }
 
 /** Re-price one aggregate with its varying members' quantities as they are now; writes its lines' costs. */

@@ -6,7 +6,10 @@ import { LookupError } from '../pricing/lookup.js';
 import { EndpointError } from '../model/endpoint.js';
 import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
+import { priceClusters } from './price-clusters.js';
+import { priceNodeExtras } from './price-node-extras.js';
 import { nodeHours, priceNodeGroup } from './price-nodes.js';
+import { priceRequests } from './price-requests.js';
 import { priceStorage } from './price-storage.js';
 import { priceTransfers } from './price-transfers.js';
 import type { PricingTrace } from './trace.js';
@@ -33,7 +36,7 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
   const assume = (text: string) => assumptions.add(text);
   const misses: PlanMiss[] = [];
   const fail = (path: (string | number)[], e: unknown) => {
-    if (e instanceof LookupError) misses.push({ path: e.field ? [...path, e.field] : path, message: e.message, suggestion: e.suggestion });
+    if (e instanceof LookupError) misses.push({ path: e.field ? [...path, ...e.field.split('.')] : path, message: e.message, suggestion: e.suggestion });
     else if (e instanceof EndpointError) misses.push({ path, message: e.message, suggestion: e.suggestion });
     else throw e;
   };
@@ -48,6 +51,7 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
       const line = priceNodeGroup(group, i, book, hoursPerMonth, assume);
       lines.push(line);
       trace?.line(line, nodeHours(hoursPerMonth));
+      for (const extra of priceNodeExtras(group, i, book, hoursPerMonth, assume)) lines.push(extra);
     } catch (e) {
       fail(['nodes', i], e);
     }
@@ -55,7 +59,9 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
   // Appended one by one: spreading a section's lines into push() passes each as an
   // argument, and a few hundred thousand of them overflow the call stack.
   for (const line of priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail, trace)) lines.push(line);
-  for (const line of priceTransfers(scenario.transfers ?? [], { book, detail, hoursPerMonth, assume, fail, trace })) lines.push(line);
+  for (const line of priceRequests(scenario.storage ?? [], book, fail, assume)) lines.push(line);
+  for (const line of priceClusters(scenario.clusters ?? [], book, hoursPerMonth, fail, assume)) lines.push(line);
+  for (const line of priceTransfers(scenario.transfers ?? [], { book, items: scenario, detail, hoursPerMonth, assume, fail, trace })) lines.push(line);
   if (misses.length > 0) throw new PlanError(misses);
 
   const used = new Set<Provider>(lines.map((l) => l.provider));

@@ -1,10 +1,10 @@
 import { Decimal, ZERO } from '../model/decimal.js';
-import { parseEndpoint, type Endpoint } from '../model/endpoint.js';
+import { formatEndpoint, parseEndpoint, resolveItem, type ResolvedEndpoint } from '../model/endpoint.js';
 import type { LineItem, TransferPath } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
-import type { Transfer } from '../model/scenario.js';
+import type { Scenario, Transfer } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
-import { blaming, ingressRate, interRegionRate, interZoneRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
+import { blaming, ingressRate, sameRegionStorageRate, interRegionRate, interZoneRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
 import { groupBy } from './group-by.js';
@@ -13,6 +13,8 @@ import type { PricingTrace } from './trace.js';
 
 interface Context {
   book: PricingBook;
+  /** The items `storage:NAME` and `nodes:NAME` ends name. */
+  items: Pick<Scenario, 'nodes' | 'storage'>;
   detail: Detail;
   hoursPerMonth: Decimal;
   assume: (text: string) => void;
@@ -48,7 +50,7 @@ interface PathRow {
   /** How the line's description names the path. */
   text: string;
   category: 'egress' | 'ingress';
-  price(c: ClassifiedPath, flow: { name: string; to: Endpoint; assume: (text: string) => void }): PathPrice;
+  price(c: ClassifiedPath, flow: { name: string; to: ResolvedEndpoint; assume: (text: string) => void }): PathPrice;
 }
 
 /** Internet egress: the payer's tiers, with the table's caveat about them. */
@@ -66,6 +68,11 @@ function internetTiers(c: ClassifiedPath, flow: { assume: (text: string) => void
  */
 const PATHS: Record<TransferPath, PathRow> = {
   'same-zone': { text: 'same zone, free', category: 'egress', price: () => ({ rate: ZERO }) },
+  'same-region-storage': {
+    text: 'object storage in the same region, free',
+    category: 'egress',
+    price: (c) => ({ rate: sameRegionStorageRate(c.table) }),
+  },
   'inter-zone': {
     text: 'inter-zone',
     category: 'egress',
@@ -89,6 +96,12 @@ const PATHS: Record<TransferPath, PathRow> = {
   ingress: { text: 'ingress', category: 'ingress', price: (c) => ({ rate: ingressRate(c.table) }) },
 };
 
+/** An end as written, and for a named item where it is: `nodes:trainers (aws:us-east-1)`. */
+function endText(written: string, resolved: ResolvedEndpoint): string {
+  const where = formatEndpoint(resolved);
+  return where === written ? written : `${written} (${where})`;
+}
+
 /** Price every transfer; internet egress tiers apply to each provider's monthly total. */
 export function priceTransfers(transfers: readonly Transfer[], ctx: Context): LineItem[] {
   const lines: LineItem[] = [];
@@ -99,12 +112,12 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
     const ref = ['transfers', index];
     let from, to;
     try {
-      from = parseEndpoint(t.from);
+      from = resolveItem(parseEndpoint(t.from), ctx.items);
     } catch (e) {
       return ctx.fail([...ref, 'from'], e);
     }
     try {
-      to = parseEndpoint(t.to);
+      to = resolveItem(parseEndpoint(t.to), ctx.items);
     } catch (e) {
       return ctx.fail([...ref, 'to'], e);
     }
@@ -122,7 +135,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         category: row.category,
         provider: c.payer.provider,
         region: c.payer.region,
-        description: `${t.from} → ${t.to} (${row.text}; ${how})`,
+        description: `${endText(t.from, from)} → ${endText(t.to, to)} (${row.text}; ${how})`,
         quantity,
         unit,
         rate: ZERO,

@@ -1,4 +1,4 @@
-import type { Endpoint } from '../model/endpoint.js';
+import type { CloudEnd, ResolvedEndpoint } from '../model/endpoint.js';
 import { formatEndpoint } from '../model/endpoint.js';
 import type { TransferPath } from '../model/estimate.js';
 import type { PricingTableInput } from '../model/pricing.js';
@@ -7,7 +7,7 @@ import { cloud } from '../providers/index.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { blaming, LookupError, requireRegion, tableFor } from '../pricing/lookup.js';
 
-type Cloud = Extract<Endpoint, { kind: 'cloud' }>;
+type Cloud = CloudEnd;
 
 /** Who pays for a transfer, and on which of DESIGN.md's transfer paths. */
 export interface ClassifiedPath {
@@ -24,6 +24,11 @@ export function checkZone(provider: Provider, region: string, zone: string): voi
   if (problem) throw new LookupError(problem.message, problem.suggestion, 'zone');
 }
 
+/** Whether an end is a bucket of a class its table calls object storage. */
+function isObjectStorage(table: PricingTableInput, e: Cloud): boolean {
+  return e.storageClass !== undefined && table.storage?.[e.storageClass]?.service === 'object-storage';
+}
+
 function checkCloud(book: PricingBook, e: Cloud): PricingTableInput {
   const table = tableFor(book, e.provider);
   requireRegion(table, e.region);
@@ -31,7 +36,8 @@ function checkCloud(book: PricingBook, e: Cloud): PricingTableInput {
   return table;
 }
 
-export function classifyPath(from: Endpoint, to: Endpoint, book: PricingBook): ClassifiedPath {
+/** Both ends resolved: `storage:`/`nodes:` ends replaced by where their items are (resolveItem). */
+export function classifyPath(from: ResolvedEndpoint, to: ResolvedEndpoint, book: PricingBook): ClassifiedPath {
   if (from.kind !== 'cloud') {
     if (to.kind !== 'cloud') {
       throw new LookupError(
@@ -46,6 +52,10 @@ export function classifyPath(from: Endpoint, to: Endpoint, book: PricingBook): C
   blaming('to', () => checkCloud(book, to));
   if (to.provider !== from.provider) return { path: 'cross-cloud', payer: from, table };
   if (to.region !== from.region) return { path: 'inter-region', payer: from, table };
+  // EC2↔S3 and VM↔GCS in one region carry no transfer charge, whatever the zones.
+  if ((isObjectStorage(table, from) || isObjectStorage(table, to)) && table.network?.same_region_storage) {
+    return { path: 'same-region-storage', payer: from, table };
+  }
   if (from.zone !== undefined && to.zone !== undefined) {
     return { path: from.zone === to.zone ? 'same-zone' : 'inter-zone', payer: from, table };
   }

@@ -64,9 +64,16 @@ export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 export type Detail =
   | { kind: 'node'; instance: string; purchase: 'on-demand' | 'spot' }
   | { kind: 'storage'; class: string }
+  /** Object-storage requests on a class: put = S3 Tier 1 / GCS Class A, get = S3 Tier 2 / GCS Class B. */
+  | { kind: 'requests'; op: 'get' | 'put'; class: string }
   | { kind: 'transfer'; path: 'internet' | 'inter-region' | 'inter-zone' | 'ingress'; to?: string }
   | { kind: 'nat-processing' }
-  | { kind: 'nat-gateway' };
+  | { kind: 'nat-gateway' }
+  /** Block storage on nodes: the volume, and any provisioned IOPS or throughput, of a disk class. */
+  | { kind: 'disk'; class: string }
+  | { kind: 'public-ipv4' }
+  /** A managed Kubernetes control plane of a kind (eks, gke, aks). */
+  | { kind: 'cluster'; cluster: string };
 
 export type Classified =
   | { kind: 'usage'; category: ActualCategory; region: string; detail?: Detail }

@@ -10,6 +10,7 @@ export type Category = (typeof CATEGORIES)[number];
 export type TransferPath =
   | 'same-zone'
   | 'inter-zone'
+  | 'same-region-storage'
   | 'inter-region'
   | 'cross-cloud'
   | 'internet'
@@ -37,7 +38,7 @@ export function lineShares(t: LineTiers): TierShare[] {
 }
 
 export interface LineItem {
-  kind: 'node' | 'storage' | 'transfer' | 'nat-processing' | 'nat-gateway';
+  kind: 'node' | 'disk' | 'public-ipv4' | 'cluster' | 'storage' | 'get-requests' | 'put-requests' | 'transfer' | 'nat-processing' | 'nat-gateway';
   name: string;
   category: Category;
   provider: Provider;

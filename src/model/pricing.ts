@@ -84,8 +84,43 @@ export const instanceSchema = z.strictObject({
 
 export const storageClassSchema = z.strictObject({
   description: z.string().optional(),
+  service: z
+    .enum(['object-storage', 'file-system'])
+    .optional()
+    .describe('object storage is read by compute in its region without a transfer charge (network.same_region_storage)'),
   rates: z.record(z.string(), z.union([rate, tiers]), { error: 'expected region: rate (or tier list) pairs' }).optional(),
+  requests: z
+    .strictObject({
+      get: regionRates.optional().describe('$ per 1,000 read requests by region'),
+      put: regionRates.optional().describe('$ per 1,000 write/list requests by region'),
+      assumption: z.string().optional().describe('listed in the assumptions of every estimate these rates price'),
+      source: z.string().optional(),
+    })
+    .optional(),
   source: z.string().optional(),
+});
+
+/** A provisioned extra on a disk (IOPS, MB/s): the first `included` are free, each one above costs its monthly rate. */
+const provisioned = z.strictObject({
+  included: decimal({ min: 0 }),
+  month: regionRates.describe('$ per unit-month above the included amount, by region'),
+});
+
+export const diskClassSchema = z.strictObject({
+  description: z.string().optional(),
+  gb_month: regionRates.describe('$ per provisioned GB-month by region'),
+  iops: provisioned.optional().describe('left out for classes without provisioned IOPS'),
+  throughput_mbps: provisioned.optional().describe('left out for classes without provisioned throughput'),
+  assumption: z.string().optional().describe('listed in the assumptions of every estimate this class prices'),
+  source: z.string(),
+});
+
+/** A managed Kubernetes control plane: $ per cluster-hour by tier, then region. */
+export const clusterKindSchema = z.strictObject({
+  description: z.string().optional(),
+  tiers: z.record(z.string(), regionRates),
+  default_tier: z.string(),
+  source: z.string(),
 });
 
 export const interRegionRuleSchema = z.strictObject({
@@ -113,6 +148,14 @@ export const networkSchema = z.strictObject({
     .optional()
     .describe('how a same-region transfer without zones is priced'),
   inter_region: z.array(interRegionRuleSchema).optional(),
+  public_ipv4: z
+    .strictObject({ per_hour: regionRates, source: z.string() })
+    .optional()
+    .describe('$ per public IPv4 address-hour (public_ipv4: on a node group)'),
+  same_region_storage: z
+    .strictObject({ rate, source: z.string() })
+    .optional()
+    .describe('object storage <-> compute in one region (a storage: end of service object-storage)'),
   internet_egress: z
     .strictObject({
       tiers,
@@ -161,6 +204,8 @@ export const pricingTableSchema = z.strictObject({
     .optional(),
   instances: z.record(z.string(), instanceSchema).optional(),
   storage: z.record(z.string(), storageClassSchema).optional(),
+  disks: z.record(z.string(), diskClassSchema).optional().describe('block storage on nodes (disk: on a node group)'),
+  clusters: z.record(z.string(), clusterKindSchema).optional().describe('managed Kubernetes control planes (clusters: items)'),
   network: networkSchema.optional(),
 });
 
@@ -169,5 +214,7 @@ export type InstancePrice = z.infer<typeof instanceSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type PriceDate = z.infer<typeof priceDate>;
 export type StorageClass = z.infer<typeof storageClassSchema>;
+export type DiskClass = z.infer<typeof diskClassSchema>;
+export type ClusterKind = z.infer<typeof clusterKindSchema>;
 export type Network = z.infer<typeof networkSchema>;
 export type InterRegionRule = z.infer<typeof interRegionRuleSchema>;

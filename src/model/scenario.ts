@@ -33,6 +33,17 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     count: q({ integer: true, min: 0 }) as ReturnType<Q>,
     hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours per node per month; default hours_per_month'),
     purchase: z.enum(['on-demand', 'spot'], { error: (i) => `unknown purchase option ${JSON.stringify(i.input)}` }).optional(),
+    // Per node, billed for the hours the nodes run; plain numbers (not ranges) for now.
+    disk: z
+      .strictObject({
+        class: text('a disk class'),
+        gb: decimal({ exclusiveMin: 0 }).describe('provisioned GB per node'),
+        iops: decimal({ integer: true, min: 0 }).optional().describe('provisioned IOPS per node, on classes that sell them'),
+        throughput_mbps: decimal({ min: 0 }).optional().describe('provisioned MB/s per node, on classes that sell it'),
+      })
+      .optional()
+      .describe('a block-storage volume on each node (EBS gp3/io2, …)'),
+    public_ipv4: decimal({ integer: true, min: 0 }).optional().describe('public IPv4 addresses per node, billed by the hour'),
   });
 
   const storage = z.strictObject({
@@ -41,6 +52,12 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     region: text('a region'),
     class: text('a storage class'),
     gb: (q({ min: 0 }) as ReturnType<Q>).describe('average GB (10^9 bytes) stored over the month'),
+    get_requests_per_month: (q({ min: 0 }) as ReturnType<Q>)
+      .optional()
+      .describe('read requests a month (S3 GET/SELECT, "Tier 2"; Cloud Storage Class B), priced per 1,000'),
+    put_requests_per_month: (q({ min: 0 }) as ReturnType<Q>)
+      .optional()
+      .describe('write and list requests a month (S3 PUT/COPY/POST/LIST, "Tier 1"; Cloud Storage Class A), priced per 1,000'),
   });
 
   const transfer = z
@@ -69,6 +86,15 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       }
     });
 
+  const cluster = z.strictObject({
+    name,
+    provider,
+    region: text('a region'),
+    kind: text('a cluster kind (eks, gke, aks)'),
+    tier: text('a support tier').optional(),
+    hours: decimal({ min: 0 }).optional().describe('control-plane hours a month; default hours_per_month'),
+  });
+
   const scenario = z
     .strictObject({
       name,
@@ -85,10 +111,11 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       nodes: z.array(nodeGroup, { error: 'expected a list of node groups' }).optional(),
       storage: z.array(storage, { error: 'expected a list of storage lines' }).optional(),
       transfers: z.array(transfer, { error: 'expected a list of transfers' }).optional(),
+      clusters: z.array(cluster, { error: 'expected a list of clusters' }).optional(),
       actuals: actualsSelectorSchema.optional(),
     })
     .superRefine((s, ctx) => crossChecks(s as CrossChecked, ctx));
-  return { nodeGroup, storage, transfer, scenario };
+  return { nodeGroup, storage, transfer, cluster, scenario };
 }
 
 interface CrossChecked {
@@ -132,6 +159,7 @@ export const scenarioSchema = point.scenario;
 export const nodeGroupSchema = point.nodeGroup;
 export const storageSchema = point.storage;
 export const transferSchema = point.transfer;
+export const clusterSchema = point.cluster;
 /** The scenario file as written: any quantity may be a range (see quantity.ts). */
 export const scenarioInputSchema = input.scenario;
 
@@ -139,4 +167,5 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type NodeGroup = z.infer<typeof nodeGroupSchema>;
 export type StorageLine = z.infer<typeof storageSchema>;
 export type Transfer = z.infer<typeof transferSchema>;
+export type Cluster = z.infer<typeof clusterSchema>;
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;

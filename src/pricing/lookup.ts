@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from '../model/decimal.js';
-import type { InterRegionRule, PriceDate, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
+import type { ClusterKind, DiskClass, InterRegionRule, PriceDate, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import type { PricingBook } from '../model/pricing-book.js';
@@ -128,6 +128,76 @@ export function storageRate(table: PricingTableInput, cls: string, region: strin
   return rate;
 }
 
+/** A node group's disk class in its provider's table; a class of another cloud is named as such. */
+export function diskClass(book: PricingBook, provider: Provider, cls: string, region: string): { entry: DiskClass; gbMonth: Decimal } {
+  const table = tableFor(book, provider);
+  const classes = Object.keys(table.disks ?? {});
+  const entry = table.disks?.[cls];
+  if (!entry) {
+    const owner = Object.values(book.tables).find((t) => t?.disks?.[cls] !== undefined)?.provider;
+    throw new LookupError(
+      owner ? `${cls} is ${/^[aeiou]/.test(owner) ? 'an' : 'a'} ${owner} disk class; this node group runs on ${provider}` : `unknown ${provider} disk class ${JSON.stringify(cls)}`,
+      didYouMean(cls, classes) ?? (classes.length ? `${provider} disk classes: ${listSome(classes)}` : `the ${provider} table prices no disks`),
+      'disk.class',
+    );
+  }
+  const gbMonth = entry.gb_month[region];
+  if (gbMonth === undefined) {
+    throw new LookupError(`${cls} is not priced in ${region}`, `priced regions for ${cls}: ${listSome(Object.keys(entry.gb_month))}`, 'region');
+  }
+  return { entry, gbMonth };
+}
+
+/** $ per public IPv4 address-hour in a region. */
+export function publicIpv4Rate(table: PricingTableInput, region: string): Decimal {
+  const rate = table.network?.public_ipv4?.per_hour[region];
+  if (rate === undefined) {
+    throw new LookupError(
+      `no public IPv4 address price for ${table.provider} ${region}`,
+      'price it in an override file (network: {public_ipv4: {per_hour: {…}, source: …}}), or leave out public_ipv4',
+      'public_ipv4',
+    );
+  }
+  return rate;
+}
+
+/** A control plane's $ per cluster-hour: its kind in the provider's table, the tier (or the kind's default), the region. */
+export function clusterRate(table: PricingTableInput, kind: string, tier: string | undefined, region: string): { entry: ClusterKind; tier: string; rate: Decimal } {
+  const kinds = Object.keys(table.clusters ?? {});
+  const entry = table.clusters?.[kind];
+  if (!entry) {
+    throw new LookupError(
+      `unknown ${table.provider} cluster kind ${JSON.stringify(kind)}`,
+      didYouMean(kind, kinds) ?? (kinds.length ? `${table.provider} cluster kinds: ${listSome(kinds)}` : `the ${table.provider} table prices no clusters`),
+      'kind',
+    );
+  }
+  const chosen = tier ?? entry.default_tier;
+  const rates = entry.tiers[chosen];
+  if (!rates) throw new LookupError(`unknown ${kind} tier ${JSON.stringify(chosen)}`, didYouMean(chosen, Object.keys(entry.tiers)) ?? `tiers: ${Object.keys(entry.tiers).join(', ')}`, 'tier');
+  blaming('region', () => requireRegion(table, region));
+  const rate = rates[region];
+  if (rate === undefined) throw new LookupError(`${kind} ${chosen} is not priced in ${region}`, `priced regions: ${listSome(Object.keys(rates))}`, 'region');
+  return { entry, tier: chosen, rate };
+}
+
+export type RequestOp = 'get' | 'put';
+
+/** $ per 1,000 requests of one kind on a class in a region (the class itself already looked up by storageRate). */
+export function requestRate(table: PricingTableInput, cls: string, region: string, op: RequestOp): Decimal {
+  const rates = table.storage?.[cls]?.requests?.[op] ?? {};
+  const rate = rates[region];
+  if (rate !== undefined) return rate;
+  const priced = Object.keys(rates);
+  throw new LookupError(
+    `no ${op.toUpperCase()} request price for ${cls} in ${region} in the ${table.provider} table`,
+    priced.length
+      ? `${op.toUpperCase()} requests on ${cls} are priced in: ${listSome(priced)}; or price them in an override file (storage: {${cls}: {requests: {${op}: {${region}: …}}}})`
+      : `price them in an override file (storage: {${cls}: {requests: {${op}: {${region}: …}}}}), or leave out ${op}_requests_per_month`,
+    `${op}_requests_per_month`,
+  );
+}
+
 function specificity(table: PricingTableInput, pattern: string, region: string): number {
   if (pattern === region) return 2;
   if (pattern === continentOf(table, region)) return 1;
@@ -157,6 +227,11 @@ export function interRegionRate(table: PricingTableInput, from: string, to: stri
 /** What receiving data costs (usually nothing, still shown). */
 export function ingressRate(table: PricingTableInput): Decimal {
   return table.network?.ingress ?? ZERO;
+}
+
+/** Object storage <-> compute in one region; only asked for when the table has the row (classifyPath checks). */
+export function sameRegionStorageRate(table: PricingTableInput): Decimal {
+  return table.network?.same_region_storage?.rate ?? ZERO;
 }
 
 /** The inter-zone rate per unit moved, every billed side included (AWS charges both); undefined when the table has none. */

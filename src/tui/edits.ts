@@ -61,7 +61,7 @@ export function inverse(changes: readonly FieldChange[]): FieldChange[] {
 /** The fields the session edits, per section; save writes back exactly these. */
 export const EDITABLE = {
   nodes: ['provider', 'region', 'zone', 'instance', 'count', 'hours', 'purchase'],
-  storage: ['gb'],
+  storage: ['gb', 'get_requests_per_month', 'put_requests_per_month'],
   transfers: ['from', 'to', 'gb_per_day', 'gb_per_month'],
 } as const;
 export type Section = keyof typeof EDITABLE;

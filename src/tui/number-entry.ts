@@ -3,7 +3,7 @@ import { amount } from '../model/numbers.js';
 import { KEY_HINTS } from '../model/validate.js';
 import { describeRule, shown, type DecimalRule } from '../model/zod-decimal.js';
 
-export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month';
+export type NumberField = 'count' | 'hours' | 'gb' | 'gb_per_day' | 'gb_per_month' | 'get_requests_per_month' | 'put_requests_per_month';
 
 export type Entry = { ok: true; value: Decimal; note?: string } | { ok: false; message: string; hint?: string };
 
@@ -43,17 +43,20 @@ function ruleFor(field: NumberField, limits: FieldLimits): DecimalRule {
   return { min: 0 };
 }
 
-const isBytes = (field: NumberField) => field !== 'count' && field !== 'hours';
+const isBytes = (field: NumberField) => field === 'gb' || field === 'gb_per_day' || field === 'gb_per_month';
+const isRequests = (field: NumberField) => field === 'get_requests_per_month' || field === 'put_requests_per_month';
 
 /** What the prompt says the field takes, limits included. */
 export function entryPrompt(field: NumberField, limits: FieldLimits): string {
   if (field === 'count') return 'nodes, a whole number';
   if (field === 'hours') return `hours per node, 0 to ${limits.hoursPerMonth} (the month)`;
+  if (isRequests(field)) return 'requests per month; or 20k, 2m, 1e6';
   return 'GB; or 2TB, 1.5 TiB, 20k';
 }
 
 function hintFor(field: NumberField, limits: FieldLimits): string {
   if (isBytes(field)) return 'a number of GB (10^9 bytes), or with a unit: 2TB, 1.5 TiB, 500 GiB, 1e3, 1,000, 20k';
+  if (isRequests(field)) return KEY_HINTS[field] ?? 'a number of requests per month: 20000, 20k, 2m, 1e6';
   return KEY_HINTS[field] ?? `hours per node per month, 0 to ${limits.hoursPerMonth}`;
 }
 

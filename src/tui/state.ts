@@ -277,6 +277,8 @@ function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
   const line = selectedLine(s);
   if (!line) return s;
   const { section, index } = itemOf(line);
+  // Clusters have no quantity the session edits yet: say so rather than edit something else.
+  if (!['nodes', 'storage', 'transfers'].includes(section)) return withMessage(s, `${line.name}: edit clusters in the file`);
   const scenario = activeDoc(s).current.scenario;
   let field: NumberField;
   let value: Decimal;
@@ -287,8 +289,9 @@ function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
   } else if (what === 'hours') {
     return withMessage(s, 'hours apply to node groups only');
   } else if (section === 'storage') {
-    field = 'gb';
-    value = scenario.storage![index]!.gb;
+    // A request line edits its own count (its ref names the field); the storage line its GB.
+    field = line.kind === 'get-requests' || line.kind === 'put-requests' ? (line.ref[2] as NumberField) : 'gb';
+    value = scenario.storage![index]![field as 'gb']!;
   } else {
     const t = scenario.transfers![index]!;
     field = t.gb_per_day !== undefined ? 'gb_per_day' : 'gb_per_month';

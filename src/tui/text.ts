@@ -56,6 +56,7 @@ export const PATH_TAG: Record<TransferPath, string> = {
   'inter-region': 'x-region',
   'inter-zone': 'x-zone',
   'same-zone': 'same-zone',
+  'same-region-storage': 'bucket',
   ingress: 'ingress',
 };
 

@@ -22,9 +22,14 @@ const AWS: [string, object][] = [
   ['USE2-NatGateway-Hours', { category: 'network', region: 'us-east-2', detail: { kind: 'nat-gateway' } }],
   ['TimedStorage-ByteHrs', { category: 'storage', region: 'us-east-1', detail: { kind: 'storage', class: 's3-standard' } }],
   ['EUC1-TimedStorage-SIA-ByteHrs', { category: 'storage', region: 'eu-central-1', detail: { kind: 'storage', class: 's3-standard-ia' } }],
-  ['Requests-Tier1', { category: 'storage', region: 'us-east-1' }],
-  ['EBS:VolumeUsage.gp3', { category: 'storage', region: 'us-east-1' }],
-  ['USE2-PublicIPv4:InUseAddress', { category: 'network', region: 'us-east-2' }],
+  ['Requests-Tier1', { category: 'storage', region: 'us-east-1', detail: { kind: 'requests', op: 'put', class: 's3-standard' } }],
+  ['USE2-Requests-Tier2', { category: 'storage', region: 'us-east-2', detail: { kind: 'requests', op: 'get', class: 's3-standard' } }],
+  ['Requests-SIA-Tier1', { category: 'storage', region: 'us-east-1' }],
+  ['EBS:VolumeUsage.gp3', { category: 'storage', region: 'us-east-1', detail: { kind: 'disk', class: 'gp3' } }],
+  ['EBS:VolumeP-IOPS.io2', { category: 'storage', region: 'us-east-1', detail: { kind: 'disk', class: 'io2' } }],
+  ['EBS:SnapshotUsage', { category: 'storage', region: 'us-east-1' }],
+  ['USE2-PublicIPv4:InUseAddress', { category: 'network', region: 'us-east-2', detail: { kind: 'public-ipv4' } }],
+  ['USE1-AmazonEKS-Hours:perCluster', { category: 'compute', region: 'us-east-1', detail: { kind: 'cluster', cluster: 'eks' } }],
   ['CW:MetricMonitorUsage', { category: 'other', region: 'us-east-1' }],
 ];
 
@@ -58,7 +63,9 @@ const GCP: [string, string, object][] = [
   ['Networking', 'Networking Cloud NAT Gateway Uptime charge', { category: 'network', detail: { kind: 'nat-gateway' } }],
   ['Cloud Storage', 'Standard Storage US Regional', { category: 'storage', detail: { kind: 'storage', class: 'gcs-standard' } }],
   ['Cloud Storage', 'Standard Storage US Multi-region', { category: 'storage' }],
-  ['Cloud Storage', 'Regional Standard Class A Operations', { category: 'storage' }],
+  ['Cloud Storage', 'Regional Standard Class A Operations', { category: 'storage', detail: { kind: 'requests', op: 'put', class: 'gcs-standard' } }],
+  ['Cloud Storage', 'Regional Standard Class B Operations', { category: 'storage', detail: { kind: 'requests', op: 'get', class: 'gcs-standard' } }],
+  ['Cloud Storage', 'Multi-Region Standard Class A Operations', { category: 'storage' }],
   ['Compute Engine', 'Balanced PD Capacity', { category: 'storage' }],
   ['BigQuery', 'Analysis', { category: 'other' }],
 ];

@@ -43,7 +43,7 @@ describe('scenarios/schema.json', () => {
     expect(nodes.purchase!.enum).toEqual(expect.arrayContaining(['on-demand', 'spot']));
     expect(nodes.instance!.enum).toEqual(expect.arrayContaining(['p5.48xlarge', 'a3-highgpu-8g', 'Standard_ND96isr_H100_v5']));
     expect(nodes.region!.enum).toEqual(expect.arrayContaining(['us-east-1', 'us-central1', 'eastus']));
-    expect(item('storage').properties!.class!.enum).toEqual(expect.arrayContaining(['gcs-standard', 's3-standard', 's3-standard-ia']));
+    expect(item('storage').properties!.class!.enum).toEqual(expect.arrayContaining(['fsx-lustre-persistent-2-125', 'gcs-nearline', 'gcs-standard', 's3-standard', 's3-standard-ia']));
     const gcp = (item('nodes').allOf as { if: { properties: { provider: { const: string } } }; then: { properties: { instance: { enum: string[] } } } }[]).find(
       (b) => b.if.properties.provider.const === 'gcp',
     )!;

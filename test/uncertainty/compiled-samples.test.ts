@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from '../../src/model/decimal.js';
@@ -45,6 +47,22 @@ describe('Monte Carlo through the compiled plan', () => {
     const point = estimate(loaded.scenario, book).totals;
     expect(mc.spreads.ingress.expected.eq(point.ingress)).toBe(true);
     for (const c of CATEGORIES.filter((c) => c !== 'ingress')) expect(mc.spreads[c].percentiles.get(95)!.gt(mc.spreads[c].percentiles.get(50)!)).toBe(true);
+  });
+
+  it('prices lines the engine does not trace (disks, requests) at every sample too: the as-deployed example', () => {
+    // Its PUT requests are ranged, and its trainers (with a gp3 disk each) get a ranged count here.
+    const text = readFileSync(fileURLToPath(new URL('../../scenarios/recsys-as-deployed.yaml', import.meta.url)), 'utf8');
+    const loaded = parseScenario(text.replace(/^(\s+count: )4\b/m, '$1{low: 2, expected: 4, high: 8}'), 'as-deployed.yaml');
+    expect(loaded.uncertain.map((u) => u.path.join('.'))).toEqual(expect.arrayContaining(['nodes.0.count', 'storage.0.put_requests_per_month']));
+    const book = loadPricingBook(providersOf(loaded.scenario), []);
+    const samples = 60;
+    const mc = monteCarlo(loaded.scenario, loaded.uncertain, book, { samples, seed: 5 });
+    const streams = loaded.uncertain.map((u) => streamDraws(5, u.label, samples));
+    const draws = loaded.uncertain.map(sampler);
+    for (let i = 0; i < samples; i++) {
+      const values = loaded.uncertain.map((u, j) => ({ path: u.path, value: draws[j]!(streams[j]![i]!) }));
+      expect(mc.totals[i]!.toFixed()).toBe(estimate(withValues(loaded.scenario, values), book).totals.total.toFixed());
+    }
   });
 
   it('builds a draw’s Decimal without a string, equal to the 4-digit string form', () => {

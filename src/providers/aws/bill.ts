@@ -65,7 +65,14 @@ export function classifyAws(r: BillingRecord): Classified {
   if (spot) return usageOf('compute', { kind: 'node', instance: spot[1]!, purchase: 'spot' });
   const s3Class = S3_CLASSES[rest];
   if (s3Class && s3) return usageOf('storage', { kind: 'storage', class: s3Class });
-  if (/^(TimedStorage-|EBS:|EarlyDelete-|Requests-Tier\d|Retrieval-|TagStorage)/.test(rest)) return usageOf('storage');
+  // S3 Standard's requests; the other classes' (Requests-SIA-Tier1, …) stay plain storage.
+  const tier = /^Requests-Tier([12])$/.exec(rest);
+  if (tier && s3) return usageOf('storage', { kind: 'requests', op: tier[1] === '1' ? 'put' : 'get', class: 's3-standard' });
+  const ebs = /^EBS:Volume(?:Usage|P-IOPS|P-Throughput)\.(.+)$/.exec(rest);
+  if (ebs) return usageOf('storage', { kind: 'disk', class: ebs[1]! });
+  if (rest === 'PublicIPv4:InUseAddress') return usageOf('network', { kind: 'public-ipv4' });
+  if (/^AmazonEKS-Hours:perCluster$/.test(rest)) return usageOf('compute', { kind: 'cluster', cluster: 'eks' });
+  if (/^(TimedStorage-|EBS:|EarlyDelete-|Requests-|Retrieval-|TagStorage)/.test(rest)) return usageOf('storage');
   if (rest === 'DataTransfer-Out-Bytes') return usageOf('egress', { kind: 'transfer', path: 'internet' });
   if (rest === 'DataTransfer-In-Bytes') return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
   // Inter-AZ traffic: billed on both sides under one usage type.

@@ -36,6 +36,11 @@ export function classifyGcp(r: BillingRecord, fallback: ActualCategory): Classif
   if (/^Standard Storage/i.test(sku) && !/multi-region|dual-region/i.test(sku)) {
     return usageOf('storage', { kind: 'storage', class: 'gcs-standard' });
   }
+  // Regional Standard operations: Class A writes and lists, Class B reads.
+  const ops = /^(?:Regional )?Standard (?:Storage )?Class ([AB]) Operations/i.exec(sku);
+  if (ops && !/multi-region|dual-region/i.test(sku)) {
+    return usageOf('storage', { kind: 'requests', op: ops[1]!.toUpperCase() === 'A' ? 'put' : 'get', class: 'gcs-standard' });
+  }
   if (/Storage|PD Capacity|Snapshot|Class [AB] Operations/i.test(sku) || /^Cloud Storage$/i.test(r.serviceName)) return usageOf('storage');
   if (/Network|External IP|Load Balanc|Forwarding Rule/i.test(sku)) return usageOf('network');
   return usageOf(fallback);
