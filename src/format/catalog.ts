@@ -1,6 +1,7 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Tier } from '../model/pricing.js';
 import type { CatalogRow, RegionNetwork } from '../pricing/catalog.js';
+import { wrapNote } from './actuals-describe.js';
 import { columns } from './columns.js';
 import { amount, exact, rate } from '../model/numbers.js';
 
@@ -25,7 +26,7 @@ export function catalogTable(rows: readonly CatalogRow[]): string {
     r(row.commit_1y_per_gpu),
   ]);
   const kinds = [...new Set(rows.flatMap((row) => (row.commit_1y ? [row.commit_1y.kind] : [])))];
-  const legend = kinds.length ? `1Y: the cheapest 1-year commitment published (${kinds.join('; ')}), per GPU-hour\n` : '';
+  const legend = kinds.length ? `${wrapNote(`1Y: the cheapest 1-year commitment published (${kinds.join('; ')}), per GPU-hour`, '    ').join('\n')}\n` : '';
   return `${columns(header, body, new Set([4, 5, 6, 7, 8, 9, 10]), { foldBefore: 4 })}\n${legend}`;
 }
 

@@ -50,7 +50,7 @@ describe.skipIf(!SHARED)('the FinOps Foundation FOCUS 1.0 sample (AWS, Microsoft
   });
 
   it('tollgate actuals: compares the AWS plan with AWS rows only; Microsoft and Oracle are reported apart', async () => {
-    const { code, stdout, stderr } = await tollgate(['actuals', PLAN, '--month', '2024-09', '--source', csv, '--format', 'json']);
+    const { code, stdout, stderr } = await tollgate(['actuals', PLAN, '--month', '2024-09', '--source', csv, '--format', 'json', '--max-age', '3650']); // the plan's 2024 override is old on purpose
     expect(stderr).toBe('');
     expect(code).toBe(4);
     const out = JSON.parse(stdout);

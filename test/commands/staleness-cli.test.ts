@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runMain } from '../pricing/run-main.js';
 
-// The bundled aws table is as of 2026-10-02 and gcp 2026-10-16: 60 and 46 days old on 2026-12-01.
+// The bundled aws table is as of 2026-10-02 and gcp 2026-07-30: 60 and 124 days old on 2026-12-01
+// (the us-east-1 rows these plans use are of 2026-09-10, 82 days).
 const A = 'scenarios/feature-store-replicated.yaml';
 const B = 'scenarios/feature-store-read-nightly.yaml';
 const RECSYS = 'scenarios/recsys-feature-store.yaml';
@@ -21,13 +22,13 @@ afterEach(() => {
 
 describe('one staleness rule for every verb that prices (issue 16, 4)', () => {
   for (const [verb, argv] of Object.entries(VERBS)) {
-    it(`${verb}: --max-age 50 warns about the aws table on stderr; the report names its tables and dates`, async () => {
+    it(`${verb}: --max-age 100 warns about the gcp table on stderr, not the aws one; the report names its tables and dates`, async () => {
       vi.stubEnv('TOLLGATE_NOW', '2026-12-01T12:00:00Z');
-      const r = await runMain([...argv, '--max-age', '50']);
+      const r = await runMain([...argv, '--max-age', '100']);
       expect(r.stderr).not.toMatch(/Unknown option|unknown/i);
       expect([0, 4]).toContain(r.code);
-      expect(r.stderr).toMatch(/warning: \S*aws\.yaml prices are 60 days old \(as_of 2026-10-02, older than 50 days\)/);
-      expect(r.stderr).not.toMatch(/gcp\.yaml prices are/);
+      expect(r.stderr).toMatch(/warning: \S*gcp\.yaml prices are 124 days old \(as_of 2026-07-30, older than 100 days\)/);
+      expect(r.stderr).not.toMatch(/aws\.yaml prices are|aws us-east-1 rates/);
       expect(r.stdout).toMatch(/pricing: (.* · )?aws 2026-10-02/i);
     });
 
@@ -36,7 +37,7 @@ describe('one staleness rule for every verb that prices (issue 16, 4)', () => {
       vi.stubEnv('TOLLGATE_PRICING_MAX_AGE_DAYS', '40');
       const r = await runMain(argv);
       expect(r.stderr).toMatch(/aws\.yaml prices are 60 days old/);
-      vi.stubEnv('TOLLGATE_PRICING_MAX_AGE_DAYS', '90');
+      vi.stubEnv('TOLLGATE_PRICING_MAX_AGE_DAYS', '130');
       expect((await runMain(argv)).stderr).not.toMatch(/warning/);
     });
 
@@ -50,7 +51,7 @@ describe('one staleness rule for every verb that prices (issue 16, 4)', () => {
 
   it('check --format markdown names its tables', async () => {
     const r = await runMain(['check', RECSYS, '--format', 'markdown']);
-    expect(r.stdout).toContain('Pricing (recsys-feature-store): aws 2026-10-02 · gcp 2026-10-16');
+    expect(r.stdout).toContain('Pricing (recsys-feature-store): aws 2026-10-02 · gcp 2026-07-30');
   });
 
   it('a bad --max-age is refused on every verb', async () => {
