@@ -31,7 +31,7 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     zone: text('a zone').optional(),
     instance: text('an instance type'),
     count: q({ integer: true, min: 0 }) as ReturnType<Q>,
-    hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours per node per month; default hours_per_month'),
+    hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours per node per month; default hours_per_month (useful hours when interruptions_per_hour is given)'),
     purchase: z.enum(['on-demand', 'spot'], { error: (i) => `unknown purchase option ${JSON.stringify(i.input)}` }).optional(),
     // The spot interruption model (src/engine/spot-interruptions.ts): with it, hours are useful hours.
     interruptions_per_hour: decimal({ min: 0 }).optional().describe('spot interruptions per node-hour'),
