@@ -3,10 +3,15 @@ import type { LineItem } from '../model/estimate.js';
 import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { instancePriceDate, instanceRate, tableFor } from '../pricing/lookup.js';
+import { billedHours } from './spot-interruptions.js';
 
 /** Node-hours of a group: count × hours per node (the month when hours are not given). */
 export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal {
-  return (group) => group.count.times(group.hours ?? hoursPerMonth);
+  // The same billed hours priceNodeGroup charges, interruptions included, so a compiled plan re-prices them alike.
+  return (group) => {
+    const useful = group.hours ?? hoursPerMonth;
+    return group.count.times(interruptedHours(group, useful)?.billed ?? useful);
+  };
 }
 
 export function priceNodeGroup(
@@ -24,8 +29,11 @@ export function priceNodeGroup(
     assume(`nodes.${group.name}: spot at $${rate}/h is the pricing table's snapshot (as of ${asOf}); spot prices move daily and interrupted work re-runs`);
   }
   if (group.hours === undefined) assume(`nodes.${group.name}: hours not given; each node runs the whole month (${hoursPerMonth} h)`);
-  const hours = group.hours ?? hoursPerMonth;
-  const quantity = nodeHours(hoursPerMonth)(group);
+  const useful = group.hours ?? hoursPerMonth;
+  const interrupted = interruptedHours(group, useful);
+  if (interrupted) assume(`nodes.${group.name}: hours are useful hours; spot interruptions bill more: ${interrupted.formula}`);
+  const hours = interrupted?.billed ?? useful;
+  const quantity = group.count.times(hours);
   const gpu = table.instances?.[group.instance]?.gpu;
   const gpuText = gpu ? ` (${gpu.count}× ${gpu.model})` : '';
   return {
@@ -34,7 +42,9 @@ export function priceNodeGroup(
     category: 'compute',
     provider: group.provider,
     region: group.region,
-    description: `${group.count} × ${group.instance}${gpuText} ${purchase}, ${hours} h each`,
+    description: interrupted
+      ? `${group.count} × ${group.instance}${gpuText} ${purchase}, ${useful} useful h → ${hours} billed h each (interruptions)`
+      : `${group.count} × ${group.instance}${gpuText} ${purchase}, ${hours} h each`,
     quantity,
     unit: 'hour',
     rate,
@@ -42,4 +52,17 @@ export function priceNodeGroup(
     ref: ['nodes', index],
     ...(asOf !== table.as_of ? { as_of: asOf } : {}),
   };
+}
+
+/** Billed hours under the spot interruption model, when the group gives it (the schema makes the three numbers go together). */
+function interruptedHours(group: NodeGroup, useful: Decimal) {
+  if (group.interruptions_per_hour === undefined || group.checkpoint_every_hours === undefined || group.restart_hours === undefined) {
+    return undefined;
+  }
+  return billedHours(useful, group.count, {
+    perNodeHour: group.interruptions_per_hour,
+    checkpointEveryHours: group.checkpoint_every_hours,
+    restartHours: group.restart_hours,
+    gang: group.gang ?? false,
+  });
 }

@@ -31,7 +31,7 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     zone: text('a zone').optional(),
     instance: text('an instance type'),
     count: q({ integer: true, min: 0 }) as ReturnType<Q>,
-    hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours per node per month; default hours_per_month'),
+    hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours per node per month; default hours_per_month (useful hours when interruptions_per_hour is given)'),
     purchase: z.enum(['on-demand', 'spot'], { error: (i) => `unknown purchase option ${JSON.stringify(i.input)}` }).optional(),
     // Per node, billed for the hours the nodes run; plain numbers (not ranges) for now.
     disk: z
@@ -44,7 +44,12 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       .optional()
       .describe('a block-storage volume on each node (EBS gp3/io2, …)'),
     public_ipv4: decimal({ integer: true, min: 0 }).optional().describe('public IPv4 addresses per node, billed by the hour'),
-  });
+    // The spot interruption model (src/engine/spot-interruptions.ts): with it, hours are useful hours.
+    interruptions_per_hour: decimal({ min: 0 }).optional().describe('spot interruptions per node-hour'),
+    checkpoint_every_hours: decimal({ exclusiveMin: 0 }).optional().describe('hours between checkpoints'),
+    restart_hours: decimal({ min: 0 }).optional().describe('hours from an interruption to work resuming'),
+    gang: z.boolean({ error: 'expected true or false' }).optional().describe('one interruption stops every node'),
+  }).superRefine(interruptionChecks);
 
   const storage = z.strictObject({
     name,
@@ -116,6 +121,31 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     })
     .superRefine((s, ctx) => crossChecks(s as CrossChecked, ctx));
   return { nodeGroup, storage, transfer, cluster, scenario };
+}
+
+const INTERRUPTION_FIELDS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const;
+const INTERRUPTION_NUMBERS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours'] as const;
+
+/** Interruption fields belong to spot groups, and the model needs all three of its numbers. */
+function interruptionChecks(n: Partial<Record<(typeof INTERRUPTION_FIELDS)[number], unknown>> & { purchase?: string }, ctx: z.core.$RefinementCtx) {
+  const given = INTERRUPTION_FIELDS.filter((f) => n[f] !== undefined);
+  if (given.length === 0) return;
+  if ((n.purchase ?? 'on-demand') !== 'spot') {
+    ctx.addIssue({
+      code: 'custom',
+      path: [given[0]!],
+      message: `${given[0]} only applies to spot groups (this one is ${n.purchase ?? 'on-demand'}); set purchase: spot or remove ${given.join(', ')}`,
+    });
+    return;
+  }
+  const missing = INTERRUPTION_NUMBERS.filter((f) => n[f] === undefined);
+  if (missing.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [given[0]!],
+      message: `the spot interruption model needs ${INTERRUPTION_NUMBERS.join(', ')}; missing ${missing.join(', ')}`,
+    });
+  }
 }
 
 interface CrossChecked {

@@ -475,7 +475,10 @@ function transition(state: Session, action: Action): Session {
       const { section, index } = itemOf(line);
       if (section !== 'nodes') return withMessage(s, 'the purchase option belongs to node groups');
       const g = activeDoc(s).current.scenario.nodes![index]!;
-      return edit(s, { section: 'nodes', index, patch: { purchase: (g.purchase ?? 'on-demand') === 'spot' ? 'on-demand' : 'spot' } });
+      const toSpot = (g.purchase ?? 'on-demand') !== 'spot';
+      // The interruption model is spot's alone: on demand it would be a validation error, so it goes (undo brings it back).
+      const noModel = Object.fromEntries((['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const).filter((k) => g[k] !== undefined).map((k) => [k, undefined]));
+      return edit(s, { section: 'nodes', index, patch: toSpot ? { purchase: 'spot' } : { purchase: 'on-demand', ...noModel } });
     }
     case 'beginInput':
       return mode.kind === 'list' ? beginInput(s, action.what) : s;

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { billedHours, type InterruptionModel } from '../../src/engine/spot-interruptions.js';
+import { priceLoaded } from '../../src/projection.js';
+import { Decimal } from '../../src/model/decimal.js';
+import { parseScenario } from '../../src/model/load-scenario.js';
+import { loadPricingBook } from '../../src/pricing/load.js';
+import { estimateYaml, line } from '../helpers.js';
+
+const d = (x: number | string) => new Decimal(x);
+const model = (o: Partial<InterruptionModel> = {}): InterruptionModel => ({
+  perNodeHour: d('0.05'),
+  checkpointEveryHours: d(1),
+  restartHours: d('0.25'),
+  gang: true,
+  ...o,
+});
+
+describe('spot interruptions: billed hours for useful hours', () => {
+  it('8 nodes, 100 useful h, 0.05/node-h, 1 h checkpoints, 15 min restarts, gang: 130 billed h per node', () => {
+    const b = billedHours(d(100), d(8), model());
+    expect(b.jobRate.toFixed()).toBe('0.4');
+    expect(b.lostPerInterruption.toFixed()).toBe('0.75');
+    expect(b.billed.toFixed()).toBe('130');
+    expect(b.formula).toContain('100 × (1 + 0.4 × (0.25 + 1/2)) = 130 h per node');
+  });
+
+  it('without gang each node sees only its own rate', () => {
+    expect(billedHours(d(100), d(8), model({ gang: false })).billed.toFixed()).toBe('103.75');
+  });
+
+  it('the done-when plan on the bundled tables: p5en.48xlarge spot, 8 × 130 h at the snapshot price, formula in the assumptions', () => {
+    const loaded = parseScenario(
+      `name: t
+nodes:
+  - {name: train, provider: aws, region: us-east-1, instance: p5en.48xlarge, count: 8, hours: 100, purchase: spot,
+     interruptions_per_hour: 0.05, checkpoint_every_hours: 1, restart_hours: 0.25, gang: true}
+`,
+      'inline.yaml',
+    );
+    const e = priceLoaded(loaded, loadPricingBook(['aws'], loaded.overrides));
+    const l = line(e, 'train', 'node');
+    expect(l.quantity.toFixed()).toBe('1040');
+    expect(l.cost.toFixed()).toBe(l.rate.times(1040).toFixed());
+    expect(l.description).toContain('100 useful h → 130 billed h each');
+    expect(e.assumptions.some((a) => a.includes('billed = useful × (1 + λ × (restart + checkpoint/2))'))).toBe(true);
+  });
+
+  it('a spot group without the model is billed its hours as before', () => {
+    const e = estimateYaml(`
+name: t
+nodes: [{name: s, provider: aws, region: us-east-1, instance: p4d.24xlarge, count: 2, hours: 10, purchase: spot}]
+`);
+    expect(line(e, 's', 'node').quantity.toFixed()).toBe('20');
+    expect(e.assumptions.some((a) => a.includes('billed = useful'))).toBe(false);
+  });
+
+  const arb = fc.record({
+    useful: fc.integer({ min: 0, max: 744 }),
+    nodes: fc.integer({ min: 1, max: 64 }),
+    rate: fc.integer({ min: 0, max: 1000 }), // thousandths of an interruption per node-hour
+    checkpoint: fc.integer({ min: 1, max: 48 }), // quarter hours
+    restart: fc.integer({ min: 0, max: 16 }), // quarter hours
+  });
+  const build = (a: { rate: number; checkpoint: number; restart: number }, gang: boolean) =>
+    model({ perNodeHour: d(a.rate).div(1000), checkpointEveryHours: d(a.checkpoint).div(4), restartHours: d(a.restart).div(4), gang });
+
+  it('property: billed ≥ useful, and gang ≥ non-gang', () => {
+    fc.assert(
+      fc.property(arb, fc.boolean(), (a, gang) => {
+        const billed = billedHours(d(a.useful), d(a.nodes), build(a, gang)).billed;
+        expect(billed.gte(a.useful)).toBe(true);
+        const solo = billedHours(d(a.useful), d(a.nodes), build(a, false)).billed;
+        const together = billedHours(d(a.useful), d(a.nodes), build(a, true)).billed;
+        expect(together.gte(solo)).toBe(true);
+      }),
+    );
+  });
+
+  it('property: monotone in the interruption rate', () => {
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 0, max: 1000 }), fc.boolean(), (a, more, gang) => {
+        const low = billedHours(d(a.useful), d(a.nodes), build(a, gang)).billed;
+        const high = billedHours(d(a.useful), d(a.nodes), build({ ...a, rate: a.rate + more }, gang)).billed;
+        expect(high.gte(low)).toBe(true);
+      }),
+    );
+  });
+});
