@@ -1,8 +1,8 @@
 // The effective settings: flags > environment > project tollgate.yml > user
 // config.yml > defaults, each value remembered with where it came from.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextFile } from '../model/read-text-file.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { InputError } from '../model/diagnostics.js';
 import { validate } from '../model/validate.js';
 import { locate, parseYamlSource, type PathSegment, type SourceFile } from '../model/yaml-source.js';
 import { displayPath } from '../model/diagnostics.js';
@@ -43,12 +43,8 @@ export interface Settings {
 }
 
 function readConfig(file: string): { source: SourceFile; config: ConfigFile } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError([{ file: displayPath(file), message: 'config file not readable' }]);
-  }
+  // The safe reader, as for scenarios: a FIFO, a device, a huge or UTF-16 file is refused by name.
+  const text = readTextFile(file, { display: displayPath(file), notFound: { message: 'config file not readable' } });
   const source = parseYamlSource(text, displayPath(file));
   // An empty file is a config with nothing set.
   if (source.data === null || source.data === undefined) return { source, config: {} };

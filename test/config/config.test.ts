@@ -115,6 +115,15 @@ describe('settings: flags > environment > project > user > defaults', () => {
     }
   });
 
+  it('a config file is read like a scenario: a UTF-16 tollgate.yml is named, not parsed into nonsense (issue 19)', async () => {
+    const p = project({});
+    writeFileSync(join(p.root, 'tollgate.yml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('format: json\n', 'utf16le')]));
+    const r = await p.run(['config']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/tollgate\.yml.*UTF-16/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
   it("a format a verb does not take says it came from the config", async () => {
     const p = project({ project: 'format: csv\n' });
     const r = await p.run(['check', AZURE]);
