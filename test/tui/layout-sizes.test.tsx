@@ -53,6 +53,8 @@ function mount(s: Session): Rendered {
   Object.defineProperty(mounted.stdout, 'columns', { value: s.size.cols, configurable: true });
   Object.defineProperty(mounted.stdout, 'rows', { value: s.size.rows, configurable: true });
   mounted.stdout.emit('resize');
+  // Under CI=true Ink does not listen for resize: render again so the layout uses the width just set.
+  mounted.rerender(<App initial={s} colour={false} />);
   return mounted;
 }
 
