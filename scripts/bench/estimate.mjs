@@ -24,6 +24,8 @@ function estimateProcess(file, runs) {
     const t = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--require', `${ROOT}scripts/bench/peak-rss.cjs`, 'bin/tollgate.js', 'estimate', file, '--format', 'json'], {
       cwd: ROOT,
+      // A 100k-line plan is ~9 MB, past the 5 MB a scenario may be by default.
+      env: { ...process.env, TOLLGATE_MAX_FILE_SIZE: '200MB' },
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 1 << 26,
     });
