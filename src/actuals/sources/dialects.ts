@@ -41,6 +41,9 @@ export interface Dialect {
   unit: string;
   region: string[];
   usageType: string[];
+  /** FOCUS PricingUnit and ResourceType: read when present, to tell a charge whose description says too little. */
+  pricingUnit?: string;
+  resourceType?: string;
   /** Azure's meter category and subcategory columns, and the JSON columns whose ServiceType names a VM's size. */
   meter?: { category: string; subcategory: string; details: string[] };
   account?: string;
@@ -82,6 +85,8 @@ export const DIALECTS: Dialect[] = [
     // renamed SkuMeter in 1.2. Without them the spec's ChargeDescription says what was charged
     // (Google's SKU description; AWS's "$0.34 per On Demand Linux c5.2xlarge Instance Hour").
     usageType: ['x_UsageType', 'x_SkuMeterName', 'SkuMeter', 'ChargeDescription', 'SkuId'],
+    pricingUnit: 'PricingUnit',
+    resourceType: 'ResourceType',
     meter: { category: 'x_SkuMeterCategory', subcategory: 'x_SkuMeterSubcategory', details: ['x_SkuDetails', 'SkuPriceDetails'] },
     account: 'SubAccountId',
     tags: 'Tags',
@@ -370,6 +375,8 @@ export function aggregateSql(d: Dialect, columns: ReadonlyMap<string, string>, f
   ${firstOf(d.region, "''")} AS region,
   ${meterColumns(d, col, firstOf)},
   COALESCE(${col(d.unit)}, '') AS unit,
+  COALESCE(${col(d.pricingUnit, "''")}, '') AS pricing_unit,
+  COALESCE(${col(d.resourceType, "''")}, '') AS resource_type,
   ${firstOf(d.currency, "''")} AS currency,
   ${d.invoiceId && has(d.invoiceId) ? `bool_or(NULLIF(CAST(${col(d.invoiceId)} AS VARCHAR), '') IS NULL)` : 'false'} AS estimated,
   ${money(billed, !effectiveStrict)} AS billed,
