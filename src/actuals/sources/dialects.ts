@@ -216,6 +216,30 @@ export const DIALECTS: Dialect[] = [
     account: 'SubscriptionId',
     billingPeriod: 'billingPeriodStartDate',
   },
+  {
+    // Azure's older usage details (pay-as-you-go and Microsoft Online Subscription Program exports, the
+    // consumption API before Cost Details): `UsageDateTime`, `PreTaxCost` or `costInBillingCurrency`,
+    // `UsageQuantity`, `Currency`. Localized downloads name each column in brackets after their own
+    // word ("Kategorie der Verbrauchseinheit (MeterCategory)"), which the column lookup finds.
+    name: 'Azure usage details',
+    requires: ['UsageDateTime', 'MeterCategory', ['PreTaxCost', 'costInBillingCurrency']],
+    start: 'UsageDateTime',
+    end: 'UsageDateTime',
+    endInclusive: true,
+    dateFormats: ['%m/%d/%Y'],
+    billed: ['PreTaxCost', 'costInBillingCurrency'],
+    effective: [],
+    currency: ['Currency', 'billingCurrency'],
+    provider: () => `'Microsoft'`,
+    service: ['MeterCategory'],
+    chargeCategory: 'ChargeType',
+    quantity: 'UsageQuantity',
+    unit: 'UnitOfMeasure',
+    region: ['ResourceLocation', 'MeterRegion'],
+    usageType: ['MeterName'],
+    meter: { category: 'MeterCategory', subcategory: 'MeterSubcategory', details: ['AdditionalInfo'] },
+    account: 'SubscriptionGuid',
+  },
 ];
 
 export function q(identifier: string): string {
@@ -226,9 +250,18 @@ export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** Column names as the file spells them, found case-insensitively (SQL identifiers are). */
+/**
+ * Column names as the file spells them, found case-insensitively (SQL identifiers are). A localized
+ * Azure export writes the English name in brackets ("Name der Verbrauchseinheit (MeterName)"), and
+ * some exports start with a UTF-8 byte order mark: both are found by the English name.
+ */
 export function columnLookup(columns: ReadonlyMap<string, string>): (c: string) => string | undefined {
-  const byLower = new Map([...columns.keys()].map((c) => [c.toLowerCase(), c]));
+  const byLower = new Map<string, string>();
+  for (const c of columns.keys()) {
+    const bare = c.replace(/^\uFEFF/, '').trim();
+    const english = /\(([A-Za-z][A-Za-z0-9]*)\)$/.exec(bare)?.[1];
+    for (const name of [bare, ...(english ? [english] : [])]) if (!byLower.has(name.toLowerCase())) byLower.set(name.toLowerCase(), c);
+  }
   return (c) => byLower.get(c.toLowerCase());
 }
 
