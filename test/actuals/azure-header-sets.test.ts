@@ -45,3 +45,18 @@ describe.skipIf(!SHARED)('real Azure export header layouts', () => {
     expect((e as Error).message).toMatch(/opencost-values-Template\.csv:1:1: error: its lines cannot be split into the columns the header names/);
   });
 });
+
+describe.skipIf(!SHARED)("Azure EA cost details' tags (pairs without braces)", () => {
+  it('actuals.azure.tags selects the rows whose Tags carry the pair, summed as the raw file says', async () => {
+    const file = sample('billing-samples/azure-ea/ms-EA_ActualCost_Small.csv');
+    const SEP_2023 = { start: '2023-09-01', end: '2023-10-01' };
+    const [expected] = await duck(`SELECT SUM(CAST(Cost AS DECIMAL(38,15)))::VARCHAR AS s FROM read_csv('${file}', all_varchar = true) WHERE Tags LIKE '%"env": "prod"%'`);
+    const { records, notes } = await readBillingFile(file, SEP_2023, { azure: { tags: { env: 'prod' } } });
+    expect(notes).toEqual([]);
+    expect(new Decimal(expected!.s!).gt(0)).toBe(true);
+    // The reader sums at DECIMAL(38,12) (0.4838709677419368 is 0.483870967742 to it): equal to 10 places.
+    expect(records.reduce((s, r) => s.plus(r.billedCost), new Decimal(0)).toDecimalPlaces(10).toFixed()).toBe(new Decimal(expected!.s!).toDecimalPlaces(10).toFixed());
+    // A value no row has keeps nothing (the empty month is then refused by name).
+    await expect(readBillingFile(file, SEP_2023, { azure: { tags: { env: 'staging' } } })).rejects.toThrow(/none that the scenario's actuals selector keeps/);
+  });
+});

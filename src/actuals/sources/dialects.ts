@@ -212,7 +212,8 @@ export const DIALECTS: Dialect[] = [
     region: ['resourceLocation', 'location'],
     usageType: ['meterName'],
     meter: { category: 'meterCategory', subcategory: 'meterSubCategory', details: ['additionalInfo'] },
-    // Tags are written as "key": "value" pairs without braces, not JSON, so they are not read.
+    // Tags are written as "key": "value" pairs without braces (EA), or as JSON (some MCA exports).
+    tags: 'tags',
     account: 'SubscriptionId',
     billingPeriod: 'billingPeriodStartDate',
   },
@@ -238,6 +239,7 @@ export const DIALECTS: Dialect[] = [
     region: ['ResourceLocation', 'MeterRegion'],
     usageType: ['MeterName'],
     meter: { category: 'MeterCategory', subcategory: 'MeterSubcategory', details: ['AdditionalInfo'] },
+    tags: 'Tags',
     account: 'SubscriptionGuid',
   },
 ];
@@ -453,11 +455,16 @@ function meterColumns(d: Dialect, col: (c: string | undefined, fallback?: string
   ].join(',\n  ');
 }
 
-/** A tag's value whether Tags is JSON text (FOCUS CSV) or a MAP (Parquet); text that is no JSON has no tags. */
+/**
+ * A tag's value whether Tags is JSON text (FOCUS CSV), a MAP (Parquet) or Azure's EA pairs without
+ * braces (`"env": "prod","team": "ml"`, made JSON by adding them); text that is no JSON has no tags.
+ */
 function tagValue(d: Dialect, columns: ReadonlyMap<string, string>, keyParam: string): string {
-  const type = d.tags ? columns.get(d.tags) : undefined;
-  if (!d.tags || type === undefined) return 'NULL';
-  if (type.startsWith('MAP')) return `${q(d.tags)}[${keyParam}]`;
-  const text = `CAST(${q(d.tags)} AS VARCHAR)`;
+  const column = d.tags ? columnLookup(columns)(d.tags) : undefined;
+  const type = column === undefined ? undefined : columns.get(column);
+  if (column === undefined || type === undefined) return 'NULL';
+  if (type.startsWith('MAP')) return `${q(column)}[${keyParam}]`;
+  const raw = `trim(CAST(${q(column)} AS VARCHAR))`;
+  const text = `CASE WHEN starts_with(${raw}, '{') THEN ${raw} ELSE '{' || ${raw} || '}' END`;
   return `CASE WHEN json_valid(${text}) THEN json_extract_string(${text}, '$."' || replace(${keyParam}, '"', '\\"') || '"') END`;
 }
