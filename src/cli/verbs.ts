@@ -189,7 +189,8 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
     name: 'advise',
     summary: 'the avoidable lines: each with its priced alternative and the change to make',
     usage: `usage: tollgate advise SCENARIO [--format table|json|markdown]
-                       [--fail-over USD] [--pricing FILE]... [--max-age DAYS]
+                       [--apply K] [--fail-over USD] [--pricing FILE]...
+                       [--max-age DAYS]
 
 Runs each rule over the plan and lists the lines it could avoid, largest
 saving first: the line, the priced alternative, the monthly saving and the
@@ -214,12 +215,15 @@ exit codes: 0 done (findings are advice, not an error) · 2 invalid input ·
 
 options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default), json or markdown
+  --apply K         write finding K's change into SCENARIO, keeping its
+                    comments and layout; the file is read back and priced,
+                    and written only if it costs what the finding says
   --fail-over USD   exit 3 when any one finding saves more than USD a month
                     (a CI gate on avoidable spend)
   --pricing FILE    a pricing override file; may repeat
 ${MAX_AGE_USAGE}
 `,
-    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, 'fail-over': { type: 'string' } },
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, 'fail-over': { type: 'string' }, apply: { type: 'string' } },
     load: () => import('../commands/advise.js'),
   },
   {
