@@ -52,7 +52,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const k = findingNumber(args);
   const projection = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
   warnIfStale([projection.estimate], args, io);
-  const advice = advise(projection.loaded.scenario, projection.book);
+  const advice = { ...advise(projection.loaded.scenario, projection.book), ranged: projection.loaded.uncertain.length };
   const render = { json: formatAdviceJson, markdown: formatAdviceMarkdown, table: formatAdviceTable }[format];
   io.stdout.write(render(advice));
   if (k !== undefined) apply(k, advice, projection, io);

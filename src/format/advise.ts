@@ -20,6 +20,10 @@ export function changeLines(f: Finding): string[] {
   return f.edits.length ? f.edits.map(editText) : [f.change ?? ''];
 }
 
+function pointValues(a: Advice): string | undefined {
+  return a.ranged ? `ranged inputs (${a.ranged}) are priced at their point values, as estimate prices them` : undefined;
+}
+
 function headline(a: Advice): string {
   const n = a.findings.length;
   const total = `${a.scenario}: ${money(a.estimate.totals.total)}/month`;
@@ -47,7 +51,8 @@ function labelled(label: string, text: string): string[] {
 }
 
 export function formatAdviceTable(a: Advice): string {
-  const out = [...wrapNote(`advise · ${headline(a)}`), ...wrapNote(`pricing: ${pricingLine(a.estimate)}`)];
+  const ranged = pointValues(a);
+  const out = [...wrapNote(`advise · ${headline(a)}`), ...wrapNote(`pricing: ${pricingLine(a.estimate)}`), ...(ranged ? wrapNote(ranged) : [])];
   a.findings.forEach((f, i) => {
     out.push('', ...wrapNote(`${`${i + 1}.`.padEnd(4)}${f.subject} · saves ${money(f.saving)}/month · ${f.rule}`, '    '));
     for (const l of f.lines) out.push(...labelled('line', `${l.kind} ${l.name}: ${money(l.before)} → ${money(l.after)}`));
@@ -63,7 +68,8 @@ export function formatAdviceTable(a: Advice): string {
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function formatAdviceMarkdown(a: Advice): string {
-  const out = [`### Avoidable costs: ${cell(headline(a))}`, '', `Pricing: ${pricingLine(a.estimate)}`];
+  const ranged = pointValues(a);
+  const out = [`### Avoidable costs: ${cell(headline(a))}`, '', `Pricing: ${pricingLine(a.estimate)}`, ...(ranged ? ['', ranged] : [])];
   if (a.findings.length) {
     out.push('', '| # | Where | Instead | Saves /month | Change |', '|---:|---|---|---:|---|');
     a.findings.forEach((f, i) =>
@@ -91,6 +97,7 @@ export function formatAdviceJson(a: Advice): string {
     currency: a.estimate.currency,
     pricing: pricingJson(a.estimate.pricing),
     total: exact(a.estimate.totals.total),
+    ...(a.ranged ? { ranged_inputs_at_point_values: a.ranged } : {}),
     findings: a.findings.map((f, i) => ({
       n: i + 1,
       rule: f.rule,

@@ -10,6 +10,8 @@ describe('tollgate advise', () => {
     expect(r.stdout).toMatch(/transfers\.loader-reads · saves \$135\.00\/month · nat-to-gateway-endpoint/);
     expect(r.stdout).toContain('change   transfers.loader-reads.via: (remove the key)');
     expect(r.stdout).toContain('total    $20,719.75 → $20,584.75');
+    // Its put requests are a range: priced at the point value, as estimate prices them, and said.
+    expect(r.stdout).toContain('ranged inputs (1) are priced at their point values');
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(79);
   });
 
@@ -21,6 +23,7 @@ describe('tollgate advise', () => {
     expect(Number(body.total) - Number(nat.after)).toBeCloseTo(135, 9);
     expect(body.rules.map((x: { id: string }) => x.id)).toContain('cross-cloud-replica');
     expect(body.findings.map((f: { n: number }) => f.n)).toEqual([1, 2]);
+    expect(body.ranged_inputs_at_point_values).toBe(1);
   });
 
   it('Markdown: a table of findings fit for a pull request', async () => {

@@ -39,6 +39,8 @@ export interface Advice {
   /** Cheapest first: the largest saving leads. */
   findings: Finding[];
   rules: readonly Rule[];
+  /** How many inputs the file writes as ranges: all are priced at their point values, as estimate prices them. */
+  ranged?: number;
 }
 
 const key = (l: { kind: string; name: string }) => `${l.kind}\u0000${l.name}`;

@@ -18,7 +18,7 @@ export const oneZone: Rule = {
   propose(ctx) {
     const out: Proposal[] = [];
     for (const { transfer: t, path } of pricedTransfers(ctx)) {
-      if (path !== 'inter-zone' || ctx.estimate.assumptions.some((a) => a.startsWith(`transfers.${t.name}: zones not given`))) continue;
+      if (path !== 'inter-zone') continue;
       const zoneOf = (end: string) => {
         const group = itemName(end, 'nodes');
         if (group) return (ctx.scenario.nodes ?? []).find((n) => n.name === group)?.zone;
@@ -26,7 +26,7 @@ export const oneZone: Rule = {
         return e.kind === 'cloud' ? e.zone : undefined;
       };
       const zone = zoneOf(t.from);
-      if (zone === undefined) continue;
+      if (zone === undefined || zoneOf(t.to) === undefined) continue;
       const group = itemName(t.to, 'nodes');
       let edit: PlanEdit;
       if (group) edit = { kind: 'set', section: 'nodes', name: group, field: 'zone', value: zone };
