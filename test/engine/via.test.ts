@@ -109,3 +109,13 @@ transfers:
     expect(d.message).toBe('transfers[0] (a).port: port only goes with via: interconnect; remove it or set via: interconnect');
   });
 });
+
+describe('ranges on via quantities', () => {
+  it('a ranged requests_per_month is an uncertain input, priced at its point value', async () => {
+    const { parseScenario } = await import('../../src/model/load-scenario.js');
+    const yaml = plan('  - {name: serve, from: nodes:trainers, to: internet, gb_per_month: 10, via: cdn, requests_per_month: {low: 2e7, expected: 3e7, high: 5e7}}');
+    const loaded = parseScenario(yaml, 'inline.yaml');
+    expect(loaded.uncertain.map((u) => u.label)).toEqual(['transfers.serve.requests_per_month']);
+    expect(estimateYaml(yaml).lines.find((l) => l.kind === 'cdn-requests')!.cost.toFixed()).toBe('20');
+  });
+});
