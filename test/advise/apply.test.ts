@@ -36,17 +36,17 @@ describe('advise --apply: what is written costs what the finding says', () => {
     );
   });
 
-  it('the CLI writes the NAT finding into a copy of the as-deployed example: one line gone, nothing else changed', async () => {
+  it('the CLI writes the NAT finding into a copy of the as-deployed example: one value changed, nothing else', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-advise-'));
     const file = join(dir, 'as-deployed.yaml');
     copyFileSync(join(REPO, 'scenarios', 'recsys-as-deployed.yaml'), file);
     const before = readFileSync(file, 'utf8');
     const r = await runMain(['advise', file, '--apply', '2', '--max-age', '100000']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('applied finding 2 (transfers.loader-reads)');
-    expect(r.stderr).toContain('$20,719.75 → $20,584.75/month');
-    expect(readFileSync(file, 'utf8')).toBe(before.replace('    days: 30\n    via: nat-gateway\n', '    days: 30\n'));
-    expect(loadScenario(file).scenario.transfers!.find((t) => t.name === 'loader-reads')!.via).toBeUndefined();
+    expect(r.stderr).toContain('applied finding 2 (transfers.checkpoint-sync)');
+    expect(r.stderr).toContain('$20,985.21 → $20,917.71/month');
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('    gb_per_month: 1500\n    via: nat-gateway\n', '    gb_per_month: 1500\n    via: gateway-endpoint\n'));
+    expect(loadScenario(file).scenario.transfers!.find((t) => t.name === 'checkpoint-sync')!.via).toBe('gateway-endpoint');
   });
 
   it('a finding the file cannot hold yet (a commitment), or a number past the list, is refused with exit 2 and nothing written', async () => {

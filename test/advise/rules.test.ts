@@ -46,7 +46,7 @@ describe('nat-to-gateway-endpoint', () => {
     expect(findings).toHaveLength(1);
     const f = findings[0]!;
     expect(f.subject).toBe('transfers.reads');
-    expect(f.edits).toEqual([{ kind: 'set', section: 'transfers', name: 'reads', field: 'via', value: undefined }]);
+    expect(f.edits).toEqual([{ kind: 'set', section: 'transfers', name: 'reads', field: 'via', value: 'gateway-endpoint' }]);
     // 3,000 GB × 0.045 processing + the gateway's 730 h × 0.045 (no other transfer uses it).
     expect(f.saving.toFixed()).toBe('167.85');
     expect(f.lines.map((l) => `${l.kind}:${l.name}`).sort()).toEqual(['nat-gateway:nat-gateway-us-east-1', 'nat-processing:reads']);

@@ -7,9 +7,9 @@ describe('tollgate advise', () => {
   it('lists the NAT → S3 gateway endpoint saving on the as-deployed example, with its dollar figure (issue 15, done when)', async () => {
     const r = await runMain(['advise', AS_DEPLOYED, '--max-age', '100000']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/transfers\.loader-reads · saves \$135\.00\/month · nat-to-gateway-endpoint/);
-    expect(r.stdout).toContain('change   transfers.loader-reads.via: (remove the key)');
-    expect(r.stdout).toContain('total    $20,719.75 → $20,584.75');
+    expect(r.stdout).toMatch(/transfers\.checkpoint-sync · saves \$67\.50\/month · nat-to-gateway-endpoint/);
+    expect(r.stdout).toContain('change   transfers.checkpoint-sync.via: gateway-endpoint');
+    expect(r.stdout).toContain('total    $20,985.21 → $20,917.71');
     // Its put requests are a range: priced at the point value, as estimate prices them, and said.
     expect(r.stdout).toContain('ranged inputs (1) are priced at their point values');
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(79);
@@ -19,8 +19,8 @@ describe('tollgate advise', () => {
     const r = await runMain(['advise', AS_DEPLOYED, '--format', 'json', '--max-age', '100000']);
     const body = JSON.parse(r.stdout);
     const nat = body.findings.find((f: { rule: string }) => f.rule === 'nat-to-gateway-endpoint');
-    expect(nat).toMatchObject({ saving: '135', priced_by: 'engine', edits: [{ op: 'remove', path: 'transfers.loader-reads.via' }] });
-    expect(Number(body.total) - Number(nat.after)).toBeCloseTo(135, 9);
+    expect(nat).toMatchObject({ saving: '67.5', priced_by: 'engine', edits: [{ op: 'set', path: 'transfers.checkpoint-sync.via', value: 'gateway-endpoint' }] });
+    expect(Number(body.total) - Number(nat.after)).toBeCloseTo(67.5, 9);
     expect(body.rules.map((x: { id: string }) => x.id)).toContain('cross-cloud-replica');
     expect(body.findings.map((f: { n: number }) => f.n)).toEqual([1, 2]);
     expect(body.ranged_inputs_at_point_values).toBe(1);
@@ -28,8 +28,8 @@ describe('tollgate advise', () => {
 
   it('Markdown: a table of findings fit for a pull request', async () => {
     const r = await runMain(['advise', AS_DEPLOYED, '--format', 'markdown', '--max-age', '100000']);
-    expect(r.stdout).toContain('| 2 | `transfers.loader-reads` (nat-to-gateway-endpoint) |');
-    expect(r.stdout).toContain('| $135.00 | `transfers.loader-reads.via: (remove the key)` |');
+    expect(r.stdout).toContain('| 2 | `transfers.checkpoint-sync` (nat-to-gateway-endpoint) |');
+    expect(r.stdout).toContain('| $67.50 | `transfers.checkpoint-sync.via: gateway-endpoint` |');
   });
 
   it('--fail-over: exit 3 when a finding saves more than the amount, 0 when none does', async () => {
