@@ -103,7 +103,7 @@ export function advise(scenario: Scenario, book: PricingBook, rules: readonly Ru
         throw e;
       }
       const saving = before.totals.total.minus(after.totals.total);
-      if (!saving.isPositive() || saving.isZero()) continue;
+      if (!saving.gt(0)) continue;
       findings.push({
         ...base,
         pricedBy: 'engine',

@@ -28,9 +28,9 @@ export interface Proposal {
   edits: PlanEdit[];
   /** A change the file cannot hold yet, priced from catalog rates: the line it replaces and that line's new cost. */
   catalog?: { line: { kind: Estimate['lines'][number]['kind']; name: string }; cost: Decimal; change: string };
-  /** What else to know: a trade-off, a break-even, what the figure leaves out. Filled after pricing by `explain`. */
+  /** What else to know: a trade-off, what the figure leaves out. */
   notes?: string[];
-  /** Notes that need the priced plan (a break-even): called once the proposal is a finding. */
+  /** Notes that need the changed plan priced (a break-even): called only once the proposal is a finding. */
   explain?(ctx: RuleContext, after: Scenario): string[];
 }
 
