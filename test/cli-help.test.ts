@@ -67,6 +67,7 @@ describe('every table fits 80 columns (issue 16, 5)', () => {
     check: ['check', RECSYS, A],
     actuals: ['actuals', RECSYS, '--source', 'sample', '--month', '2026-10'],
     breakeven: ['breakeven', A, B, '--vary', 'transfers.nightly-feature-read.gb_per_day'],
+    advise: ['advise', RECSYS],
     'pricing show': ['pricing', 'show'],
     'pricing show --gpu H100': ['pricing', 'show', '--gpu', 'H100'],
     'pricing show --region us-east-1': ['pricing', 'show', '--region', 'us-east-1'],

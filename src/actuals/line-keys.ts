@@ -67,8 +67,21 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
       return recordKey(provider, region, { kind: 'nat-processing' });
     case 'nat-gateway':
       return recordKey(provider, region, { kind: 'nat-gateway' });
-    case 'transfer':
-      return transferKey(line, scenario.transfers?.[index]?.to, scenario);
+    case 'endpoint-hours':
+    case 'endpoint-processing':
+      return recordKey(provider, region, { kind: line.kind });
+    case 'transfer': {
+      const t = scenario.transfers?.[index];
+      // A CDN's origin fetch from an AWS origin is not on the bill; its delivery is billed at edge locations.
+      return t?.via === 'cdn' ? undefined : transferKey(line, t?.to, scenario);
+    }
+    // CloudFront bills at edge locations, not regions (no regional line meets it); gateway endpoints
+    // bill nothing; Direct Connect ports are not matched yet.
+    case 'gateway-endpoint':
+    case 'cdn-delivery':
+    case 'cdn-requests':
+    case 'interconnect-port':
+      return undefined;
   }
 }
 

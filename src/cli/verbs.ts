@@ -191,6 +191,47 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
     load: () => import('../commands/breakeven.js'),
   },
   {
+    name: 'advise',
+    summary: 'the avoidable lines: each with its priced alternative and the change to make',
+    usage: `usage: tollgate advise SCENARIO [--format table|json|markdown]
+                       [--apply K] [--fail-over USD] [--pricing FILE]...
+                       [--max-age DAYS]
+
+Runs each rule over the plan and lists the lines it could avoid, largest
+saving first: the line, the priced alternative, the monthly saving and the
+change to make in the file (a YAML path and its new value). Every saving is
+estimate(plan) − estimate(plan with the change), priced by the same engine
+as estimate, so a change that makes another line dearer counts that too.
+
+rules:
+  nat-to-gateway-endpoint  S3 traffic in the region via: nat-gateway → an S3
+                           gateway endpoint (free)
+  cross-cloud-replica      a daily read of a bucket in another cloud → a
+                           replica next to the readers (break-evens shown)
+  inter-zone-to-one-zone   a transfer between two written zones → one zone
+                           (the availability trade-off said)
+  on-demand-to-commitment  an on-demand group → the catalog's cheapest
+                           commitment, when it pays at the group's hours
+  spot-to-on-demand        a spot group whose interruptions cost more than
+                           spot saves → on-demand
+
+exit codes: 0 done (findings are advice, not an error) · 2 invalid input ·
+            3 with --fail-over, a finding saves more than USD a month
+
+options:
+${OUT_FILE_USAGE}  --format FORMAT   table (default), json or markdown
+  --apply K         write finding K's change into SCENARIO, keeping its
+                    comments and layout; the file is read back and priced,
+                    and written only if it costs what the finding says
+  --fail-over USD   exit 3 when any one finding saves more than USD a month
+                    (a CI gate on avoidable spend)
+  --pricing FILE    a pricing override file; may repeat
+${MAX_AGE_USAGE}
+`,
+    options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, 'fail-over': { type: 'string' }, apply: { type: 'string' } },
+    load: () => import('../commands/advise.js'),
+  },
+  {
     name: 'pricing',
     nested: true,
     summary: 'browse, compare and refresh the pricing tables (show | diff | update)',

@@ -7,6 +7,7 @@ import type { PricingBook } from '../model/pricing-book.js';
 import { blaming, ingressRate, sameRegionStorageRate, interRegionRate, interZoneRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
+import { ViaLines, type ViaFlow } from './price-via.js';
 import { groupBy } from './group-by.js';
 import { fromGB, gbProduct } from './units.js';
 import type { PricingTrace, Product } from './trace.js';
@@ -113,6 +114,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
   const lines: LineItem[] = [];
   const egress: { item: LineItem; member: AggregateMember; provider: string }[] = [];
   const natRegions = new Map<string, { provider: LineItem['provider']; region: string; perHour?: Decimal; index: number }>();
+  const vias = new ViaLines(ctx);
 
   transfers.forEach((t, index) => {
     const ref = ['transfers', index];
@@ -135,6 +137,8 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       const quantity = fromGB(gb, unit);
       const quantityOf = (x: Transfer) => fromGB(transferGB(x, ctx.hoursPerMonth), unit);
       const product = transferProduct(t, unit);
+      const flow: ViaFlow = { transfer: t, index, path: c, from, to, quantity, unit, quantityOf };
+      const viaPrice = vias.pathPrice(flow);
       const row = PATHS[c.path];
       const item: LineItem = {
         kind: 'transfer',
@@ -142,7 +146,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         category: row.category,
         provider: c.payer.provider,
         region: c.payer.region,
-        description: `${endText(t.from, from)} → ${endText(t.to, to)} (${row.text}; ${how})`,
+        description: `${endText(t.from, from)} → ${endText(t.to, to)} (${viaPrice?.text ?? row.text}; ${how})`,
         quantity,
         unit,
         rate: ZERO,
@@ -150,7 +154,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         ref,
         path: c.path,
       };
-      const price = row.price(c, { name: t.name, to, assume: ctx.assume });
+      const price = viaPrice ?? row.price(c, { name: t.name, to, assume: ctx.assume });
       if ('rate' in price) {
         item.rate = price.rate;
         if (price.as_of) item.as_of = price.as_of;
@@ -158,6 +162,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       item.cost = item.quantity.times(item.rate);
       lines.push(item);
       ctx.trace?.line(item, quantityOf, product);
+      vias.add(flow);
 
       if (t.via === 'nat-gateway') {
         const nat = natRates(c.table, c.payer.region);
@@ -197,6 +202,8 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       g.item.tiers = costs[k]!.tiers;
     });
   }
+
+  lines.push(...vias.finish());
 
   for (const nat of natRegions.values()) {
     if (nat.perHour === undefined) {

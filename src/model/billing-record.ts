@@ -75,6 +75,9 @@ export type Detail =
   | { kind: 'transfer'; path: 'internet' | 'inter-region' | 'inter-zone' | 'ingress'; to?: string }
   | { kind: 'nat-processing' }
   | { kind: 'nat-gateway' }
+  /** Interface VPC endpoints (PrivateLink): endpoint-AZ hours and processed bytes. */
+  | { kind: 'endpoint-hours' }
+  | { kind: 'endpoint-processing' }
   /** Block storage on nodes: the volume, and any provisioned IOPS or throughput, of a disk class. */
   | { kind: 'disk'; class: string }
   | { kind: 'public-ipv4' }

@@ -38,7 +38,24 @@ export function lineShares(t: LineTiers): TierShare[] {
 }
 
 export interface LineItem {
-  kind: 'node' | 'disk' | 'public-ipv4' | 'cluster' | 'storage' | 'get-requests' | 'put-requests' | 'transfer' | 'nat-processing' | 'nat-gateway';
+  kind:
+    | 'node'
+    | 'disk'
+    | 'public-ipv4'
+    | 'cluster'
+    | 'storage'
+    | 'get-requests'
+    | 'put-requests'
+    | 'transfer'
+    | 'nat-processing'
+    | 'nat-gateway'
+    // The lines a transfer's via: adds (src/engine/price-via.ts).
+    | 'gateway-endpoint'
+    | 'endpoint-processing'
+    | 'endpoint-hours'
+    | 'cdn-delivery'
+    | 'cdn-requests'
+    | 'interconnect-port';
   name: string;
   category: Category;
   provider: Provider;

@@ -165,6 +165,50 @@ export const networkSchema = z.strictObject({
       assumption: z.string().optional().describe('listed in the assumptions of every estimate these tiers price'),
     })
     .optional(),
+  // --- paths a transfer takes (`via:` on a transfer, src/engine/price-via.ts) ---
+  gateway_endpoint: z
+    .strictObject({ rate, as_of: isoDate.optional(), source: z.string() })
+    .optional()
+    .describe('a gateway VPC endpoint to object storage in its region (S3): via: gateway-endpoint, instead of NAT'),
+  interface_endpoint: z
+    .strictObject({
+      name: z.string().optional(),
+      per_az_hour: regionRates.describe('$ per endpoint per Availability Zone per hour, by region'),
+      per_gb: z.record(z.string(), tiers, { error: 'expected region: tier list pairs' }).describe('$ per unit processed, tiers on the region total'),
+      as_of: isoDate.optional().describe('when these rates were read, where it is not the table\'s as_of'),
+      source: z.string(),
+    })
+    .optional()
+    .describe('interface VPC endpoints (PrivateLink): via: vpc-endpoint'),
+  cdn: z
+    .strictObject({
+      name: z.string(),
+      tiers: tiers.describe('$ per unit delivered, on the provider-wide monthly total of via: cdn flows'),
+      origin_fetch: rate.describe('$ per unit from an origin in this cloud to the CDN'),
+      requests: z
+        .strictObject({
+          per: decimal({ integer: true, exclusiveMin: 0 }).describe('requests the rate is quoted per (e.g. 10000)'),
+          tiers: tiers.describe('up_to in units of `per` requests'),
+        })
+        .optional(),
+      assumption: z.string().optional().describe('listed in the assumptions of every estimate these rates price'),
+      as_of: isoDate.optional().describe('when these rates were read, where it is not the table\'s as_of'),
+      source: z.string(),
+    })
+    .optional()
+    .describe('CDN delivery in front of internet egress: via: cdn'),
+  interconnect: z
+    .strictObject({
+      name: z.string(),
+      ports: z.record(z.string(), regionRates).describe('$ per port-hour by port speed, then region'),
+      default_port: z.string(),
+      per_gb: regionRates.describe('$ per unit sent out over the connection, by region'),
+      assumption: z.string().optional().describe('listed in the assumptions of every estimate these rates price'),
+      as_of: isoDate.optional().describe('when these rates were read, where it is not the table\'s as_of'),
+      source: z.string(),
+    })
+    .optional()
+    .describe('private connectivity to on-prem: via: interconnect'),
   nat: z
     .strictObject({
       per_gb: regionRates,

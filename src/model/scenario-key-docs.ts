@@ -38,7 +38,11 @@ export const SCENARIO_KEY_DOCS: Record<string, string> = {
   'transfers.*.gb_per_day': 'GB (10^9 bytes) a day, with days; or use gb_per_month',
   'transfers.*.days': 'days a month the daily volume moves (default 30), only with gb_per_day',
   'transfers.*.gb_per_month': 'GB (10^9 bytes) a month; or use gb_per_day',
-  'transfers.*.via': 'nat-gateway: the flow also pays NAT processing and gateway hours',
+  'transfers.*.via':
+    'nat-gateway (NAT processing + gateway hours), gateway-endpoint (S3 in the region, free, no NAT), vpc-endpoint (interface endpoint hours + per GB), cdn (CDN tiers + request fee instead of internet egress), interconnect (port hours + private per-GB rate to on-prem)',
+  'transfers.*.endpoint_azs': 'via: vpc-endpoint: Availability Zones the interface endpoint is in (each bills its hours); default 1',
+  'transfers.*.requests_per_month': 'via: cdn: viewer requests a month, priced per the CDN\'s request unit after its free allowance',
+  'transfers.*.port': 'via: interconnect: the dedicated port speed (1g, 10g); default the table\'s default port',
   actuals: 'which part of the real bill is this plan\'s, for `tollgate actuals`',
   'actuals.aws': 'Cost Explorer filters',
   'actuals.aws.linked_accounts': 'member account IDs (12 digits) the plan runs in',

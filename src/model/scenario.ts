@@ -16,6 +16,24 @@ const name = z
 const provider = z.enum(PROVIDERS, { error: (i) => `unknown provider ${JSON.stringify(i.input)}` });
 const text = (what: string) => z.string({ error: `expected ${what} (text)` }).min(1, `${what} is empty`);
 
+/**
+ * How a transfer travels, where that changes its bill (docs/transfer-paths.md):
+ * nat-gateway adds NAT processing and gateway hours; gateway-endpoint reaches
+ * object storage in its region free and without NAT; vpc-endpoint (an
+ * interface endpoint, PrivateLink) adds endpoint-AZ hours and per-GB
+ * processing; cdn delivers to the internet on the CDN's tiers and request fee
+ * instead of direct egress; interconnect (Direct Connect …) sends to on-prem
+ * at the private per-GB rate and adds port hours.
+ */
+export const VIAS = ['nat-gateway', 'gateway-endpoint', 'vpc-endpoint', 'cdn', 'interconnect'] as const;
+export type Via = (typeof VIAS)[number];
+/** Transfer fields that only mean something on one path. */
+const VIA_FIELDS = [
+  ['endpoint_azs', 'vpc-endpoint'],
+  ['requests_per_month', 'cdn'],
+  ['port', 'interconnect'],
+] as const;
+
 type QuantitySchema = (rule: DecimalRule) => z.ZodType<Quantity>;
 
 /**
@@ -73,7 +91,10 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       gb_per_day: (q({ min: 0 }) as ReturnType<Q>).optional(),
       days: (q({ min: 0, max: 31 }) as ReturnType<Q>).optional(),
       gb_per_month: (q({ min: 0 }) as ReturnType<Q>).optional(),
-      via: z.enum(['nat-gateway'], { error: (i) => `unknown via ${JSON.stringify(i.input)}` }).optional(),
+      via: z.enum(VIAS, { error: (i) => `unknown via ${JSON.stringify(i.input)}` }).optional(),
+      endpoint_azs: decimal({ integer: true, min: 1 }).optional().describe('via: vpc-endpoint: Availability Zones the interface endpoint is in'),
+      requests_per_month: (q({ min: 0 }) as ReturnType<Q>).optional().describe('via: cdn: viewer requests a month, priced per the CDN\'s request unit'),
+      port: text('a port speed (e.g. 1g, 10g)').optional().describe('via: interconnect: the dedicated port speed'),
     })
     .superRefine((t, ctx) => {
       const perDay = t.gb_per_day !== undefined;
@@ -88,6 +109,11 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
         ctx.addIssue({ code: 'custom', path: [], message: 'a transfer needs a volume: gb_per_day or gb_per_month' });
       } else if (perMonth && t.days !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['days'], message: 'days only goes with gb_per_day' });
+      }
+      for (const [key, via] of VIA_FIELDS) {
+        if (t[key] !== undefined && t.via !== via) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `${key} only goes with via: ${via}${t.via ? ` (this transfer is via: ${t.via})` : ''}; remove it or set via: ${via}` });
+        }
       }
     });
 

@@ -9,7 +9,7 @@ export type Section = (typeof SECTIONS)[number];
 export const QUANTITY_FIELDS: Record<Section, readonly string[]> = {
   nodes: ['count', 'hours'],
   storage: ['gb', 'get_requests_per_month', 'put_requests_per_month'],
-  transfers: ['gb_per_day', 'gb_per_month', 'days'],
+  transfers: ['gb_per_day', 'gb_per_month', 'days', 'requests_per_month'],
 };
 
 /** One quantity written as a range: where it is, what to call it, how it varies. */

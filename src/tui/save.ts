@@ -17,7 +17,8 @@ function plainOrQuoted(value: string, style: Scalar['type']): string {
   return JSON.stringify(value);
 }
 
-function written(value: Value, style?: Scalar['type']): string {
+/** A scalar as the file would spell it (plain when that reads back the same), in the given quoting style. */
+export function written(value: Value, style?: Scalar['type']): string {
   return typeof value === 'string' ? plainOrQuoted(value, style) : value.toFixed();
 }
 
@@ -99,8 +100,11 @@ function spliceFor(text: string, map: YAMLMap, change: FieldChange, dropComment:
   return { at: end, end, text: `\n${indent}${entry}` };
 }
 
-/** Edit only the changed values in the original text: comments, order and spacing elsewhere stay byte for byte. */
-function spliced(text: string, changes: FieldChange[], dropComments: boolean): string | undefined {
+/**
+ * Edit only the changed values in the original text: comments, order and spacing elsewhere stay byte for byte.
+ * Also what `advise --apply` writes a finding's field changes with.
+ */
+export function spliced(text: string, changes: FieldChange[], dropComments: boolean): string | undefined {
   const doc = parseDocument(text);
   const splices: Splice[] = [];
   for (const change of changes) {

@@ -43,7 +43,8 @@ describe('what completes', () => {
       expect(offered, verb.name).toEqual(expect.arrayContaining([...Object.keys(verb.options).map((o) => `--${o}`), '--help']));
     }
     expect(await candidates('estimate', '--fo')).toEqual(['--format']);
-  });
+    // One CLI process per verb: the time grows with the verb list, not with any one verb.
+  }, 60_000);
 
   it('option values: formats, providers, regions and GPU models from the catalog', async () => {
     expect(await candidates('estimate', '--format', '')).toEqual(['table', 'json', 'csv', 'markdown']);

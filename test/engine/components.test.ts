@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/diagnostics.js';
-import { estimateYaml, line } from '../helpers.js';
-
-function failure(yaml: string) {
-  try {
-    estimateYaml(yaml);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).diagnostics[0]!;
-  }
-  throw new Error('expected an input error');
-}
+import { estimateYaml, inputFailure as failure, line } from '../helpers.js';
 
 const group = (extra: string) => `
 name: t

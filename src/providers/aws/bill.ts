@@ -85,6 +85,8 @@ export function classifyAws(r: BillingRecord): Classified {
   if (/^CloudFront-Out-Bytes$|-Out-Bytes-Internet$/.test(rest)) return usageOf('egress', { kind: 'transfer', path: 'internet' });
   if (rest === 'NatGateway-Bytes') return usageOf('network', { kind: 'nat-processing' });
   if (rest === 'NatGateway-Hours') return usageOf('network', { kind: 'nat-gateway' });
+  if (rest === 'VpcEndpoint-Hours') return usageOf('network', { kind: 'endpoint-hours' });
+  if (rest === 'VpcEndpoint-Bytes') return usageOf('network', { kind: 'endpoint-processing' });
   if (/^(VpcEndpoint-|LoadBalancerUsage|LCUUsage|PublicIPv4:|ElasticIP:|TransitGateway-|VPN-)/.test(rest)) return usageOf('network');
   return usageOf(resourceCategory(r) ?? awsServiceCategory(r.serviceName.trim()));
 }

@@ -1,0 +1,52 @@
+import { commitmentLabel } from '../../../pricing/catalog.js';
+import { tableFor } from '../../../pricing/lookup.js';
+import { money } from '../../../model/numbers.js';
+import type { Proposal, Rule } from '../rule.js';
+
+/**
+ * An on-demand group that runs most of the month may cost less under a
+ * commitment: a commitment bills every hour of its term, used or not, so it
+ * pays only above break-even hours. The scenario format cannot say
+ * `purchase: reserved` yet (issue 14's purchase options), so the change is a
+ * note and the rule prices it from the catalog's `commitments` rates:
+ * count × hours_per_month × the effective hourly rate.
+ */
+export const commitment: Rule = {
+  id: 'on-demand-to-commitment',
+  when: 'an on-demand group runs enough hours that a published commitment rate for its type and region costs less',
+  instead: 'the cheapest commitment the catalog lists for the type in that region',
+  priced: 'from the catalog: count × hours_per_month × the commitment\u2019s effective $/hour (a commitment bills every hour)',
+  propose(ctx) {
+    const out: Proposal[] = [];
+    (ctx.scenario.nodes ?? []).forEach((n) => {
+      if ((n.purchase ?? 'on-demand') !== 'on-demand') return;
+      const line = ctx.estimate.lines.find((l) => l.kind === 'node' && l.name === n.name);
+      const entry = tableFor(ctx.book, n.provider).instances?.[n.instance];
+      if (!line || !entry) return;
+      let best;
+      for (const c of entry.commitments ?? []) {
+        const rate = c.rates[n.region];
+        if (rate !== undefined && (!best || rate.lt(best.rate))) best = { c, rate };
+      }
+      if (!best) return;
+      const cost = n.count.times(ctx.hoursPerMonth).times(best.rate);
+      if (!cost.lt(line.cost)) return;
+      const label = commitmentLabel(best.c);
+      const breakEvenHours = ctx.hoursPerMonth.times(best.rate).div(line.rate).toDecimalPlaces(0, 2);
+      out.push({
+        subject: `nodes.${n.name}`,
+        alternative: `${label} for ${n.count} × ${n.instance} at $${best.rate}/h, every hour of the month`,
+        edits: [],
+        catalog: {
+          line: { kind: 'node', name: n.name },
+          cost,
+          change: `buy ${n.count} × ${n.instance} ${label} in ${n.region} (the file cannot say purchase: ${best.c.purchase} yet)`,
+        },
+        notes: [
+          `a ${best.c.term} term: ${money(cost)} every month of it whether the nodes run or not; it pays above ${breakEvenHours} h per node a month (at the on-demand $${line.rate}/h)`,
+        ],
+      });
+    });
+    return out;
+  },
+};

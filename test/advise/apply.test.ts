@@ -1,0 +1,66 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { advise } from '../../src/engine/advise/advise.js';
+import { appliedText } from '../../src/commands/advise-apply.js';
+import { loadScenario, parseScenario } from '../../src/model/load-scenario.js';
+import { priceLoaded, projectFile } from '../../src/projection.js';
+import { REPO } from '../helpers.js';
+import { runMain } from '../pricing/run-main.js';
+
+const examples = readdirSync(join(REPO, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+
+describe('advise --apply: what is written costs what the finding says', () => {
+  it('every bundled example: each finding with a change, written back and re-read, prices at its "after" total exactly', () => {
+    const checked: string[] = [];
+    for (const name of examples) {
+      const p = projectFile(join(REPO, 'scenarios', name));
+      const comments = p.loaded.source.text.split('\n').filter((l) => l.trimStart().startsWith('#'));
+      for (const f of advise(p.loaded.scenario, p.book).findings.filter((x) => x.edits.length)) {
+        const text = appliedText(p.loaded.source.text, p.loaded.scenario, f);
+        expect(text, `${name} ${f.subject}`).toBeDefined();
+        expect(priceLoaded(parseScenario(text!, p.loaded.file), p.book).totals.total.toFixed(), `${name} ${f.subject}`).toBe(f.after.toFixed());
+        // Only the changed lines differ: every comment line of the file is still there.
+        for (const c of comments) expect(text).toContain(c);
+        checked.push(`${name} ${f.rule}`);
+      }
+    }
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'recsys-as-deployed.yaml nat-to-gateway-endpoint',
+        'recsys-as-deployed.yaml cross-cloud-replica',
+        'feature-store-read-nightly.yaml cross-cloud-replica',
+        'single-cloud-training.yaml inter-zone-to-one-zone',
+      ]),
+    );
+  });
+
+  it('the CLI writes the NAT finding into a copy of the as-deployed example: one value changed, nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-advise-'));
+    const file = join(dir, 'as-deployed.yaml');
+    copyFileSync(join(REPO, 'scenarios', 'recsys-as-deployed.yaml'), file);
+    const before = readFileSync(file, 'utf8');
+    const r = await runMain(['advise', file, '--apply', '2', '--max-age', '100000']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('applied finding 2 (transfers.checkpoint-sync)');
+    expect(r.stderr).toContain('$20,985.21 → $20,917.71/month');
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('    gb_per_month: 1500\n    via: nat-gateway\n', '    gb_per_month: 1500\n    via: gateway-endpoint\n'));
+    expect(loadScenario(file).scenario.transfers!.find((t) => t.name === 'checkpoint-sync')!.via).toBe('gateway-endpoint');
+  });
+
+  it('a finding the file cannot hold yet (a commitment), or a number past the list, is refused with exit 2 and nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-advise-'));
+    const file = join(dir, 'recsys.yaml');
+    copyFileSync(join(REPO, 'scenarios', 'recsys-feature-store.yaml'), file);
+    const before = readFileSync(file, 'utf8');
+    const note = await runMain(['advise', file, '--apply', '1', '--max-age', '100000']);
+    expect(note.code).toBe(2);
+    expect(note.stderr).toMatch(/--apply 1: buy 6 × g2-standard-8 committed-use 3y .* make it by hand/);
+    const past = await runMain(['advise', file, '--apply', '9', '--max-age', '100000']);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--apply 9: there are 2 findings');
+    expect((await runMain(['advise', file, '--apply', 'x'])).code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
