@@ -43,7 +43,7 @@ describe('what completes', () => {
       expect(offered, verb.name).toEqual(expect.arrayContaining([...Object.keys(verb.options).map((o) => `--${o}`), '--help']));
     }
     expect(await candidates('estimate', '--fo')).toEqual(['--format']);
-  });
+  }, 90_000); // one CLI process per verb
 
   it('option values: formats, providers, regions and GPU models from the catalog', async () => {
     expect(await candidates('estimate', '--format', '')).toEqual(['table', 'json', 'csv', 'markdown']);
@@ -61,6 +61,8 @@ describe('what completes', () => {
       'transfers.nightly-feature-read.days',
     ]);
     expect(await candidates('breakeven', 'scenarios/single-cloud-training.yaml', '--spot', '')).toEqual(expect.arrayContaining(['h200-trainers']));
+    expect(await candidates('place', 'scenarios/recsys-feature-store.yaml', '--vary', 'nodes.s')).toEqual(['nodes.serving']);
+    expect(await candidates('place', 'scenarios/recsys-feature-store.yaml', '--purchase', '')).toEqual(['on-demand', 'spot']);
   });
 
   it('prints a script only for the shells it has', async () => {
