@@ -192,7 +192,8 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
                       [--same-instance | --gpu MODEL | --min-gpu-memory GB]
                       [--providers aws,gcp] [--regions GLOBS] [--exclude GLOBS]
                       [--purchase on-demand|spot] [--max-p95 USD] [--top N|all]
-                      [--apply N] [--format table|json|csv|markdown]
+                      [--consider-copy storage.NAME] [--apply N]
+                      [--format table|json|csv|markdown]
 
 Moves each varied node group to every (provider, region) whose table prices
 an instance with the same accelerator (the same GPU model and count per node,
@@ -221,6 +222,13 @@ ${OUT_FILE_USAGE}  --vary nodes.NAME   a node group to place; may repeat (the cr
   --max-p95 USD       leave out plans whose p95 (the total, without ranges)
                       is over this a month
   --fixed-ends        transfer ends written as provider:region never move
+  --consider-copy storage.NAME
+                      also price each placement away from the store with
+                      the store copied next to it (its GB there, the group's
+                      reads from the copy, a monthly refresh), and the read
+                      volume at which copying breaks even
+  --copy-gb-per-month GB  the refresh (default: the store's GB ÷ 12, a whole
+                      copy a year)
   --top N|all         how many to list (default 10)
   --apply N           write placement N into the file, keeping comments and
                       layout (as the session's save does)
@@ -244,6 +252,8 @@ ${MONTE_CARLO_USAGE}`,
       purchase: { type: 'string' },
       'max-p95': { type: 'string' },
       'fixed-ends': { type: 'boolean' },
+      'consider-copy': { type: 'string' },
+      'copy-gb-per-month': { type: 'string' },
       top: { type: 'string' },
       apply: { type: 'string' },
     },

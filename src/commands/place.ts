@@ -82,6 +82,23 @@ function whole(text: string | undefined, what: string, fallback: number | 'all')
   return Number(text);
 }
 
+/** `--consider-copy storage.NAME` (and `--copy-gb-per-month`): the store to price copied next to each placement. */
+function copyOption(args: ParsedArgs, p: Projection): { store: string; refreshGb?: Decimal } | undefined {
+  const text = stringOption(args, 'consider-copy');
+  const refresh = stringOption(args, 'copy-gb-per-month');
+  if (text === undefined) {
+    if (refresh !== undefined) throw new UsageError('--copy-gb-per-month goes with --consider-copy storage.NAME');
+    return undefined;
+  }
+  const stores = (p.loaded.scenario.storage ?? []).map((s) => `storage.${s.name}`);
+  if (!stores.includes(text)) {
+    const hint = didYouMean(text.startsWith('storage.') ? text : `storage.${text}`, stores);
+    throw new UsageError(`--consider-copy ${JSON.stringify(text)}: no storage line of that name${hint ? `; ${hint}` : ''} (storage: ${stores.join(', ') || 'none'})`);
+  }
+  if (refresh !== undefined && !/^\d+(\.\d+)?$/.test(refresh.trim())) throw new UsageError(`--copy-gb-per-month takes GB a month, e.g. 1800; got ${JSON.stringify(refresh)}`);
+  return { store: text.slice('storage.'.length), ...(refresh !== undefined ? { refreshGb: new Decimal(refresh.trim()) } : {}) };
+}
+
 export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length !== 1) throw new UsageError('place takes one SCENARIO file');
   const file = args.positionals[0]!;
@@ -95,11 +112,12 @@ export function run(args: ParsedArgs, io: Io): number {
   const p = projectFile(file, listOption(args, 'pricing'), { allProviders: true });
   const groups = variedGroups(args, p);
   const { loaded, book } = p;
+  const copy = copyOption(args, p);
 
   let result: PlaceResult;
   const bar = format === 'json' ? undefined : progressBar(io);
   try {
-    result = searchPlacements({ scenario: loaded.scenario, book, groups, options, ...(bar ? { progress: bar.update } : {}) });
+    result = searchPlacements({ scenario: loaded.scenario, book, groups, options, ...(bar ? { progress: bar.update } : {}), ...(copy ? { copy } : {}) });
   } catch (e) {
     if (e instanceof NoCandidates) {
       const index = loaded.scenario.nodes!.findIndex((n) => n.name === e.group);
@@ -154,6 +172,11 @@ export function run(args: ParsedArgs, io: Io): number {
   if (typeof apply === 'number' && apply > ranked.length) throw new UsageError(`--apply ${apply}: there ${ranked.length === 1 ? 'is 1 placement' : `are ${ranked.length} placements`}; pick one from 1 to ${ranked.length}`);
   const shown = top === 'all' ? ranked : ranked.slice(0, top);
   const chosen = typeof apply === 'number' && apply > 0 ? ranked[apply - 1]! : undefined;
+  if (chosen?.copy) {
+    throw new UsageError(
+      `--apply ${apply}: placement ${apply} adds a copy of the store (storage ${chosen.copy.replica} and its refresh transfer); --apply only changes lines the file has so far: add them by hand (--format json lists them), or apply a placement without a copy`,
+    );
+  }
   work(chosen && !shown.includes(chosen) ? [...shown, chosen] : shown);
 
   const report: PlaceReport = {

@@ -7,6 +7,8 @@ import { estimate, estimateTotals } from './estimate.js';
 import { chanceCheaper } from './paired.js';
 import { attachedEnds, combinationCount, combinations, placed, spotsFor, type AttachedEnd, type PlacementOptions, type Spot } from './placement.js';
 import { assessPlans, type Uncertainty } from './uncertainty.js';
+import type { BreakEven } from './breakeven.js';
+import { copyPlan } from './place-copy.js';
 import type { MonteCarloOptions } from './montecarlo.js';
 
 /** One line whose cost moved between the plan as written and a candidate. */
@@ -30,6 +32,8 @@ export interface Candidate {
   deltas: Record<Category, Decimal>;
   /** The candidate is the plan as written (every group where it is, on the same type and purchase). */
   asWritten: boolean;
+  /** With --consider-copy: this placement with the store copied next to the group instead of read across. */
+  copy?: { replica: string; readGb: Decimal; breakEven: () => BreakEven };
 }
 
 /** A candidate worked out in full, for showing: its lines, what changed, its spread. */
@@ -42,6 +46,8 @@ export interface Detailed extends Candidate {
   uncertainty?: Uncertainty;
   /** From paired samples: the share of months in which the candidate costs less than the plan as written. */
   chanceCheaper?: Decimal;
+  /** A copy plan's break-even monthly read volume against reading across. */
+  copyBreakEven?: BreakEven;
 }
 
 export interface PlaceResult {
@@ -66,6 +72,8 @@ export interface SearchInput {
   options?: PlacementOptions;
   /** Called after each combination is priced (for a progress bar). */
   progress?: (done: number, total: number) => void;
+  /** `--consider-copy storage.NAME`: each placement away from the store also priced with the store copied next to it. */
+  copy?: { store: string; refreshGb?: Decimal };
 }
 
 const lineKey = (l: LineItem) => `${l.kind}\u0000${l.name}\u0000${l.category}`;
@@ -87,8 +95,9 @@ export function lineChanges(before: Estimate, after: Estimate): LineChange[] {
 }
 
 /** The lines of transfers with an end naming one of `groups` in `scenario` (a placed plan: attached ends name their group). */
-function movedLines(scenario: Scenario, groups: readonly string[], e: Estimate): LineItem[] {
-  const ends = new Set(groups.map((g) => `nodes:${g}`));
+function movedLines(scenario: Scenario, groups: readonly string[], e: Estimate, replica?: string): LineItem[] {
+  // A copy's refresh (into the replica) is the group's traffic too: it replaces the reads across.
+  const ends = new Set([...groups.map((g) => `nodes:${g}`), ...(replica ? [`storage:${replica}`] : [])]);
   const transfers = scenario.transfers ?? [];
   return e.lines.filter((l) => l.ref[0] === 'transfers' && (ends.has(transfers[l.ref[1] as number]!.from) || ends.has(transfers[l.ref[1] as number]!.to)));
 }
@@ -129,10 +138,23 @@ export function searchPlacements(input: SearchInput): PlaceResult {
       if (!(err instanceof PlanError)) throw err;
       failed.push({ spots, reason: err.misses[0]!.message });
     }
+    const copied = input.copy && copyPlan(plan, spots, input.copy.store, input.copy.refreshGb, book);
+    if (copied) {
+      const totals = copied.totals;
+      priced.push({
+        spots,
+        scenario: copied.scenario,
+        totals,
+        delta: totals.total.minus(base.totals.total),
+        deltas: categoryDeltas(base.totals, totals),
+        asWritten: false,
+        copy: { replica: copied.replica.name, readGb: copied.readGb, breakEven: copied.breakEven },
+      });
+    }
     done++;
     input.progress?.(done, total);
   }
-  const where = (c: { spots: Spot[] }) => c.spots.map((s) => `${s.provider}:${s.region}`).join(' ');
+  const where = (c: { spots: Spot[]; copy?: unknown }) => `${c.spots.map((s) => `${s.provider}:${s.region}`).join(' ')}${c.copy ? ' copy' : ''}`;
   priced.sort((a, b) => a.totals.total.cmp(b.totals.total) || Number(b.asWritten) - Number(a.asWritten) || where(a).localeCompare(where(b)));
   const candidates = priced.map((c, i) => ({ ...c, rank: i + 1 }));
   const movedBase = movedLines(placed(scenario, [], attached), names, base);
@@ -152,7 +174,13 @@ export function detail(
 ): { candidates: Detailed[]; baseUncertainty?: Uncertainty } {
   const out: Detailed[] = chosen.map((c) => {
     const e = estimate(c.scenario, base.book);
-    return { ...c, estimate: e, changes: lineChanges(result.base, e), moved: movedLines(c.scenario, c.spots.map((s) => s.group), e) };
+    return {
+      ...c,
+      estimate: e,
+      changes: lineChanges(result.base, e),
+      moved: movedLines(c.scenario, c.spots.map((s) => s.group), e, c.copy?.replica),
+      ...(c.copy ? { copyBreakEven: c.copy.breakEven() } : {}),
+    };
   });
   if (base.uncertain.length === 0) return { candidates: out };
   const all = assessPlans([base, ...out.map((c) => ({ scenario: c.scenario, uncertain: base.uncertain, book: base.book }))], sampling);

@@ -4,7 +4,7 @@ import { spotText, type Spot } from '../engine/placement.js';
 import type { Uncertainty } from '../engine/uncertainty.js';
 import { Decimal, ZERO } from '../model/decimal.js';
 import { CATEGORIES, type Estimate, type Totals } from '../model/estimate.js';
-import { exact, money, percent } from '../model/numbers.js';
+import { amount, exact, money, percent } from '../model/numbers.js';
 import type { PricingSource } from '../model/pricing-book.js';
 import { columns, TABLE_WIDTH } from './columns.js';
 import { pricingJson, pricingLine } from './describe.js';
@@ -47,7 +47,22 @@ const visible = (changes: readonly LineChange[]) => changes.filter((c) => !c.bef
 const percentile = (u: Uncertainty | undefined, p: number) => u?.monteCarlo.spreads.total.percentiles.get(p);
 
 function placementText(c: Detailed): string[] {
-  return c.spots.map((s) => `${s.group} → ${spotText(s)}${c.asWritten ? ' (as written)' : ''}`);
+  const out = c.spots.map((s) => `${s.group} → ${spotText(s)}${c.asWritten ? ' (as written)' : ''}`);
+  if (c.copy) out.push(`+ ${c.copy.replica} there: ${copyText(c)}`);
+  return out;
+}
+
+/** What copying pays: the reads it replaces and the read volume at which it breaks even. */
+function copyText(c: Detailed): string {
+  const reads = `${amount(c.copy!.readGb)} GB/month of reads`;
+  const b = c.copyBreakEven;
+  if (!b) return reads;
+  if (b.kind === 'crossing') {
+    const above = b.cheaperBelow === 0 ? 'copying pays above it' : 'copying pays below it';
+    return `${reads}; break-even at ${amount(b.at[0]!)} GB/month (${above})`;
+  }
+  if (b.kind === 'never') return `${reads}; ${b.cheaper === 1 ? 'copying is cheaper' : 'reading across is cheaper'} at any read volume up to ten times that`;
+  return `${reads}; the same cost at any read volume`;
 }
 
 function changeText(c: LineChange): string {
@@ -126,6 +141,18 @@ function spreadJson(u: Uncertainty | undefined) {
   return { samples: u.monteCarlo.samples, seed: u.monteCarlo.seed, expected: exact(u.monteCarlo.spreads.total.expected), p50: exact(percentile(u, 50)!), p95: exact(percentile(u, 95)!) };
 }
 
+function copyJson(c: Detailed) {
+  const b = c.copyBreakEven;
+  const replica = c.scenario.storage!.find((s) => s.name === c.copy!.replica)!;
+  const refresh = c.scenario.transfers!.find((t) => t.to === `storage:${replica.name}`)!;
+  return {
+    replica: { name: replica.name, provider: replica.provider, region: replica.region, class: replica.class, gb: exact(replica.gb) },
+    refresh: { name: refresh.name, from: refresh.from, to: refresh.to, gb_per_month: exact(refresh.gb_per_month!) },
+    read_gb_per_month: exact(c.copy!.readGb),
+    break_even: !b ? undefined : b.kind === 'crossing' ? { read_gb_per_month: exact(b.at[0]!), copy_cheaper: b.cheaperBelow === 0 ? 'above' : 'below' } : b.kind === 'never' ? { never: true, cheaper: b.cheaper === 1 ? 'copy' : 'read across' } : { always: true },
+  };
+}
+
 export function formatPlaceJson(r: PlaceReport): string {
   const json = {
     scenario: r.scenario,
@@ -145,6 +172,7 @@ export function formatPlaceJson(r: PlaceReport): string {
       transfers: c.moved.map((l) => ({ kind: l.kind, name: l.name, category: l.category, ...(l.path ? { path: l.path } : {}), cost: exact(l.cost) })),
       ...(c.uncertainty ? { spread: spreadJson(c.uncertainty) } : {}),
       ...(c.chanceCheaper !== undefined ? { chance_cheaper: exact(c.chanceCheaper) } : {}),
+      ...(c.copy ? { copy: copyJson(c) } : {}),
       changes: c.changes.map((l) => ({ kind: l.kind, name: l.name, category: l.category, before: exact(l.before), after: exact(l.after) })),
     })),
     ...(r.maxP95 ? { max_p95: exact(r.maxP95), over_max_p95: r.overBudget } : {}),

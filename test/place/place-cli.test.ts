@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/model/decimal.js';
 import { loadScenario } from '../../src/model/load-scenario.js';
 import { REPO } from '../helpers.js';
 import { runMain } from '../pricing/run-main.js';
@@ -105,6 +106,35 @@ describe('tollgate place on the recommender example', () => {
     expect(csv.stdout.split('\n')[0]).toContain('rank,placement,total,delta');
     const md = await runMain(['place', 'scenarios/recsys-feature-store.yaml', '--vary', 'nodes.serving', '--top', '2', '--format', 'markdown']);
     expect(md.stdout).toContain('| 1 | serving → aws:us-east-2 g6.2xlarge on-demand | $23,040.57 |');
+  });
+});
+
+describe('tollgate place --consider-copy', () => {
+  it('prices the store copied next to each placement away from it, with the break-even read volume', async () => {
+    const r = await json(['place', 'scenarios/feature-store-read-nightly.yaml', '--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-store', '--regions', 'gcp:us-central1', '--top', 'all', '--format', 'json', ...SAMPLING]);
+    const copies = r.json.candidates.filter((c: { copy?: unknown }) => c.copy);
+    expect(copies).toHaveLength(1);
+    const c = copies[0];
+    expect(c.copy.replica).toMatchObject({ name: 'feature-store-copy', provider: 'gcp', region: 'us-central1', class: 'gcs-standard', gb: '20000' });
+    expect(c.copy.refresh.gb_per_month).toBe(new Decimal(20000).div(12).toFixed());
+    expect(c.copy.read_gb_per_month).toBe('12000');
+    // Reading 12,000 GB a month across clouds costs more than keeping a copy: copying pays above the break-even, below today's reads.
+    expect(c.copy.break_even.copy_cheaper).toBe('above');
+    expect(Number(c.copy.break_even.read_gb_per_month)).toBeLessThan(12000);
+    const read = c.changes.find((l: { name: string }) => l.name === 'nightly-feature-read');
+    expect(read.after).toBe('0');
+  });
+
+  it('a copy placement is not written by --apply (it adds lines): exit 2 saying so', async () => {
+    const file = copyOf('feature-store-read-nightly.yaml');
+    const all = await json(['place', file, '--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-store', '--top', 'all', '--format', 'json', ...SAMPLING]);
+    const n = all.json.candidates.find((c: { copy?: unknown }) => c.copy).rank;
+    const r = await runMain(['place', file, '--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-store', '--apply', String(n), ...SAMPLING]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('adds a copy of the store');
+    const typo = await runMain(['place', file, '--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-stor']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean storage.feature-store?');
   });
 });
 
