@@ -191,6 +191,80 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
     load: () => import('../commands/breakeven.js'),
   },
   {
+    name: 'place',
+    summary: 'where a node group should sit: every priced region, ranked by the whole plan',
+    usage: `usage: tollgate place SCENARIO --vary nodes.NAME [--vary nodes.OTHER]...
+                      [--same-instance | --gpu MODEL | --min-gpu-memory GB]
+                      [--providers aws,gcp] [--regions GLOBS] [--exclude GLOBS]
+                      [--purchase on-demand|spot] [--max-p95 USD] [--top N|all]
+                      [--consider-copy storage.NAME] [--apply N]
+                      [--format table|json|csv|markdown]
+
+Moves each varied node group to every (provider, region) whose table prices
+an instance with the same accelerator (the same GPU model and count per node,
+at least as many vCPUs; a CPU group: at least its vCPUs and memory), the
+cheapest such type there, and prices the whole plan again: its compute, every
+transfer naming it (nodes:NAME, or an end written as its provider:region
+where no other group runs), tiers, NAT, inter-region and cross-cloud egress,
+and the storage it reads. Two groups are placed together (every pair).
+Candidates are ranked by total, each with its change against the plan as
+written, compute and egress, what the group's transfers cost there, and the
+three lines that changed most; with ranges also p50, p95 and the chance it costs
+less than the plan as written (paired samples). Every figure is what
+\`tollgate estimate\` prints for the file --apply writes.
+
+options:
+${OUT_FILE_USAGE}  --vary nodes.NAME   a node group to place; may repeat (the cross product)
+  --same-instance     only the group's own instance type (its own cloud)
+  --gpu MODEL         this GPU model instead (same count per node)
+  --min-gpu-memory GB at least this much GPU memory per node, any model
+  --providers LIST    only these clouds, comma-separated
+  --regions GLOBS     only regions matching: 'us-*', 'gcp:europe-*' (a glob
+                      with a colon matches provider:region); comma-separated
+  --exclude GLOBS     leave these regions out, as --regions matches them
+  --purchase P        price every candidate on-demand or spot (default: the
+                      group's own)
+  --max-p95 USD       leave out plans whose p95 (the total, without ranges)
+                      is over this a month
+  --fixed-ends        transfer ends written as provider:region never move
+  --consider-copy storage.NAME
+                      also price each placement away from the store with
+                      the store copied next to it (its GB there, the group's
+                      reads from the copy, a monthly refresh), and the read
+                      volume at which copying breaks even
+  --copy-gb-per-month GB  the refresh (default: the store's GB ÷ 12, a whole
+                      copy a year)
+  --top N|all         how many to list (default 10)
+  --apply N           write placement N into the file, keeping comments and
+                      layout (as the session's save does)
+  --format FORMAT     table (default), json, csv or markdown
+  --pricing FILE      a pricing override file; may repeat
+${MAX_AGE_USAGE}
+${MONTE_CARLO_USAGE}`,
+    options: {
+      ...OUT_FILE_OPTION,
+      ...FORMAT_OPTION,
+      ...PRICING_OPTION,
+      ...MAX_AGE_OPTION,
+      ...MONTE_CARLO_OPTIONS,
+      vary: { type: 'string', multiple: true },
+      'same-instance': { type: 'boolean' },
+      gpu: { type: 'string' },
+      'min-gpu-memory': { type: 'string' },
+      providers: { type: 'string', multiple: true },
+      regions: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+      purchase: { type: 'string' },
+      'max-p95': { type: 'string' },
+      'fixed-ends': { type: 'boolean' },
+      'consider-copy': { type: 'string' },
+      'copy-gb-per-month': { type: 'string' },
+      top: { type: 'string' },
+      apply: { type: 'string' },
+    },
+    load: () => import('../commands/place.js'),
+  },
+  {
     name: 'advise',
     summary: 'the avoidable lines: each with its priced alternative and the change to make',
     usage: `usage: tollgate advise SCENARIO [--format table|json|markdown]

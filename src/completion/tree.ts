@@ -44,7 +44,10 @@ function valuesFor(option: string, args: readonly string[]): Candidates | undefi
     case 'format':
       return each(FORMATS);
     case 'provider':
+    case 'providers':
       return each(PROVIDERS);
+    case 'purchase':
+      return each(['on-demand', 'spot']);
     case 'source':
     case 'actuals-source':
       return (complete) => {
@@ -52,10 +55,14 @@ function valuesFor(option: string, args: readonly string[]): Candidates | undefi
         for (const f of globSync('**/*.{csv,csv.gz,parquet}', { deep: 3, ignore: ['**/node_modules/**'] })) complete(f, 'billing export');
       };
     case 'region':
+    case 'regions':
+    case 'exclude':
       return (complete) => each(catalog().map((r) => r.region))(complete);
     case 'gpu':
       return (complete) => each(catalog().flatMap((r) => (r.gpu ? [r.gpu.model] : [])))(complete);
     case 'vary':
+      // `place` varies where a node group sits; the other verbs vary a quantity.
+      if (args[0] === 'place') return (complete) => each(scenariosIn(args).flatMap((s) => (s.nodes ?? []).map((n) => `nodes.${n.name}`)), 'node group to place')(complete);
       return (complete) => each(scenariosIn(args).flatMap(varyPaths), 'quantity to vary')(complete);
     case 'spot':
       return (complete) => each(scenariosIn(args).flatMap((s) => (s.nodes ?? []).map((n) => n.name)), 'node group')(complete);

@@ -7,6 +7,7 @@ import { Help } from './components/Help.js';
 import { ListView } from './components/ListView.js';
 import { Picker } from './components/Picker.js';
 import { SpreadView } from './components/SpreadView.js';
+import { WhereView } from './components/WhereView.js';
 import { ColourContext } from './components/Toned.js';
 import type { Session } from './state.js';
 import { useActualsFetch } from './use-actuals.js';
@@ -50,6 +51,7 @@ export function App({ initial, colour }: Props) {
   else if (kind === 'help') view = <Help width={state.size.cols - 1} />;
   else if (kind === 'actuals') view = <ActualsView session={state} />;
   else if (kind === 'spread') view = <SpreadView session={state} />;
+  else if (kind === 'where') view = <WhereView session={state} />;
   else view = <ListView session={state} />;
   return <ColourContext.Provider value={colour}>{view}</ColourContext.Provider>;
 }

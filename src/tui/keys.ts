@@ -1,5 +1,5 @@
 import type { Key } from 'ink';
-import { listHeight, pickerHeight, spreadHeight } from './layout.js';
+import { listHeight, pickerHeight, spreadHeight, whereHeight } from './layout.js';
 import type { Action, Session } from './state.js';
 
 /** Things a key asks for that touch the world (disk, process) rather than state; the session hook runs them. */
@@ -21,7 +21,8 @@ const ch =
     !key.ctrl && !key.meta && chars.includes(input);
 const act = (action: Action) => () => ({ action });
 const run = (command: Command) => () => ({ command });
-const page = (s: Session) => (s.mode.kind === 'picker' ? pickerHeight(s.size) : s.mode.kind === 'spread' ? spreadHeight(s.size) : listHeight(s.size));
+const page = (s: Session) =>
+  s.mode.kind === 'picker' ? pickerHeight(s.size) : s.mode.kind === 'spread' ? spreadHeight(s.size) : s.mode.kind === 'where' ? whereHeight(s.size) : listHeight(s.size);
 
 /** Up/down, a page, or (outside pickers, where letters filter) j/k and g/G to either end. */
 function movement(s: Session, input: string, key: Key): number | undefined {
@@ -65,6 +66,7 @@ export const MAIN_KEYS: Binding[] = [
   { keys: 'c', does: 'compare view: opened scenarios (or saved vs edited)', match: ch('c'), intent: act({ type: 'compare' }) },
   { keys: 'a', does: "actuals: a month's bill vs the plan as edited", match: ch('a'), intent: act({ type: 'actuals' }) },
   { keys: 'm', does: 'ranges: Monte Carlo spread and tornado chart', match: ch('m'), intent: act({ type: 'spread' }) },
+  { keys: 'w', does: 'where: every region for the node group, ranked; Enter moves it', match: ch('w'), intent: act({ type: 'where' }) },
   { keys: 'Tab', does: 'next opened scenario', match: (_i, k) => k.tab, intent: act({ type: 'nextScenario' }) },
   { keys: '?', does: 'this help', match: ch('?'), intent: act({ type: 'help' }) },
   {
@@ -127,6 +129,13 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
     case 'spread': {
       if (key.ctrl && input === 'c') return { command: 'quit' };
       if (key.escape || ch('m', 'q')(input, key)) return { action: { type: 'cancel' } };
+      const by = movement(s, input, key);
+      return by === undefined ? undefined : { action: { type: 'move', by } };
+    }
+    case 'where': {
+      if (key.ctrl && input === 'c') return { command: 'quit' };
+      if (key.escape || ch('w', 'q')(input, key)) return { action: { type: 'cancel' } };
+      if (key.return) return { action: { type: 'commit' } };
       const by = movement(s, input, key);
       return by === undefined ? undefined : { action: { type: 'move', by } };
     }

@@ -33,3 +33,10 @@ const SPREAD_CHROME = 3;
 export function spreadHeight(size: Size): number {
   return Math.max(3, size.rows - SPREAD_CHROME);
 }
+
+/** Rows the where panel spends outside its list: title, column heads, note, status, free row. */
+const WHERE_CHROME = 5;
+
+export function whereHeight(size: Size): number {
+  return Math.max(3, size.rows - WHERE_CHROME);
+}

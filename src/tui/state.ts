@@ -13,11 +13,12 @@ import type { PricingBook } from '../model/pricing-book.js';
 import * as actuals from './actuals-state.js';
 import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
 import { applyChanges, changedFields, changesOf, inverse, type Edit, type FieldChange } from './edits.js';
-import { listHeight, pickerHeight, scrollTop, spreadHeight, type Size } from './layout.js';
+import { listHeight, pickerHeight, scrollTop, spreadHeight, whereHeight, type Size } from './layout.js';
 import { readEntry, type Entry, type FieldLimits, type NumberField } from './number-entry.js';
 import { reprice, type EditPlan } from './price.js';
 import { rowIndex, rowsOf, type Row } from './rows.js';
 import { sampled, scrolled, type SpreadView } from './spread-state.js';
+import { moveWhere, openWhere, type WhereView } from './where-state.js';
 import { compareSampled, samplingFor, type ComparedPlan, type CompareSampling } from './compare-sampling.js';
 
 /** A scenario and its estimate. */
@@ -61,6 +62,7 @@ export type Mode =
   | { kind: 'help'; back: 'list' | 'compare' }
   | { kind: 'actuals'; view: actuals.ActualsView }
   | { kind: 'spread'; view: SpreadView }
+  | { kind: 'where'; view: WhereView }
   | { kind: 'confirm'; question: Question; about?: string; overwrite?: boolean };
 
 export interface Session {
@@ -107,6 +109,7 @@ export type Action =
   | { type: 'actualsFetched'; id: number; result: SourceResult; period: Period }
   | { type: 'actualsFailed'; id: number; error: string }
   | { type: 'spread' }
+  | { type: 'where' }
   | { type: 'spreadDone'; id: number; uncertainty: Uncertainty; ms: number }
   | { type: 'compareSampled'; id: number; uncertainties: (Uncertainty | undefined)[]; cheaper: (Decimal | undefined)[] };
 
@@ -246,8 +249,12 @@ function keepInView(s: Session): Session {
 
 /** Apply an edit, price it, and either take it (undoable) or refuse it with the engine's reason. */
 function edit(s: Session, e: Edit): Session {
+  return applyFieldChanges(s, changesOf(activeDoc(s).current.scenario, e));
+}
+
+/** Take field changes as one edit (one undo step), priced first; refused with the engine's reason. */
+function applyFieldChanges(s: Session, changes: FieldChange[]): Session {
   const doc = activeDoc(s);
-  const changes = changesOf(doc.current.scenario, e);
   const scenario = applyChanges(doc.current.scenario, changes, 'after');
   const { priced, plan } = reprice(doc.current, scenario, changes, doc.book, doc.uncertain.length, doc.plan);
   if (!priced.ok) return withMessage({ ...s, mode: { kind: 'list' } }, `not applied: ${priced.problem}`);
@@ -332,6 +339,25 @@ function pick(s: Session, mode: Extract<Mode, { kind: 'picker' }>): Session {
     index,
     patch: { provider: choice.provider, region: choice.region, instance: choice.instance, ...(moved ? { zone: undefined } : {}) },
   });
+}
+
+/** `w` on a node group: its placements, ranked by the whole plan as edited. */
+function openWherePanel(s: Session): Session {
+  const line = selectedLine(s);
+  if (!line) return s;
+  const { section, index } = itemOf(line);
+  if (section !== 'nodes') return withMessage(s, 'w places a node group: select one');
+  const view = openWhere(activeDoc(s).current.scenario, activeDoc(s).book, index);
+  return typeof view === 'string' ? withMessage(s, view) : { ...s, mode: { kind: 'where', view } };
+}
+
+/** Enter in the where panel: the placement's changes (the group and the ends that follow it) as one undoable edit. */
+function applyWhere(s: Session, view: WhereView): Session {
+  const row = view.rows[view.cursor]!;
+  const changes = changedFields(activeDoc(s).current.scenario, row.scenario);
+  if (changes.length === 0) return withMessage({ ...s, mode: { kind: 'list' } }, `${view.group} stays where it is`, 'info');
+  const next = applyFieldChanges(s, changes);
+  return next.message?.tone === 'error' ? next : withMessage(next, `${view.group} → ${row.place} (u undoes)`, 'info');
 }
 
 function openPicker(s: Session, purpose: PickerPurpose): Session {
@@ -458,6 +484,7 @@ function transition(state: Session, action: Action): Session {
     case 'move':
       if (mode.kind === 'picker') return movePicker(s, mode, action.by);
       if (mode.kind === 'spread') return { ...s, mode: { kind: 'spread', view: scrolled(mode.view, action.by, spreadHeight(s.size)) } };
+      if (mode.kind === 'where') return { ...s, mode: { kind: 'where', view: moveWhere(mode.view, action.by, whereHeight(s.size)) } };
       return mode.kind === 'list' ? move(s, action.by) : s;
     case 'step': {
       const line = mode.kind === 'list' ? selectedLine(s) : undefined;
@@ -495,6 +522,7 @@ function transition(state: Session, action: Action): Session {
     case 'commit':
       if (mode.kind === 'input') return commitInput(s, mode);
       if (mode.kind === 'picker') return pick(s, mode);
+      if (mode.kind === 'where') return applyWhere(s, mode.view);
       if (mode.kind === 'actuals' && mode.view.step === 'ask') {
         return { ...s, jobs: s.jobs + 1, mode: { kind: 'actuals', view: actuals.submit(mode.view, s.jobs + 1) } };
       }
@@ -548,6 +576,8 @@ function transition(state: Session, action: Action): Session {
       return mode.kind === 'actuals' ? actualsFetched(s, mode.view, action) : s;
     case 'spread':
       return openSpread(s);
+    case 'where':
+      return mode.kind === 'list' ? openWherePanel(s) : s;
     case 'spreadDone': {
       if (mode.kind !== 'spread') return s;
       const doc = activeDoc(s);

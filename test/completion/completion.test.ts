@@ -44,7 +44,7 @@ describe('what completes', () => {
     }
     expect(await candidates('estimate', '--fo')).toEqual(['--format']);
     // One CLI process per verb: the time grows with the verb list, not with any one verb.
-  }, 60_000);
+  }, 90_000);
 
   it('option values: formats, providers, regions and GPU models from the catalog', async () => {
     expect(await candidates('estimate', '--format', '')).toEqual(['table', 'json', 'csv', 'markdown']);
@@ -62,6 +62,8 @@ describe('what completes', () => {
       'transfers.nightly-feature-read.days',
     ]);
     expect(await candidates('breakeven', 'scenarios/single-cloud-training.yaml', '--spot', '')).toEqual(expect.arrayContaining(['h200-trainers']));
+    expect(await candidates('place', 'scenarios/recsys-feature-store.yaml', '--vary', 'nodes.s')).toEqual(['nodes.serving']);
+    expect(await candidates('place', 'scenarios/recsys-feature-store.yaml', '--purchase', '')).toEqual(['on-demand', 'spot']);
   });
 
   it('prints a script only for the shells it has', async () => {
