@@ -1,4 +1,5 @@
 import { formatOption } from '../cli/format-option.js';
+import { pricesOption } from '../cli/prices-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { catalogJson, catalogTable, networkTable } from '../format/catalog.js';
 import { Decimal } from '../model/decimal.js';
@@ -36,7 +37,7 @@ export function run(args: ParsedArgs, io: Io): number {
     count: numberOption(args, 'count', true),
     maxPrice: numberOption(args, 'max-price'),
   };
-  const book = loadPricingBook(query.provider ? [query.provider] : PROVIDERS, listOption(args, 'pricing').map((path) => ({ path })));
+  const book = loadPricingBook(query.provider ? [query.provider] : PROVIDERS, listOption(args, 'pricing').map((path) => ({ path })), undefined, { prices: pricesOption(args) });
   const tables = Object.values(book.tables);
 
   // A miss names what the tables do have, so a typo is one step from the answer.
