@@ -11,7 +11,7 @@ import type { OverrideFile } from '../model/load-scenario.js';
 import type { PricingBook, PricingSource } from '../model/pricing-book.js';
 import { readCompiledTable } from './compiled.js';
 import { applyOverride } from './merge.js';
-import { cachedCatalog, pricingCacheDir, type Prices } from './cache/files.js';
+import { cachedCatalog, DEFAULT_PRICES, pricingCacheDir, type Prices } from './cache/files.js';
 
 /** The bundled `pricing/` folder, found from this module whether it runs bundled (dist/) or from src/. */
 export function bundledPricingDir(): string {
@@ -41,7 +41,7 @@ export interface BookOptions {
 
 /** A provider's base table: the cached full catalog when there is one and it is wanted, the bundled table otherwise. */
 function readBaseTable(dir: string, provider: Provider, o: BookOptions): { table: PricingTableInput; source: PricingSource } {
-  const cached = o.prices === 'bundled' ? undefined : cachedCatalog(o.cacheDir ?? pricingCacheDir(), provider);
+  const cached = (o.prices ?? DEFAULT_PRICES) === 'bundled' ? undefined : cachedCatalog(o.cacheDir ?? pricingCacheDir(), provider);
   if (cached) {
     const table = cached.compiled ?? readPricingFile(cached.file).table;
     return { table, source: { provider, as_of: table.as_of, source: table.source, file: displayPath(cached.file), role: 'cache' } };

@@ -95,7 +95,7 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
     const show = await runMain(['pricing', 'show', 'p4d.24xlarge', '--format', 'json']);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`"region": "${EXTRA_REGION}"`);
-  });
+  }, 60_000);
 
   it('Azure: every region the paged Retail Prices answer names (NextPageLink, a 429 first); Google: the Catalog listing page by page', async () => {
     const azure = await azureRetailServer();
@@ -117,5 +117,6 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
     expect(azureCatalog.regions.westus3).toEqual({ continent: 'north-america' });
     expect(body.built[1].source).toBe('https://cloudbilling.googleapis.com/v1/services');
     expect(gcp.requests.some((q) => q.url.includes('pageToken=10'))).toBe(true);
-  });
+    // Two servers each waiting out a 429 (1 s each) and the Google client's first load: slow on a busy machine.
+  }, 60_000);
 });

@@ -23,6 +23,7 @@ export const partsDir = (dir: string, provider: Provider) => join(dir, 'parts', 
 /** Which prices the verbs read: the cached catalog when there is one (`cache`), or always the bundled tables. */
 export const PRICES = ['cache', 'bundled'] as const;
 export type Prices = (typeof PRICES)[number];
+export const DEFAULT_PRICES: Prices = 'cache';
 
 /**
  * The cached catalog of a provider, when one was built: read from its

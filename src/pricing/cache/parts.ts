@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { redact } from '../../redact.js';
 import { WriteError, writeAtomic } from '../../write-atomic.js';
 
 /** A finished part as kept: the day it was read and the items the API sent. */
@@ -38,7 +39,8 @@ export class PartStore {
     } catch (e) {
       throw new WriteError(`could not create the cache folder ${this.dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    writeAtomic(this.file(id), JSON.stringify({ fetched, items: [...items] } satisfies PartFile), { mode: 0o600 });
+    // As every cache file: a service that echoed a token into its answer must not leave it on disk.
+    writeAtomic(this.file(id), redact(JSON.stringify({ fetched, items: [...items] } satisfies PartFile)), { mode: 0o600 });
   }
 
   /** How many parts an earlier run left. */
