@@ -95,6 +95,10 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
     const show = await runMain(['pricing', 'show', 'p4d.24xlarge', '--format', 'json']);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`"region": "${EXTRA_REGION}"`);
+    expect(JSON.parse(show.stdout).pricing).toContainEqual(expect.objectContaining({ provider: 'aws', role: 'cache', as_of: catalog.as_of }));
+    const listed = await runMain(['pricing', 'show', 'p4d.24xlarge']);
+    expect(listed.stdout.replace(/\s+/g, ' ')).toMatch(/prices: aws from the cached catalog \S+aws\.yaml \(as_of \d{4}-\d\d-\d\d, source .*\); --prices bundled lists the bundled tables/);
+    expect((await runMain(['pricing', 'show', 'p4d.24xlarge', '--prices', 'bundled'])).stdout).not.toContain('cached catalog');
   }, 60_000);
 
   it('Azure: every region the paged Retail Prices answer names (NextPageLink, a 429 first); Google: the Catalog listing page by page', async () => {
