@@ -17,7 +17,7 @@ export default async function () {
   try {
     const { writeFullCatalog } = await loadDriver('catalog-cache');
     const rates = writeFullCatalog(join(cache, 'tollgate', 'pricing'));
-    const env = { ...process.env, XDG_CACHE_HOME: cache, TOLLGATE_CACHE_DIR: '' };
+    const env = { ...process.env, XDG_CACHE_HOME: cache, TOLLGATE_CACHE_DIR: '', TOLLGATE_PRICES: 'cache' };
     const cached = timeProcess(['bin/tollgate.js', 'pricing', 'show', '--format', 'json'], 15, { env, maxBuffer: 1 << 28 });
     console.log(`catalog     pricing show, cached full catalog (${rates} rates, all rows, json): ${fmt(cached)} = ${ratio(cached, bare)} node -e 0; ${ratio(cached, all)} the bundled tables; target <= 300 ms`);
     const gpu = timeProcess(['bin/tollgate.js', 'pricing', 'show', '--gpu', 'H100'], 15, { env });
