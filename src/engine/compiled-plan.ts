@@ -6,6 +6,8 @@ import type { PricingBook } from '../model/pricing-book.js';
 import { priceAggregate, type AggregateMember } from './aggregate.js';
 import { addCost, estimateTotals, exactSums, priceTraced, roundedTotals, totalsOf } from './estimate.js';
 import type { Tier } from '../model/pricing.js';
+import { scalePlan, type ScaledPlan } from './scaled-plan.js';
+import type { Product } from './trace.js';
 
 /** Where a varying quantity is: ['nodes', 0, 'count']. */
 export type QuantityPath = UncertainInput['path'];
@@ -26,6 +28,8 @@ export interface CompiledPlan {
   readonly moves: ReadonlySet<Category | 'total'>;
   /** Totals with `values[i]` set at the i-th path given to `compilePlan`. */
   totals(values: readonly Decimal[]): Totals;
+  /** The same totals in exact integers, for Monte Carlo, where every quantity a value moves is a product (scaled-plan.ts). */
+  readonly scaled?: ScaledPlan;
 }
 
 type Rule = (item: never) => Decimal;
@@ -49,7 +53,7 @@ interface LiveAggregate {
   lines: number[];
   members: AggregateMember[];
   /** Members whose quantity varies: position in `members`, their item and rule. */
-  varying: { member: number; item: Item; rule: Rule }[];
+  varying: { member: number; item: Item; rule: Rule; product: Product | undefined }[];
   /** One schedule (the usual case): the whole cost goes to the first member's line. */
   schedule?: Schedule;
   /** The quantities of the members that do not vary, summed in member order, and their most decimal places. */
@@ -105,9 +109,13 @@ function exactSum(sum: Decimal, places: number): boolean {
 
 export function compilePlan(scenario: Scenario, book: PricingBook, paths: readonly QuantityPath[]): CompiledPlan {
   const rules = new Map<LineItem, Rule>();
+  const products = new Map<LineItem, Product | undefined>();
   const aggregates: { lines: readonly LineItem[]; members: readonly AggregateMember[] }[] = [];
   const estimate = priceTraced(scenario, book, 'totals', {
-    line: (line, quantityOf) => void rules.set(line, quantityOf as Rule),
+    line: (line, quantityOf, product) => {
+      rules.set(line, quantityOf as Rule);
+      products.set(line, product);
+    },
     aggregate: (lines, members) => void aggregates.push({ lines, members }),
   });
   const lines = estimate.lines;
@@ -136,7 +144,7 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
   for (const a of aggregates) {
     const varying = a.lines.flatMap((line, member) => {
       const item = itemOf(line);
-      return item ? [{ member, item, rule: rules.get(line)! }] : [];
+      return item ? [{ member, item, rule: rules.get(line)!, product: products.get(line) }] : [];
     });
     if (varying.length === 0) continue;
     const idx = a.lines.map((l) => lineIndex.get(l)!);
@@ -227,7 +235,16 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
     return roundedTotals(sums);
   }
 
-  return { point, moves, totals };
+  const scaled =
+    moves.size > 0
+      ? scalePlan({
+          direct: direct.map((d) => ({ item: d.item, product: products.get(lines[d.line]!), rate: d.rate, category: categoryOf[d.line]! })),
+          aggregates: live.map((a) => ({ members: a.members, varying: a.varying, category: categoryOf[a.lines[0]!]! })),
+          fixed,
+          keys: [...moving.map((m) => m.category), 'total'],
+        })
+      : undefined;
+  return { point, moves, totals, ...(scaled ? { scaled } : {}) };
 }
 
 /** The plan priced by `estimateTotals` on each call, with the values set at their paths. */

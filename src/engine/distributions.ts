@@ -21,33 +21,76 @@ const SAMPLE_DIGITS = 4;
  * in each. Floats only for the draw; the result is a Decimal.
  */
 export function sampler(input: UncertainInput): (u: number) => Decimal {
+  const draw = drawParts(input);
+  const n = new Float64Array(1);
+  const e = new Int32Array(1);
+  return (u) => {
+    draw(u, n, e, 0);
+    return decimalOfParts(n[0]!, e[0]!);
+  };
+}
+
+/**
+ * The same draw as `sampler`, as n × 10^e with n a whole number, written at
+ * position j of `n` and `e`: what the exact-integer pricing (scaled-plan.ts)
+ * takes, with no Decimal built.
+ */
+export function drawParts(input: UncertainInput): (u: number, n: Float64Array, e: Int32Array, j: number) => void {
   const quantile = isLognormal(input.dist) ? lognormal(input.dist) : triangular(input.dist);
   const max = input.max?.toNumber() ?? Infinity;
-  return (u) => {
+  return (u, n, e, j) => {
     const x = Math.min(Math.max(quantile(u), 0), max);
-    return input.integer ? new Decimal(Math.round(x)) : significant(x);
+    if (input.integer) {
+      n[j] = Math.round(x);
+      e[j] = 0;
+    } else significantParts(x, n, e, j);
   };
 }
 
 /** 10^k for k from −40 to 40, so a draw's Decimal is built by one multiplication. */
 const POWERS = Array.from({ length: 81 }, (_, k) => new Decimal(10).pow(k - 40));
 
+function decimalOfParts(n: number, e: number): Decimal {
+  const power = POWERS[e + 40];
+  return power ? new Decimal(n).times(power) : new Decimal(`${n}e${e}`);
+}
+
 /**
- * `new Decimal(x.toPrecision(SAMPLE_DIGITS))` without building the string (one
- * per input per sample): n × 10^e with n the leading digits rounded to nearest.
- * Where float scaling might round otherwise (a near tie, an edge of the digit
- * count), the string way decides.
+ * `x.toPrecision(SAMPLE_DIGITS)` as n × 10^e without building the string (one
+ * per input per sample): n the leading digits rounded to nearest. Where float
+ * scaling might round otherwise (a near tie, an edge of the digit count), the
+ * string way decides.
  */
-export function significant(x: number): Decimal {
+function significantParts(x: number, n: Float64Array, e: Int32Array, j: number): void {
   if (x > 0 && Number.isFinite(x)) {
-    const e = Math.floor(Math.log10(x)) - (SAMPLE_DIGITS - 1);
-    const scaled = e >= 0 ? x / 10 ** e : x * 10 ** -e;
-    const n = Math.round(scaled);
+    const k = Math.floor(Math.log10(x)) - (SAMPLE_DIGITS - 1);
+    const scaled = k >= 0 ? x / 10 ** k : x * 10 ** -k;
+    const m = Math.round(scaled);
     const tie = Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6;
-    const power = POWERS[e + 40];
-    if (!tie && power && n >= 10 ** (SAMPLE_DIGITS - 1) && n < 10 ** SAMPLE_DIGITS) return new Decimal(n).times(power);
+    if (!tie && POWERS[k + 40] && m >= 10 ** (SAMPLE_DIGITS - 1) && m < 10 ** SAMPLE_DIGITS) {
+      n[j] = m;
+      e[j] = k;
+      return;
+    }
   }
-  return new Decimal(x.toPrecision(SAMPLE_DIGITS));
+  const d = new Decimal(x.toPrecision(SAMPLE_DIGITS));
+  if (d.isZero() || !d.isFinite()) {
+    n[j] = d.toNumber();
+    e[j] = 0;
+    return;
+  }
+  // d has at most SAMPLE_DIGITS significant digits: its leading digit is at 10^d.e.
+  const k = d.e - (SAMPLE_DIGITS - 1);
+  n[j] = d.times(new Decimal(10).pow(-k)).toNumber();
+  e[j] = k;
+}
+
+/** `new Decimal(x.toPrecision(SAMPLE_DIGITS))`, by way of `significantParts`. */
+export function significant(x: number): Decimal {
+  const n = new Float64Array(1);
+  const e = new Int32Array(1);
+  significantParts(x, n, e, 0);
+  return decimalOfParts(n[0]!, e[0]!);
 }
 
 /** The quantile function of the triangular distribution (low, mode = expected, high). */

@@ -8,7 +8,7 @@ import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
 import { priceClusters } from './price-clusters.js';
 import { priceNodeExtras } from './price-node-extras.js';
-import { nodeHours, priceNodeGroup } from './price-nodes.js';
+import { nodeHours, nodeHoursProduct, priceNodeGroup } from './price-nodes.js';
 import { priceRequests } from './price-requests.js';
 import { priceStorage } from './price-storage.js';
 import { priceTransfers } from './price-transfers.js';
@@ -50,7 +50,7 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
       if (group.zone !== undefined) checkZone(group.provider, group.region, group.zone);
       const line = priceNodeGroup(group, i, book, hoursPerMonth, assume);
       lines.push(line);
-      trace?.line(line, nodeHours(hoursPerMonth));
+      trace?.line(line, nodeHours(hoursPerMonth), nodeHoursProduct(group, hoursPerMonth));
       for (const extra of priceNodeExtras(group, i, book, hoursPerMonth, assume)) lines.push(extra);
     } catch (e) {
       fail(['nodes', i], e);

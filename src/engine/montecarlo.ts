@@ -4,7 +4,8 @@ import type { Scenario } from '../model/scenario.js';
 import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { compilePlan, type CompiledPlan } from './compiled-plan.js';
-import { sampler } from './distributions.js';
+import { drawParts, sampler } from './distributions.js';
+import { decimalOf, fitsPrecision, type ScaledPlan } from './scaled-plan.js';
 import { SharedDraws } from './random.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './sampling-defaults.js';
 
@@ -63,32 +64,102 @@ export function monteCarlo(
   const plan = options.plan ?? compilePlan(scenario, book, uncertain.map((u) => u.path));
   const shared = options.draws?.seed === seed && options.draws.samples === samples ? options.draws : new SharedDraws(seed, samples);
   const streams = uncertain.map((u) => shared.of(u.label));
-  const draw = uncertain.map(sampler);
-  // Only what a range can move is kept per sample; the rest is the point total in every sample.
-  const moving = KEYS.filter((k) => plan.moves.has(k) || k === 'total');
-  const columns = Object.fromEntries(moving.map((k) => [k, new Array<Decimal>(samples)])) as Partial<Record<(typeof KEYS)[number], Decimal[]>>;
-
-  const values = new Array<Decimal>(uncertain.length);
-  for (let i = 0; i < samples; i++) {
-    for (let j = 0; j < values.length; j++) values[j] = draw[j]!(streams[j]![i]!);
-    const totals = plan.totals(values);
-    for (const k of moving) columns[k]![i] = totals[k];
-  }
-
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
-  const spreads = Object.fromEntries(
-    KEYS.map((k) => [k, columns[k] ? spreadOf(columns[k], percentiles) : constant(plan.point[k], percentiles)]),
-  ) as MonteCarlo['spreads'];
-  const total = columns.total!;
   const budget = scenario.budget?.monthly;
+  const scaled = plan.scaled && sampleScaled(plan.scaled, uncertain, streams, samples);
+  const spreads = {} as MonteCarlo['spreads'];
+  let total: () => Decimal[];
   let over = 0;
-  if (budget) for (const t of total) if (t.gt(budget)) over++;
+  if (scaled) {
+    // Exact integers per sample (scaled-plan.ts); Decimals only for the figures reported.
+    const at = new Map(plan.scaled!.keys.map((k, i) => [k, i]));
+    for (const k of KEYS) {
+      const i = at.get(k);
+      spreads[k] = i === undefined ? constant(plan.point[k], percentiles) : scaledSpread(scaled.columns[i]!, plan.scaled!.scales[i]!, scaled.places[i]!, percentiles);
+    }
+    const i = at.get('total')!;
+    const column = scaled.columns[i]!;
+    const scale = plan.scaled!.scales[i]!;
+    let materialized: Decimal[] | undefined;
+    total = () => (materialized ??= column.map((m) => decimalOf(m, scale)));
+    if (budget) {
+      // Every sample's total is exact when their sum is (fitsPrecision): compare the integers.
+      const exact = fitsPrecision(column.reduce((a, b) => a + b, 0n), scale, scaled.places[i]!);
+      const limit = exact && !budget.isNegative() && budget.decimalPlaces() <= scale ? BigInt(budget.toFixed(scale).replace('.', '')) : undefined;
+      if (limit !== undefined) for (const m of column) over += m > limit ? 1 : 0;
+      else for (const t of total()) if (t.gt(budget)) over++;
+    }
+  } else {
+    const draw = uncertain.map(sampler);
+    // Only what a range can move is kept per sample; the rest is the point total in every sample.
+    const moving = KEYS.filter((k) => plan.moves.has(k) || k === 'total');
+    const columns = Object.fromEntries(moving.map((k) => [k, new Array<Decimal>(samples)])) as Partial<Record<(typeof KEYS)[number], Decimal[]>>;
+    const values = new Array<Decimal>(uncertain.length);
+    for (let i = 0; i < samples; i++) {
+      for (let j = 0; j < values.length; j++) values[j] = draw[j]!(streams[j]![i]!);
+      const totals = plan.totals(values);
+      for (const k of moving) columns[k]![i] = totals[k];
+    }
+    for (const k of KEYS) spreads[k] = columns[k] ? spreadOf(columns[k], percentiles) : constant(plan.point[k], percentiles);
+    const column = columns.total!;
+    total = () => column;
+    if (budget) for (const t of column) if (t.gt(budget)) over++;
+  }
   return {
     samples,
     seed,
     spreads,
     ...(budget ? { overBudget: new Decimal(over).div(samples) } : {}),
-    totals: total,
+    // Built when asked for (paired comparisons): a Decimal per sample is most of a sampled run's cost.
+    get totals() {
+      return total();
+    },
+  };
+}
+
+/** Every sample priced in exact integers, or undefined when one leaves the range proven exact (then Decimals price the run). */
+function sampleScaled(plan: ScaledPlan, uncertain: readonly UncertainInput[], streams: readonly Float64Array[], samples: number) {
+  const draw = uncertain.map(drawParts);
+  const n = new Float64Array(uncertain.length);
+  const e = new Int32Array(uncertain.length);
+  const columns = plan.keys.map(() => new Array<bigint>(samples));
+  const places = plan.keys.map(() => 0);
+  const out = new Array<bigint>(plan.keys.length);
+  const at = new Array<number>(plan.keys.length);
+  for (let i = 0; i < samples; i++) {
+    for (let j = 0; j < draw.length; j++) draw[j]!(streams[j]![i]!, n, e, j);
+    if (!plan.sample(n, e, out, at)) return undefined;
+    for (let k = 0; k < out.length; k++) {
+      columns[k]![i] = out[k]!;
+      if (at[k]! > places[k]!) places[k] = at[k]!;
+    }
+  }
+  return { columns, places };
+}
+
+/**
+ * `spreadOf` of the samples m × 10^−scale, rounded as Decimals are: the same
+ * figures, from integers. The mean is the exact sum over n when the sum fits
+ * Decimal's precision (then so did every running sum `spreadOf` takes);
+ * otherwise the samples are made Decimals and `spreadOf` decides. Rounding is
+ * monotone, so the k-th smallest integer gives the k-th smallest Decimal.
+ */
+function scaledSpread(column: readonly bigint[], scale: number, places: number, percentiles: readonly number[]): Spread {
+  const first = column[0]!;
+  let sum = 0n;
+  let same = true;
+  for (const m of column) {
+    sum += m;
+    same &&= m === first;
+  }
+  if (same) return constant(decimalOf(first, scale), percentiles);
+  if (!fitsPrecision(sum, scale, places)) return spreadOf(column.map((m) => decimalOf(m, scale)), percentiles);
+  const keys = column.map(Number);
+  const order = column.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || (column[a]! < column[b]! ? -1 : column[a]! > column[b]! ? 1 : 0));
+  const n = column.length;
+  return {
+    expected: decimalOf(sum, scale).div(n),
+    percentiles: new Map(percentiles.map((p) => [p, decimalOf(column[order[Math.max(0, Math.ceil((p / 100) * n) - 1)]!]!, scale)])),
   };
 }
 

@@ -4,6 +4,7 @@ import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { instancePriceDate, instanceRate, tableFor } from '../pricing/lookup.js';
 import { billedHours } from './spot-interruptions.js';
+import type { Product } from './trace.js';
 
 /** Node-hours of a group: count × hours per node (the month when hours are not given). */
 export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal {
@@ -12,6 +13,12 @@ export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal
     const useful = group.hours ?? hoursPerMonth;
     return group.count.times(interruptedHours(group, useful)?.billed ?? useful);
   };
+}
+
+/** `nodeHours` as a product (count × hours), for a group without the interruption model (whose billed hours are not one). */
+export function nodeHoursProduct(group: NodeGroup, hoursPerMonth: Decimal): Product | undefined {
+  if (interruptedHours(group, group.hours ?? hoursPerMonth)) return undefined;
+  return ['count', group.hours === undefined ? hoursPerMonth : 'hours'];
 }
 
 export function priceNodeGroup(

@@ -5,7 +5,7 @@ import { storageRate, storageUnit, tableFor } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { groupBy } from './group-by.js';
 import type { PricingTrace } from './trace.js';
-import { fromGB } from './units.js';
+import { fromGB, gbProduct } from './units.js';
 
 /**
  * Storage tiers (S3's "first 50 TB") apply to everything of one class in one
@@ -47,7 +47,7 @@ export function priceStorage(
         } satisfies LineItem as LineItem,
       };
       priced.push(entry);
-      trace?.line(entry.item, quantityOf);
+      trace?.line(entry.item, quantityOf, gbProduct('gb', unit));
     } catch (e) {
       fail(index, e);
     }

@@ -1,15 +1,15 @@
 import { Decimal, ZERO } from '../model/decimal.js';
 import { formatEndpoint, parseEndpoint, resolveItem, type ResolvedEndpoint } from '../model/endpoint.js';
 import type { LineItem, TransferPath } from '../model/estimate.js';
-import type { Tier } from '../model/pricing.js';
+import type { Tier, VolumeUnit } from '../model/pricing.js';
 import type { Scenario, Transfer } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { blaming, ingressRate, sameRegionStorageRate, interRegionRate, interZoneRate, internetEgressTiers, natRates, transferUnit } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { classifyPath, type ClassifiedPath } from './transfer-path.js';
 import { groupBy } from './group-by.js';
-import { fromGB } from './units.js';
-import type { PricingTrace } from './trace.js';
+import { fromGB, gbProduct } from './units.js';
+import type { PricingTrace, Product } from './trace.js';
 
 interface Context {
   book: PricingBook;
@@ -28,6 +28,12 @@ export function transferGB(t: Transfer, hoursPerMonth: Decimal): Decimal {
   if (t.days !== undefined) return t.gb_per_day!.times(t.days);
   // Multiply before dividing: 730 h / 24 is a repeating decimal, 300 GB × 730 / 24 is not.
   return t.gb_per_day!.times(hoursPerMonth).div(24);
+}
+
+/** `transferGB` then `fromGB` as a product (trace.ts); none for per-day volumes over the month's days, which divide by 24. */
+function transferProduct(t: Transfer, unit: VolumeUnit): Product | undefined {
+  if (t.gb_per_month !== undefined) return gbProduct('gb_per_month', unit);
+  return t.days !== undefined ? gbProduct('gb_per_day', unit, 'days') : undefined;
 }
 
 export function monthlyGB(t: Transfer, hoursPerMonth: Decimal, assume: (text: string) => void): { gb: Decimal; how: string } {
@@ -128,6 +134,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       const unit = transferUnit(c.table);
       const quantity = fromGB(gb, unit);
       const quantityOf = (x: Transfer) => fromGB(transferGB(x, ctx.hoursPerMonth), unit);
+      const product = transferProduct(t, unit);
       const row = PATHS[c.path];
       const item: LineItem = {
         kind: 'transfer',
@@ -150,7 +157,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       } else egress.push({ item, member: { quantity, ...price }, provider: c.payer.provider });
       item.cost = item.quantity.times(item.rate);
       lines.push(item);
-      ctx.trace?.line(item, quantityOf);
+      ctx.trace?.line(item, quantityOf, product);
 
       if (t.via === 'nat-gateway') {
         const nat = natRates(c.table, c.payer.region);
@@ -170,7 +177,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
           ref,
         };
         lines.push(processing);
-        ctx.trace?.line(processing, quantityOf);
+        ctx.trace?.line(processing, quantityOf, product);
         const key = `${c.payer.provider}:${c.payer.region}`;
         if (!natRegions.has(key)) natRegions.set(key, { provider: c.payer.provider, region: c.payer.region, perHour: nat.perHour, index });
       }

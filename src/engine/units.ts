@@ -8,3 +8,8 @@ export const GIB_PER_GB = new Decimal('0.931322574615478515625');
 export function fromGB(gb: Decimal, unit: VolumeUnit): Decimal {
   return unit === 'GB' ? gb : gb.times(GIB_PER_GB);
 }
+
+/** `fromGB` of a field as a product of terms (trace.ts): the field, times GiB per GB where the unit is GiB. */
+export function gbProduct(field: string | Decimal, unit: VolumeUnit, ...more: (string | Decimal)[]): (string | Decimal)[] {
+  return unit === 'GB' ? [field, ...more] : [field, ...more, GIB_PER_GB];
+}

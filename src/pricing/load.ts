@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, InputError } from '../model/diagnostics.js';
@@ -32,6 +32,23 @@ export function readPricingFile(file: string): { source: SourceFile; table: Pric
 /** Set when running from the bundle, which ships the tables precompiled beside it. */
 const COMPILED_DIR = join(dirname(fileURLToPath(import.meta.url)), 'pricing-compiled');
 
+/**
+ * Bundled tables read once per process, again when the file changes: `compare`
+ * and placement price many plans on the same tables. Tables are never changed
+ * in place (an override builds a new one), so plans can share them.
+ */
+const bundled = new Map<string, { size: number; mtimeMs: number; table: PricingTableInput }>();
+
+function readBundledTable(dir: string, provider: Provider): PricingTableInput {
+  const file = join(dir, `${provider}.yaml`);
+  const stat = statSync(file, { throwIfNoEntry: false });
+  const hit = bundled.get(file);
+  if (stat && hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) return hit.table;
+  const table = readCompiledTable(join(COMPILED_DIR, `${provider}.json`), file) ?? readPricingFile(file).table;
+  if (stat) bundled.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, table });
+  return table;
+}
+
 export interface BookOptions {
   /** `bundled` ignores the cached catalog (--prices bundled); default `cache`: the catalog when one was built. */
   prices?: Prices;
@@ -46,8 +63,7 @@ function readBaseTable(dir: string, provider: Provider, o: BookOptions): { table
     const table = cached.compiled ?? readPricingFile(cached.file).table;
     return { table, source: { provider, as_of: table.as_of, source: table.source, file: displayPath(cached.file), role: 'cache' } };
   }
-  const file = join(dir, `${provider}.yaml`);
-  const table = readCompiledTable(join(COMPILED_DIR, `${provider}.json`), file) ?? readPricingFile(file).table;
+  const table = readBundledTable(dir, provider);
   return { table, source: { provider, as_of: table.as_of, source: table.source, file: `pricing/${provider}.yaml`, role: 'bundled' } };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from '../../src/model/decimal.js';
 import { compilePlan, type QuantityPath } from '../../src/engine/compiled-plan.js';
+import { decimalOf } from '../../src/engine/scaled-plan.js';
 import { estimate, estimateTotals } from '../../src/engine/estimate.js';
 import { CATEGORIES } from '../../src/model/estimate.js';
 import type { NodeGroup, Scenario, Transfer } from '../../src/model/scenario.js';
@@ -89,21 +90,24 @@ function quantityPaths(s: Scenario): { path: QuantityPath; whole: boolean }[] {
 
 const text = (t: Record<string, Decimal>) => Object.fromEntries(KEYS.map((k) => [k, t[k]!.toFixed()]));
 
+/** A random plan, some of its quantities chosen to vary, compiled for them. */
+const planCase = fc
+  .tuple(fc.array(node, { maxLength: 4 }), fc.array(transfer, { maxLength: 8 }), fc.array(store, { maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }))
+  .map(([nodes, transfers, stores, picks]) => ({ s: scenarioOf(nodes, transfers, stores), picks }))
+  .filter(({ s }) => quantityPaths(s).length > 0)
+  .map(({ s, picks }) => {
+    const all = quantityPaths(s);
+    const chosen = [...new Map(picks.map((p) => [p % all.length, all[p % all.length]!])).values()];
+    return { s, chosen, plan: compilePlan(s, book, chosen.map((c) => c.path)) };
+  });
+
 describe('compiled plan', () => {
   /** Totals of `s` with random `chosen` quantities set to values from `quantity`, through the plan and through `reference`. */
   const agrees = (quantity: fc.Arbitrary<Decimal>, reference: (s: Scenario) => Record<string, Decimal>) =>
     fc.property(
-      fc.array(node, { maxLength: 4 }),
-      fc.array(transfer, { maxLength: 8 }),
-      fc.array(store, { maxLength: 4 }),
-      fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+      planCase,
       fc.array(fc.tuple(quantity, count), { minLength: 6 * 5, maxLength: 6 * 5 }),
-      (nodes, transfers, stores, picks, draws) => {
-        const s = scenarioOf(nodes, transfers, stores);
-        const all = quantityPaths(s);
-        fc.pre(all.length > 0);
-        const chosen = [...new Map(picks.map((p) => [p % all.length, all[p % all.length]!])).values()];
-        const plan = compilePlan(s, book, chosen.map((c) => c.path));
+      ({ s, chosen, plan }, draws) => {
         expect(text(plan.point)).toEqual(text(estimate(s, book).totals));
         for (let k = 0; k + chosen.length <= draws.length; k += chosen.length) {
           const values = chosen.map((c, j) => {
@@ -125,6 +129,38 @@ describe('compiled plan', () => {
   it('any value, to all 40 digits (a break-even probe), has the totals of estimate() and of the totals-only pricing', () => {
     fc.assert(agrees(probed, (at) => estimate(at, book).totals), { numRuns: 200 });
     fc.assert(agrees(probed, (at) => estimateTotals(at, book)), { numRuns: 100 });
+  });
+
+  it('prices samples in exact integers (scaled-plan.ts) to the totals estimate() gives the sampled plan, to the last digit', () => {
+    // Draws as Monte Carlo makes them: n × 10^e, 4 digits (or whole numbers), from 10^-12 up.
+    const part = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: -12, max: 6 }));
+    let scaledSamples = 0;
+    fc.assert(
+      fc.property(planCase, fc.array(fc.tuple(part, count), { minLength: 6 * 4, maxLength: 6 * 4 }), ({ s, chosen, plan }, draws) => {
+        if (!plan.scaled) return;
+        const out: bigint[] = [];
+        const places: number[] = [];
+        for (let k = 0; k + chosen.length <= draws.length; k += chosen.length) {
+          const parts = chosen.map((c, j): [number, number] => {
+            const [[m, e], n] = draws[k + j]!;
+            if (c.path[2] === 'days') return [Math.min(n.toNumber(), 31), 0];
+            if (c.path[2] === 'hours') return m * 10 ** e > 730 ? [730, 0] : [m, e];
+            return c.whole ? [n.toNumber(), 0] : [m, e];
+          });
+          if (!plan.scaled.sample(parts.map((p) => p[0]), parts.map((p) => p[1]), out, places)) continue;
+          scaledSamples++;
+          const at = withValues(s, chosen.map((c, j) => ({ path: c.path, value: new Decimal(parts[j]![0]).times(new Decimal(10).pow(parts[j]![1])) })));
+          const want = estimate(at, book).totals;
+          const got = Object.fromEntries(plan.scaled.keys.map((key, i) => [key, decimalOf(out[i]!, plan.scaled!.scales[i]!).toFixed()]));
+          expect(got).toEqual(Object.fromEntries(plan.scaled.keys.map((key) => [key, want[key].toFixed()])));
+          // The figures no value moves are the point's.
+          for (const key of KEYS.filter((key) => !plan.scaled!.keys.includes(key))) expect(want[key].toFixed()).toBe(plan.point[key].toFixed());
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The property is about the integer path: most generated samples must take it.
+    expect(scaledSamples).toBeGreaterThan(300);
   });
 
   it('names the categories a varying quantity moves, and leaves the rest at the point totals', () => {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { Decimal } from '../../src/model/decimal.js';
 import { sampler, significant } from '../../src/engine/distributions.js';
 import { estimate } from '../../src/engine/estimate.js';
+import { compilePlan } from '../../src/engine/compiled-plan.js';
 import { monteCarlo } from '../../src/engine/montecarlo.js';
 import { streamDraws } from '../../src/engine/random.js';
 import { CATEGORIES } from '../../src/model/estimate.js';
@@ -47,6 +48,24 @@ describe('Monte Carlo through the compiled plan', () => {
     const point = estimate(loaded.scenario, book).totals;
     expect(mc.spreads.ingress.expected.eq(point.ingress)).toBe(true);
     for (const c of CATEGORIES.filter((c) => c !== 'ingress')) expect(mc.spreads[c].percentiles.get(95)!.gt(mc.spreads[c].percentiles.get(50)!)).toBe(true);
+  });
+
+  it('reports the same spreads, budget share and sample totals from exact integers as from Decimals', () => {
+    // Without the NAT gateway, whose hourly line a varying transfer's plan prices whole (compiled-plan.ts).
+    const loaded = parseScenario(RANGED.replace(', via: nat-gateway', ''), 'ranged.yaml');
+    const book = loadPricingBook(providersOf(loaded.scenario), [], FIXTURE_PRICING);
+    const plan = compilePlan(loaded.scenario, book, loaded.uncertain.map((u) => u.path));
+    expect(plan.scaled).toBeDefined();
+    const options = { samples: 2000, seed: 11, percentiles: [5, 50, 95, 99] };
+    const scaled = monteCarlo(loaded.scenario, loaded.uncertain, book, { ...options, plan });
+    const decimals = monteCarlo(loaded.scenario, loaded.uncertain, book, { ...options, plan: { ...plan, scaled: undefined } });
+    const text = (mc: typeof scaled) => ({
+      spreads: Object.fromEntries(Object.entries(mc.spreads).map(([k, s]) => [k, [s.expected.toFixed(), ...[...s.percentiles].map(([p, v]) => `${p}:${v.toFixed()}`)]])),
+      over: mc.overBudget?.toFixed(),
+      totals: mc.totals.map((t) => t.toFixed()),
+    });
+    expect(text(scaled)).toEqual(text(decimals));
+    expect(Number(scaled.overBudget)).toBeGreaterThan(0);
   });
 
   it('prices lines the engine does not trace (disks, requests) at every sample too: the as-deployed example', () => {

@@ -1,0 +1,308 @@
+import { Decimal } from '../model/decimal.js';
+import type { Category } from '../model/estimate.js';
+import type { AggregateMember } from './aggregate.js';
+import type { ExactSums } from './estimate.js';
+import type { Product } from './trace.js';
+
+/**
+ * Monte Carlo samples priced in exact integers instead of Decimals: a value is
+ * a BigInt m at a scale S fixed when the plan is compiled (the number is
+ * m × 10^−S), with D, a bound on its decimal places, carried per sample.
+ *
+ * Why the totals are the engine's to the last digit: the engine prices a line
+ * by Decimal multiplications (count × hours × rate), sums an aggregate's
+ * quantities and runs its tier bands (minus, times, plus), and sums the line
+ * costs exactly, rounding once (`totalsOf`). A Decimal operation is exact
+ * when its result has at most `precision` (40) significant digits. BigInt
+ * arithmetic is always exact, so this path takes every step the engine takes,
+ * in the same order, and checks that each result would have been exact in
+ * Decimal: a value with m < 10^(40 + S − D) has at most 40 significant digits
+ * (its last S − D digits of m are zeros). Where the check fails, `sample` says
+ * so and the caller prices that run with Decimals. The final sums are exact
+ * integers, rounded once by `decimalOf` as `roundedTotals` rounds.
+ */
+export interface ScaledPlan {
+  /** The figures a sample moves, in `sample`'s output order: categories, then 'total'. */
+  readonly keys: readonly (Category | 'total')[];
+  /** Scale of each key's output. */
+  readonly scales: readonly number[];
+  /**
+   * Price one sample: value i is n[i] × 10^e[i] (n a whole number, e ≥ −INPUT_SCALE).
+   * Writes each key's exact sum (at its scale) to `out`, and a bound on its decimal
+   * places to `places`; false when a step leaves the range proven exact.
+   */
+  sample(n: ArrayLike<number>, e: ArrayLike<number>, out: bigint[], places: number[]): boolean;
+}
+
+/** Most decimal places an input may have on this path (a 4-digit draw of 10⁻¹² has 15). */
+export const INPUT_SCALE = 16;
+const DIGITS = Decimal.precision;
+
+const P10: bigint[] = [1n];
+function p10(k: number): bigint {
+  while (P10.length <= k) P10.push(P10[P10.length - 1]! * 10n);
+  return P10[k]!;
+}
+
+/** The largest of some numbers, 0 for none (no argument spreading: aggregates may have 10^5 members). */
+function most(values: Iterable<number>): number {
+  let m = 0;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
+/** A Decimal's exact integer at `scale` (≥ its decimal places). */
+function scaled(v: Decimal, scale: number): bigint {
+  const dp = v.decimalPlaces();
+  return BigInt(v.toFixed(dp).replace('.', '')) * p10(scale - dp);
+}
+
+/** m × 10^−scale rounded once to Decimal's precision, as `roundedTotals` rounds an exact sum. */
+export function decimalOf(m: bigint, scale: number): Decimal {
+  return new Decimal(`${m}e-${scale}`).toSignificantDigits(Decimal.precision, Decimal.rounding);
+}
+
+/**
+ * Whether m × 10^−scale (m ≥ 0, at most `places` decimal places) has at most
+ * Decimal's precision in significant digits: then Decimal holds it exactly,
+ * and so every non-negative sum that adds up to at most it.
+ */
+export function fitsPrecision(m: bigint, scale: number, places: number): boolean {
+  return m < p10(DIGITS + scale - places);
+}
+
+/** An item whose fields may vary: (field, index into the values). */
+export interface VaryingItem {
+  base: Record<string, unknown>;
+  fields: readonly (readonly [string, number])[];
+}
+
+export interface ScaledSource {
+  direct: readonly { item: VaryingItem; product: Product | undefined; rate: Decimal; category: Category }[];
+  aggregates: readonly {
+    members: readonly AggregateMember[];
+    varying: readonly { member: number; item: VaryingItem; product: Product | undefined }[];
+    category: Category;
+  }[];
+  /** Exact sums of the lines no value touches. */
+  fixed: ExactSums;
+  keys: readonly (Category | 'total')[];
+}
+
+/** One term of a product: input `input` (its value's scale is INPUT_SCALE), or a constant. */
+interface Term {
+  input: number;
+  m: bigint;
+  scale: number;
+}
+
+interface Chain {
+  terms: Term[];
+  scale: number;
+}
+
+interface Contribution {
+  /** Where the contribution goes: its key's position, and the total's. */
+  key: number;
+  /** 10^(key scale − contribution scale), 10^(total scale − contribution scale). */
+  toKey: bigint;
+  toTotal: bigint;
+}
+
+/** Undefined when some step is not a product of non-negative numbers, or an aggregate has several schedules. */
+export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
+  const nonNegative = (v: Decimal) => !v.isNegative();
+  const chainOf = (item: VaryingItem, product: Product | undefined): Chain | undefined => {
+    // A product describes the item as priced; a varying field it does not name (hours set on a
+    // group that had none) could change the rule itself.
+    if (!product || product.length === 0 || !item.fields.every(([f]) => product.includes(f))) return undefined;
+    const terms: Term[] = [];
+    for (const t of product) {
+      const at = typeof t === 'string' ? item.fields.find(([f]) => f === t)?.[1] : undefined;
+      if (at !== undefined) {
+        terms.push({ input: at, m: 1n, scale: INPUT_SCALE });
+        continue;
+      }
+      const c = typeof t === 'string' ? item.base[t] : t;
+      if (!(c instanceof Decimal) || !nonNegative(c)) return undefined;
+      terms.push({ input: -1, m: scaled(c, c.decimalPlaces()), scale: c.decimalPlaces() });
+    }
+    return { terms, scale: terms.reduce((s, t) => s + t.scale, 0) };
+  };
+
+  const keyOf = new Map(source.keys.map((k, i) => [k, i]));
+  const totalAt = keyOf.get('total');
+  if (totalAt === undefined) return undefined;
+  const total: number = totalAt;
+
+  const direct: { chain: Chain; rate: bigint; scale: number; to: Contribution }[] = [];
+  const contributions: { key: number; scale: number; set: (c: Contribution) => void }[] = [];
+  for (const d of source.direct) {
+    const chain = chainOf(d.item, d.product);
+    const key = keyOf.get(d.category);
+    if (!chain || key === undefined || !nonNegative(d.rate)) return undefined;
+    const entry = { chain, rate: scaled(d.rate, d.rate.decimalPlaces()), scale: chain.scale + d.rate.decimalPlaces(), to: undefined as unknown as Contribution };
+    direct.push(entry);
+    contributions.push({ key, scale: entry.scale, set: (c) => (entry.to = c) });
+  }
+
+  const aggregates: Aggregate[] = [];
+  for (const a of source.aggregates) {
+    const tiers = a.members[0]!.tiers;
+    const key = keyOf.get(a.category);
+    if (key === undefined || a.members.some((m) => m.schedule !== a.members[0]!.schedule)) return undefined;
+    const varying = new Map(a.varying.map((v) => [v.member, v]));
+    const chains: Chain[] = [];
+    for (const v of a.varying) {
+      const chain = chainOf(v.item, v.product);
+      if (!chain) return undefined;
+      chains.push(chain);
+    }
+    const fixedMembers = a.members.filter((_, k) => !varying.has(k)).map((m) => m.quantity);
+    if (!fixedMembers.every(nonNegative) || !tiers.every((t) => nonNegative(t.rate))) return undefined;
+    const dp = (v: Decimal | undefined) => v?.decimalPlaces() ?? 0;
+    const fixedPlaces = most(fixedMembers.map(dp));
+    const qScale = Math.max(most(chains.map((c) => c.scale)), fixedPlaces, most(tiers.map((t) => dp(t.up_to))));
+    const rScale = most(tiers.map((t) => dp(t.rate)));
+    let fixedQ = 0n;
+    for (const q of fixedMembers) fixedQ += scaled(q, qScale);
+    const entry: Aggregate = {
+      chains: chains.map((c) => ({ chain: c, align: p10(qScale - c.scale) })),
+      fixedQ,
+      fixedPlaces,
+      qScale,
+      rScale,
+      upTo: tiers.map((t) => (t.up_to === undefined ? undefined : scaled(t.up_to, qScale))),
+      upToPlaces: tiers.map((t) => dp(t.up_to)),
+      rate: tiers.map((t) => scaled(t.rate, rScale)),
+      ratePlaces: tiers.map((t) => dp(t.rate)),
+      to: undefined as unknown as Contribution,
+    };
+    aggregates.push(entry);
+    contributions.push({ key, scale: qScale + rScale, set: (c) => (entry.to = c) });
+  }
+
+  const fixed = source.keys.map((k) => source.fixed[k]);
+  if (!fixed.every(nonNegative)) return undefined;
+  const scales = source.keys.map((_, i) => Math.max(fixed[i]!.decimalPlaces(), most(contributions.filter((c) => c.key === i || i === total).map((c) => c.scale))));
+  for (const c of contributions) c.set({ key: c.key, toKey: p10(scales[c.key]! - c.scale), toTotal: p10(scales[total]! - c.scale) });
+  const base = fixed.map((f, i) => scaled(f, scales[i]!));
+  // Every power the sampling loop reads is 10^(DIGITS + S − D) with D ≥ 0: grown here, not there.
+  p10(DIGITS + Math.max(most(scales), most(contributions.map((c) => c.scale))));
+  const basePlaces = fixed.map((f) => f.decimalPlaces());
+
+  const inputs: bigint[] = [];
+  const slack: number[] = [];
+  const acc: bigint[] = new Array(source.keys.length);
+  const accPlaces: number[] = new Array(source.keys.length);
+  // The chain's slack (S − D) after evaluate(): a product's scale and places grow by each term's alike.
+  let chainSlack = 0;
+
+  /** The product, each step checked as Decimal would have taken it exactly; −1n when one would not. */
+  function evaluate(chain: Chain): bigint {
+    const first = chain.terms[0]!;
+    let m = first.input >= 0 ? inputs[first.input]! : first.m;
+    let s = first.input >= 0 ? slack[first.input]! : 0;
+    for (let k = 1; k < chain.terms.length; k++) {
+      const t = chain.terms[k]!;
+      if (t.input >= 0) {
+        m *= inputs[t.input]!;
+        s += slack[t.input]!;
+      } else m *= t.m;
+      if (m >= P10[DIGITS + s]!) return -1n;
+    }
+    chainSlack = s;
+    return m;
+  }
+
+  function add(to: Contribution, m: bigint, places: number): void {
+    acc[to.key] = acc[to.key]! + m * to.toKey;
+    acc[total] = acc[total]! + m * to.toTotal;
+    // Places do not change with alignment; the key's bound is the most of its parts'.
+    if (places > accPlaces[to.key]!) accPlaces[to.key] = places;
+    if (places > accPlaces[total]!) accPlaces[total] = places;
+  }
+
+  return {
+    keys: source.keys,
+    scales,
+    sample(n, e, out, places) {
+      for (let i = 0; i < n.length; i++) {
+        const ni = n[i]!;
+        const ei = e[i]!;
+        if (ni < 0 || ei < -INPUT_SCALE || !Number.isSafeInteger(ni)) return false;
+        inputs[i] = BigInt(ni) * P10[ei + INPUT_SCALE]!;
+        slack[i] = ei >= 0 ? INPUT_SCALE : INPUT_SCALE + ei;
+      }
+      for (let k = 0; k < acc.length; k++) {
+        acc[k] = base[k]!;
+        accPlaces[k] = basePlaces[k]!;
+      }
+      for (const d of direct) {
+        const q = evaluate(d.chain);
+        if (q < 0n) return false;
+        const cost = q * d.rate;
+        if (cost >= P10[DIGITS + chainSlack]!) return false;
+        add(d.to, cost, d.scale - chainSlack);
+      }
+      for (const a of aggregates) if (!priceAggregate(a)) return false;
+      for (let k = 0; k < acc.length; k++) {
+        out[k] = acc[k]!;
+        places[k] = accPlaces[k]!;
+      }
+      return true;
+    },
+  };
+
+  /** `priceAggregate` in 'totals' detail on one schedule: the quantities summed, then `tieredCost`'s bands. */
+  function priceAggregate(a: Aggregate): boolean {
+    let q = a.fixedQ;
+    let qPlaces = a.fixedPlaces;
+    for (const { chain, align } of a.chains) {
+      const m = evaluate(chain);
+      if (m < 0n) return false;
+      q += m * align;
+      const p = chain.scale - chainSlack;
+      if (p > qPlaces) qPlaces = p;
+    }
+    if (q >= P10[DIGITS + a.qScale - qPlaces]!) return false;
+    const cScale = a.qScale + a.rScale;
+    let from = 0n;
+    let fromPlaces = 0;
+    let cost = 0n;
+    let costPlaces = 0;
+    for (let k = 0; k < a.rate.length; k++) {
+      if (q <= from) break;
+      const upTo = a.upTo[k];
+      const capped = upTo !== undefined && upTo < q;
+      const inBand = (capped ? upTo : q) - from;
+      const inPlaces = Math.max(capped ? a.upToPlaces[k]! : qPlaces, fromPlaces);
+      if (inBand >= P10[DIGITS + a.qScale - inPlaces]!) return false;
+      const band = inBand * a.rate[k]!;
+      const bandPlaces = inPlaces + a.ratePlaces[k]!;
+      if (band >= P10[DIGITS + cScale - bandPlaces]!) return false;
+      cost += band;
+      if (bandPlaces > costPlaces) costPlaces = bandPlaces;
+      if (cost >= P10[DIGITS + cScale - costPlaces]!) return false;
+      if (upTo === undefined) break;
+      from = upTo;
+      fromPlaces = a.upToPlaces[k]!;
+    }
+    add(a.to, cost, costPlaces);
+    return true;
+  }
+}
+
+interface Aggregate {
+  chains: { chain: Chain; align: bigint }[];
+  /** The members that do not vary, summed at qScale, and their most decimal places. */
+  fixedQ: bigint;
+  fixedPlaces: number;
+  qScale: number;
+  rScale: number;
+  upTo: (bigint | undefined)[];
+  upToPlaces: number[];
+  rate: bigint[];
+  ratePlaces: number[];
+  to: Contribution;
+}
