@@ -24,6 +24,10 @@ export default defineConfig({
       TOLLGATE_PRICING_MAX_AGE_DAYS: '',
       TOLLGATE_ACTUALS_SOURCE: '',
       TOLLGATE_THRESHOLD: '',
+      TOLLGATE_PRICES: '',
+      // No user's cached catalog (pricing update --all) reaches a test: each that wants one builds its own.
+      XDG_CACHE_HOME: join(runTmp, 'xdg-cache'),
+      TOLLGATE_CACHE_DIR: '',
     },
     testTimeout: 20000,
   },

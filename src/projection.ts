@@ -7,6 +7,7 @@ import { locate } from './model/yaml-source.js';
 import { estimate } from './engine/estimate.js';
 import type { PricingBook } from './model/pricing-book.js';
 import { loadPricingBook } from './pricing/load.js';
+import type { Prices } from './pricing/cache/files.js';
 
 export interface Projection {
   loaded: LoadedScenario;
@@ -34,9 +35,23 @@ export function notePointValues(priced: Estimate, ranged: number): Estimate {
   return priced;
 }
 
+/**
+ * The note an estimate priced from the cached catalog carries: a rebuilt cache
+ * can change a total with no change to the plan, so it is never silent.
+ */
+export function noteCachedPrices(priced: Estimate, book: PricingBook): Estimate {
+  for (const s of book.sources) {
+    if (s.role !== 'cache' || !priced.pricing.some((p) => p.provider === s.provider)) continue;
+    priced.assumptions.push(
+      `${s.provider} prices are from the cached full catalog ${s.file} (as_of ${s.as_of}, source ${s.source}), built by \`tollgate pricing update --all\`, not the bundled pricing/${s.provider}.yaml; --prices bundled uses the bundled table`,
+    );
+  }
+  return priced;
+}
+
 export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate {
   try {
-    return notePointValues(estimate(loaded.scenario, book), loaded.uncertain.length);
+    return noteCachedPrices(notePointValues(estimate(loaded.scenario, book), loaded.uncertain.length), book);
   } catch (e) {
     if (e instanceof PlanError) throw locatePlanError(e, loaded);
     throw e;
@@ -49,12 +64,14 @@ export interface ProjectOptions {
    * instance picker offers every cloud. The estimate still lists only the tables it used.
    */
   allProviders?: boolean;
+  /** `bundled`: ignore the cached catalog (--prices bundled). */
+  prices?: Prices;
 }
 
 /** A scenario already parsed (e.g. read from another git revision) → estimate, with its pricing files and the extra ones. */
 export function projectLoaded(loaded: LoadedScenario, extraPricing: readonly string[] = [], options: ProjectOptions = {}): Projection {
   const overrides = [...loaded.overrides, ...extraPricing.map((p) => ({ path: resolve(p) }))];
-  const book = loadPricingBook(options.allProviders ? PROVIDERS : providersOf(loaded.scenario), overrides);
+  const book = loadPricingBook(options.allProviders ? PROVIDERS : providersOf(loaded.scenario), overrides, undefined, { prices: options.prices });
   return { loaded, book, estimate: priceLoaded(loaded, book) };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { cacheRoot } from '../cache-dir.js';
 import { join } from 'node:path';
 import { redact } from '../redact.js';
 import { WriteError, writeAtomic } from '../write-atomic.js';
@@ -11,11 +11,6 @@ import { WriteError, writeAtomic } from '../write-atomic.js';
  * read (0600 in a 0700 folder), written atomically so a crash never leaves a
  * half-written answer that would later be read as a wrong total.
  */
-export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TOLLGATE_CACHE_DIR) return env.TOLLGATE_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'tollgate');
-}
 
 export function cacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);

@@ -4,7 +4,8 @@ import { OUT_FILE_OPTION, OUT_FILE_USAGE } from './out-file.js';
 import type { Verb } from './verb.js';
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
-const PRICING_OPTION = { pricing: { type: 'string', multiple: true } } as const;
+/** `--prices bundled` comes with every verb that reads pricing tables: the cached catalog is never forced on one. */
+const PRICING_OPTION = { pricing: { type: 'string', multiple: true }, prices: { type: 'string' } } as const;
 /** Every verb that prices a scenario warns on stderr about tables older than this. */
 const MAX_AGE_OPTION = { 'max-age': { type: 'string' } } as const;
 const MAX_AGE_USAGE = `  --max-age DAYS    warn (on stderr) when a pricing table used is older than
@@ -35,6 +36,7 @@ With no SCENARIO, opens the bundled example scenarios/recsys-feature-store.yaml.
 
 options:
   --pricing FILE     a pricing override file; may repeat
+  --prices bundled   ignore the catalog that pricing update --all cached
 for the actuals view (a), as \`tollgate actuals\` takes them:
   --source SOURCE    where a fetches the bill: aws, gcp, sample or a billing
                      file (--actuals-source is the same option)
@@ -71,6 +73,7 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or htm
                     self-contained page: bars, egress tiers, tornado)
   --pricing FILE    a pricing override file (negotiated rates); may repeat;
                     applied after the scenario's own pricing: list
+  --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}
 A scenario with ranges ({low, expected, high} or {p50, p95}) is priced at its
@@ -106,6 +109,7 @@ self-contained page (inline CSS and SVG) for a review meeting.
 options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or html
   --pricing FILE    a pricing override file; may repeat
+  --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}`,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS },
@@ -135,6 +139,7 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, markdown or github-a
   --percentile P    for scenarios with ranges: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
+  --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
 ${MONTE_CARLO_USAGE}`,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
@@ -175,6 +180,7 @@ ${OUT_FILE_USAGE}  --vary PATH          the input to vary
   --spot-overhead PCT  the spot re-run overhead, e.g. 15%
   --format FORMAT      table (default), json or markdown
   --pricing FILE       a pricing override file; may repeat
+  --prices bundled     ignore the catalog that pricing update --all cached
   --max-age DAYS       warn (on stderr) when a pricing table used is older
                        than this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS
 `,
@@ -318,6 +324,8 @@ ${MAX_AGE_USAGE}
        tollgate pricing update aws|gcp|azure [--regions R1,R2]
                                (--out FILE | --write) [--input FILE]
                                [--format table|json]
+       tollgate pricing update --all [aws|gcp|azure...] [--regions R1,R2]
+                               [--timeout TIME] [--format table|json]
 
 show    instance types with GPUs, vCPUs, memory, on-demand and spot $/hour,
         $/GPU-hour and the cheapest 1-year commitment per GPU-hour in every
@@ -335,10 +343,17 @@ update  refreshes the provider's table from its public pricing API (AWS Price
         inter-zone, inter-region and internet egress tiers; gcp: machine
         prices, Cloud Storage Standard, inter-zone and internet egress tiers;
         azure: VM prices and internet egress tiers.
+        With --all, builds the full catalog instead: every region of the
+        providers' public bulk sources (AWS bulk offer files, Azure Retail
+        Prices API, Google Cloud Billing Catalog) into the user's cache
+        ($XDG_CACHE_HOME/tollgate/pricing); a re-run after an interrupt
+        continues where it stopped. The verbs below use it when it exists.
 
 options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --pricing FILE    (show) a pricing override file to apply; may repeat
+  --prices bundled  (show) ignore the cached catalog (default: cache, the
+                    catalog that pricing update --all built, when there is one)
   --gpu MODEL       (show) instances with this GPU (H100, A100, L4, ...)
   --min-gpu-memory GB  (show) at least this much memory per GPU
   --count N         (show) exactly N GPUs per instance
@@ -354,7 +369,8 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --input FILE      (update, diff --live; aws) an AWS bulk offer file to read
                     instead of calling the API; may repeat
   --timeout TIME    (update, diff --live) the most the API calls may take in
-                    all, e.g. 90s or 10m (default 300 s)
+                    all, e.g. 90s or 10m (default 300 s; 3600 s with --all)
+  --all             (update) build the full catalog into the cache
   --force           (update) write a table even when rates were lost or fell
                     to zero
 `,
@@ -375,6 +391,7 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
       input: { type: 'string', multiple: true },
       timeout: { type: 'string' },
       force: { type: 'boolean' },
+      all: { type: 'boolean' },
     },
     load: () => import('../commands/pricing.js'),
   },
@@ -444,6 +461,7 @@ ${OUT_FILE_USAGE}  --month YYYY-MM   the month to check
                     90s or 5m (default 120 s); past it tollgate gives up
                     (exit 1) and caches nothing
   --pricing FILE    a pricing override file; may repeat
+  --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
 `,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...ACTUALS_OPTIONS },
@@ -509,6 +527,7 @@ folder's above it), then the user's $XDG_CONFIG_HOME/tollgate/config.yml
   format             default --format of report verbs     TOLLGATE_FORMAT
   max_age            --max-age, days                      TOLLGATE_PRICING_MAX_AGE_DAYS
   pricing            override files, before any --pricing (they add up)
+  prices             --prices: cache (default) or bundled   TOLLGATE_PRICES
   actuals.source     --source of actuals and the session  TOLLGATE_ACTUALS_SOURCE
   actuals.threshold  --threshold, e.g. 10%                TOLLGATE_THRESHOLD
   scenarios          globs estimate, compare and check read when given no
@@ -617,6 +636,7 @@ options:
   --percentile P       for scenarios with ranges: the percentile of the total
                        that must fit the budget (default p95)
   --pricing FILE       a pricing override file; may repeat
+  --prices bundled     ignore the catalog that pricing update --all cached
 ${MONTE_CARLO_USAGE}`,
     options: {
       ...PRICING_OPTION,

@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { clockNow } from '../clock.js';
 import { currencyMismatch } from '../actuals/currency.js';
 import { coveredRange, periodAt } from '../actuals/period.js';
@@ -33,7 +34,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { threshold, costBasis, refresh, maxScan, timeoutMs, period: periodBasis, providers } = actualsOptions(args);
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
-  const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
+  const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'), { prices: pricesOption(args) });
   warnIfStale([estimate], args, io);
   const from = billingSource(source);
   from.check?.(loaded);

@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { formatOption } from '../cli/format-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { breakEven } from '../engine/breakeven.js';
@@ -77,7 +78,7 @@ export function run(args: ParsedArgs, io: Io): number {
   if (files.length < 1 || files.length > 2) throw new UsageError('breakeven takes one SCENARIO (with --spot GROUP) or two (A and B)');
   const format = formatOption(args, ['table', 'json', 'markdown']);
   const pricing = listOption(args, 'pricing');
-  const projections = files.map((f) => projectFile(f, pricing));
+  const projections = files.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const [a, b] = projections;
   warnIfStale(projections.map((p) => p.estimate), args, io);
   const spot = stringOption(args, 'spot');

@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -28,7 +29,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const percentile = percentileOption(args);
   const sampling = { ...monteCarloOptions(args), percentiles: [...new Set([...DEFAULT_PERCENTILES, percentile])] };
   const checked = args.positionals.map((f) => {
-    const p = projectFile(f, pricing);
+    const p = projectFile(f, pricing, { prices: pricesOption(args) });
     const verdict = budgetVerdict(p.estimate, assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling), percentile);
     return { verdict, estimate: p.estimate, budgetAt: { file: p.loaded.file, position: locate(p.loaded.source, ['budget'], true) } };
   });

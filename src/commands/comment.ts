@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { relative } from 'node:path';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -40,11 +41,11 @@ export async function run(args: ParsedArgs, io: Io, env: NodeJS.ProcessEnv = pro
   const sampling = { ...monteCarloOptions(args), percentiles: [...new Set([...DEFAULT_PERCENTILES, percentile])] };
   const assess = (p: Projection) => ({ estimate: p.estimate, uncertainty: assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling) });
   const changes: ScenarioChange[] = files.map((file) => {
-    const after = assess(projectFile(file, pricing));
+    const after = assess(projectFile(file, pricing, { prices: pricesOption(args) }));
     const old = loadAtRevision(base, relative(process.cwd(), file));
     return {
       file,
-      ...(old ? { before: assess(projectLoaded(old, pricing)) } : {}),
+      ...(old ? { before: assess(projectLoaded(old, pricing, { prices: pricesOption(args) })) } : {}),
       after,
       verdict: budgetVerdict(after.estimate, after.uncertainty, percentile),
     };

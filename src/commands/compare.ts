@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -17,7 +18,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const format = formatOption(args, [...FORMATS, 'html']);
   const pricing = listOption(args, 'pricing');
   const sampling = monteCarloOptions(args);
-  const projections = args.positionals.map((f) => projectFile(f, pricing));
+  const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const estimates = projections.map((p) => p.estimate);
   warnIfStale(estimates, args, io);
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);

@@ -3,12 +3,14 @@ import { EXIT, UsageError, type Io, type ParsedArgs } from '../cli/verb.js';
 import { loadSettings, SETTINGS, type Setting } from '../config/settings.js';
 import { displayPath } from '../model/diagnostics.js';
 import { DEFAULT_MAX_AGE_DAYS } from '../pricing/staleness.js';
+import { DEFAULT_PRICES } from '../pricing/cache/files.js';
 
 /** What each setting is when nothing sets it; these live with the code that uses them. */
 const DEFAULTS: Record<string, string | string[]> = {
   format: 'table',
   max_age: String(DEFAULT_MAX_AGE_DAYS),
   pricing: [],
+  prices: DEFAULT_PRICES,
   'actuals.source': [],
   'actuals.threshold': `${DEFAULT_THRESHOLD.times(100).toFixed()}%`,
   scenarios: [],

@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -34,7 +35,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const format = formatOption(args, [...FORMATS, 'html']);
   const pricing = listOption(args, 'pricing');
   const sampling = monteCarloOptions(args);
-  const projections = args.positionals.map((f) => projectFile(f, pricing));
+  const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   warnIfStale(projections.map((p) => p.estimate), args, io);
   for (const chunk of renderEstimates(projections.map((p) => p.estimate), format, uncertainties)) io.stdout.write(chunk);

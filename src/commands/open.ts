@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { actualsOptions } from '../cli/actuals-options.js';
+import { pricesOption } from '../cli/prices-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { formatTable } from '../format/table.js';
 import { displayPath } from '../model/diagnostics.js';
@@ -42,7 +43,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // them; started before the scenarios are read, Yoga's WebAssembly compiles meanwhile.
   const session = interactive ? import('../tui/run.js') : undefined;
   session?.catch(() => {}); // a scenario error below is the one to report
-  const docs = files.map((f) => loadDoc(f, listOption(args, 'pricing')));
+  const docs = files.map((f) => loadDoc(f, listOption(args, 'pricing'), pricesOption(args)));
   if (!session) {
     io.stdout.write(docs.map((d) => formatTable(d.current.estimate)).join('\n'));
     return EXIT.ok;

@@ -1,6 +1,7 @@
 import { formatOption } from '../cli/format-option.js';
+import { pricesOption } from '../cli/prices-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
-import { catalogJson, catalogTable, networkTable } from '../format/catalog.js';
+import { cachedSourcesNote, catalogJson, catalogTable, networkTable } from '../format/catalog.js';
 import { Decimal } from '../model/decimal.js';
 import { PROVIDERS, type Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
@@ -36,7 +37,7 @@ export function run(args: ParsedArgs, io: Io): number {
     count: numberOption(args, 'count', true),
     maxPrice: numberOption(args, 'max-price'),
   };
-  const book = loadPricingBook(query.provider ? [query.provider] : PROVIDERS, listOption(args, 'pricing').map((path) => ({ path })));
+  const book = loadPricingBook(query.provider ? [query.provider] : PROVIDERS, listOption(args, 'pricing').map((path) => ({ path })), undefined, { prices: pricesOption(args) });
   const tables = Object.values(book.tables);
 
   // A miss names what the tables do have, so a typo is one step from the answer.
@@ -69,7 +70,7 @@ export function run(args: ParsedArgs, io: Io): number {
   // Network prices belong to a region, so they are shown when browsing one region, not one machine.
   const machineQuery = query.instance || query.gpu || query.minGpuMemory || query.count || query.maxPrice;
   const networks = machineQuery ? [] : networkRegions(tables, query);
-  if (format === 'json') io.stdout.write(catalogJson(rows, networks));
-  else io.stdout.write([catalogTable(rows), ...networks.map(networkTable)].join('\n'));
+  if (format === 'json') io.stdout.write(catalogJson(rows, networks, book.sources));
+  else io.stdout.write([catalogTable(rows), ...networks.map(networkTable), cachedSourcesNote(book.sources)].filter(Boolean).join('\n'));
   return EXIT.ok;
 }

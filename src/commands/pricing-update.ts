@@ -28,6 +28,7 @@ function providerArg(args: ParsedArgs): Provider {
 }
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.values.all === true) return (await import('./pricing-update-all.js')).runAll(args, io);
   const provider = providerArg(args);
   const format = formatOption(args, ['table', 'json']);
   const bundled = join(bundledPricingDir(), `${provider}.yaml`);

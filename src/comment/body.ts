@@ -55,7 +55,7 @@ function topMoves(pair: Comparison): ComparedLine[] {
 /** Each pricing table once, as "aws 2026-10-02", whichever scenario or side used it. */
 function tablesDates(changes: readonly ScenarioChange[]): string {
   const estimates = changes.flatMap((c) => [c.after.estimate, ...(c.before ? [c.before.estimate] : [])]);
-  const dates = new Set(estimates.flatMap((e) => e.pricing.map((p) => `${p.provider} ${p.as_of}${p.role === 'override' ? ` (override ${p.file})` : ''}`)));
+  const dates = new Set(estimates.flatMap((e) => e.pricing.map((p) => `${p.provider} ${p.as_of}${p.role === 'bundled' ? '' : ` (${p.role} ${p.file})`}`)));
   return [...dates].sort().join(' · ');
 }
 

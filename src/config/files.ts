@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 export const PROJECT_FILE = 'tollgate.yml';
 
 /** The environment variables that stand for settings (src/config/settings.ts maps them). */
-export const SETTING_ENV = ['TOLLGATE_FORMAT', 'TOLLGATE_PRICING_MAX_AGE_DAYS', 'TOLLGATE_ACTUALS_SOURCE', 'TOLLGATE_THRESHOLD'] as const;
+export const SETTING_ENV = ['TOLLGATE_FORMAT', 'TOLLGATE_PRICING_MAX_AGE_DAYS', 'TOLLGATE_PRICES', 'TOLLGATE_ACTUALS_SOURCE', 'TOLLGATE_THRESHOLD'] as const;
 
 /** tollgate.yml in the working directory or the nearest folder above it. */
 export function findProjectFile(cwd: string): string | undefined {

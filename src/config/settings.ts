@@ -24,6 +24,7 @@ export const SETTINGS: SettingSpec[] = [
   { key: 'format', option: 'format', path: ['format'], env: 'TOLLGATE_FORMAT' },
   { key: 'max_age', option: 'max-age', path: ['max_age'], env: 'TOLLGATE_PRICING_MAX_AGE_DAYS' },
   { key: 'pricing', option: 'pricing', path: ['pricing'], paths: true, list: true },
+  { key: 'prices', option: 'prices', path: ['prices'], env: 'TOLLGATE_PRICES' },
   { key: 'actuals.source', option: 'source', path: ['actuals', 'source'], env: 'TOLLGATE_ACTUALS_SOURCE', paths: true },
   { key: 'actuals.threshold', option: 'threshold', path: ['actuals', 'threshold'], env: 'TOLLGATE_THRESHOLD' },
   { key: 'scenarios', option: 'scenarios', path: ['scenarios'], paths: true, list: true },

@@ -4,6 +4,19 @@ import type { CatalogRow, RegionNetwork } from '../pricing/catalog.js';
 import { wrapNote } from './actuals-describe.js';
 import { columns } from './columns.js';
 import { amount, exact, rate } from '../model/numbers.js';
+import type { PricingSource } from '../model/pricing-book.js';
+import { pricingJson } from './describe.js';
+
+/**
+ * The line a listing from a cached catalog ends with: which catalog, how old,
+ * from where. Bundled tables need no line: they are what the install ships.
+ */
+export function cachedSourcesNote(sources: readonly PricingSource[]): string {
+  const cached = sources.filter((s) => s.role === 'cache');
+  if (!cached.length) return '';
+  const each = cached.map((s) => `${s.provider} from the cached catalog ${s.file} (as_of ${s.as_of}, source ${s.source})`).join('; ');
+  return `${wrapNote(`prices: ${each}; --prices bundled lists the bundled tables`, '    ').join('\n')}\n`;
+}
 
 const dash = '—';
 const r = (d: Decimal | undefined) => (d ? rate(d) : dash);
@@ -58,7 +71,7 @@ export function networkTable(net: RegionNetwork): string {
 }
 
 /** Decimal strings, unrounded, as every JSON output of tollgate. */
-export function catalogJson(rows: readonly CatalogRow[], networks: readonly RegionNetwork[]): string {
+export function catalogJson(rows: readonly CatalogRow[], networks: readonly RegionNetwork[], sources: readonly PricingSource[]): string {
   const instances = rows.map((row) => ({
     provider: row.provider,
     instance: row.instance,
@@ -85,5 +98,5 @@ export function catalogJson(rows: readonly CatalogRow[], networks: readonly Regi
       : undefined,
     inter_region: n.inter_region.map((p) => ({ to: p.to, rate: x(p.rate), rule: p.rule })),
   }));
-  return `${JSON.stringify({ instances, network }, null, 2)}\n`;
+  return `${JSON.stringify({ pricing: pricingJson(sources), instances, network }, null, 2)}\n`;
 }

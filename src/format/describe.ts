@@ -41,7 +41,7 @@ function sortKey(l: LineItem): number {
 }
 
 export function pricingLine(e: { pricing: readonly PricingSource[] }): string {
-  return e.pricing.map((p) => `${p.provider} ${p.as_of}${p.role === 'override' ? ` (override ${p.file})` : ''}`).join(' · ');
+  return e.pricing.map((p) => `${p.provider} ${p.as_of}${p.role === 'bundled' ? '' : ` (${p.role} ${p.file})`}`).join(' · ');
 }
 
 /** The tables several estimates were priced against, each once, in order of first use: what a report names. */

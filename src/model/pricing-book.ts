@@ -7,7 +7,8 @@ export interface PricingSource {
   as_of: string;
   source: string;
   file: string;
-  role: 'bundled' | 'override';
+  /** `cache`: the full catalog `pricing update --all` built in the user's cache folder, in place of the bundled table. */
+  role: 'bundled' | 'cache' | 'override';
 }
 
 /** The merged rates per provider (bundled tables with user overrides applied). */

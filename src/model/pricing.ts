@@ -3,6 +3,7 @@ import { PROVIDERS } from './scenario.js';
 import { decimal } from './zod-decimal.js';
 
 export const CONTINENTS = ['north-america', 'south-america', 'europe', 'asia', 'oceania', 'middle-east', 'africa'] as const;
+export type Continent = (typeof CONTINENTS)[number];
 
 const rate = decimal({ min: 0 });
 const isoDate = z

@@ -11,6 +11,7 @@ import type { OverrideFile } from '../model/load-scenario.js';
 import type { PricingBook, PricingSource } from '../model/pricing-book.js';
 import { readCompiledTable } from './compiled.js';
 import { applyOverride } from './merge.js';
+import { cachedCatalog, DEFAULT_PRICES, pricingCacheDir, type Prices } from './cache/files.js';
 
 /** The bundled `pricing/` folder, found from this module whether it runs bundled (dist/) or from src/. */
 export function bundledPricingDir(): string {
@@ -48,14 +49,32 @@ function readBundledTable(dir: string, provider: Provider): PricingTableInput {
   return table;
 }
 
-export function loadPricingBook(providers: Iterable<Provider>, overrides: readonly OverrideFile[], dir = bundledPricingDir()): PricingBook {
+export interface BookOptions {
+  /** `bundled` ignores the cached catalog (--prices bundled); default `cache`: the catalog when one was built. */
+  prices?: Prices;
+  /** The pricing cache folder; default pricingCacheDir() of this process's environment. */
+  cacheDir?: string;
+}
+
+/** A provider's base table: the cached full catalog when there is one and it is wanted, the bundled table otherwise. */
+function readBaseTable(dir: string, provider: Provider, o: BookOptions): { table: PricingTableInput; source: PricingSource } {
+  const cached = (o.prices ?? DEFAULT_PRICES) === 'bundled' ? undefined : cachedCatalog(o.cacheDir ?? pricingCacheDir(), provider);
+  if (cached) {
+    const table = cached.compiled ?? readPricingFile(cached.file).table;
+    return { table, source: { provider, as_of: table.as_of, source: table.source, file: displayPath(cached.file), role: 'cache' } };
+  }
+  const table = readBundledTable(dir, provider);
+  return { table, source: { provider, as_of: table.as_of, source: table.source, file: `pricing/${provider}.yaml`, role: 'bundled' } };
+}
+
+export function loadPricingBook(providers: Iterable<Provider>, overrides: readonly OverrideFile[], dir = bundledPricingDir(), options: BookOptions = {}): PricingBook {
   const tables: PricingBook['tables'] = {};
   const sources: PricingSource[] = [];
   const wanted = new Set(providers);
   for (const provider of wanted) {
-    const table = readBundledTable(dir, provider);
+    const { table, source } = readBaseTable(dir, provider, options);
     tables[provider] = table;
-    sources.push({ provider, as_of: table.as_of, source: table.source, file: `pricing/${provider}.yaml`, role: 'bundled' });
+    sources.push(source);
   }
   for (const o of overrides) {
     if (!existsSync(o.path)) {
@@ -72,8 +91,9 @@ export function loadPricingBook(providers: Iterable<Provider>, overrides: readon
     const { source, table } = readPricingFile(o.path);
     let base = tables[table.provider];
     if (!base) {
-      base = readBundledTable(dir, table.provider);
-      sources.push({ provider: table.provider, as_of: base.as_of, source: base.source, file: `pricing/${table.provider}.yaml`, role: 'bundled' });
+      const read = readBaseTable(dir, table.provider, options);
+      base = read.table;
+      sources.push(read.source);
     }
     tables[table.provider] = applyOverride(base, table, source);
     sources.push({ provider: table.provider, as_of: table.as_of, source: table.source, file: displayPath(o.path), role: 'override' });

@@ -19,7 +19,7 @@ export function staleWarnings(sources: readonly PricingSource[], today: Date, ma
     const age = ageInDays(s.as_of, today);
     if (age <= maxAgeDays || seen.has(s.file)) continue;
     seen.add(s.file);
-    const refresh = s.role === 'bundled' ? `; refresh with \`tollgate pricing update ${s.provider}\`` : '';
+    const refresh = s.role === 'bundled' ? `; refresh with \`tollgate pricing update ${s.provider}\`` : s.role === 'cache' ? '; rebuild it with `tollgate pricing update --all`' : '';
     out.push(`warning: ${s.file} prices are ${age} days old (as_of ${s.as_of}, older than ${maxAgeDays} days)${refresh}`);
   }
   return out;

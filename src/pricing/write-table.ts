@@ -40,9 +40,9 @@ export function isOverride(map: YAMLMap, key: string): boolean {
 }
 
 const num = (d: Decimal) => d.toFixed();
-const tierText = (t: Tier) => (t.up_to ? `{up_to: ${num(t.up_to)}, rate: ${num(t.rate)}}` : `{rate: ${num(t.rate)}}`);
+export const tierText = (t: Tier) => (t.up_to ? `{up_to: ${num(t.up_to)}, rate: ${num(t.rate)}}` : `{rate: ${num(t.rate)}}`);
 const bounds = (tiers: readonly Tier[]) => tiers.map((t) => t.up_to?.toFixed() ?? '').join(',');
-const sameTiers = (a: readonly Tier[], b: readonly Tier[]) => bounds(a) === bounds(b) && a.every((t, i) => t.rate.eq(b[i]!.rate));
+export const sameTiers = (a: readonly Tier[], b: readonly Tier[]) => bounds(a) === bounds(b) && a.every((t, i) => t.rate.eq(b[i]!.rate));
 
 /**
  * The API's tiers in the table's shape, or undefined when the bands do not

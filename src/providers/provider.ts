@@ -5,6 +5,7 @@ import type { PricingTableInput } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import type { FetchedPrices } from './fetched.js';
 import type { OnProgress } from './progress.js';
+import type { BulkSource } from './bulk.js';
 
 /** A zone that does not belong to its region: what is wrong, and how that cloud names zones. */
 export interface ZoneProblem {
@@ -89,6 +90,8 @@ export interface CloudProvider {
     offerFiles: boolean;
     /** Fetch and map the table's rates; the SDK or HTTP client loads only now. */
     fetch(req: FetchRequest): Promise<Fetch>;
+    /** The public bulk source `pricing update --all` builds the full catalog from; loaded only then. */
+    bulk(): Promise<BulkSource>;
     /** A failure this cloud's API explains better than "failed: …", with what to do; undefined otherwise. */
     describeError(e: FetchFailure): string | undefined;
   };

@@ -11,7 +11,7 @@
 import { ServiceError } from '../model/errors.js';
 
 /** Seconds a command may spend on remote calls when --timeout is not given. */
-export const DEFAULT_TIMEOUT_SECONDS = { actuals: 120, pricing: 300, comment: 120 } as const;
+export const DEFAULT_TIMEOUT_SECONDS = { actuals: 120, pricing: 300, comment: 120, catalog: 3600 } as const;
 
 /** The service misbehaved or did not answer in time: exit 1 with what happened; nothing written, nothing cached. */
 export class RemoteGaveUp extends ServiceError {
@@ -134,11 +134,13 @@ export interface HttpGetOptions {
 }
 
 /**
- * GET a URL and read its body as text, under the deadline (headers and every
- * byte of the body), retrying a 429 or 503 after its Retry-After (or a
- * doubling backoff without one) at most `attempts` times in all.
+ * GET a URL under the deadline, retrying a 429 or 503 after its Retry-After
+ * (or a doubling backoff without one) at most `attempts` times in all. The
+ * body is left unread: the caller reads it whole (httpGetText) or as a stream
+ * (a bulk offer file is too large for one string); the deadline's signal
+ * aborts that read too.
  */
-export async function httpGetText(url: string, o: HttpGetOptions): Promise<string> {
+export async function httpGet(url: string, o: HttpGetOptions): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     const res = await o.deadline.race(o.what, fetch(url, { signal: o.deadline.signal }));
     if ((res.status === 429 || res.status === 503) && attempt < o.attempts) {
@@ -152,6 +154,12 @@ export async function httpGetText(url: string, o: HttpGetOptions): Promise<strin
       await res.body?.cancel();
       throw new RemoteGaveUp(`${o.what} answered ${res.status} ${res.statusText}${attempt > 1 ? ` after ${attempt} tries` : ''}`);
     }
-    return o.deadline.race(o.what, res.text());
+    return res;
   }
+}
+
+/** GET a URL and read its body as text, every byte under the deadline (see httpGet). */
+export async function httpGetText(url: string, o: HttpGetOptions): Promise<string> {
+  const res = await httpGet(url, o);
+  return o.deadline.race(o.what, res.text());
 }

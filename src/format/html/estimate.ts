@@ -8,7 +8,7 @@ import { list, page, table, text } from './page.js';
 
 /** The tables priced against: provider, date, where it was read from. */
 export function pricingSection(e: Estimate): string {
-  const rows = e.pricing.map((p) => [text(p.provider), text(p.as_of), `<a href="${text(p.source)}">${text(p.source)}</a>`, text(p.role === 'override' ? `override ${p.file}` : p.file)]);
+  const rows = e.pricing.map((p) => [text(p.provider), text(p.as_of), `<a href="${text(p.source)}">${text(p.source)}</a>`, text(p.role === 'bundled' ? p.file : `${p.role} ${p.file}`)]);
   return `<h3>Pricing tables</h3>${table(['Provider', 'As of', 'Source', 'File'], rows)}`;
 }
 

@@ -25,6 +25,7 @@ export const aws: CloudProvider = {
     seen: 'products',
     offerFiles: true,
     fetch: async (req) => (await import('./fetch-prices.js')).fetchAwsPrices(req),
+    bulk: async () => (await import('./bulk.js')).awsBulk,
     describeError: ({ name, message }) => {
       if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
         return 'no AWS credentials found: set AWS_PROFILE (or use `aws sso login` / the default credential chain); the credentials need the pricing:GetProducts permission';

@@ -29,43 +29,58 @@ export function parseExact(text: string): { Items?: AzurePriceItem[]; NextPageLi
   return JSON.parse(text.replace(/"(retailPrice|unitPrice|tierMinimumUnits)":\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g, '"$1":"$2"'));
 }
 
+export interface AzureQuery {
+  name: string;
+  filter: string;
+}
+
 /**
  * One filtered query per instance type: a few pages each, instead of every VM
- * price in a region; then the internet egress bands of the listed regions.
+ * price in a region (each lists the type in every region); then the internet
+ * egress bands of the listed regions, or of every region with `'all'`.
  */
-export function azureQueries(table: PricingTableInput): { name: string; filter: string }[] {
+export function azureQueries(table: PricingTableInput, regions: readonly string[] | 'all' = Object.keys(table.regions ?? {})): AzureQuery[] {
   const vms = Object.keys(table.instances ?? {}).map((sku) => ({
     name: sku,
     filter: `serviceName eq 'Virtual Machines' and priceType eq 'Consumption' and armSkuName eq '${sku}'`,
   }));
   // unitOfMeasure is not among the API's filterable fields: the mapping checks it.
   const meter = (['serviceName', 'productName', 'meterName'] as const).map((k) => `${k} eq '${INTERNET_EGRESS[k]}'`).join(' and ');
-  const regions = Object.keys(table.regions ?? {}).map((r) => `armRegionName eq '${r}'`).join(' or ');
-  return [...vms, { name: 'Bandwidth', filter: `${meter} and priceType eq 'Consumption' and (${regions})` }];
+  const where = regions === 'all' ? '' : ` and (${regions.map((r) => `armRegionName eq '${r}'`).join(' or ')})`;
+  return [...vms, { name: 'Bandwidth', filter: `${meter} and priceType eq 'Consumption'${where}` }];
 }
 
-/** Every matching price item, following NextPageLink, waiting out 429s as Retry-After asks. */
+/** The first page's URL of a query. */
+export function azureQueryUrl(query: AzureQuery, base = AZURE_RETAIL_API): string {
+  return `${base}?api-version=${API_VERSION}&$filter=${encodeURIComponent(query.filter)}`;
+}
+
+/** Every item of one query, following NextPageLink, waiting out 429s as Retry-After asks. */
+export async function fetchAzureQuery(query: AzureQuery, opts: AzureFetchOptions & { deadline: Deadline; seen?: number }): Promise<AzurePriceItem[]> {
+  const what = `the Azure Retail Prices API (${query.name})`;
+  const items: AzurePriceItem[] = [];
+  const seen = () => (opts.seen ?? 0) + items.length;
+  let pages = 0;
+  // NextPageLink is the page token: a link sent twice is a loop.
+  await allPages({ what, maxPages: MAX_PAGES, deadline: opts.deadline, onPage: (n) => opts.onProgress?.({ query: query.name, pages: (pages = n), seen: seen() }) }, async (link) => {
+    const text = await httpGetText(link ?? azureQueryUrl(query, opts.baseUrl), {
+      what,
+      deadline: opts.deadline,
+      attempts: opts.attempts ?? 6,
+      onWait: (ms) => opts.onProgress?.({ query: query.name, pages, seen: seen(), waitingMs: ms }),
+    });
+    const page = parseExact(text);
+    items.push(...(page.Items ?? []));
+    return { items: [], next: page.NextPageLink };
+  });
+  return items;
+}
+
+/** Every matching price item of the table's queries. */
 export async function fetchAzureItems(table: PricingTableInput, opts: AzureFetchOptions = {}): Promise<AzurePriceItem[]> {
-  const base = opts.baseUrl ?? AZURE_RETAIL_API;
   const deadline = opts.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.pricing * 1000);
   const items: AzurePriceItem[] = [];
-  for (const query of azureQueries(table)) {
-    const what = `the Azure Retail Prices API (${query.name})`;
-    const first = `${base}?api-version=${API_VERSION}&$filter=${encodeURIComponent(query.filter)}`;
-    let pages = 0;
-    // NextPageLink is the page token: a link sent twice is a loop.
-    await allPages({ what, maxPages: MAX_PAGES, deadline, onPage: (n) => opts.onProgress?.({ query: query.name, pages: (pages = n), seen: items.length }) }, async (link) => {
-      const text = await httpGetText(link ?? first, {
-        what,
-        deadline,
-        attempts: opts.attempts ?? 6,
-        onWait: (ms) => opts.onProgress?.({ query: query.name, pages, seen: items.length, waitingMs: ms }),
-      });
-      const page = parseExact(text);
-      items.push(...(page.Items ?? []));
-      return { items: [], next: page.NextPageLink };
-    });
-  }
+  for (const query of azureQueries(table)) items.push(...(await fetchAzureQuery(query, { ...opts, deadline, seen: items.length })));
   return items;
 }
 

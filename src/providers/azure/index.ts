@@ -32,6 +32,7 @@ export const azure: CloudProvider = {
     seen: 'price items',
     offerFiles: false,
     fetch: async (req) => (await import('./fetch-prices.js')).fetchAzurePrices(req),
+    bulk: async () => (await import('./bulk.js')).azureBulk,
     describeError: () => undefined,
   },
 };

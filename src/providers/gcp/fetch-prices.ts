@@ -21,6 +21,8 @@ export interface GcpFetchOptions {
   onProgress?: OnProgress;
   /** The command's deadline; default DEFAULT_TIMEOUT_SECONDS.pricing from now. */
   deadline?: Deadline;
+  /** Which services' SKUs (names of GCP_SERVICES); all of them when absent. */
+  services?: readonly (keyof typeof GCP_SERVICES)[];
 }
 
 /** Pages of 5,000 SKUs per service before the listing is taken for a loop: Compute Engine has about ten. */
@@ -51,7 +53,8 @@ export async function fetchGcpSkus(opts: GcpFetchOptions = {}): Promise<GcpSku[]
   const deadline = opts.deadline ?? new Deadline(DEFAULT_TIMEOUT_SECONDS.pricing * 1000);
   const skus: GcpSku[] = [];
   try {
-    for (const [name, parent] of Object.entries(GCP_SERVICES)) {
+    for (const name of opts.services ?? (Object.keys(GCP_SERVICES) as (keyof typeof GCP_SERVICES)[])) {
+      const parent = GCP_SERVICES[name];
       const what = `the Cloud Billing Catalog API (${name} SKUs)`;
       await allPages({ what, maxPages: MAX_PAGES, deadline, onPage: (pages) => opts.onProgress?.({ query: name, pages, seen: skus.length }) }, async (pageToken) => {
         let wait = opts.backoffMs ?? 1000;
@@ -77,7 +80,7 @@ export async function fetchGcpSkus(opts: GcpFetchOptions = {}): Promise<GcpSku[]
 }
 
 /** `http://host:port` as the three options google-gax wants. */
-function gaxEndpoint(url: string | undefined) {
+export function gaxEndpoint(url: string | undefined) {
   if (!url) return {};
   const u = new URL(url);
   return { apiEndpoint: u.hostname, port: Number(u.port) || undefined, protocol: u.protocol.replace(':', '') as 'http' | 'https' };

@@ -26,6 +26,7 @@ export const gcp: CloudProvider = {
     seen: 'SKUs',
     offerFiles: false,
     fetch: async (req) => (await import('./fetch-prices.js')).fetchGcpPrices(req),
+    bulk: async () => (await import('./bulk.js')).gcpBulk,
     describeError: ({ code, message }) => {
       // google-gax status codes: 7 PERMISSION_DENIED, 16 UNAUTHENTICATED, 8 RESOURCE_EXHAUSTED.
       if (code === 7 || code === 16 || /Could not load the default credentials/.test(message)) {
