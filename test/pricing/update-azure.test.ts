@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
+import { readPricingFile } from '../../src/pricing/load.js';
+import { FROZEN_PRICING } from '../helpers.js';
 import { mapAzureItems } from '../../src/providers/azure/prices.js';
 import { fetchAzureItems, parseExact } from '../../src/providers/azure/fetch-prices.js';
 import type { FetchProgress } from '../../src/providers/progress.js';
@@ -12,7 +13,7 @@ describe('Azure Retail Prices API over fetch', () => {
     server = await azureRetailServer();
   });
   afterAll(() => server.close());
-  const table = readPricingFile(join(bundledPricingDir(), 'azure.yaml')).table;
+  const table = readPricingFile(join(FROZEN_PRICING, 'azure.yaml')).table;
 
   it('follows NextPageLink per instance type and for bandwidth, and honours Retry-After on a 429', async () => {
     const progress: FetchProgress[] = [];

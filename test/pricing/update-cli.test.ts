@@ -19,7 +19,9 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-update-'));
 
   it('shows progress on a terminal, rewritten in place, and the wait on a 429', async () => {
-    const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', join(dir, 'progress.yaml')], { tty: true });
+    const out = join(dir, 'progress.yaml');
+    copyFileSync(FROZEN_AZURE, out);
+    const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', out], { tty: true });
     expect(code).toBe(0);
     expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 0 pages · 0 seen · throttled, retrying in 1 s');
     expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 3 pages · 5 seen');
@@ -37,7 +39,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
 
   it('refreshes an existing --out table in place, keeping its "# override" entries', async () => {
     const mine = join(dir, 'negotiated.yaml');
-    const text = readFileSync(BUNDLED_AZURE, 'utf8').replace('  Standard_NC24ads_A100_v4:\n', '  # override: our enterprise agreement\n  Standard_NC24ads_A100_v4:\n');
+    const text = readFileSync(FROZEN_AZURE, 'utf8').replace('  Standard_NC24ads_A100_v4:\n', '  # override: our enterprise agreement\n  Standard_NC24ads_A100_v4:\n');
     writeFileSync(mine, text.replace('on_demand: {eastus: 3.673}', 'on_demand: {eastus: 2.9}'));
     const { code, stdout } = await runMain(['pricing', 'update', 'azure', '--out', mine, '--format', 'json']);
     expect(code).toBe(0);
@@ -83,7 +85,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
 
   it('diff --live compares a table with the API without writing anything', async () => {
     const copy = join(dir, 'live.yaml');
-    copyFileSync(BUNDLED_AZURE, copy);
+    copyFileSync(FROZEN_AZURE, copy);
     const { code, stdout } = await runMain(['pricing', 'diff', copy, '--live', '--format', 'json']);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
@@ -92,7 +94,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
       'added instance Standard_NC24ads_A100_v4 eastus spot',
       'added instance Standard_ND96isr_H100_v5 westeurope on-demand',
     ]);
-    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(BUNDLED_AZURE, 'utf8'));
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(FROZEN_AZURE, 'utf8'));
   });
 });
 

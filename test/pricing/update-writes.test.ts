@@ -2,11 +2,14 @@ import { chmodSync, copyFileSync, lstatSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledPricingDir } from '../../src/pricing/load.js';
+import { FROZEN_PRICING } from '../helpers.js';
 import { azureServerPerTest } from './api-servers.js';
 import { runMain } from './run-main.js';
 
-/** Where `pricing update` writes: checked before the API is called, written through links with the file's mode kept. */
+/**
+ * Where `pricing update` writes: checked before the API is called, written through links with the file's mode kept.
+ * On the frozen copy of the Azure table, whose rows the local API's sample payloads restate.
+ */
 describe('pricing update writes the table carefully', () => {
   const server = azureServerPerTest();
   const dir = () => mkdtempSync(join(tmpdir(), 'tollgate-update-write-'));
@@ -22,7 +25,7 @@ describe('pricing update writes the table carefully', () => {
   it('keeps a 0600 table 0600 and writes through a symlink to the real file', async () => {
     const d = dir();
     const real = join(d, 'real-azure.yaml');
-    copyFileSync(join(bundledPricingDir(), 'azure.yaml'), real);
+    copyFileSync(join(FROZEN_PRICING, 'azure.yaml'), real);
     chmodSync(real, 0o600);
     symlinkSync('real-azure.yaml', join(d, 'azure.yaml'));
     const r = await runMain(['pricing', 'update', 'azure', '--out', join(d, 'azure.yaml'), '--format', 'json']);
@@ -36,7 +39,7 @@ describe('pricing update writes the table carefully', () => {
   it('refuses a read-only table without a terminal to ask on, before any API call', async () => {
     const d = dir();
     const out = join(d, 'azure.yaml');
-    copyFileSync(join(bundledPricingDir(), 'azure.yaml'), out);
+    copyFileSync(join(FROZEN_PRICING, 'azure.yaml'), out);
     chmodSync(out, 0o444);
     const before = readFileSync(out, 'utf8');
     const r = await runMain(['pricing', 'update', 'azure', '--out', out]);
@@ -48,7 +51,7 @@ describe('pricing update writes the table carefully', () => {
 
   it('keeps CRLF line endings of a table saved on Windows', async () => {
     const out = join(dir(), 'azure.yaml');
-    writeFileSync(out, readFileSync(join(bundledPricingDir(), 'azure.yaml'), 'utf8').replace(/\n/g, '\r\n'));
+    writeFileSync(out, readFileSync(join(FROZEN_PRICING, 'azure.yaml'), 'utf8').replace(/\n/g, '\r\n'));
     const r = await runMain(['pricing', 'update', 'azure', '--out', out, '--format', 'json']);
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');

@@ -105,9 +105,10 @@ describe('session reducer', () => {
     });
 
     it("refuses where there is no spot price, with the engine's reason, and changes nothing", () => {
-      const s = run(session(), { type: 'togglePurchase' });
-      expect(s.message).toEqual({ tone: 'error', text: expect.stringMatching(/no spot price for p4d.24xlarge in us-east-1/) });
-      expect(node(s, 0).purchase).toBe('on-demand');
+      // The CPU serving group: the bundled AWS table lists no spot price for m7i.
+      const s = run(selectName(session(), 'feature-api'), { type: 'togglePurchase' });
+      expect(s.message).toEqual({ tone: 'error', text: expect.stringMatching(/no spot price for m7i.xlarge in us-east-1/) });
+      expect(node(s, 1).purchase).toBeUndefined();
       expect(activeDoc(s).undo).toHaveLength(0);
     });
   });
@@ -188,7 +189,9 @@ describe('session reducer', () => {
       expect(pickerChoices(s)[mode.cursor]).toMatchObject({ instance: 'p4d.24xlarge', region: 'us-east-1' });
       s = run(s, ...typeText('h100'));
       const models = new Set(pickerChoices(s).map((c) => (c.kind === 'instance' ? c.gpu?.model : c.endpoint)));
-      expect([...models]).toEqual(['H100']);
+      // H100 and its variants (Azure's NC H100 v5 carry H100 NVL), nothing else.
+      expect([...models].every((m) => m === 'H100' || m?.startsWith('H100-'))).toBe(true);
+      expect(models.has('H100')).toBe(true);
       expect(run(s, { type: 'erase' }, { type: 'erase' }, { type: 'erase' }, { type: 'erase' }).mode).toMatchObject({ filter: '' });
     });
 
