@@ -4,7 +4,7 @@ import { isCommitted, type Purchase } from '../model/purchase.js';
 import type { NodeGroup } from '../model/scenario.js';
 import { blaming, instancePriceDate, instanceRate, requireRegion } from '../pricing/lookup.js';
 import { blockRate, commitmentRate } from '../pricing/purchase-lookup.js';
-import { billedHours, p95BilledHours, type BilledHours } from './spot-interruptions.js';
+import { billedHours, billedOnly, p95BilledHours, type BilledHours, type InterruptionModel } from './spot-interruptions.js';
 
 /** How one node group is bought, priced: what each node is billed for and at what rate. */
 export interface GroupPurchase {
@@ -33,7 +33,8 @@ export function billedPerNode(group: NodeGroup, hoursPerMonth: Decimal): Decimal
   if (isCommitted(group.purchase)) return hoursPerMonth;
   if (group.purchase === 'capacity-block' && group.block_hours !== undefined) return group.block_hours;
   const useful = group.hours ?? hoursPerMonth;
-  return interruptedHours(group, useful)?.billed ?? useful;
+  const model = interruptionModel(group);
+  return model ? billedOnly(useful, group.count, model) : useful;
 }
 
 export function groupPurchase(table: PricingTableInput, group: NodeGroup, hoursPerMonth: Decimal): GroupPurchase {
@@ -95,14 +96,18 @@ function knownInstance(table: PricingTableInput, group: NodeGroup): void {
 
 /** Billed hours under the spot interruption model, when the group gives it (the schema makes the three numbers go together). */
 function interruptedHours(group: NodeGroup, useful: Decimal): (BilledHours & { p95: Decimal }) | undefined {
+  const model = interruptionModel(group);
+  return model && { ...billedHours(useful, group.count, model), p95: p95BilledHours(useful, group.count, model) };
+}
+
+function interruptionModel(group: NodeGroup): InterruptionModel | undefined {
   if (group.interruptions_per_hour === undefined || group.checkpoint_every_hours === undefined || group.restart_hours === undefined) {
     return undefined;
   }
-  const model = {
+  return {
     perNodeHour: group.interruptions_per_hour,
     checkpointEveryHours: group.checkpoint_every_hours,
     restartHours: group.restart_hours,
     gang: group.gang ?? false,
   };
-  return { ...billedHours(useful, group.count, model), p95: p95BilledHours(useful, group.count, model) };
 }

@@ -32,12 +32,18 @@ export interface BilledHours {
 export function billedHours(useful: Decimal, nodes: Decimal, m: InterruptionModel): BilledHours {
   const jobRate = m.gang ? m.perNodeHour.times(nodes) : m.perNodeHour;
   const lostPerInterruption = m.restartHours.plus(m.checkpointEveryHours.div(2));
-  const billed = useful.times(jobRate.times(lostPerInterruption).plus(1));
+  const billed = billedOnly(useful, nodes, m);
   const rateText = m.gang ? `${m.perNodeHour}/node-h × ${nodes} nodes (gang) = ${jobRate}/h` : `${jobRate}/h per node`;
   const formula =
     `billed = useful × (1 + λ × (restart + checkpoint/2)) = ${useful} × (1 + ${jobRate} × (${m.restartHours} + ${m.checkpointEveryHours}/2)) = ${billed} h per node` +
     ` (λ = ${rateText}; first-order, interruptions counted over useful hours)`;
   return { billed, jobRate, lostPerInterruption, formula };
+}
+
+/** The billed hours alone, without the formula's text: what every Monte Carlo sample re-prices. */
+export function billedOnly(useful: Decimal, nodes: Decimal, m: InterruptionModel): Decimal {
+  const jobRate = m.gang ? m.perNodeHour.times(nodes) : m.perNodeHour;
+  return useful.times(jobRate.times(m.restartHours.plus(m.checkpointEveryHours.div(2))).plus(1));
 }
 
 /** z of the 95th percentile of the standard normal. */

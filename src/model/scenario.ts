@@ -52,7 +52,7 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       .describe('a block-storage volume on each node (EBS gp3/io2, …)'),
     public_ipv4: decimal({ integer: true, min: 0 }).optional().describe('public IPv4 addresses per node, billed by the hour'),
     // The spot interruption model (src/engine/spot-interruptions.ts): with it, hours are useful hours.
-    interruptions_per_hour: decimal({ min: 0 }).optional().describe('spot interruptions per node-hour'),
+    interruptions_per_hour: (q({ min: 0 }) as ReturnType<Q>).optional().describe('spot interruptions per node-hour, a number or a range (sampled in Monte Carlo)'),
     checkpoint_every_hours: decimal({ exclusiveMin: 0 }).optional().describe('hours between checkpoints'),
     restart_hours: decimal({ min: 0 }).optional().describe('hours from an interruption to work resuming'),
     gang: z.boolean({ error: 'expected true or false' }).optional().describe('one interruption stops every node'),

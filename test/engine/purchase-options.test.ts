@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assessUncertainty } from '../../src/engine/uncertainty.js';
 import { Decimal } from '../../src/model/decimal.js';
 import type { Estimate } from '../../src/model/estimate.js';
 import { parseScenario, providersOf } from '../../src/model/load-scenario.js';
@@ -60,5 +61,26 @@ describe('purchase options on a node group', () => {
     expect(spot.expected.toFixed()).toBe('130');
     // 130 + 1.645 × sqrt(40 × (0.0625 + 0.25 + 1/3)): a bad week, above the mean
     expect(spot.p95.toFixed(1)).toBe('138.4');
+  });
+});
+
+describe('spot interruptions as a range, sampled', () => {
+  it('interruptions_per_hour {low, expected, high}: the point at expected, Monte Carlo spreads the billed hours and p95 is above the point', () => {
+    const loaded = parseScenario(
+      'name: t\nnodes:\n  - {name: train, provider: aws, region: us-east-1, instance: p5en.48xlarge, count: 8, hours: 100, purchase: spot, interruptions_per_hour: {low: 0.01, expected: 0.05, high: 0.2}, checkpoint_every_hours: 1, restart_hours: 0.25, gang: true}\n',
+      join(DIR, 'inline.yaml'),
+    );
+    const book = loadPricingBook(['aws'], loaded.overrides);
+    const point = priceLoaded(loaded, book);
+    expect(line(point, 'train', 'node').purchase!.spot!.expected.toFixed()).toBe('130');
+    expect(loaded.uncertain.map((u) => u.label)).toEqual(['nodes.train.interruptions_per_hour']);
+    const started = performance.now();
+    const u = assessUncertainty(loaded.scenario, loaded.uncertain, book, { samples: 10_000, seed: 1 })!;
+    const ms = performance.now() - started;
+    const p95 = u.monteCarlo.spreads.total.percentiles.get(95)!;
+    expect(p95.gt(point.totals.total)).toBe(true);
+    // Billed hours at the high end: 100 × (1 + 1.6 × 0.75) = 220 h per node.
+    expect(p95.lt(new Decimal(8 * 220).times('27.1988'))).toBe(true);
+    expect(ms).toBeLessThan(2_500); // generous for a loaded CI machine; the bench's budget is 250 ms
   });
 });
