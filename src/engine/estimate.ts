@@ -6,6 +6,7 @@ import { LookupError } from '../pricing/lookup.js';
 import { EndpointError } from '../model/endpoint.js';
 import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
+import { applyCommitments } from './commitments.js';
 import { priceClusters } from './price-clusters.js';
 import { priceNodeExtras } from './price-node-extras.js';
 import { nodeHours, nodeHoursProduct, priceNodeGroup } from './price-nodes.js';
@@ -56,6 +57,11 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
       fail(['nodes', i], e);
     }
   });
+  if (scenario.commitments?.length) {
+    const covered = applyCommitments(lines, scenario.commitments, { groups: scenario.nodes ?? [], book, hoursPerMonth, assume, fail });
+    lines.length = 0;
+    for (const line of covered) lines.push(line);
+  }
   // Appended one by one: spreading a section's lines into push() passes each as an
   // argument, and a few hundred thousand of them overflow the call stack.
   for (const line of priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail, trace)) lines.push(line);

@@ -111,7 +111,13 @@ function globs(patterns: readonly string[] | undefined): ((provider: Provider, r
  */
 export function spotsFor(scenario: Scenario, book: PricingBook, index: number, o: PlacementOptions = {}): Spot[] {
   const group = scenario.nodes![index]!;
-  const purchase: Purchase = o.purchase ?? group.purchase ?? 'on-demand';
+  const own = group.purchase ?? 'on-demand';
+  // A committed option or a capacity block is bought for one instance in one region: placement
+  // compares list prices, so such a group is placed at the option asked for, never silently.
+  if (o.purchase === undefined && own !== 'on-demand' && own !== 'spot') {
+    throw new NoCandidates(group.name, `${group.name} is bought as ${own}, which placement does not price across regions`, 'place it with --purchase on-demand or --purchase spot');
+  }
+  const purchase: Purchase = o.purchase ?? (own as Purchase);
   const { test, wanted } = matcher(book, group, o.match ?? {});
   const include = globs(o.regions);
   const exclude = globs(o.exclude);
@@ -236,6 +242,6 @@ export function* combinations(perGroup: readonly (readonly Spot[])[]): Generator
 export const combinationCount = (perGroup: readonly (readonly Spot[])[]) => perGroup.reduce((n, g) => n * g.length, 1);
 
 /** How a spot reads: `aws:us-east-1 g6.2xlarge on-demand`. */
-export function spotText(s: Pick<Spot, 'provider' | 'region' | 'zone' | 'instance' | 'purchase'>): string {
+export function spotText(s: Pick<Spot, 'provider' | 'region' | 'zone' | 'instance'> & { purchase: string }): string {
   return `${formatEndpoint({ kind: 'cloud', provider: s.provider, region: s.region, ...(s.zone ? { zone: s.zone } : {}) })} ${s.instance} ${s.purchase}`;
 }

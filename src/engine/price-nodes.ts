@@ -2,22 +2,23 @@ import type { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
-import { instancePriceDate, instanceRate, tableFor } from '../pricing/lookup.js';
-import { billedHours } from './spot-interruptions.js';
+import { tableFor } from '../pricing/lookup.js';
+import { billedPerNode, groupPurchase, interruptionModel } from './purchase-options.js';
 import type { Product } from './trace.js';
 
-/** Node-hours of a group: count × hours per node (the month when hours are not given). */
+/** Node-hours of a group: count × hours billed per node (the same rule priceNodeGroup charges, so a compiled plan re-prices them alike). */
 export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal {
-  // The same billed hours priceNodeGroup charges, interruptions included, so a compiled plan re-prices them alike.
-  return (group) => {
-    const useful = group.hours ?? hoursPerMonth;
-    return group.count.times(interruptedHours(group, useful)?.billed ?? useful);
-  };
+  return (group) => group.count.times(billedPerNode(group, hoursPerMonth));
 }
 
-/** `nodeHours` as a product (count × hours), for a group without the interruption model (whose billed hours are not one). */
+/**
+ * `nodeHours` as a product (count × hours), for a group billed the hours asked: on demand or spot
+ * without the interruption model. A committed option bills the month and a capacity block its
+ * block, whatever `hours` says, and the interruption model's billed hours are no product: none.
+ */
 export function nodeHoursProduct(group: NodeGroup, hoursPerMonth: Decimal): Product | undefined {
-  if (interruptedHours(group, group.hours ?? hoursPerMonth)) return undefined;
+  const option = group.purchase ?? 'on-demand';
+  if ((option !== 'on-demand' && option !== 'spot') || interruptionModel(group)) return undefined;
   return ['count', group.hours === undefined ? hoursPerMonth : 'hours'];
 }
 
@@ -29,20 +30,22 @@ export function priceNodeGroup(
   assume: (text: string) => void,
 ): LineItem {
   const table = tableFor(book, group.provider);
-  const purchase = group.purchase ?? 'on-demand';
-  const rate = instanceRate(table, group.instance, group.region, purchase);
-  const asOf = instancePriceDate(table, group.instance, group.region, purchase);
-  if (purchase === 'spot') {
+  const bought = groupPurchase(table, group, hoursPerMonth);
+  const { rate, asOf, interrupted, label } = bought;
+  if (bought.option === 'spot') {
     assume(`nodes.${group.name}: spot at $${rate}/h is the pricing table's snapshot (as of ${asOf}); spot prices move daily and interrupted work re-runs`);
   }
-  if (group.hours === undefined) assume(`nodes.${group.name}: hours not given; each node runs the whole month (${hoursPerMonth} h)`);
-  const useful = group.hours ?? hoursPerMonth;
-  const interrupted = interruptedHours(group, useful);
+  if (group.hours === undefined && bought.option !== 'capacity-block') assume(`nodes.${group.name}: hours not given; each node runs the whole month (${hoursPerMonth} h)`);
   if (interrupted) assume(`nodes.${group.name}: hours are useful hours; spot interruptions bill more: ${interrupted.formula}`);
-  const hours = interrupted?.billed ?? useful;
+  if (bought.assumption) assume(bought.assumption);
+  const useful = bought.usedPerNode;
+  const hours = bought.billedPerNode;
   const quantity = group.count.times(hours);
+  const cost = quantity.times(rate);
   const gpu = table.instances?.[group.instance]?.gpu;
   const gpuText = gpu ? ` (${gpu.count}× ${gpu.model})` : '';
+  const usedHours = group.count.times(useful);
+  const gpuHours = gpu ? usedHours.times(gpu.count) : undefined;
   return {
     kind: 'node',
     name: group.name,
@@ -50,26 +53,22 @@ export function priceNodeGroup(
     provider: group.provider,
     region: group.region,
     description: interrupted
-      ? `${group.count} × ${group.instance}${gpuText} ${purchase}, ${useful} useful h → ${hours} billed h each (interruptions)`
-      : `${group.count} × ${group.instance}${gpuText} ${purchase}, ${hours} h each`,
+      ? `${group.count} × ${group.instance}${gpuText} ${label}, ${useful} useful h → ${hours} billed h each (interruptions)`
+      : hours.eq(useful)
+        ? `${group.count} × ${group.instance}${gpuText} ${label}, ${hours} h each`
+        : `${group.count} × ${group.instance}${gpuText} ${label}, ${useful} h used of ${hours} h paid each`,
     quantity,
     unit: 'hour',
     rate,
-    cost: quantity.times(rate),
+    cost,
     ref: ['nodes', index],
     ...(asOf !== table.as_of ? { as_of: asOf } : {}),
+    purchase: {
+      option: bought.option,
+      label,
+      usedHours,
+      ...(gpuHours && gpuHours.gt(0) ? { gpuHours, gpuHourRate: cost.div(gpuHours) } : {}),
+      ...(interrupted ? { spot: { useful, expected: interrupted.billed, p95: interrupted.p95 } } : {}),
+    },
   };
-}
-
-/** Billed hours under the spot interruption model, when the group gives it (the schema makes the three numbers go together). */
-function interruptedHours(group: NodeGroup, useful: Decimal) {
-  if (group.interruptions_per_hour === undefined || group.checkpoint_every_hours === undefined || group.restart_hours === undefined) {
-    return undefined;
-  }
-  return billedHours(useful, group.count, {
-    perNodeHour: group.interruptions_per_hour,
-    checkpointEveryHours: group.checkpoint_every_hours,
-    restartHours: group.restart_hours,
-    gang: group.gang ?? false,
-  });
 }

@@ -1,10 +1,23 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Uncertainty } from '../engine/uncertainty.js';
-import type { Estimate } from '../model/estimate.js';
+import type { Decimal } from '../model/decimal.js';
+import type { Estimate, LineItem } from '../model/estimate.js';
 import { count, exact } from '../model/numbers.js';
 import { sampledFigures } from './uncertainty.js';
 
-const COLUMNS = ['scenario', 'kind', 'name', 'category', 'provider', 'region', 'path', 'description', 'quantity', 'unit', 'rate', 'cost'];
+const COLUMNS = [
+  'scenario', 'kind', 'name', 'category', 'provider', 'region', 'path', 'description', 'quantity', 'unit', 'rate', 'cost',
+  'purchase', 'gpu_hour_rate', 'covered_hours', 'uncovered_hours', 'waste', 'billed_hours_expected', 'billed_hours_p95',
+];
+
+/** The purchase columns of a line: option, effective $/GPU-hour, commitment cover and waste, a spot group's billed hours per node. */
+function purchaseCells(l: LineItem): string[] {
+  const p = l.purchase;
+  const opt = (v: Decimal | undefined) => (v === undefined ? '' : exact(v));
+  return [p?.label ?? '', opt(p?.gpuHourRate), opt(l.coverage?.covered), opt(l.coverage?.uncovered), opt(l.commitment?.waste), opt(p?.spot?.expected), opt(p?.spot?.p95)];
+}
+
+const BLANK = ['', '', '', '', '', '', ''];
 
 /**
  * A ranged scenario's sampled figures as rows after its lines: kind `spread`
@@ -18,11 +31,11 @@ function uncertaintyRows(e: Estimate, u: Uncertainty): string[][] {
   const over = `${count(mc.samples)} samples (seed ${mc.seed})`;
   const spread = sampledFigures(e, u).map((f) => {
     const what = f.figure === 'expected' ? 'mean' : f.figure;
-    return [e.scenario, 'spread', f.figure, f.category, '', '', '', `${what} of the ${f.category} cost over ${over}`, exact(f.value), e.currency, '', ''];
+    return [e.scenario, 'spread', f.figure, f.category, '', '', '', `${what} of the ${f.category} cost over ${over}`, exact(f.value), e.currency, '', '', ...BLANK];
   });
   if (mc.overBudget === undefined || !e.budget) return spread;
   const share = `share of the ${over} whose total exceeds the ${exact(e.budget.monthly)} budget`;
-  return [...spread, [e.scenario, 'probability', 'over_budget', 'total', '', '', '', share, exact(mc.overBudget), 'probability', '', '']];
+  return [...spread, [e.scenario, 'probability', 'over_budget', 'total', '', '', '', share, exact(mc.overBudget), 'probability', '', '', ...BLANK]];
 }
 
 /**
@@ -31,7 +44,7 @@ function uncertaintyRows(e: Estimate, u: Uncertainty): string[][] {
  */
 export function formatCsv(estimates: readonly Estimate[], uncertainties: readonly (Uncertainty | undefined)[] = []): string {
   const rows = estimates.flatMap((e, i) => [
-    ...e.lines.map((l) => [e.scenario, l.kind, l.name, l.category, l.provider, l.region, l.path ?? '', l.description, exact(l.quantity), l.unit, exact(l.rate), exact(l.cost)]),
+    ...e.lines.map((l) => [e.scenario, l.kind, l.name, l.category, l.provider, l.region, l.path ?? '', l.description, exact(l.quantity), l.unit, exact(l.rate), exact(l.cost), ...purchaseCells(l)]),
     ...(uncertainties[i] ? uncertaintyRows(e, uncertainties[i]!) : []),
   ]);
   return stringify([COLUMNS, ...rows]);

@@ -19,6 +19,22 @@ export function tierNote(l: LineItem): string | undefined {
   return `tiers on the ${scope} ${amount(l.tiers.aggregate)} ${l.unit.replace('-month', '')}; this line: ${bands}`;
 }
 
+/**
+ * How a line is bought, for the human formats: the option and its effective
+ * $/GPU-hour; what commitments cover of it; a spot group's expected and p95
+ * billed hours; a commitment's used part and waste.
+ */
+export function purchaseNote(l: LineItem): string | undefined {
+  if (l.commitment) return `commitment: ${money(l.commitment.used)} used, ${money(l.commitment.waste)} waste`;
+  const p = l.purchase;
+  if (!p) return undefined;
+  const parts = [`bought ${p.label}`];
+  if (p.gpuHourRate) parts.push(`${rate(p.gpuHourRate)}/GPU-hour effective`);
+  if (l.coverage) parts.push(`${amount(l.coverage.covered)} h covered${l.coverage.by.length ? ` by ${l.coverage.by.join(', ')}` : ''}, ${amount(l.coverage.uncovered)} h uncovered`);
+  if (p.spot) parts.push(`billed h per node for ${amount(p.spot.useful)} useful: expected ${amount(p.spot.expected)}, p95 ${amount(p.spot.p95)}`);
+  return parts.join(' · ');
+}
+
 /** Lines by category, largest cost first (ties keep plan order). */
 export function byCategory(e: Estimate): { category: Category; lines: LineItem[] }[] {
   const groups = new Map<Category, LineItem[]>(CATEGORIES.map((c) => [c, []]));

@@ -1,6 +1,16 @@
-import { lineShares, type Estimate, type LineItem } from '../model/estimate.js';
+import { lineShares, type Estimate, type LineItem, type LinePurchase } from '../model/estimate.js';
 import { pricingJson } from './describe.js';
 import { exact } from '../model/numbers.js';
+
+function purchaseJson(p: LinePurchase) {
+  return {
+    option: p.option,
+    label: p.label,
+    used_hours: exact(p.usedHours),
+    ...(p.gpuHourRate ? { gpu_hour_rate: exact(p.gpuHourRate) } : {}),
+    ...(p.spot ? { billed_hours_per_node: { useful: exact(p.spot.useful), expected: exact(p.spot.expected), p95: exact(p.spot.p95) } } : {}),
+  };
+}
 
 function lineJson(l: LineItem) {
   return {
@@ -16,6 +26,11 @@ function lineJson(l: LineItem) {
     cost: exact(l.cost),
     ...(l.path ? { path: l.path } : {}),
     ...(l.as_of ? { as_of: l.as_of } : {}),
+    ...(l.purchase ? { purchase: purchaseJson(l.purchase) } : {}),
+    ...(l.coverage
+      ? { coverage: { usage: exact(l.coverage.usage), covered: exact(l.coverage.covered), uncovered: exact(l.coverage.uncovered), by: l.coverage.by } }
+      : {}),
+    ...(l.commitment ? { commitment: { used: exact(l.commitment.used), waste: exact(l.commitment.waste) } } : {}),
     ...(l.tiers
       ? {
           tiers: {

@@ -1,5 +1,5 @@
 import type { Estimate } from '../model/estimate.js';
-import { budgetLine, byCategory, pricingLine, quantityTimesRate } from './describe.js';
+import { budgetLine, byCategory, pricingLine, purchaseNote, quantityTimesRate } from './describe.js';
 import { money } from '../model/numbers.js';
 
 function cell(text: string): string {
@@ -13,7 +13,10 @@ export function formatMarkdown(e: Estimate, sections: readonly string[] = []): s
   out.push(`Pricing: ${pricingLine(e)}`, '');
   out.push('| Category | Line | Quantity × rate | Cost |', '|---|---|---|---:|');
   for (const { category, lines } of byCategory(e)) {
-    for (const l of lines) out.push(`| ${category} | ${cell(l.name)}: ${cell(l.description)} | ${quantityTimesRate(l)} | ${money(l.cost)} |`);
+    for (const l of lines) {
+      const bought = purchaseNote(l);
+      out.push(`| ${category} | ${cell(l.name)}: ${cell(l.description)}${bought ? `<br>${cell(bought)}` : ''} | ${quantityTimesRate(l)} | ${money(l.cost)} |`);
+    }
     out.push(`| **${category}** | | | **${money(e.totals[category])}** |`);
   }
   out.push(`| **total** | | | **${money(e.totals.total)}** |`);

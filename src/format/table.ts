@@ -1,5 +1,5 @@
 import type { Estimate } from '../model/estimate.js';
-import { budgetLine, byCategory, pricingLine, quantityTimesRate, tierNote } from './describe.js';
+import { budgetLine, byCategory, pricingLine, purchaseNote, quantityTimesRate, tierNote } from './describe.js';
 import { money } from '../model/numbers.js';
 
 const WIDTH = 79;
@@ -43,6 +43,8 @@ export function formatTable(e: Estimate, sections: readonly string[] = []): stri
       out.push(...wrap(l.kind === 'transfer' ? l.description : `${l.description} · ${l.provider} ${l.region}`, '      '));
       const tiers = tierNote(l);
       if (tiers) out.push(...wrap(tiers, '      '));
+      const bought = purchaseNote(l);
+      if (bought) out.push(...wrap(bought, '      '));
     }
   }
   out.push('─'.repeat(WIDTH));

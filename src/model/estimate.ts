@@ -2,6 +2,7 @@ import type { Decimal } from './decimal.js';
 import type { PathSegment } from './yaml-source.js';
 import type { Provider } from './scenario.js';
 import type { PricingSource } from './pricing-book.js';
+import type { Purchase } from './purchase.js';
 
 export const CATEGORIES = ['compute', 'storage', 'egress', 'ingress', 'network'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -37,9 +38,41 @@ export function lineShares(t: LineTiers): TierShare[] {
   return t.bands.map((b) => ({ ...b, quantity: b.quantity.times(t.fraction) }));
 }
 
+/** How a node line is bought (src/engine/purchase-options.ts). */
+export interface LinePurchase {
+  option: Purchase;
+  /** As the table names it: `reserved standard 1y no-upfront`. */
+  label: string;
+  /** Node-hours of work (useful hours under the interruption model). */
+  usedHours: Decimal;
+  /** GPU-hours of work, for instances with GPUs. */
+  gpuHours?: Decimal;
+  /** The line's cost (with its share of any commitment covering it) per GPU-hour of work; for instances with GPUs. */
+  gpuHourRate?: Decimal;
+  /** Spot under the interruption model, per node: useful, expected billed and 95th-percentile billed hours. */
+  spot?: { useful: Decimal; expected: Decimal; p95: Decimal };
+}
+
+/** What a plan's `commitments:` cover of a node line, in node-hours (src/engine/commitments.ts). */
+export interface LineCoverage {
+  usage: Decimal;
+  covered: Decimal;
+  uncovered: Decimal;
+  /** The commitments that cover some of it, in the order they applied. */
+  by: string[];
+}
+
+/** A commitment line's month: what it costs, how much of it eligible usage used, the rest wasted ($). */
+export interface LineCommitment {
+  used: Decimal;
+  waste: Decimal;
+}
+
 export interface LineItem {
   kind:
     | 'node'
+    // A commitment's own line: its fee, used and wasted (src/engine/commitments.ts).
+    | 'commitment'
     | 'disk'
     | 'public-ipv4'
     | 'cluster'
@@ -73,6 +106,9 @@ export interface LineItem {
   tiers?: LineTiers;
   /** The date of the price this line used, when it is not its table's as_of (a spot snapshot, a per-type date). */
   as_of?: string;
+  purchase?: LinePurchase;
+  coverage?: LineCoverage;
+  commitment?: LineCommitment;
 }
 
 export type Totals = Record<Category | 'total', Decimal>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PROVIDERS } from './scenario.js';
 import { decimal } from './zod-decimal.js';
+import { COMMITMENT_PAYMENTS, COMMITMENT_PLANS, COMMITMENT_TERMS, COMMITTED_PURCHASES } from './purchase.js';
 
 export const CONTINENTS = ['north-america', 'south-america', 'europe', 'asia', 'oceania', 'middle-east', 'africa'] as const;
 export type Continent = (typeof CONTINENTS)[number];
@@ -41,9 +42,8 @@ const regionRates = z.record(z.string(), rate, { error: 'expected region: rate p
 /** When a set of prices was read: one date for all its regions, or one per region. */
 const priceDate = z.union([isoDate, z.record(z.string(), isoDate)], { error: 'expected a date (YYYY-MM-DD) or region: date pairs' });
 
-export const COMMITMENT_PURCHASES = ['savings-plan', 'reserved', 'committed-use'] as const;
-export const COMMITMENT_TERMS = ['1y', '3y'] as const;
-export const COMMITMENT_PAYMENTS = ['no-upfront', 'partial-upfront', 'all-upfront'] as const;
+export { COMMITMENT_PAYMENTS, COMMITMENT_PLANS, COMMITMENT_TERMS } from './purchase.js';
+export const COMMITMENT_PURCHASES = COMMITTED_PURCHASES;
 
 /**
  * A commitment rate of an instance type: what one instance-hour costs under a
@@ -53,7 +53,7 @@ export const COMMITMENT_PAYMENTS = ['no-upfront', 'partial-upfront', 'all-upfron
 export const commitmentSchema = z.strictObject({
   purchase: z.enum(COMMITMENT_PURCHASES),
   /** AWS Savings Plans: compute or ec2-instance; AWS Reserved Instances: standard or convertible. */
-  plan: z.enum(['compute', 'ec2-instance', 'standard', 'convertible']).optional(),
+  plan: z.enum(COMMITMENT_PLANS).optional(),
   term: z.enum(COMMITMENT_TERMS),
   payment: z.enum(COMMITMENT_PAYMENTS).optional(),
   rates: regionRates.describe('effective $/hour by region'),
@@ -78,6 +78,12 @@ export const instanceSchema = z.strictObject({
   /** The date of the spot snapshot (spot moves daily; a table's date is not its spot's). */
   spot_as_of: priceDate.optional(),
   commitments: z.array(commitmentSchema).optional(),
+  /** AWS EC2 Capacity Blocks for ML: $/instance-hour of a block by region, where a published rate is known. */
+  capacity_block: regionRates.optional().describe('$/instance-hour of a capacity block by region'),
+  capacity_block_as_of: priceDate.optional(),
+  /** GCP Flex-start (Dynamic Workload Scheduler) $/hour by region. */
+  flex_start: regionRates.optional().describe('$/hour under flex-start by region'),
+  flex_start_as_of: priceDate.optional(),
   /** Shown when the type cannot be bought as asked (e.g. sold as spot only). */
   note: z.string().optional(),
   source: z.string().optional(),

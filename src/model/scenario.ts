@@ -3,6 +3,8 @@ import { actualsSelectorSchema } from './actuals-selector.js';
 import type { Decimal } from './decimal.js';
 import { highOf, quantity, type Quantity } from './quantity.js';
 import { decimal, type DecimalRule } from './zod-decimal.js';
+import { commitmentSchemaWith } from './commitments.js';
+import { COMMITMENT_PAYMENTS, COMMITMENT_PLANS, COMMITMENT_TERMS, PURCHASES, purchaseChecks } from './purchase.js';
 
 /** The month length cloud calculators use: 365 × 24 / 12. */
 export const DEFAULT_HOURS_PER_MONTH = 730;
@@ -50,7 +52,12 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     instance: text('an instance type'),
     count: q({ integer: true, min: 0 }) as ReturnType<Q>,
     hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours per node per month; default hours_per_month (useful hours when interruptions_per_hour is given)'),
-    purchase: z.enum(['on-demand', 'spot'], { error: (i) => `unknown purchase option ${JSON.stringify(i.input)}` }).optional(),
+    purchase: z.enum(PURCHASES, { error: (i) => `unknown purchase option ${JSON.stringify(i.input)}; options: ${PURCHASES.join(', ')}` }).optional(),
+    // Committed options (src/engine/purchase-options.ts) pick their rate from the table's commitments by these.
+    term: z.enum(COMMITMENT_TERMS, { error: (i) => `unknown term ${JSON.stringify(i.input)}; terms: ${COMMITMENT_TERMS.join(', ')}` }).optional().describe('1y or 3y, for savings-plan, reserved and committed-use'),
+    payment: z.enum(COMMITMENT_PAYMENTS, { error: (i) => `unknown payment ${JSON.stringify(i.input)}; payments: ${COMMITMENT_PAYMENTS.join(', ')}` }).optional().describe('no-upfront, partial-upfront or all-upfront, where the provider has them'),
+    plan: z.enum(COMMITMENT_PLANS, { error: (i) => `unknown plan ${JSON.stringify(i.input)}; plans: ${COMMITMENT_PLANS.join(', ')}` }).optional().describe('compute or ec2-instance (savings plans), standard or convertible (reserved)'),
+    block_hours: decimal({ exclusiveMin: 0 }).optional().describe('capacity-block: hours of the block bought; every instance is paid for all of them'),
     // Per node, billed for the hours the nodes run; plain numbers (not ranges) for now.
     disk: z
       .strictObject({
@@ -63,11 +70,14 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       .describe('a block-storage volume on each node (EBS gp3/io2, …)'),
     public_ipv4: decimal({ integer: true, min: 0 }).optional().describe('public IPv4 addresses per node, billed by the hour'),
     // The spot interruption model (src/engine/spot-interruptions.ts): with it, hours are useful hours.
-    interruptions_per_hour: decimal({ min: 0 }).optional().describe('spot interruptions per node-hour'),
+    interruptions_per_hour: (q({ min: 0 }) as ReturnType<Q>).optional().describe('spot interruptions per node-hour, a number or a range (sampled in Monte Carlo)'),
     checkpoint_every_hours: decimal({ exclusiveMin: 0 }).optional().describe('hours between checkpoints'),
     restart_hours: decimal({ min: 0 }).optional().describe('hours from an interruption to work resuming'),
     gang: z.boolean({ error: 'expected true or false' }).optional().describe('one interruption stops every node'),
-  }).superRefine(interruptionChecks);
+  }).superRefine((n, ctx) => {
+    interruptionChecks(n, ctx);
+    purchaseChecks(n, ctx);
+  });
 
   const storage = z.strictObject({
     name,
@@ -126,6 +136,8 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     hours: decimal({ min: 0 }).optional().describe('control-plane hours a month; default hours_per_month'),
   });
 
+  const commitment = commitmentSchemaWith(provider, name);
+
   const scenario = z
     .strictObject({
       name,
@@ -143,10 +155,11 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       storage: z.array(storage, { error: 'expected a list of storage lines' }).optional(),
       transfers: z.array(transfer, { error: 'expected a list of transfers' }).optional(),
       clusters: z.array(cluster, { error: 'expected a list of clusters' }).optional(),
+      commitments: z.array(commitment, { error: 'expected a list of commitments' }).optional().describe('savings plans, reservations and CUDs held or considered, applied to the on-demand usage'),
       actuals: actualsSelectorSchema.optional(),
     })
     .superRefine((s, ctx) => crossChecks(s as CrossChecked, ctx));
-  return { nodeGroup, storage, transfer, cluster, scenario };
+  return { nodeGroup, storage, transfer, cluster, commitment, scenario };
 }
 
 const INTERRUPTION_FIELDS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const;
@@ -176,13 +189,14 @@ function interruptionChecks(n: Partial<Record<(typeof INTERRUPTION_FIELDS)[numbe
 
 interface CrossChecked {
   hours_per_month?: Decimal;
-  nodes?: { name: string; hours?: Quantity }[];
+  nodes?: { name: string; hours?: Quantity; block_hours?: Decimal }[];
   storage?: { name: string }[];
   transfers?: { name: string }[];
+  commitments?: { name: string }[];
 }
 
 function crossChecks(s: CrossChecked, ctx: z.core.$RefinementCtx) {
-  for (const section of ['nodes', 'storage', 'transfers'] as const) {
+  for (const section of ['nodes', 'storage', 'transfers', 'commitments'] as const) {
     const seen = new Set<string>();
     (s[section] ?? []).forEach((item, i) => {
       if (seen.has(item.name)) {
@@ -204,6 +218,19 @@ function crossChecks(s: CrossChecked, ctx: z.core.$RefinementCtx) {
         message: `hours ${highOf(n.hours)} is more than the ${hoursPerMonth} hours in the month (hours_per_month)`,
       });
     }
+    if (n.block_hours !== undefined && n.block_hours.gt(hoursPerMonth)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes', i, 'block_hours'],
+        message: `a capacity block of ${n.block_hours} h is longer than the ${hoursPerMonth} hours in the month; price the month's part of it (block_hours at most ${hoursPerMonth})`,
+      });
+    } else if (n.block_hours !== undefined && n.hours !== undefined && highOf(n.hours).gt(n.block_hours)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes', i, 'hours'],
+        message: `hours ${highOf(n.hours)} is more than the capacity block's ${n.block_hours} h (block_hours); a block's instances run only within it`,
+      });
+    }
   });
 }
 
@@ -216,6 +243,7 @@ export const nodeGroupSchema = point.nodeGroup;
 export const storageSchema = point.storage;
 export const transferSchema = point.transfer;
 export const clusterSchema = point.cluster;
+export const scenarioCommitmentSchema = point.commitment;
 /** The scenario file as written: any quantity may be a range (see quantity.ts). */
 export const scenarioInputSchema = input.scenario;
 
@@ -224,4 +252,5 @@ export type NodeGroup = z.infer<typeof nodeGroupSchema>;
 export type StorageLine = z.infer<typeof storageSchema>;
 export type Transfer = z.infer<typeof transferSchema>;
 export type Cluster = z.infer<typeof clusterSchema>;
+export type ScenarioCommitment = z.infer<typeof scenarioCommitmentSchema>;
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;

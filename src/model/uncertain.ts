@@ -7,7 +7,7 @@ export type Section = (typeof SECTIONS)[number];
 
 /** The numeric fields of each section that may be ranges (and that break-even may vary). */
 export const QUANTITY_FIELDS: Record<Section, readonly string[]> = {
-  nodes: ['count', 'hours'],
+  nodes: ['count', 'hours', 'interruptions_per_hour'],
   storage: ['gb', 'get_requests_per_month', 'put_requests_per_month'],
   transfers: ['gb_per_day', 'gb_per_month', 'days', 'requests_per_month'],
 };

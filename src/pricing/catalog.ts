@@ -36,7 +36,7 @@ export interface CatalogQuery {
 }
 
 /** How a commitment reads in a listing: `reserved standard 1y no-upfront`. */
-export function commitmentLabel(c: Commitment): string {
+export function commitmentLabel(c: Partial<Pick<Commitment, 'purchase' | 'plan' | 'term' | 'payment'>>): string {
   return [c.purchase, c.plan, c.term, c.payment].filter(Boolean).join(' ');
 }
 

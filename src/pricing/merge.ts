@@ -64,6 +64,8 @@ export function applyOverride(base: PricingTableInput, over: PricingTableInput, 
     }
     checkRegions(entry.on_demand, ['instances', name, 'on_demand']);
     checkRegions(entry.spot, ['instances', name, 'spot']);
+    checkRegions(entry.capacity_block, ['instances', name, 'capacity_block']);
+    checkRegions(entry.flex_start, ['instances', name, 'flex_start']);
     const sides = (kind: 'on_demand' | 'spot', dateKey: 'as_of' | 'spot_as_of') =>
       mergeDates({ rates: known?.[kind], date: known?.[dateKey], asOf: base.as_of }, { rates: entry[kind], date: entry[dateKey], asOf: over.as_of });
     instances[name] = {
@@ -73,6 +75,8 @@ export function applyOverride(base: PricingTableInput, over: PricingTableInput, 
       as_of: sides('on_demand', 'as_of'),
       spot: mergeRates(known?.spot, entry.spot),
       spot_as_of: sides('spot', 'spot_as_of'),
+      capacity_block: mergeRates(known?.capacity_block, entry.capacity_block),
+      flex_start: mergeRates(known?.flex_start, entry.flex_start),
       // An override's commitment rates come first, so they win over the bundled ones of the same kind.
       commitments: entry.commitments || known?.commitments ? [...(entry.commitments ?? []), ...(known?.commitments ?? [])] : undefined,
     };

@@ -220,7 +220,7 @@ export function pickerChoices(s: Session): Choice[] {
     return endpointChoices(doc.book, t[purpose]).filter((c) => matches(c, filter, undefined));
   }
   const group = scenario.nodes![target[1] as number]!;
-  const all = instanceChoices(doc.book, group.purchase ?? 'on-demand');
+  const all = instanceChoices(doc.book, group.purchase === 'spot' ? 'spot' : 'on-demand');
   const scope =
     purpose === 'region' ? all.filter((c) => c.provider === group.provider && c.instance === group.instance) : all;
   return scope.filter((c) => matches(c, filter, gpu));

@@ -1,6 +1,6 @@
 import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate, LineItem, TierShare } from '../../model/estimate.js';
-import { budgetLine, byCategory, quantityTimesRate } from '../describe.js';
+import { budgetLine, byCategory, purchaseNote, quantityTimesRate } from '../describe.js';
 import { amount, count, exact, money, percent, rate } from '../../model/numbers.js';
 import { spreadRows } from '../uncertainty.js';
 import { barChart, tornadoChart } from './charts.js';
@@ -19,7 +19,7 @@ export function assumptionsSection(assumptions: readonly string[]): string {
 function breakdown(e: Estimate): string {
   const groups = byCategory(e).map(({ category }) => ({ label: category, bars: [{ value: e.totals[category], cls: `cat-${category}` }] }));
   const rows = byCategory(e).flatMap(({ category, lines }) => [
-    ...lines.map((l) => [text(category), `${text(l.name)}<div class="note">${text(l.description)}</div>`, text(quantityTimesRate(l)), text(money(l.cost))]),
+    ...lines.map((l) => [text(category), `${text(l.name)}<div class="note">${text(l.description)}</div>${purchaseNote(l) ? `<div class="note">${text(purchaseNote(l)!)}</div>` : ''}`, text(quantityTimesRate(l)), text(money(l.cost))]),
   ]);
   const totals = byCategory(e).map(({ category }) => `<tr class="total" data-category="${category}"><td>${text(category)}</td><td></td><td></td><td class="num" data-exact="${exact(e.totals[category])}">${text(money(e.totals[category]))}</td></tr>`);
   return `<h3>By category</h3>${barChart('cost by category', groups)}
