@@ -126,6 +126,16 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     hours: decimal({ min: 0 }).optional().describe('control-plane hours a month; default hours_per_month'),
   });
 
+  // Plain numbers (not ranges) for now, as clusters.
+  const loadBalancer = z.strictObject({
+    name,
+    provider,
+    region: text('a region'),
+    kind: text('a load balancer kind (alb, nlb)'),
+    hours: decimal({ min: 0 }).optional().describe('hours the load balancer runs a month; default hours_per_month'),
+    processed_gb: decimal({ min: 0 }).describe('GB (10^9 bytes) the load balancer processes a month'),
+  });
+
   const scenario = z
     .strictObject({
       name,
@@ -143,10 +153,11 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       storage: z.array(storage, { error: 'expected a list of storage lines' }).optional(),
       transfers: z.array(transfer, { error: 'expected a list of transfers' }).optional(),
       clusters: z.array(cluster, { error: 'expected a list of clusters' }).optional(),
+      load_balancers: z.array(loadBalancer, { error: 'expected a list of load balancers' }).optional(),
       actuals: actualsSelectorSchema.optional(),
     })
     .superRefine((s, ctx) => crossChecks(s as CrossChecked, ctx));
-  return { nodeGroup, storage, transfer, cluster, scenario };
+  return { nodeGroup, storage, transfer, cluster, loadBalancer, scenario };
 }
 
 const INTERRUPTION_FIELDS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const;
@@ -216,6 +227,7 @@ export const nodeGroupSchema = point.nodeGroup;
 export const storageSchema = point.storage;
 export const transferSchema = point.transfer;
 export const clusterSchema = point.cluster;
+export const loadBalancerSchema = point.loadBalancer;
 /** The scenario file as written: any quantity may be a range (see quantity.ts). */
 export const scenarioInputSchema = input.scenario;
 
@@ -224,4 +236,5 @@ export type NodeGroup = z.infer<typeof nodeGroupSchema>;
 export type StorageLine = z.infer<typeof storageSchema>;
 export type Transfer = z.infer<typeof transferSchema>;
 export type Cluster = z.infer<typeof clusterSchema>;
+export type LoadBalancer = z.infer<typeof loadBalancerSchema>;
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
