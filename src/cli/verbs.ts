@@ -18,7 +18,8 @@ export const VERBS: Verb[] = [
     usage: `usage: tollgate [open] [SCENARIO...] [--pricing FILE]...
                      [--source aws|gcp|sample|FILE] [--month YYYY-MM]
                      [--threshold 10%] [--cost billed|effective] [--refresh]
-                     [--max-scan SIZE]
+                     [--max-scan SIZE] [--period charge|billing]
+                     [--provider aws,gcp,azure]
 
 Opens a full-screen session for what-if editing: move with j/k or the arrows,
 +/- changes a node count, Enter types a count, GB or transfer volume, h hours,
@@ -46,6 +47,10 @@ for the actuals view (a), as \`tollgate actuals\` takes them:
                      later fetches read the cache it filled
   --max-scan SIZE    (gcp) the most the BigQuery query may scan (default 100GiB)
   --timeout TIME     (aws, gcp) the most one fetch may take (default 120 s)
+  --period BASIS     (billing files) charge (default: the month's usage) or
+                     billing (the rows on that month's invoice)
+  --provider LIST    the providers compared (default: the plan's); the
+                     others in the bill are shown apart
 `,
     options: { ...PRICING_OPTION, ...ACTUALS_OPTIONS, 'actuals-source': { type: 'string' } },
     load: () => import('../commands/open.js'),

@@ -35,6 +35,12 @@ export interface BillingRecord {
   estimated: boolean;
   /** Azure's meter, which says more than the usage type (the meter name) alone: see AzureMeter. */
   meter?: AzureMeter;
+  /**
+   * FOCUS PricingUnit ("Hours", "GB-Months", "Requests") and ResourceType ("instance", "volume",
+   * "bucket", "Virtual machine"): what a charge is when its description says too little.
+   */
+  pricingUnit?: string;
+  resourceType?: string;
 }
 
 /**

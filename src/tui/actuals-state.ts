@@ -8,6 +8,7 @@ import { BILLING_SOURCES, billingSource, sourceList } from '../actuals/sources/i
 import type { Decimal } from '../model/decimal.js';
 import type { Estimate } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
+import type { PeriodBasis } from '../actuals/sources/dialects.js';
 
 /** What `open` was told about actuals (--source, --month, --threshold, --cost, --refresh, --max-scan), and the defaults for what it was not. */
 export interface ActualsSetup {
@@ -23,6 +24,10 @@ export interface ActualsSetup {
   maxScan?: Decimal;
   /** How long one fetch may take (--timeout), ms; the source's default when not given. */
   timeoutMs?: number;
+  /** A billing file's rows by charge period (default) or by the invoice they are on (--period). */
+  period?: PeriodBasis;
+  /** The providers compared (--provider); absent: the plan's. */
+  providers?: string[];
 }
 
 /** One fetch, numbered so an answer that arrives after the user left (or asked again) is dropped. */
@@ -106,7 +111,7 @@ export function fetched(
   id: number,
   answer: { result: SourceResult; period: Period },
   plan: { scenario: Scenario; estimate: Estimate; edited: boolean },
-  setup: Pick<ActualsSetup, 'threshold' | 'costBasis'>,
+  setup: Pick<ActualsSetup, 'threshold' | 'costBasis' | 'providers'>,
 ): ActualsView {
   if (view.step !== 'fetching' || view.request.id !== id) return view;
   const mismatch = currencyMismatch(answer.result.records, plan.estimate.currency);
@@ -116,6 +121,7 @@ export function fetched(
     threshold: setup.threshold,
     costBasis: setup.costBasis,
     period,
+    ...(setup.providers ? { providers: setup.providers } : {}),
     ...sourceExtras(result),
   });
   const none = nothingCompared(reconciliation, result.records);

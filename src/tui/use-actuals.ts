@@ -10,8 +10,8 @@ import { activeDoc, type Action, type Session } from './state.js';
 async function fetchBill(request: ActualsRequest, setup: ActualsSetup, selector: ActualsSelector | undefined, onRequest: (count: number) => void) {
   const period = periodAt(request.month, clockNow());
   const { readActuals } = await import('../actuals/sources/index.js');
-  const { refresh, costBasis, maxScan, timeoutMs } = setup;
-  const result = await readActuals({ source: request.source, period, range: coveredRange(period), selector, refresh, costBasis, ...(maxScan ? { maxScan } : {}), ...(timeoutMs ? { timeoutMs } : {}), onRequest });
+  const { refresh, costBasis, maxScan, timeoutMs, period: periodBasis } = setup;
+  const result = await readActuals({ source: request.source, period, range: coveredRange(period), selector, refresh, costBasis, ...(periodBasis ? { periodBasis } : {}), ...(maxScan ? { maxScan } : {}), ...(timeoutMs ? { timeoutMs } : {}), onRequest });
   return { result, period };
 }
 

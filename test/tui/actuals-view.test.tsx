@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -84,6 +84,35 @@ describe('the actuals view', () => {
     // The note gives way too: one line, cut short.
     expect(frame).toContain('\nnote: the sample bill is synthetic (scripts/generate-sample-bill.ts), a month …\n');
     expect(frame.split('\n').length).toBeLessThan(21);
+  });
+
+  it('--period billing and --provider reach the view: the invoice\'s rows, and the providers asked compared', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-view-'));
+    const file = join(dir, 'focus.csv');
+    // A September row on October's invoice, an October row, and a Microsoft row the plan does not mention.
+    writeFileSync(
+      file,
+      `ProviderName,ServiceName,ServiceCategory,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,BillingPeriodStart,BillingCurrency,BilledCost,EffectiveCost,ConsumedQuantity,ConsumedUnit,RegionId,ChargeDescription
+AWS,Amazon Elastic Compute Cloud,Compute,Usage,2026-09-30T00:00:00Z,2026-10-01T00:00:00Z,2026-10-01T00:00:00Z,USD,100,100,1,Hours,us-east-1,late September usage
+AWS,Amazon Elastic Compute Cloud,Compute,Usage,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,2026-10-01T00:00:00Z,USD,50,50,1,Hours,us-east-1,October usage
+Microsoft,Virtual Machines,Compute,Usage,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,2026-10-01T00:00:00Z,USD,7,7,1,Hours,eastus,October usage
+`,
+    );
+    const byCharge = open({ source: file, month: '2026-10' }, 40);
+    await showing(byCharge, 'TOTAL per month');
+    await press(byCharge, 'a');
+    let frame = await showing(byCharge, 'other providers in this bill');
+    expect(frame).toMatch(/TOTAL .*\$50\.00/);
+    expect(frame).toContain('not compared with the plan: Microsoft $7.00');
+    byCharge.unmount();
+
+    const byInvoice = open({ source: file, month: '2026-10', period: 'billing', providers: ['aws', 'azure'] }, 40);
+    await showing(byInvoice, 'TOTAL per month');
+    await press(byInvoice, 'a');
+    frame = await showing(byInvoice, 'unplanned spend');
+    // $100 + $50 of AWS on the invoice, and Microsoft's $7 compared as well (unplanned: no line of the plan is Azure).
+    expect(frame).toMatch(/TOTAL .*\$157\.00/);
+    expect(frame).not.toContain('other providers in this bill');
   });
 
   it('a missing billing file is reported in the view; the session carries on', async () => {

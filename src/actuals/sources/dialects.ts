@@ -41,6 +41,9 @@ export interface Dialect {
   unit: string;
   region: string[];
   usageType: string[];
+  /** FOCUS PricingUnit and ResourceType: read when present, to tell a charge whose description says too little. */
+  pricingUnit?: string;
+  resourceType?: string;
   /** Azure's meter category and subcategory columns, and the JSON columns whose ServiceType names a VM's size. */
   meter?: { category: string; subcategory: string; details: string[] };
   account?: string;
@@ -82,6 +85,8 @@ export const DIALECTS: Dialect[] = [
     // renamed SkuMeter in 1.2. Without them the spec's ChargeDescription says what was charged
     // (Google's SKU description; AWS's "$0.34 per On Demand Linux c5.2xlarge Instance Hour").
     usageType: ['x_UsageType', 'x_SkuMeterName', 'SkuMeter', 'ChargeDescription', 'SkuId'],
+    pricingUnit: 'PricingUnit',
+    resourceType: 'ResourceType',
     meter: { category: 'x_SkuMeterCategory', subcategory: 'x_SkuMeterSubcategory', details: ['x_SkuDetails', 'SkuPriceDetails'] },
     account: 'SubAccountId',
     tags: 'Tags',
@@ -207,9 +212,35 @@ export const DIALECTS: Dialect[] = [
     region: ['resourceLocation', 'location'],
     usageType: ['meterName'],
     meter: { category: 'meterCategory', subcategory: 'meterSubCategory', details: ['additionalInfo'] },
-    // Tags are written as "key": "value" pairs without braces, not JSON, so they are not read.
+    // Tags are written as "key": "value" pairs without braces (EA), or as JSON (some MCA exports).
+    tags: 'tags',
     account: 'SubscriptionId',
     billingPeriod: 'billingPeriodStartDate',
+  },
+  {
+    // Azure's older usage details (pay-as-you-go and Microsoft Online Subscription Program exports, the
+    // consumption API before Cost Details): `UsageDateTime`, `PreTaxCost` or `costInBillingCurrency`,
+    // `UsageQuantity`, `Currency`. Localized downloads name each column in brackets after their own
+    // word ("Kategorie der Verbrauchseinheit (MeterCategory)"), which the column lookup finds.
+    name: 'Azure usage details',
+    requires: ['UsageDateTime', 'MeterCategory', ['PreTaxCost', 'costInBillingCurrency']],
+    start: 'UsageDateTime',
+    end: 'UsageDateTime',
+    endInclusive: true,
+    dateFormats: ['%m/%d/%Y'],
+    billed: ['PreTaxCost', 'costInBillingCurrency'],
+    effective: [],
+    currency: ['Currency', 'billingCurrency'],
+    provider: () => `'Microsoft'`,
+    service: ['MeterCategory'],
+    chargeCategory: 'ChargeType',
+    quantity: 'UsageQuantity',
+    unit: 'UnitOfMeasure',
+    region: ['ResourceLocation', 'MeterRegion'],
+    usageType: ['MeterName'],
+    meter: { category: 'MeterCategory', subcategory: 'MeterSubcategory', details: ['AdditionalInfo'] },
+    tags: 'Tags',
+    account: 'SubscriptionGuid',
   },
 ];
 
@@ -221,9 +252,18 @@ export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** Column names as the file spells them, found case-insensitively (SQL identifiers are). */
+/**
+ * Column names as the file spells them, found case-insensitively (SQL identifiers are). A localized
+ * Azure export writes the English name in brackets ("Name der Verbrauchseinheit (MeterName)"), and
+ * some exports start with a UTF-8 byte order mark: both are found by the English name.
+ */
 export function columnLookup(columns: ReadonlyMap<string, string>): (c: string) => string | undefined {
-  const byLower = new Map([...columns.keys()].map((c) => [c.toLowerCase(), c]));
+  const byLower = new Map<string, string>();
+  for (const c of columns.keys()) {
+    const bare = c.replace(/^\uFEFF/, '').trim();
+    const english = /\(([A-Za-z][A-Za-z0-9]*)\)$/.exec(bare)?.[1];
+    for (const name of [bare, ...(english ? [english] : [])]) if (!byLower.has(name.toLowerCase())) byLower.set(name.toLowerCase(), c);
+  }
   return (c) => byLower.get(c.toLowerCase());
 }
 
@@ -370,6 +410,8 @@ export function aggregateSql(d: Dialect, columns: ReadonlyMap<string, string>, f
   ${firstOf(d.region, "''")} AS region,
   ${meterColumns(d, col, firstOf)},
   COALESCE(${col(d.unit)}, '') AS unit,
+  COALESCE(${col(d.pricingUnit, "''")}, '') AS pricing_unit,
+  COALESCE(${col(d.resourceType, "''")}, '') AS resource_type,
   ${firstOf(d.currency, "''")} AS currency,
   ${d.invoiceId && has(d.invoiceId) ? `bool_or(NULLIF(CAST(${col(d.invoiceId)} AS VARCHAR), '') IS NULL)` : 'false'} AS estimated,
   ${money(billed, !effectiveStrict)} AS billed,
@@ -413,11 +455,16 @@ function meterColumns(d: Dialect, col: (c: string | undefined, fallback?: string
   ].join(',\n  ');
 }
 
-/** A tag's value whether Tags is JSON text (FOCUS CSV) or a MAP (Parquet); text that is no JSON has no tags. */
+/**
+ * A tag's value whether Tags is JSON text (FOCUS CSV), a MAP (Parquet) or Azure's EA pairs without
+ * braces (`"env": "prod","team": "ml"`, made JSON by adding them); text that is no JSON has no tags.
+ */
 function tagValue(d: Dialect, columns: ReadonlyMap<string, string>, keyParam: string): string {
-  const type = d.tags ? columns.get(d.tags) : undefined;
-  if (!d.tags || type === undefined) return 'NULL';
-  if (type.startsWith('MAP')) return `${q(d.tags)}[${keyParam}]`;
-  const text = `CAST(${q(d.tags)} AS VARCHAR)`;
+  const column = d.tags ? columnLookup(columns)(d.tags) : undefined;
+  const type = column === undefined ? undefined : columns.get(column);
+  if (column === undefined || type === undefined) return 'NULL';
+  if (type.startsWith('MAP')) return `${q(column)}[${keyParam}]`;
+  const raw = `trim(CAST(${q(column)} AS VARCHAR))`;
+  const text = `CASE WHEN starts_with(${raw}, '{') THEN ${raw} ELSE '{' || ${raw} || '}' END`;
   return `CASE WHEN json_valid(${text}) THEN json_extract_string(${text}, '$."' || replace(${keyParam}, '"', '\\"') || '"') END`;
 }

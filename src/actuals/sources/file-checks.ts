@@ -24,8 +24,20 @@ export function unrecognized(file: string, columns: ReadonlyMap<string, string>,
       {
         file: files.paths[0]!,
         ...position,
-        message: `this looks like a ${near.dialect.name} export, but it has no ${missing} column${near.missing.length > 1 ? 's' : ''}`,
+        message: `this looks like ${/^[AEIOU]/i.test(near.dialect.name) ? 'an' : 'a'} ${near.dialect.name} export, but it has no ${missing} column${near.missing.length > 1 ? 's' : ''}`,
         suggestion: `${near.dialect.name} needs ${near.dialect.requires.map(requirementName).join(', ')}; export the file again with ${near.missing.length > 1 ? 'them' : 'it'}`,
+      },
+    ]);
+  }
+  // DuckDB falls back to one column when no delimiter splits every line alike: the header is there, the rows are not in step with it.
+  const [only] = columns.keys();
+  if (columns.size === 1 && only && /[,;\t]/.test(only)) {
+    return new InputError([
+      {
+        file: files.paths[0]!,
+        ...position,
+        message: 'its lines cannot be split into the columns the header names: rows have differing numbers of fields (a field holding commas that is not quoted?)',
+        suggestion: 'export the file again, or quote fields that hold the delimiter',
       },
     ]);
   }

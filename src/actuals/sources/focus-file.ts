@@ -11,6 +11,7 @@ import { aggregateSql, columnLookup, detectDialect, DIALECTS, literal, type Dial
 import { badValue, coverageOf, emptyMonth, unrecognized } from './file-checks.js';
 import { billingFiles, type BillingFiles } from './billing-files.js';
 import { literalPath } from './duckdb-path.js';
+import { specMatchingNotes } from './spec-matching.js';
 
 /** How nulls are written: empty, or the literal NULL of the FOCUS sample and of database dumps. */
 const NULLS = `['', 'NULL', 'null']`;
@@ -101,6 +102,8 @@ export async function readBillingFile(
       tags: {},
       usageType: String(r.usage_type),
       estimated: r.estimated === true,
+      ...(r.pricing_unit ? { pricingUnit: String(r.pricing_unit) } : {}),
+      ...(r.resource_type ? { resourceType: String(r.resource_type) } : {}),
       ...(r.meter_category || r.vm_size
         ? { meter: { category: String(r.meter_category), subcategory: String(r.meter_subcategory), vmSize: String(r.vm_size) } }
         : {}),
@@ -108,7 +111,8 @@ export async function readBillingFile(
     const label = `${file} (${dialect.name}${files.paths.length > 1 ? `, ${files.paths.length} files` : ''})`;
     const coverage = await coverageOf(connection, dialect, columns, from, range, records, period);
     if (coverage?.empty) throw emptyMonth(file, range, period, coverage);
-    const matching = matchingNotes(dialect, columns, records);
+    const find = columnLookup(columns);
+    const matching = dialect.name === 'FOCUS' ? specMatchingNotes((c) => find(c) !== undefined, records) : {};
     return {
       source: label,
       records,
@@ -123,21 +127,6 @@ export async function readBillingFile(
     connection.closeSync();
     instance.closeSync();
   }
-}
-
-/** How usage was matched, per provider, when a layout's own usage-type columns are absent (the spec's columns only). */
-function matchingNotes(d: Dialect, columns: ReadonlyMap<string, string>, records: readonly BillingRecord[]): Record<string, string> {
-  if (d.name !== 'FOCUS') return {};
-  const find = columnLookup(columns);
-  const providers = new Set(records.map((r) => r.provider));
-  const notes: Record<string, string> = {};
-  if (providers.has('aws') && !find('x_UsageType')) {
-    notes.aws = 'this FOCUS file has no x_UsageType column: AWS usage was matched on ChargeDescription, ServiceName and RegionId (instance types, storage classes and transfer kinds as AWS describes them)';
-  }
-  if (providers.has('azure') && !find('x_SkuMeterName') && !find('SkuMeter')) {
-    notes.azure = 'this FOCUS file has no x_SkuMeterName or SkuMeter column: Microsoft usage could not be matched to plan lines (only its ServiceCategory is used)';
-  }
-  return notes;
 }
 
 /**

@@ -79,6 +79,22 @@ export interface BillingSource {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A month a remote source has nothing for is no pass: with no rows every plan line reads as
+ * unused, which a loose threshold would let through. Refused (exit 2), saying what was asked
+ * and what usually causes it, as a billing file without the month's rows is.
+ */
+function refuseEmpty(result: SourceResult, o: ReadOptions, where: string, filtered: string | undefined, why: string): SourceResult {
+  if (result.records.some((r) => !r.billedCost.isZero() || !r.effectiveCost.isZero() || !r.consumedQuantity.isZero())) return result;
+  throw new InputError([
+    {
+      file: `--source ${o.source}`,
+      message: `${where} has no charges for ${o.period.month}${filtered ? ` among the rows the scenario's ${filtered} keeps` : ''}: nothing to compare the plan with`,
+      suggestion: why,
+    },
+  ]);
+}
 const DUCKDB = 'reading the bill with DuckDB';
 
 const aws: BillingSource = {
@@ -92,7 +108,7 @@ const aws: BillingSource = {
   },
   async read(o) {
     const { readCostExplorer } = await import('./cost-explorer.js');
-    return readCostExplorer({
+    const result = await readCostExplorer({
       deadline: await deadlineFor(o),
       range: o.range,
       period: o.period,
@@ -101,6 +117,9 @@ const aws: BillingSource = {
       ...(o.costBasis ? { costBasis: o.costBasis } : {}),
       ...(o.onRequest ? { onRequest: o.onRequest } : {}),
     });
+    const selector = o.selector?.aws;
+    const filtered = selector?.tags || selector?.linked_accounts ? 'actuals.aws selector' : undefined;
+    return refuseEmpty(result, o, 'Cost Explorer', filtered, `check the month, the account the credentials belong to${filtered ? ' and the selector' : ''}; Cost Explorer shows a day's usage about 24 hours later, and a cost-allocation tag only from when it was activated`);
   },
 };
 
@@ -135,7 +154,10 @@ const gcp: BillingSource = {
   async read(o) {
     const { readBigQuery } = await import('./bigquery.js');
     const { range, period, refresh, maxScan, onRequest, onScan } = o;
-    return readBigQuery({ range, period, selector: o.selector?.gcp, refresh, maxScan, onRequest, onScan, deadline: await deadlineFor(o) });
+    const result = await readBigQuery({ range, period, selector: o.selector?.gcp, refresh, maxScan, onRequest, onScan, deadline: await deadlineFor(o) });
+    const selector = o.selector?.gcp;
+    const filtered = selector?.projects || selector?.labels ? 'actuals.gcp selector' : undefined;
+    return refuseEmpty(result, o, `the BigQuery export ${selector?.billing_export ?? ''}`.trim(), filtered, `check the month, the export table${filtered ? ' and the selector' : ''}; the Cloud Billing export only holds usage from the day it was enabled, and writes a day's usage within about a day`);
   },
 };
 

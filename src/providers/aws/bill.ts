@@ -26,6 +26,11 @@ const AWS_SERVICE_CATEGORY: readonly [RegExp, ActualCategory][] = [
   [/Load Balancing|^AWSELB$|Virtual Private Cloud|^AmazonVPC$|CloudFront|Route 53|^AmazonRoute53$|Direct Connect|Global Accelerator|Transit Gateway/i, 'network'],
 ];
 
+/** What a usage type or description leaves open, FOCUS ResourceType may tell: an EBS volume or snapshot is storage, under EC2. */
+function resourceCategory(r: BillingRecord): ActualCategory | undefined {
+  return /^(volume|snapshot)$/i.test(r.resourceType?.trim() ?? '') ? 'storage' : undefined;
+}
+
 function awsServiceCategory(service: string): ActualCategory {
   return AWS_SERVICE_CATEGORY.find(([re]) => re.test(service))?.[1] ?? 'other';
 }
@@ -40,7 +45,7 @@ export function classifyAws(r: BillingRecord): Classified {
   // CloudFront prefixes its usage types with edge locations (EU-, US-, JP-, AP-…), which are no regions.
   if (CLOUDFRONT_SERVICE.test(r.serviceName.trim())) return classifyCloudFront(usage);
   // A FOCUS file without x_UsageType gives the charge description in its place.
-  if (/ per /.test(usage)) return classifyAwsDescription(r, usage);
+  if (/ per |^Amazon EKS cluster usage in /.test(usage)) return classifyAwsDescription(r, usage);
   // Inter-region transfer names both ends: [SRC-]DST-AWS-Out-Bytes, the source omitted for us-east-1.
   const pair = /^(?:([A-Z]{2,4}\d?)-)?([A-Z]{2,4}\d?)-AWS-(Out|In)-Bytes$/.exec(usage);
   if (pair) {
@@ -83,7 +88,7 @@ export function classifyAws(r: BillingRecord): Classified {
   if (rest === 'VpcEndpoint-Hours') return usageOf('network', { kind: 'endpoint-hours' });
   if (rest === 'VpcEndpoint-Bytes') return usageOf('network', { kind: 'endpoint-processing' });
   if (/^(VpcEndpoint-|LoadBalancerUsage|LCUUsage|PublicIPv4:|ElasticIP:|TransitGateway-|VPN-)/.test(rest)) return usageOf('network');
-  return usageOf(awsServiceCategory(r.serviceName.trim()));
+  return usageOf(resourceCategory(r) ?? awsServiceCategory(r.serviceName.trim()));
 }
 
 /** CloudFront's traffic is served from edge locations, not from a region: it meets no regional plan line. */
@@ -116,6 +121,18 @@ function classifyAwsDescription(r: BillingRecord, text: string): Classified {
   if (onDemand) return usageOf('compute', { kind: 'node', instance: onDemand[1]!, purchase: 'on-demand' });
   const spot = /\b([a-z][a-z0-9-]*\.[0-9a-z]+) Spot Instance/i.exec(text);
   if (spot) return usageOf('compute', { kind: 'node', instance: spot[1]!, purchase: 'spot' });
+  // EBS: "per GB-month of General Purpose SSD (gp3) provisioned storage", "per provisioned IOPS-month of io2",
+  // "per provisioned MiBps-month of gp3": the volume, IOPS and throughput of a disk class, as CUR's EBS:Volume*.
+  const disk = /\((gp2|gp3|io1|io2|st1|sc1)\) provisioned storage|provisioned (?:IOPS|MiBps)-month of (gp3|io1|io2)\b/i.exec(text);
+  if (disk) return usageOf('storage', { kind: 'disk', class: (disk[1] ?? disk[2])!.toLowerCase() });
+  if (S3_SERVICE.test(service) && !/Infrequent|Glacier|One Zone|Intelligent|Express/i.test(text)) {
+    // S3 Standard's requests: Tier 1 (PUT, COPY, POST, LIST) and Tier 2 (GET and all other), as CUR's Requests-Tier1/2.
+    if (/per [\d,]+ PUT, COPY, POST,? or LIST requests/i.test(text)) return usageOf('storage', { kind: 'requests', op: 'put', class: 's3-standard' });
+    if (/per [\d,]+ GET and all other requests/i.test(text)) return usageOf('storage', { kind: 'requests', op: 'get', class: 's3-standard' });
+  }
+  // Only an address in use is a node's (public_ipv4); an idle one is nobody's line.
+  if (/per In-use public IPv4 address per hour/i.test(text)) return usageOf('network', { kind: 'public-ipv4' });
+  if (/^Amazon EKS cluster usage in /i.test(text)) return usageOf('compute', { kind: 'cluster', cluster: 'eks' });
   if (/per NAT Gateway Hour/i.test(text)) return usageOf('network', { kind: 'nat-gateway' });
   if (/Data Processed by NAT Gateway/i.test(text)) return usageOf('network', { kind: 'nat-processing' });
   if (/regional data transfer/i.test(text)) return usageOf('egress', { kind: 'transfer', path: 'inter-zone' });
@@ -130,5 +147,5 @@ function classifyAwsDescription(r: BillingRecord, text: string): Classified {
     return usageOf('storage', { kind: 'storage', class: S3_DESCRIBED.find(([re]) => re.test(text))?.[1] ?? 's3-standard' });
   }
   if (/provisioned storage|snapshot data stored|GB-Mo(nth)? of/i.test(text)) return usageOf('storage');
-  return usageOf(awsServiceCategory(service));
+  return usageOf(resourceCategory(r) ?? awsServiceCategory(service));
 }

@@ -1,4 +1,4 @@
-import { usageIn, type ActualCategory, type BillingRecord, type Classified } from '../../model/billing-record.js';
+import { usageIn, type ActualCategory, type AzureMeter, type BillingRecord, type Classified } from '../../model/billing-record.js';
 import { azureRegionId } from './regions.js';
 
 /**
@@ -9,12 +9,14 @@ import { azureRegionId } from './regions.js';
 export function classifyAzure(r: BillingRecord, fallback: ActualCategory): Classified {
   const region = azureRegionId(r.regionId);
   const usageOf = usageIn(region);
-  const name = r.usageType.trim();
-  const subcategory = r.meter?.subcategory.trim() ?? '';
-  switch (r.meter?.category.trim().toLowerCase()) {
+  const described = r.meter?.category.trim() ? undefined : meterOfDescription(r.usageType.trim());
+  const meter = described ?? r.meter;
+  const name = described?.name ?? r.usageType.trim();
+  const subcategory = meter?.subcategory.trim() ?? '';
+  switch (meter?.category.trim().toLowerCase()) {
     case 'virtual machines': {
       const purchase = SPOT.test(name) ? 'spot' : 'on-demand';
-      const instance = r.meter.vmSize.trim() || sizeOfMeter(name);
+      const instance = meter!.vmSize.trim() || sizeOfMeter(name);
       return instance ? usageOf('compute', { kind: 'node', instance, purchase }) : usageOf('compute');
     }
     case 'bandwidth':
@@ -39,6 +41,27 @@ export function classifyAzure(r: BillingRecord, fallback: ActualCategory): Class
       return usageOf(fallback);
   }
 }
+
+/**
+ * The meter of a FOCUS row without Microsoft's x_SkuMeter* columns, read from the spec's
+ * ChargeDescription, which Microsoft writes as "<product> - <meter> - <region>": "Virtual Machines
+ * Dv2/DSv2 Series - D11 v2/DS11 v2 - US East 2", "General Block Blob v2 - Hot LRS Data Stored",
+ * "Bandwidth - Standard Data Transfer Out - Zone 1". The product says the category; undefined when
+ * the description is not in that form.
+ */
+function meterOfDescription(text: string): (AzureMeter & { name: string }) | undefined {
+  const [product, meter] = text.split(' - ').map((p) => p.trim());
+  if (!product || !meter) return undefined;
+  const category = DESCRIBED_CATEGORY.find(([re]) => re.test(product))?.[1];
+  return category ? { category, subcategory: product, vmSize: '', name: meter } : undefined;
+}
+
+const DESCRIBED_CATEGORY: readonly [RegExp, string][] = [
+  [/^Virtual Machines\b/i, 'virtual machines'],
+  [/^(Bandwidth|Rtn Preference)\b/i, 'bandwidth'],
+  [/^NAT Gateway\b/i, 'nat gateway'],
+  [/Block Blob|^Blob Storage|^Tables\b|^Files\b|^Queues\b|^Storage\b|Data Lake Storage/i, 'storage'],
+];
 
 /** Spot VMs bill under their own meter, "<size> Spot" (or "<size> Low Priority" for the older offer). */
 const SPOT = /\s(Spot|Low Priority)$/i;
