@@ -81,6 +81,9 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
     case 'cdn-delivery':
     case 'cdn-requests':
     case 'interconnect-port':
+    // Load balancer usage (LoadBalancerUsage, LCUUsage) is not matched yet.
+    case 'lb-hours':
+    case 'lb-processing':
       return undefined;
   }
 }

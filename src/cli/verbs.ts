@@ -319,6 +319,7 @@ ${MAX_AGE_USAGE}
                              [--count N] [--region REGION|GLOB]
                              [--max-price USD] [--provider aws|gcp|azure]
                              [--format table|json] [--pricing FILE]...
+       tollgate pricing show --storage|--network [--provider P] [--region R]
        tollgate pricing diff OLD.yaml NEW.yaml [--format table|json|markdown]
        tollgate pricing diff aws|gcp|azure|TABLE.yaml --live [--input FILE]...
        tollgate pricing update aws|gcp|azure [--regions R1,R2]
@@ -361,6 +362,9 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
   --max-price USD   (show) at most this per GPU-hour (with a GPU filter) or
                     per hour (without), on-demand or else spot
   --provider NAME   (show) only this provider
+  --storage         (show) storage classes, request, disk and cluster rates
+  --network         (show) public IPv4, NAT, endpoint, CDN, interconnect and
+                    load balancer rates
   --regions LIST    (update) comma-separated regions to refresh (default: the
                     regions the table lists)
   --out FILE        (update) where to write the refreshed table
@@ -388,6 +392,8 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown
       out: { type: 'string' },
       write: { type: 'boolean' },
       live: { type: 'boolean' },
+      storage: { type: 'boolean' },
+      network: { type: 'boolean' },
       input: { type: 'string', multiple: true },
       timeout: { type: 'string' },
       force: { type: 'boolean' },

@@ -2,6 +2,7 @@ import { formatOption } from '../cli/format-option.js';
 import { pricesOption } from '../cli/prices-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { cachedSourcesNote, catalogJson, catalogTable, networkTable } from '../format/catalog.js';
+import { componentRatesTable, networkComponentRates, storageRates } from '../format/component-rates.js';
 import { Decimal } from '../model/decimal.js';
 import { PROVIDERS, type Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
@@ -23,6 +24,10 @@ function numberOption(args: ParsedArgs, name: string, integer = false): Decimal 
   const pattern = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
   if (!pattern.test(text)) throw new UsageError(`--${name} takes ${integer ? 'a whole number' : 'a number'}, got ${JSON.stringify(text)}${name === 'max-price' ? ' (dollars, e.g. 4.5)' : ''}`);
   return new Decimal(text);
+}
+
+function machineFilters(query: CatalogQuery): boolean {
+  return Boolean(query.instance || query.gpu || query.minGpuMemory || query.count || query.maxPrice);
 }
 
 export function run(args: ParsedArgs, io: Io): number {
@@ -66,9 +71,23 @@ export function run(args: ParsedArgs, io: Io): number {
     }
   }
 
+  // --storage / --network list the plan components' rates instead of machines.
+  const storage = args.values.storage === true;
+  const network = args.values.network === true;
+  if (storage || network) {
+    if (machineFilters(query)) throw new UsageError('--storage and --network list component rates: use them with --provider and --region only');
+    const inRegion = <T extends { region: string }>(rows: T[]) => (query.region ? rows.filter((r) => r.region === query.region || r.region === 'all') : rows);
+    const parts: { title: string; rows: ReturnType<typeof storageRates> }[] = [];
+    if (storage) parts.push({ title: 'storage, disks and clusters', rows: inRegion(tables.flatMap(storageRates)) });
+    if (network) parts.push({ title: 'network components', rows: inRegion(tables.flatMap(networkComponentRates)) });
+    if (format === 'json') io.stdout.write(`${JSON.stringify(Object.fromEntries(parts.map((x) => [x.title, x.rows])), null, 2)}\n`);
+    else io.stdout.write(parts.map((x) => componentRatesTable(x.title, x.rows)).join('\n'));
+    return EXIT.ok;
+  }
+
   const rows = catalogRows(tables, query);
   // Network prices belong to a region, so they are shown when browsing one region, not one machine.
-  const machineQuery = query.instance || query.gpu || query.minGpuMemory || query.count || query.maxPrice;
+  const machineQuery = machineFilters(query);
   const networks = machineQuery ? [] : networkRegions(tables, query);
   if (format === 'json') io.stdout.write(catalogJson(rows, networks, book.sources));
   else io.stdout.write([catalogTable(rows), ...networks.map(networkTable), cachedSourcesNote(book.sources)].filter(Boolean).join('\n'));

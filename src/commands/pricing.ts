@@ -10,7 +10,7 @@ type Subcommand = keyof typeof SUBCOMMANDS;
 
 /** Options each subcommand reads; any other option given is a mistake worth saying so. */
 const ACCEPTS: Record<Subcommand, readonly string[]> = {
-  show: ['format', 'pricing', 'prices', 'gpu', 'min-gpu-memory', 'count', 'max-price', 'region', 'provider'],
+  show: ['format', 'pricing', 'prices', 'gpu', 'min-gpu-memory', 'count', 'max-price', 'region', 'provider', 'storage', 'network'],
   diff: ['format', 'live', 'input', 'timeout'],
   update: ['format', 'regions', 'out', 'write', 'input', 'timeout', 'force', 'all'],
 };

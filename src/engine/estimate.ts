@@ -8,6 +8,7 @@ import type { Detail } from './aggregate.js';
 import { checkZone } from './transfer-path.js';
 import { applyCommitments } from './commitments.js';
 import { priceClusters } from './price-clusters.js';
+import { priceLoadBalancers } from './price-load-balancers.js';
 import { priceNodeExtras } from './price-node-extras.js';
 import { nodeHours, nodeHoursProduct, priceNodeGroup } from './price-nodes.js';
 import { priceRequests } from './price-requests.js';
@@ -67,6 +68,7 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
   for (const line of priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail, trace)) lines.push(line);
   for (const line of priceRequests(scenario.storage ?? [], book, fail, assume)) lines.push(line);
   for (const line of priceClusters(scenario.clusters ?? [], book, hoursPerMonth, fail, assume)) lines.push(line);
+  for (const line of priceLoadBalancers(scenario.load_balancers ?? [], book, hoursPerMonth, fail, assume)) lines.push(line);
   for (const line of priceTransfers(scenario.transfers ?? [], { book, items: scenario, detail, hoursPerMonth, assume, fail, trace })) lines.push(line);
   if (misses.length > 0) throw new PlanError(misses);
 

@@ -88,7 +88,9 @@ export interface LineItem {
     | 'endpoint-hours'
     | 'cdn-delivery'
     | 'cdn-requests'
-    | 'interconnect-port';
+    | 'interconnect-port'
+    | 'lb-hours'
+    | 'lb-processing';
   name: string;
   category: Category;
   provider: Provider;

@@ -79,6 +79,7 @@ export function providersOf(scenario: Scenario): Set<Provider> {
   for (const s of scenario.storage ?? []) out.add(s.provider);
   for (const c of scenario.clusters ?? []) out.add(c.provider);
   for (const c of scenario.commitments ?? []) out.add(c.provider);
+  for (const l of scenario.load_balancers ?? []) out.add(l.provider);
   for (const t of scenario.transfers ?? []) {
     for (const end of [t.from, t.to]) {
       try {

@@ -130,6 +130,28 @@ export const clusterKindSchema = z.strictObject({
   source: z.string(),
 });
 
+/**
+ * A load balancer kind: hours × the hourly fee, plus what it processes. AWS
+ * bills capacity units (LCU-hours: the largest of four dimensions each hour,
+ * one of them GB processed), so processed GB become unit-hours at
+ * `gb_per_unit_hour`; a provider that bills per GB gives `per_gb`.
+ */
+export const loadBalancerKindSchema = z.strictObject({
+  description: z.string().optional(),
+  per_hour: regionRates.describe('$ per load-balancer-hour by region'),
+  capacity_unit: z
+    .strictObject({
+      name: z.string(),
+      gb_per_unit_hour: decimal({ exclusiveMin: 0 }),
+      per_hour: regionRates.describe('$ per capacity-unit-hour by region'),
+    })
+    .optional(),
+  per_gb: regionRates.optional().describe('$ per GB processed by region'),
+  assumption: z.string().optional().describe('listed in the assumptions of every estimate this kind prices'),
+  as_of: isoDate.optional(),
+  source: z.string(),
+});
+
 export const interRegionRuleSchema = z.strictObject({
   from: z.string().describe('a region, a continent, or "any"'),
   to: z.string().describe('a region, a continent, or "any"'),
@@ -257,6 +279,7 @@ export const pricingTableSchema = z.strictObject({
   storage: z.record(z.string(), storageClassSchema).optional(),
   disks: z.record(z.string(), diskClassSchema).optional().describe('block storage on nodes (disk: on a node group)'),
   clusters: z.record(z.string(), clusterKindSchema).optional().describe('managed Kubernetes control planes (clusters: items)'),
+  load_balancers: z.record(z.string(), loadBalancerKindSchema).optional().describe('load balancers (load_balancers: items)'),
   network: networkSchema.optional(),
 });
 
@@ -267,5 +290,6 @@ export type PriceDate = z.infer<typeof priceDate>;
 export type StorageClass = z.infer<typeof storageClassSchema>;
 export type DiskClass = z.infer<typeof diskClassSchema>;
 export type ClusterKind = z.infer<typeof clusterKindSchema>;
+export type LoadBalancerKind = z.infer<typeof loadBalancerKindSchema>;
 export type Network = z.infer<typeof networkSchema>;
 export type InterRegionRule = z.infer<typeof interRegionRuleSchema>;

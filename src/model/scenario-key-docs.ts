@@ -38,6 +38,13 @@ export const SCENARIO_KEY_DOCS: Record<string, string> = {
   'clusters.*.region': 'the region the control plane runs in',
   'clusters.*.kind': 'eks, gke or aks, as the provider\'s table prices it',
   'clusters.*.tier': 'the support tier (eks: standard or extended); default the table\'s default tier',
+  load_balancers: 'load balancers: hours plus what they process (aws alb, nlb)',
+  'load_balancers.*.name': 'the load balancer\'s name',
+  'load_balancers.*.provider': 'aws, gcp or azure',
+  'load_balancers.*.region': 'the region it runs in',
+  'load_balancers.*.kind': 'alb or nlb (aws), as the provider\'s table prices it',
+  'load_balancers.*.hours': 'hours it runs a month; default hours_per_month',
+  'load_balancers.*.processed_gb': 'GB it processes a month (AWS: 1 GB per LCU-hour)',
   transfers: 'data moved each month: between zones, regions, clouds, and to or from the internet',
   'transfers.*.name': 'the flow\'s name, unique in the plan; --vary transfers.NAME.gb_per_day refers to it',
   'transfers.*.from':

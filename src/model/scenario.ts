@@ -137,6 +137,15 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
   });
 
   const commitment = commitmentSchemaWith(provider, name);
+  // Plain numbers (not ranges) for now, as clusters.
+  const loadBalancer = z.strictObject({
+    name,
+    provider,
+    region: text('a region'),
+    kind: text('a load balancer kind (alb, nlb)'),
+    hours: decimal({ min: 0 }).optional().describe('hours the load balancer runs a month; default hours_per_month'),
+    processed_gb: decimal({ min: 0 }).describe('GB (10^9 bytes) the load balancer processes a month'),
+  });
 
   const scenario = z
     .strictObject({
@@ -156,10 +165,11 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       transfers: z.array(transfer, { error: 'expected a list of transfers' }).optional(),
       clusters: z.array(cluster, { error: 'expected a list of clusters' }).optional(),
       commitments: z.array(commitment, { error: 'expected a list of commitments' }).optional().describe('savings plans, reservations and CUDs held or considered, applied to the on-demand usage'),
+      load_balancers: z.array(loadBalancer, { error: 'expected a list of load balancers' }).optional(),
       actuals: actualsSelectorSchema.optional(),
     })
     .superRefine((s, ctx) => crossChecks(s as CrossChecked, ctx));
-  return { nodeGroup, storage, transfer, cluster, commitment, scenario };
+  return { nodeGroup, storage, transfer, cluster, commitment, loadBalancer, scenario };
 }
 
 const INTERRUPTION_FIELDS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const;
@@ -244,6 +254,7 @@ export const storageSchema = point.storage;
 export const transferSchema = point.transfer;
 export const clusterSchema = point.cluster;
 export const scenarioCommitmentSchema = point.commitment;
+export const loadBalancerSchema = point.loadBalancer;
 /** The scenario file as written: any quantity may be a range (see quantity.ts). */
 export const scenarioInputSchema = input.scenario;
 
@@ -253,4 +264,5 @@ export type StorageLine = z.infer<typeof storageSchema>;
 export type Transfer = z.infer<typeof transferSchema>;
 export type Cluster = z.infer<typeof clusterSchema>;
 export type ScenarioCommitment = z.infer<typeof scenarioCommitmentSchema>;
+export type LoadBalancer = z.infer<typeof loadBalancerSchema>;
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;

@@ -29,6 +29,7 @@ export function staleWarnings(sources: readonly PricingSource[], today: Date, ma
 function lineLabel(l: LineItem): string {
   if (l.kind === 'node') return `nodes.${l.name}`;
   if (l.kind === 'storage') return `storage.${l.name}`;
+  if (l.kind === 'lb-hours' || l.kind === 'lb-processing') return `load_balancers.${l.name}`;
   if (l.kind === 'nat-gateway' || l.kind === 'endpoint-hours' || l.kind === 'interconnect-port') return l.name;
   return `transfers.${l.name}${l.kind === 'nat-processing' ? ' (NAT processing)' : ''}`;
 }

@@ -284,8 +284,8 @@ function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
   const line = selectedLine(s);
   if (!line) return s;
   const { section, index } = itemOf(line);
-  // Clusters have no quantity the session edits yet: say so rather than edit something else.
-  if (!['nodes', 'storage', 'transfers'].includes(section)) return withMessage(s, `${line.name}: edit clusters in the file`);
+  // Clusters and load balancers have no quantity the session edits yet: say so rather than edit something else.
+  if (!['nodes', 'storage', 'transfers'].includes(section)) return withMessage(s, `${line.name}: edit ${section.replace('_', ' ')} in the file`);
   const scenario = activeDoc(s).current.scenario;
   let field: NumberField;
   let value: Decimal;

@@ -119,3 +119,35 @@ describe('ranges on via quantities', () => {
     expect(estimateYaml(yaml).lines.find((l) => l.kind === 'cdn-requests')!.cost.toFixed()).toBe('20');
   });
 });
+
+describe('load balancers', () => {
+  const lb = (kind: string, extra = '') => `
+name: t
+load_balancers:
+  - {name: api, provider: aws, region: us-east-1, kind: ${kind}, processed_gb: 2000${extra}}
+`;
+  it('an ALB bills its hours and LCU-hours from the GB processed, as network, and says the LCU basis is a lower bound', () => {
+    const e = estimateYaml(lb('alb'));
+    expect(e.lines.map((l) => [l.kind, l.category, l.unit, l.quantity.toFixed(), l.cost.toFixed()])).toEqual([
+      ['lb-hours', 'network', 'hour', '730', '16.425'],
+      ['lb-processing', 'network', 'LCU-hour', '2000', '16'],
+    ]);
+    expect(e.assumptions.join('\n')).toMatch(/aws alb: LCU-hours from processed bytes alone/);
+  });
+
+  it('an NLB on its own NLCU rate, for the hours given', () => {
+    const e = estimateYaml(lb('nlb', ', hours: 100'));
+    expect(e.lines.map((l) => l.cost.toFixed())).toEqual(['2.25', '12']);
+  });
+
+  it('an unknown kind names the nearest; a provider without rates says none is confirmed', () => {
+    expect(failure(lb('albb')).suggestion).toBe('did you mean alb?');
+    const d = failure(`
+name: t
+load_balancers:
+  - {name: api, provider: gcp, region: us-central1, kind: forwarding-rule, processed_gb: 1}
+`);
+    expect(d.message).toBe('unknown gcp load balancer kind "forwarding-rule"');
+    expect(d.suggestion).toBe('the gcp table prices no load balancers (no published figure was confirmed)');
+  });
+});
