@@ -84,7 +84,7 @@ describe('every table fits 80 columns (issue 16, 5)', () => {
     const lines = (await runMain(['pricing', 'show', '--gpu', 'H100', '--provider', 'aws', '--region', 'us-east-1'])).stdout.split('\n');
     const row = lines.findIndex((l) => /^aws\s+p5\.48xlarge\s+us-east-1/.test(l));
     expect(row).toBeGreaterThan(0);
-    // The prices folded under the facts, 1-year commitment last (none published for p5 in the table).
-    expect(lines[row + 1]).toMatch(/^\s+192\s+2,048\s+\$55\.04\s+—\s+\$6\.88\s+—\s+—$/);
+    // The prices folded under the facts: on-demand, spot, then per GPU-hour with the 1-year commitment last.
+    expect(lines[row + 1]).toMatch(/^\s+192\s+2,048\s+\$55\.04\s+\$28\.106467\s+\$6\.88\s+\$3\.513308\s+\$4\.3344$/);
   });
 });

@@ -134,16 +134,17 @@ transfers:
 
 describe('on-demand-to-commitment', () => {
   const plan = (hours: number) => `nodes:\n  - {name: t, provider: aws, region: us-east-1, instance: p4d.24xlarge, count: 2, hours: ${hours}}\n`;
-  it('running all month: the 1-year RI at its effective rate, every hour, priced from the catalog', () => {
+  it('running all month: the cheapest commitment (the 3-year RI) at its effective rate, every hour, priced from the catalog', () => {
     const { findings } = run(commitment, plan(730));
     expect(findings).toHaveLength(1);
     const f = findings[0]!;
     expect(f.pricedBy).toBe('catalog');
     expect(f.edits).toEqual([]);
-    expect(f.change).toMatch(/reserved standard 1y no-upfront/);
-    // 2 × 730 × (21.957642 − 13.921094)
-    expect(f.saving.toFixed()).toBe('11733.36008');
-    expect(f.notes[0]).toMatch(/pays above 463 h per node/);
+    expect(f.change).toMatch(/reserved standard 3y no-upfront/);
+    // 2 × 730 × (21.957642 − 9.374219)
+    expect(f.saving.toFixed()).toBe('18371.79758');
+    // 730 × 9.374219 / 21.957642 = 311.66 h
+    expect(f.notes[0]).toMatch(/pays above 312 h per node/);
   });
 
   it('200 h a month: the commitment bills 730 and costs more, so no finding', () => {

@@ -29,7 +29,15 @@ describe('tollgate place: every figure is what estimate prints for the file --ap
   for (const name of EXAMPLES) {
     it(name, async () => {
       const file = copyOf(name);
-      const group = loadScenario(file).scenario.nodes![0]!.name;
+      const first = loadScenario(file).scenario.nodes![0]!;
+      const group = first.name;
+      if (first.purchase !== undefined && first.purchase !== 'on-demand' && first.purchase !== 'spot') {
+        // Bought for one instance in one region: placed only at an option asked for, never silently.
+        const refused = await runMain(['place', file, '--vary', `nodes.${group}`]);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain(`${group} is bought as ${first.purchase}, which placement does not price across regions`);
+        return;
+      }
       const place = await json(['place', file, '--vary', `nodes.${group}`, '--top', 'all', '--format', 'json', ...SAMPLING]);
       const ranked = place.json.candidates as { rank: number; totals: Record<string, string>; spread?: { p50: string; p95: string } }[];
       expect(ranked.length).toBeGreaterThan(0);
