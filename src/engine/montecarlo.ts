@@ -5,7 +5,7 @@ import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { compilePlan, type CompiledPlan } from './compiled-plan.js';
 import { drawParts, sampler } from './distributions.js';
-import { decimalOf, fitsPrecision, type ScaledPlan } from './scaled-plan.js';
+import { decimalOf, fitsPrecision, scaled as scaledInteger, type ScaledPlan } from './scaled-plan.js';
 import { SharedDraws } from './random.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './sampling-defaults.js';
 
@@ -85,7 +85,7 @@ export function monteCarlo(
     if (budget) {
       // Every sample's total is exact when their sum is (fitsPrecision): compare the integers.
       const exact = fitsPrecision(column.reduce((a, b) => a + b, 0n), scale, scaled.places[i]!);
-      const limit = exact && !budget.isNegative() && budget.decimalPlaces() <= scale ? BigInt(budget.toFixed(scale).replace('.', '')) : undefined;
+      const limit = exact && !budget.isNegative() && budget.decimalPlaces() <= scale ? scaledInteger(budget, scale) : undefined;
       if (limit !== undefined) for (const m of column) over += m > limit ? 1 : 0;
       else for (const t of total()) if (t.gt(budget)) over++;
     }

@@ -51,11 +51,18 @@ function most(values: Iterable<number>): number {
   return m;
 }
 
-/** A Decimal's exact integer at `scale` (≥ its decimal places). */
-function scaled(v: Decimal, scale: number): bigint {
+/**
+ * A Decimal's exact integer at `scale` (≥ its decimal places). Shifting by a power of ten is exact
+ * in Decimal, and an integer's hexadecimal form is exact text BigInt reads, so no decimal string
+ * (and no rounding) is involved.
+ */
+export function scaled(v: Decimal, scale: number): bigint {
   const dp = v.decimalPlaces();
-  return BigInt(v.toFixed(dp).replace('.', '')) * p10(scale - dp);
+  const magnitude = BigInt(v.abs().times(TEN.pow(dp)).toHexadecimal());
+  return (v.isNegative() ? -magnitude : magnitude) * p10(scale - dp);
 }
+
+const TEN = new Decimal(10);
 
 /** m × 10^−scale rounded once to Decimal's precision, as `roundedTotals` rounds an exact sum. */
 export function decimalOf(m: bigint, scale: number): Decimal {
