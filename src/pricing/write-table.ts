@@ -69,7 +69,7 @@ const tiersText = (tiers: readonly Tier[]) => tiers.map((t) => (t.up_to ? `≤${
  */
 export function mergeFetched(text: string, file: string, fetched: FetchedPrices, opts: MergeOptions): MergeResult {
   const { isScalar, isSeq, parseDocument } = yaml();
-  const before = validate(pricingTableSchema, parseYamlSource(text, file));
+  const before = validate(pricingTableSchema(), parseYamlSource(text, file));
   const doc = parseDocument(text);
   const root = doc.contents as YAMLMap;
   const edits = new TextEdits(text);
@@ -142,7 +142,7 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
 
   const merged = edits.apply();
   // The result must still be a valid table: a mapping bug fails here, not in the next estimate.
-  const table = validate(pricingTableSchema, parseYamlSource(merged, file));
+  const table = validate(pricingTableSchema(), parseYamlSource(merged, file));
   return { text: merged, table, kept, notes };
 }
 
