@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { inkTextCache } from './ink-text-cache/plugin.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -40,7 +41,7 @@ await build({
   external: ['@duckdb/*', '@google-cloud/*', 'google-gax', '@aws-sdk/*'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, inkTextCache],
   logLevel: 'warning',
 });
 
