@@ -137,6 +137,41 @@ describe('tollgate estimate on what the bundled tables gained', () => {
     expect(line('burst', 'node')).toMatchObject({ rate: '41.528', cost: '3986.688' });
   });
 
+  it('dates disk, storage, cluster and IPv4 lines by their own row and labels GiB-priced sizes GiB', async () => {
+    const { code, stdout, stderr } = await tollgate(['estimate', files.components!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const lines = (name: string, kind: string) => out.lines.filter((l: { name: string; kind: string }) => l.name === name && l.kind === kind);
+    const line = (name: string, kind: string) => lines(name, kind)[0];
+    // [CYC8] (2026-08-20), not the GCP table's 2026-07-30; Compute Engine sizes and bills disks in GiB
+    expect(line('eu-trainers', 'disk')).toMatchObject({ unit: 'GiB-month', as_of: '2026-08-20', description: 'Persistent Disk, SSD (zonal), 500 GiB per node' });
+    expect(line('eu-trainers', 'public-ipv4')).toMatchObject({ as_of: '2026-08-20' });
+    // The Azure rows' Retail Prices snapshots by region, not the Azure table's 2026-11-09
+    expect(lines('az-trainers', 'disk').map((l: { unit: string; as_of: string }) => [l.unit, l.as_of])).toEqual([
+      ['GiB-month', '2026-07-15'],
+      ['IOPS-month', '2026-07-15'],
+      ['MBps-month', '2026-07-15'],
+    ]);
+    expect(line('lustre', 'storage')).toMatchObject({ unit: 'GiB-month', as_of: '2026-07-25', quantity: '48000' });
+    expect(line('aks-main', 'cluster')).toMatchObject({ as_of: '2024-08-30' });
+    expect(line('gke-main', 'cluster')).toMatchObject({ as_of: '2026-12-01' });
+    // The staleness check sees them, each named by its plan item (pinned clock 2026-11-25).
+    expect(stderr).toContain('warning: nodes.az-trainers is priced at azure westeurope rates of 2026-07-15, 133 days old (older than 90 days): Azure Premium SSD v2 managed disk, 1000 GiB per node');
+    expect(stderr).toContain('warning: storage.lustre is priced at azure northeurope rates of 2026-07-25, 123 days old');
+    expect(stderr).toContain('warning: clusters.aks-main is priced at azure swedencentral rates of 2024-08-30, 817 days old');
+  });
+
+  it('lists disk and file-system rates per GiB where the provider prices per GiB, AWS per GB', async () => {
+    const { code, stdout } = await tollgate(['pricing', 'show', '--storage']);
+    expect(code).toBe(0);
+    const per = (provider: string, item: string) => stdout.split('\n').find((l) => l.startsWith(provider) && l.split(/ {2,}/)[2] === item)?.split(/ {2,}/)[4];
+    expect(per('gcp', 'pd-balanced')).toBe('GiB-month');
+    expect(per('azure', 'premium-ssd-v2')).toBe('GiB-month');
+    expect(per('azure', 'azure-managed-lustre-premium-125')).toBe('GiB-month');
+    expect(per('aws', 'gp3')).toBe('GB-month');
+    expect(per('aws', 'fsx-lustre-persistent-2-125')).toBe('GB-month');
+  });
+
   it('prices GCP transfers within Europe and Europe to Asia, AWS out of Tokyo and Azure NAT in westeurope, each dated', async () => {
     const { code, stdout, stderr } = await tollgate(['estimate', files.euReplication!, '--format', 'json']);
     expect(code).toBe(0);

@@ -2,7 +2,7 @@ import type { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import type { Cluster } from '../model/scenario.js';
-import { clusterRate, tableFor } from '../pricing/lookup.js';
+import { clusterRate, rowDate, tableFor } from '../pricing/lookup.js';
 
 /** Managed Kubernetes control planes (EKS, GKE, AKS): cluster-hours × the tier's hourly fee, as compute. */
 export function priceClusters(
@@ -15,7 +15,8 @@ export function priceClusters(
   const out: LineItem[] = [];
   clusters.forEach((c, index) => {
     try {
-      const { entry, tier, rate } = clusterRate(tableFor(book, c.provider), c.kind, c.tier, c.region);
+      const table = tableFor(book, c.provider);
+      const { entry, tier, rate } = clusterRate(table, c.kind, c.tier, c.region);
       if (c.tier === undefined) assume(`clusters.${c.name}: tier not given; priced as ${c.kind} ${tier}`);
       if (c.hours === undefined) assume(`clusters.${c.name}: hours not given; the control plane runs the whole month (${hoursPerMonth} h)`);
       const hours = c.hours ?? hoursPerMonth;
@@ -25,6 +26,7 @@ export function priceClusters(
         category: 'compute',
         provider: c.provider,
         region: c.region,
+        ...rowDate(table, entry.as_of, c.region),
         description: `${entry.description ?? c.kind} (${tier}), 1 cluster × ${hours} h`,
         quantity: hours,
         unit: 'cluster-hour',

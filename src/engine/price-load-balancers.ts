@@ -4,8 +4,7 @@ import type { LoadBalancerKind, PricingTableInput } from '../model/pricing.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import type { LoadBalancer } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
-import { blaming, LookupError, requireRegion, tableFor } from '../pricing/lookup.js';
-import { rowDate } from '../pricing/lookup-via.js';
+import { blaming, LookupError, requireRegion, rowDate, tableFor } from '../pricing/lookup.js';
 
 function kindOf(table: PricingTableInput, kind: string): LoadBalancerKind {
   const kinds = Object.keys(table.load_balancers ?? {});

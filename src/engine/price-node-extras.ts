@@ -2,7 +2,7 @@ import type { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import type { NodeGroup } from '../model/scenario.js';
-import { diskClass, LookupError, publicIpv4Rate, tableFor } from '../pricing/lookup.js';
+import { diskClass, diskUnit, LookupError, publicIpv4Rate, rowDate, tableFor } from '../pricing/lookup.js';
 
 /**
  * What a node group pays for beside its instance hours: a disk on every node
@@ -25,7 +25,9 @@ export function priceNodeExtras(
 
   if (group.disk) {
     const disk = group.disk;
+    const table = tableFor(book, group.provider);
     const { entry, gbMonth } = diskClass(book, group.provider, disk.class, group.region);
+    const dated = rowDate(table, entry.as_of, group.region);
     const what = entry.description ?? disk.class;
     if (entry.assumption) assume(`${group.provider} ${disk.class}: ${entry.assumption}`);
     // Node-months: a disk bills per second while it exists; here, while its node runs.
@@ -36,6 +38,7 @@ export function priceNodeExtras(
     const line = (field: string, quantity: Decimal, unit: string, rate: Decimal, description: string): LineItem => ({
       kind: 'disk',
       ...base,
+      ...dated,
       category: 'storage',
       description,
       quantity,
@@ -44,7 +47,8 @@ export function priceNodeExtras(
       cost: quantity.times(rate),
       ref: ['nodes', index, 'disk', field],
     });
-    lines.push(line('gb', months.times(disk.gb), 'GB-month', gbMonth, `${what}, ${disk.gb} GB per node`));
+    const sized = diskUnit(table, entry);
+    lines.push(line('gb', months.times(disk.gb), `${sized}-month`, gbMonth, `${what}, ${disk.gb} ${sized} per node`));
     for (const [field, unit, label] of [
       ['iops', 'IOPS-month', 'IOPS'],
       ['throughput_mbps', 'MBps-month', 'MB/s'],
@@ -74,11 +78,13 @@ export function priceNodeExtras(
   }
 
   if (group.public_ipv4 !== undefined && group.public_ipv4.gt(0)) {
-    const rate = publicIpv4Rate(tableFor(book, group.provider), group.region);
+    const table = tableFor(book, group.provider);
+    const rate = publicIpv4Rate(table, group.region);
     const quantity = nodeHours.times(group.public_ipv4);
     lines.push({
       kind: 'public-ipv4',
       ...base,
+      ...rowDate(table, table.network?.public_ipv4?.as_of, group.region),
       category: 'network',
       description: `${group.public_ipv4} public IPv4 address(es) per node × ${group.count} nodes × ${hours} h`,
       quantity,

@@ -1,7 +1,7 @@
 import type { LineItem } from '../model/estimate.js';
 import type { StorageLine } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
-import { storageRate, storageUnit, tableFor } from '../pricing/lookup.js';
+import { rowDate, storageRate, storageSizing, tableFor } from '../pricing/lookup.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { groupBy } from './group-by.js';
 import type { PricingTrace } from './trace.js';
@@ -23,11 +23,13 @@ export function priceStorage(
     try {
       const table = tableFor(book, line.provider);
       const rate = storageRate(table, line.class, line.region);
-      const unit = storageUnit(table);
-      const quantityOf = (l: StorageLine) => fromGB(l.gb, unit);
+      const { unit, convert } = storageSizing(table, line.class);
+      // A provisioned size (a file system sized in GiB) is taken as written; a byte volume is converted.
+      const from = convert ? unit : 'GB';
+      const quantityOf = (l: StorageLine) => fromGB(l.gb, from);
       const quantity = quantityOf(line);
       const tiers = Array.isArray(rate) ? rate : [{ rate }];
-      const converted = unit === 'GB' ? '' : `, written as ${line.gb} GB`;
+      const converted = from === 'GB' ? '' : `, written as ${line.gb} GB`;
       const entry = {
         index,
         key: `${line.provider}/${line.class}/${line.region}`,
@@ -38,6 +40,7 @@ export function priceStorage(
           category: 'storage',
           provider: line.provider,
           region: line.region,
+          ...rowDate(table, table.storage?.[line.class]?.as_of, line.region),
           description: `${table.storage?.[line.class]?.description ?? line.class}${converted}`,
           quantity,
           unit: `${unit}-month`,
@@ -47,7 +50,7 @@ export function priceStorage(
         } satisfies LineItem as LineItem,
       };
       priced.push(entry);
-      trace?.line(entry.item, quantityOf, gbProduct('gb', unit));
+      trace?.line(entry.item, quantityOf, gbProduct('gb', from));
     } catch (e) {
       fail(index, e);
     }

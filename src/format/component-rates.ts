@@ -1,5 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { PricingTableInput, Tier } from '../model/pricing.js';
+import { diskUnit, storageSizing } from '../pricing/lookup.js';
 
 /** One rate of a plan component, as `pricing show --storage` / `--network` list them. */
 export interface ComponentRate {
@@ -25,17 +26,17 @@ function byRegion<T>(rates: Record<string, T>, row: (region: string, rate: T) =>
 /** Storage classes (and their request rates), disks and cluster control planes. */
 export function storageRates(table: PricingTableInput): ComponentRate[] {
   const p = table.provider;
-  const unit = table.units?.storage ?? 'GB';
   const out: ComponentRate[] = [];
   for (const [cls, entry] of Object.entries(table.storage ?? {})) {
     const section = entry.service ?? 'storage';
+    const { unit } = storageSizing(table, cls);
     out.push(...byRegion(entry.rates ?? {}, (region, r) => ({ provider: p, section, item: cls, region, rate: Array.isArray(r) ? tiersText(r) : money(r), unit: `${unit}-month` })));
     for (const op of ['get', 'put'] as const) {
       out.push(...byRegion(entry.requests?.[op] ?? {}, (region, r) => ({ provider: p, section: 'requests', item: `${cls} ${op}`, region, rate: money(r), unit: '1K requests' })));
     }
   }
   for (const [cls, d] of Object.entries(table.disks ?? {})) {
-    out.push(...byRegion(d.gb_month, (region, r) => ({ provider: p, section: 'disk', item: cls, region, rate: money(r), unit: 'GB-month' })));
+    out.push(...byRegion(d.gb_month, (region, r) => ({ provider: p, section: 'disk', item: cls, region, rate: money(r), unit: `${diskUnit(table, d)}-month` })));
     for (const extra of ['iops', 'throughput_mbps'] as const) {
       const x = d[extra];
       if (x) out.push(...byRegion(x.month, (region, r) => ({ provider: p, section: 'disk', item: `${cls} ${extra} above ${x.included.toFixed()}`, region, rate: money(r), unit: 'unit-month' })));

@@ -49,6 +49,16 @@ function buildSchemas() {
 
   /** When a set of prices was read: one date for all its regions, or one per region. */
   const priceDate = z.union([isoDate, z.record(z.string(), isoDate)], { error: 'expected a date (YYYY-MM-DD) or region: date pairs' });
+  /** A row's own date (one, or per region), where it is not the table's as_of. */
+  const rowAsOf = priceDate.optional().describe("when this row's rates were read (one date or region: date pairs), where it is not the table's as_of");
+
+  /** GB (10^9 bytes) or GiB (2^30 bytes): what a table's volume rates are quoted per. */
+  const volumeUnit = z.enum(['GB', 'GiB']);
+
+  /** A provisioned size's unit: `gb:` is taken as this unit as written (the provider sizes and bills it so), not converted. */
+  const sizedUnit = volumeUnit
+    .optional()
+    .describe('the unit the provider sizes and bills this in: the gb: a plan writes is taken in it as written, not converted');
 
 
   /**
@@ -110,6 +120,8 @@ function buildSchemas() {
         source: z.string().optional(),
       })
       .optional(),
+    unit: sizedUnit,
+    as_of: rowAsOf,
     source: z.string().optional(),
   });
 
@@ -121,10 +133,12 @@ function buildSchemas() {
 
   const diskClassSchema = z.strictObject({
     description: z.string().optional(),
-    gb_month: regionRates.describe('$ per provisioned GB-month by region'),
+    gb_month: regionRates.describe('$ per provisioned GB-month (GiB-month where unit is GiB) by region'),
+    unit: sizedUnit,
     iops: provisioned.optional().describe('left out for classes without provisioned IOPS'),
     throughput_mbps: provisioned.optional().describe('left out for classes without provisioned throughput'),
     assumption: z.string().optional().describe('listed in the assumptions of every estimate this class prices'),
+    as_of: rowAsOf,
     source: z.string(),
   });
 
@@ -133,6 +147,7 @@ function buildSchemas() {
     description: z.string().optional(),
     tiers: z.record(z.string(), regionRates),
     default_tier: z.string(),
+    as_of: rowAsOf,
     source: z.string(),
   });
 
@@ -184,7 +199,7 @@ function buildSchemas() {
       .describe('how a same-region transfer without zones is priced'),
     inter_region: z.array(interRegionRuleSchema).optional(),
     public_ipv4: z
-      .strictObject({ per_hour: regionRates, source: z.string() })
+      .strictObject({ per_hour: regionRates, as_of: rowAsOf, source: z.string() })
       .optional()
       .describe('$ per public IPv4 address-hour (public_ipv4: on a node group)'),
     same_region_storage: z
@@ -255,9 +270,6 @@ function buildSchemas() {
       .optional(),
     source: z.string().optional(),
   });
-
-  /** GB (10^9 bytes) or GiB (2^30 bytes): what a table's volume rates are quoted per. */
-  const volumeUnit = z.enum(['GB', 'GiB']);
 
   const pricingTableSchema = z.strictObject({
     provider: z.enum(PROVIDERS, { error: (i) => `unknown provider ${JSON.stringify(i.input)}` }),

@@ -1,7 +1,7 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Network, PricingTableInput, Tier } from '../model/pricing.js';
 import { didYouMean, listSome } from '../model/suggest.js';
-import { LookupError } from './lookup.js';
+import { LookupError, rowDate } from './lookup.js';
 
 /**
  * The rates of the paths a transfer can take (`via:`), one lookup each. A
@@ -34,11 +34,6 @@ function inRegion<T>(rates: Record<string, T>, region: string, what: string, tab
     );
   }
   return rate;
-}
-
-/** A row's own date, for a line's as_of, when it is not its table's. */
-export function rowDate(table: PricingTableInput, asOf: string | undefined): { as_of?: string } {
-  return asOf !== undefined && asOf !== table.as_of ? { as_of: asOf } : {};
 }
 
 export function gatewayEndpointRate(table: PricingTableInput): { rate: Decimal; as_of?: string } {

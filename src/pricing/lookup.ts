@@ -59,6 +59,30 @@ export function dateFor(date: PriceDate | undefined, region: string, tableAsOf: 
   return typeof date === 'string' ? date : (date[region] ?? tableAsOf);
 }
 
+/**
+ * A row's own date in a region, for a line's as_of, when it is not its table's:
+ * lines priced at the table's date carry none (the table's date covers them).
+ */
+export function rowDate(table: PricingTableInput, asOf: PriceDate | undefined, region = ''): { as_of?: string } {
+  const date = dateFor(asOf, region, table.as_of);
+  return date !== table.as_of ? { as_of: date } : {};
+}
+
+/** The unit a disk class is sized and priced in (its `gb:` taken as written). */
+export function diskUnit(table: PricingTableInput, entry: DiskClass): VolumeUnit {
+  return entry.unit ?? storageUnit(table);
+}
+
+/**
+ * The unit a storage class is priced per, and whether a plan's `gb:` is a byte
+ * volume converted to it (object storage on a GiB table) or a provisioned size
+ * taken as written (a class with its own `unit`, sized so by the provider).
+ */
+export function storageSizing(table: PricingTableInput, cls: string): { unit: VolumeUnit; convert: boolean } {
+  const own = table.storage?.[cls]?.unit;
+  return own ? { unit: own, convert: false } : { unit: storageUnit(table), convert: true };
+}
+
 /** When the price an instance is bought at in a region was read. */
 export function instancePriceDate(table: PricingTableInput, instance: string, region: string, purchase: 'on-demand' | 'spot'): string {
   const entry = table.instances?.[instance];

@@ -17,8 +17,8 @@ function mergeRates(base: Rates | undefined, over: Rates | undefined): Rates | u
  * never makes an old bundled price look new (or the other way round).
  */
 function mergeDates(
-  base: { rates?: Rates; date?: PriceDate; asOf: string },
-  over: { rates?: Rates; date?: PriceDate; asOf: string },
+  base: { rates?: Record<string, unknown>; date?: PriceDate; asOf: string },
+  over: { rates?: Record<string, unknown>; date?: PriceDate; asOf: string },
 ): PriceDate | undefined {
   if (!over.rates) return base.date;
   const at = (d: PriceDate | undefined, region: string, asOf: string) => (d === undefined ? asOf : typeof d === 'string' ? d : (d[region] ?? asOf));
@@ -96,7 +96,8 @@ export function applyOverride(base: PricingTableInput, over: PricingTableInput, 
     for (const region of Object.keys(entry.rates ?? {})) {
       if (!(region in regions)) problem(['storage', name, 'rates', region], `unknown ${base.provider} region ${JSON.stringify(region)}`, didYouMean(region, regionNames));
     }
-    storage[name] = { ...known, ...entry, rates: { ...known?.rates, ...entry.rates } };
+    const as_of = mergeDates({ rates: known?.rates, date: known?.as_of, asOf: base.as_of }, { rates: entry.rates, date: entry.as_of, asOf: over.as_of });
+    storage[name] = { ...known, ...entry, rates: { ...known?.rates, ...entry.rates }, as_of };
   }
 
   const net = over.network ?? {};

@@ -27,7 +27,8 @@ export function staleWarnings(sources: readonly PricingSource[], today: Date, ma
 
 /** The scenario item a line prices, as the user wrote it. */
 function lineLabel(l: LineItem): string {
-  if (l.kind === 'node') return `nodes.${l.name}`;
+  if (l.kind === 'node' || l.kind === 'disk' || l.kind === 'public-ipv4') return `nodes.${l.name}`;
+  if (l.kind === 'cluster') return `clusters.${l.name}`;
   if (l.kind === 'storage') return `storage.${l.name}`;
   if (l.kind === 'lb-hours' || l.kind === 'lb-processing') return `load_balancers.${l.name}`;
   if (l.kind === 'nat-gateway' || l.kind === 'endpoint-hours' || l.kind === 'interconnect-port') return l.name;

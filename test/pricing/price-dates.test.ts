@@ -54,6 +54,34 @@ instances:
     expect(line).toMatchObject({ rate: '25.5', as_of: '2026-11-24' });
   });
 
+  it('a fresh override of a dated storage row dates only the region it prices', async () => {
+    const plan = write(
+      'lustre.yaml',
+      `name: lustre
+storage:
+  - {name: north, provider: azure, region: northeurope, class: azure-managed-lustre-premium-125, gb: 1000}
+  - {name: west, provider: azure, region: westeurope, class: azure-managed-lustre-premium-125, gb: 1000}
+`,
+    );
+    const override = write(
+      'lustre-today.yaml',
+      `provider: azure
+as_of: "2026-11-24"
+source: https://example.test/retail-prices
+storage:
+  azure-managed-lustre-premium-125:
+    rates: {northeurope: 0.17}
+`,
+    );
+    const { code, stdout, stderr } = await tollgate(['estimate', plan, '--pricing', override, '--format', 'json']);
+    expect(code).toBe(0);
+    const lines = JSON.parse(stdout).lines;
+    expect(lines.find((l: { name: string }) => l.name === 'north')).toMatchObject({ rate: '0.17', as_of: '2026-11-24' });
+    expect(lines.find((l: { name: string }) => l.name === 'west')).toMatchObject({ rate: '0.18834', as_of: '2026-07-15' });
+    expect(stderr).not.toContain('storage.north');
+    expect(stderr).toContain('warning: storage.west is priced at azure westeurope rates of 2026-07-15');
+  });
+
   it('warns on the price a line used, only past the limit', () => {
     const line = { kind: 'node', name: 'a', provider: 'gcp', region: 'europe-west4', description: '1 × x', as_of: '2026-07-30' } as Parameters<typeof stalePriceWarnings>[0][number];
     const today = new Date('2026-11-25T12:00:00Z');
