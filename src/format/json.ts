@@ -1,4 +1,5 @@
 import { lineShares, type Estimate, type LineItem, type LinePurchase } from '../model/estimate.js';
+import type { Decimal } from '../model/decimal.js';
 import { pricingJson } from './describe.js';
 import { exact } from '../model/numbers.js';
 
@@ -12,7 +13,21 @@ function purchaseJson(p: LinePurchase) {
   };
 }
 
-function lineJson(l: LineItem) {
+/**
+ * A tiered line's aggregate and bands are the same Decimals on every line of its
+ * aggregate (tens of thousands of lines in a large plan): their text is worked out once.
+ */
+type Text = (d: Decimal) => string;
+function sharedText(): Text {
+  const texts = new WeakMap<Decimal, string>();
+  return (d) => {
+    let t = texts.get(d);
+    if (t === undefined) texts.set(d, (t = exact(d)));
+    return t;
+  };
+}
+
+function lineJson(l: LineItem, shared: Text) {
   return {
     kind: l.kind,
     name: l.name,
@@ -34,11 +49,11 @@ function lineJson(l: LineItem) {
     ...(l.tiers
       ? {
           tiers: {
-            aggregate: exact(l.tiers.aggregate),
+            aggregate: shared(l.tiers.aggregate),
             shares: lineShares(l.tiers).map((s) => ({
-              from: exact(s.from),
-              ...(s.to ? { to: exact(s.to) } : {}),
-              rate: exact(s.rate),
+              from: shared(s.from),
+              ...(s.to ? { to: shared(s.to) } : {}),
+              rate: shared(s.rate),
               quantity: exact(s.quantity),
             })),
           },
@@ -87,10 +102,14 @@ export function* formatJsonChunks(estimates: readonly Estimate[], extras: readon
     }
     // The key's own indentation; its items sit one level (two spaces) deeper.
     const indent = /\n( *)[^\n]*$/.exec(parts[k]!)![1]!;
-    const pad = `${indent}  `;
+    const shared = sharedText();
     for (let from = 0; from < lines.length; from += LINES_PER_CHUNK) {
-      const items = lines.slice(from, from + LINES_PER_CHUNK).map((l) => pad + JSON.stringify(lineJson(l), null, 2).replaceAll('\n', `\n${pad}`));
-      yield `${from === 0 ? '[\n' : ',\n'}${items.join(',\n')}`;
+      const chunk = new Array<unknown>(Math.min(LINES_PER_CHUNK, lines.length - from));
+      for (let i = 0; i < chunk.length; i++) chunk[i] = lineJson(lines[from + i]!, shared);
+      // One stringify a chunk: "[\n  {…},\n  {…}\n]" without its brackets, each line moved to
+      // the key's indentation (JSON escapes newlines inside strings, so every \n is layout).
+      const items = JSON.stringify(chunk, null, 2);
+      yield `${from === 0 ? '[\n' : ',\n'}${indent}${items.slice(2, -2).replaceAll('\n', `\n${indent}`)}`;
     }
     yield `\n${indent}]`;
   }
