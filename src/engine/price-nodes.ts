@@ -47,7 +47,8 @@ export function priceNodeGroup(
   const cost = quantity.times(rate);
   const gpu = table.instances?.[group.instance]?.gpu;
   const gpuText = gpu ? ` (${gpu.count}× ${gpu.model})` : '';
-  const usedHours = group.count.times(useful);
+  // Billed and used are most often the one Decimal (the group's hours): the same product.
+  const usedHours = useful === hours ? quantity : group.count.times(useful);
   const gpuHours = gpu ? usedHours.times(gpu.count) : undefined;
   return {
     kind: 'node',

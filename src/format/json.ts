@@ -28,7 +28,9 @@ function sharedText(): Text {
 }
 
 function lineJson(l: LineItem, shared: Text) {
-  return {
+  // Keys set one by one in the order written (optional ones only when present): the same
+  // object the spread form built, without a throwaway object per optional key, per line.
+  const o: Record<string, unknown> = {
     kind: l.kind,
     name: l.name,
     category: l.category,
@@ -39,27 +41,25 @@ function lineJson(l: LineItem, shared: Text) {
     unit: l.unit,
     rate: exact(l.rate),
     cost: exact(l.cost),
-    ...(l.path ? { path: l.path } : {}),
-    ...(l.as_of ? { as_of: l.as_of } : {}),
-    ...(l.purchase ? { purchase: purchaseJson(l.purchase) } : {}),
-    ...(l.coverage
-      ? { coverage: { usage: exact(l.coverage.usage), covered: exact(l.coverage.covered), uncovered: exact(l.coverage.uncovered), by: l.coverage.by } }
-      : {}),
-    ...(l.commitment ? { commitment: { used: exact(l.commitment.used), waste: exact(l.commitment.waste) } } : {}),
-    ...(l.tiers
-      ? {
-          tiers: {
-            aggregate: shared(l.tiers.aggregate),
-            shares: lineShares(l.tiers).map((s) => ({
-              from: shared(s.from),
-              ...(s.to ? { to: shared(s.to) } : {}),
-              rate: shared(s.rate),
-              quantity: exact(s.quantity),
-            })),
-          },
-        }
-      : {}),
   };
+  if (l.path) o.path = l.path;
+  if (l.as_of) o.as_of = l.as_of;
+  if (l.purchase) o.purchase = purchaseJson(l.purchase);
+  if (l.coverage) o.coverage = { usage: exact(l.coverage.usage), covered: exact(l.coverage.covered), uncovered: exact(l.coverage.uncovered), by: l.coverage.by };
+  if (l.commitment) o.commitment = { used: exact(l.commitment.used), waste: exact(l.commitment.waste) };
+  if (l.tiers) {
+    o.tiers = {
+      aggregate: shared(l.tiers.aggregate),
+      shares: lineShares(l.tiers).map((s) => {
+        const share: Record<string, string> = { from: shared(s.from) };
+        if (s.to) share.to = shared(s.to);
+        share.rate = shared(s.rate);
+        share.quantity = exact(s.quantity);
+        return share;
+      }),
+    };
+  }
+  return o;
 }
 
 function estimateJson(e: Estimate, lines: unknown) {
