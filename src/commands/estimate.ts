@@ -1,4 +1,5 @@
 import { pricesOption } from '../cli/prices-option.js';
+import { writeChunks } from '../cli/write-chunks.js';
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -30,7 +31,7 @@ export function renderEstimates(estimates: readonly Estimate[], format: Format, 
   }
 }
 
-export function run(args: ParsedArgs, io: Io): number {
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('estimate needs at least one SCENARIO file');
   const format = formatOption(args, [...FORMATS, 'html']);
   const pricing = listOption(args, 'pricing');
@@ -38,6 +39,6 @@ export function run(args: ParsedArgs, io: Io): number {
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   warnIfStale(projections.map((p) => p.estimate), args, io);
-  for (const chunk of renderEstimates(projections.map((p) => p.estimate), format, uncertainties)) io.stdout.write(chunk);
+  await writeChunks(io.stdout, renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
 }
