@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // The CLI runs from the esbuild bundle: one file to load keeps start-up fast.
+import module from 'node:module';
+
+// Node 22.1 and later keep the bundle's compiled code on disk between runs (in the
+// system's temp folder), so a start-up skips compiling it; Node 20 has no such call.
+module.enableCompileCache?.();
 try {
   await import('../dist/tollgate.js');
 } catch (e) {

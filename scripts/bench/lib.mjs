@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inkTextCache } from '../ink-text-cache/plugin.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,10 +31,21 @@ export function timeProcess(args, runs = 15, opts = {}) {
   return median(times);
 }
 
-/** Bundle a TypeScript bench driver so it runs under plain node. */
-export async function loadDriver(name) {
+/**
+ * Bundle a TypeScript bench driver so it runs under plain node. With `asShipped`, its
+ * packages are bundled too, built as the CLI's bundle builds them (production React,
+ * Ink's text functions remembered across frames): the session's figures are of what ships.
+ */
+export async function loadDriver(name, { asShipped = false } = {}) {
   mkdirSync(`${ROOT}.bench`, { recursive: true });
   const outfile = `${ROOT}.bench/${name}.mjs`;
+  const shipped = {
+    define: { 'process.env.NODE_ENV': '"production"' },
+    alias: { 'react-devtools-core': `${ROOT}scripts/stubs/react-devtools-core.mjs` },
+    external: ['@duckdb/*', '@google-cloud/*', 'google-gax', '@aws-sdk/*'],
+    banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
+    plugins: [inkTextCache],
+  };
   await build({
     entryPoints: [`${ROOT}scripts/bench/drivers/${name}.ts`],
     outfile,
@@ -41,7 +53,7 @@ export async function loadDriver(name) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    ...(asShipped ? shipped : { packages: 'external' }),
     logLevel: 'warning',
   });
   return import(`${outfile}?t=${Date.now()}`);

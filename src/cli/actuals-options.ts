@@ -10,19 +10,6 @@ import { DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
 import { timeoutOption } from './timeout-option.js';
 import { UsageError, stringOption, type ParsedArgs } from './verb.js';
 
-/** The parseArgs options of a month's check, taken alike by `actuals` and by `open` (for its actuals view). */
-export const ACTUALS_OPTIONS = {
-  month: { type: 'string' },
-  source: { type: 'string' },
-  threshold: { type: 'string' },
-  cost: { type: 'string' },
-  refresh: { type: 'boolean' },
-  'max-scan': { type: 'string' },
-  period: { type: 'string' },
-  provider: { type: 'string' },
-  timeout: { type: 'string' },
-} as const;
-
 export interface ActualsArgs {
   source?: string;
   month?: string;

@@ -1,7 +1,19 @@
-import { ACTUALS_OPTIONS } from './actuals-options.js';
 import { MONTE_CARLO_OPTIONS, MONTE_CARLO_USAGE } from './montecarlo-options.js';
 import { OUT_FILE_OPTION, OUT_FILE_USAGE } from './out-file.js';
 import type { Verb } from './verb.js';
+
+/** The parseArgs options of a month's check, taken alike by `actuals` and by `open` (for its actuals view); read by actualsOptions (actuals-options.ts). */
+const ACTUALS_OPTIONS = {
+  month: { type: 'string' },
+  source: { type: 'string' },
+  threshold: { type: 'string' },
+  cost: { type: 'string' },
+  refresh: { type: 'boolean' },
+  'max-scan': { type: 'string' },
+  period: { type: 'string' },
+  provider: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
 
 const FORMAT_OPTION = { format: { type: 'string' } } as const;
 /** `--prices bundled` comes with every verb that reads pricing tables: the cached catalog is never forced on one. */

@@ -1,9 +1,9 @@
-import { isSeq, parseDocument } from 'yaml';
 import type { Finding } from '../engine/advise/advise.js';
 import type { PlanEdit } from '../engine/advise/edits.js';
 import type { Scenario } from '../model/scenario.js';
 import { spliced, written } from '../tui/save.js';
 import type { FieldChange } from '../tui/edits.js';
+import { yaml } from '../model/yaml-lib.js';
 
 /** `  - ` before the first item of a block list: what a new item's line starts with. */
 function itemPrefix(text: string, itemStart: number): string | undefined {
@@ -14,6 +14,7 @@ function itemPrefix(text: string, itemStart: number): string | undefined {
 
 /** The text with one item appended to a section's block list, as a one-line flow map; undefined for a layout this does not handle. */
 function appended(text: string, edit: Extract<PlanEdit, { kind: 'add' }>): string | undefined {
+  const { isSeq, parseDocument } = yaml();
   const entry = `{${Object.entries(edit.item).map(([k, v]) => `${k}: ${written(v)}`).join(', ')}}`;
   const doc = parseDocument(text);
   const seq = doc.get(edit.section, true);

@@ -5,25 +5,26 @@ import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
 import type { Estimate } from '../model/estimate.js';
 import { assessPlans, type Uncertainty } from '../engine/uncertainty.js';
-import { formatCsv } from '../format/csv.js';
 import { formatJsonChunks } from '../format/json.js';
-import { formatEstimateHtml } from '../format/html/estimate.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../format/uncertainty.js';
 import { projectFile } from '../projection.js';
 import { warnIfStale } from './stale-pricing.js';
 
-/** `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges. JSON comes in pieces (a huge plan's is past one string). */
-export function renderEstimates(estimates: readonly Estimate[], format: Format, uncertainties: readonly (Uncertainty | undefined)[] = []): Iterable<string> {
+/**
+ * `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges. JSON comes in pieces (a huge plan's is past one string).
+ * CSV and HTML load their writers only when asked for: the other formats' start-up does not pay for them.
+ */
+export async function renderEstimates(estimates: readonly Estimate[], format: Format, uncertainties: readonly (Uncertainty | undefined)[] = []): Promise<Iterable<string>> {
   const with_ = <T>(i: number, f: (e: Estimate, u: Uncertainty) => T) => (uncertainties[i] ? f(estimates[i]!, uncertainties[i]!) : undefined);
   switch (format) {
     case 'json':
       return formatJsonChunks(estimates, estimates.map((_, i) => with_(i, (e, u) => ({ uncertainty: uncertaintyJson(e, u) }))));
     case 'csv':
-      return [formatCsv(estimates, uncertainties)];
+      return [(await import('../format/csv.js')).formatCsv(estimates, uncertainties)];
     case 'html':
-      return [formatEstimateHtml(estimates, uncertainties)];
+      return [(await import('../format/html/estimate.js')).formatEstimateHtml(estimates, uncertainties)];
     case 'markdown':
       return [estimates.map((e, i) => formatMarkdown(e, with_(i, uncertaintyMarkdown))).join('\n')];
     default:
@@ -39,6 +40,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   warnIfStale(projections.map((p) => p.estimate), args, io);
-  await writeChunks(io.stdout, renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
+  await writeChunks(io.stdout, await renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
 }

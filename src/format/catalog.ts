@@ -72,13 +72,21 @@ export function networkTable(net: RegionNetwork): string {
 
 /** Decimal strings, unrounded, as every JSON output of tollgate. */
 export function catalogJson(rows: readonly CatalogRow[], networks: readonly RegionNetwork[], sources: readonly PricingSource[]): string {
+  // A type's specs are the same Decimals in every region's row: each is written out once.
+  const specs = new Map<Decimal, string>();
+  const spec = (d: Decimal | undefined) => {
+    if (!d) return undefined;
+    let text = specs.get(d);
+    if (text === undefined) specs.set(d, (text = exact(d)));
+    return text;
+  };
   const instances = rows.map((row) => ({
     provider: row.provider,
     instance: row.instance,
     region: row.region,
-    gpu: row.gpu ? { model: row.gpu.model, count: exact(row.gpu.count), memory_gb: x(row.gpu.memory_gb) } : undefined,
-    vcpus: x(row.vcpus),
-    memory_gb: x(row.memory_gb),
+    gpu: row.gpu ? { model: row.gpu.model, count: spec(row.gpu.count), memory_gb: spec(row.gpu.memory_gb) } : undefined,
+    vcpus: spec(row.vcpus),
+    memory_gb: spec(row.memory_gb),
     on_demand: x(row.on_demand),
     spot: x(row.spot),
     on_demand_per_gpu: x(row.on_demand_per_gpu),

@@ -32,7 +32,7 @@ function parentOf(data: unknown, path: readonly PropertyKey[]): Record<PropertyK
 export function withoutSchemaProblems(data: unknown): ScenarioInput | undefined {
   const repaired = copy(data);
   for (let pass = 0; pass < 3; pass++) {
-    const result = scenarioInputSchema.safeParse(repaired);
+    const result = scenarioInputSchema().safeParse(repaired);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {

@@ -50,7 +50,7 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   const source = parseYamlSource(text, file);
   let input: ScenarioInput;
   try {
-    input = validate(scenarioInputSchema, source);
+    input = validate(scenarioInputSchema(), source);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const repaired = withoutSchemaProblems(source.data);

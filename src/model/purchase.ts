@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { Commitment } from './pricing.js';
 import type { Provider } from './scenario.js';
 
 /** How a node group is bought (docs/purchase-options.md). */
@@ -66,4 +67,9 @@ export function purchaseChecks(n: PurchaseFields, ctx: z.core.$RefinementCtx): v
   if (purchase !== 'capacity-block' && n.block_hours !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['block_hours'], message: `block_hours only applies to purchase: capacity-block (this group is ${purchase})` });
   }
+}
+
+/** How a commitment reads in a listing: `reserved standard 1y no-upfront`. */
+export function commitmentLabel(c: Partial<Pick<Commitment, 'purchase' | 'plan' | 'term' | 'payment'>>): string {
+  return [c.purchase, c.plan, c.term, c.payment].filter(Boolean).join(' ');
 }

@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
  * an editor suggests them and flags a typo before tollgate runs.
  */
 export function scenarioJsonSchema(tables: readonly PricingTableInput[]): Json {
-  const schema = toJsonSchema(scenarioInputSchema);
+  const schema = toJsonSchema(scenarioInputSchema());
   describeKeys(schema, []);
   const props = schema.properties as Record<string, Json>;
   const items = (key: string) => (props[key]!.items as Json);

@@ -244,25 +244,25 @@ function crossChecks(s: CrossChecked, ctx: z.core.$RefinementCtx) {
   });
 }
 
-const point = scenarioSchemaWith(decimal);
-const input = scenarioSchemaWith(quantity);
+/** The point schemas are only ever types: the engine's scenario is the input with its ranges resolved (load-scenario.ts). */
+type PointSchemas = ReturnType<typeof scenarioSchemaWith<typeof decimal>>;
+type InputSchemas = ReturnType<typeof scenarioSchemaWith<typeof quantity>>;
 
-/** The scenario the engine prices: every quantity a number. */
-export const scenarioSchema = point.scenario;
-export const nodeGroupSchema = point.nodeGroup;
-export const storageSchema = point.storage;
-export const transferSchema = point.transfer;
-export const clusterSchema = point.cluster;
-export const scenarioCommitmentSchema = point.commitment;
-export const loadBalancerSchema = point.loadBalancer;
-/** The scenario file as written: any quantity may be a range (see quantity.ts). */
-export const scenarioInputSchema = input.scenario;
+let input: InputSchemas | undefined;
+/**
+ * The scenario file as written: any quantity may be a range (see quantity.ts).
+ * Built on first use: building it is a few milliseconds of every start-up,
+ * and verbs that read no scenario (`pricing show`) never need it.
+ */
+export function scenarioInputSchema(): InputSchemas['scenario'] {
+  return (input ??= scenarioSchemaWith(quantity)).scenario;
+}
 
-export type Scenario = z.infer<typeof scenarioSchema>;
-export type NodeGroup = z.infer<typeof nodeGroupSchema>;
-export type StorageLine = z.infer<typeof storageSchema>;
-export type Transfer = z.infer<typeof transferSchema>;
-export type Cluster = z.infer<typeof clusterSchema>;
-export type ScenarioCommitment = z.infer<typeof scenarioCommitmentSchema>;
-export type LoadBalancer = z.infer<typeof loadBalancerSchema>;
-export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
+export type Scenario = z.infer<PointSchemas['scenario']>;
+export type NodeGroup = z.infer<PointSchemas['nodeGroup']>;
+export type StorageLine = z.infer<PointSchemas['storage']>;
+export type Transfer = z.infer<PointSchemas['transfer']>;
+export type Cluster = z.infer<PointSchemas['cluster']>;
+export type ScenarioCommitment = z.infer<PointSchemas['commitment']>;
+export type LoadBalancer = z.infer<PointSchemas['loadBalancer']>;
+export type ScenarioInput = z.infer<InputSchemas['scenario']>;

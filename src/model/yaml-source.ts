@@ -1,8 +1,9 @@
 import { CORE_SCHEMA, NOT_RESOLVED, defineScalarTag, floatCoreTag, intCoreTag, load } from 'js-yaml';
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { Decimal } from './decimal.js';
 import { InputError, type Position } from './diagnostics.js';
 import { indentationProblem } from './yaml-indent.js';
+import { yaml } from './yaml-lib.js';
 
 export type PathSegment = string | number;
 
@@ -127,6 +128,7 @@ function hasReservedKey(data: unknown): boolean {
 
 /** The `yaml` Document parse: data, document and every position, at once. */
 export function fullParse(text: string, file: string): SourceFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // uniqueKeys off: the library compares each key with every earlier one (quadratic); toData checks with a Set.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
@@ -184,6 +186,7 @@ class Walk {
   }
 
   toData(node: unknown, path: PathSegment[], keyPos: Position | undefined): unknown {
+    const { isAlias, isMap, isScalar, isSeq } = yaml();
     if (isAlias(node)) {
       if (++this.aliases > MAX_ALIASES) {
         this.fail(node.range?.[0], `more than ${MAX_ALIASES} alias expansions (*${node.source}); tollgate stops here rather than expand them all`, 'write the repeated parts out, or use fewer nested aliases');

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { Decimal } from '../model/decimal.js';
 import type { Commitment, PricingTableInput, Tier } from '../model/pricing.js';
+import { commitmentLabel } from '../model/purchase.js';
 import type { Provider } from '../model/scenario.js';
 import { internetEgressTiers, interRegionRate, LookupError } from './lookup.js';
 
@@ -33,11 +34,6 @@ export interface CatalogQuery {
   count?: Decimal;
   /** Upper bound on the price the rows are sorted by ($/GPU-hour with `gpu`, $/hour otherwise). */
   maxPrice?: Decimal;
-}
-
-/** How a commitment reads in a listing: `reserved standard 1y no-upfront`. */
-export function commitmentLabel(c: Partial<Pick<Commitment, 'purchase' | 'plan' | 'term' | 'payment'>>): string {
-  return [c.purchase, c.plan, c.term, c.payment].filter(Boolean).join(' ');
 }
 
 function cheapest1y(commitments: readonly Commitment[] | undefined, region: string): CatalogRow['commit_1y'] {
@@ -113,16 +109,27 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
     }
   }
   // Types sold on demand first, cheapest first; spot-only types (no on-demand price) after them.
-  const spotOnly = (r: CatalogRow) => (r.on_demand === undefined ? 1 : 0);
-  return rows.sort((a, b) => {
-    if (spotOnly(a) !== spotOnly(b)) return spotOnly(a) - spotOnly(b);
-    const ka = key(a);
-    const kb = key(b);
-    if (ka && kb && !ka.eq(kb)) return ka.cmp(kb);
+  // Each row's keys are taken once, not per comparison: the float of its price orders rows whose
+  // floats differ (a Decimal's nearest float is monotone), the exact price decides float ties, and
+  // one collator stands in for localeCompare (the same order; a whole catalog took ~10,000 calls).
+  const collator = new Intl.Collator();
+  const sortable = rows.map((row) => {
+    const price = key(row);
+    return { row, spotOnly: row.on_demand === undefined ? 1 : 0, price, float: price ? price.toNumber() : 0, name: `${row.provider} ${row.instance} ${row.region}` };
+  });
+  sortable.sort((a, b) => {
+    if (a.spotOnly !== b.spotOnly) return a.spotOnly - b.spotOnly;
+    const ka = a.price;
+    const kb = b.price;
+    if (ka && kb) {
+      if (a.float !== b.float) return a.float - b.float;
+      if (!ka.eq(kb)) return ka.cmp(kb);
+    }
     if (ka && !kb) return -1;
     if (kb && !ka) return 1;
-    return `${a.provider} ${a.instance} ${a.region}`.localeCompare(`${b.provider} ${b.instance} ${b.region}`);
+    return collator.compare(a.name, b.name);
   });
+  return sortable.map((s) => s.row);
 }
 
 /** Network prices as seen from one region: where its traffic goes and what each path costs. */

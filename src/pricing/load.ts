@@ -26,7 +26,7 @@ export function bundledPricingDir(): string {
 export function readPricingFile(file: string): { source: SourceFile; table: PricingTableInput } {
   const text = readTextFile(file, { display: displayPath(file), notFound: { message: 'pricing file not found or not readable' } });
   const source = parseYamlSource(text, displayPath(file));
-  return { source, table: validate(pricingTableSchema, source) };
+  return { source, table: validate(pricingTableSchema(), source) };
 }
 
 /** Set when running from the bundle, which ships the tables precompiled beside it. */

@@ -1,7 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Commitment, PricingTableInput } from '../model/pricing.js';
-import { PURCHASES, SOLD_BY, type CommittedPurchase, type Purchase } from '../model/purchase.js';
-import { commitmentLabel } from './catalog.js';
+import { commitmentLabel, PURCHASES, SOLD_BY, type CommittedPurchase, type Purchase } from '../model/purchase.js';
 import { dateFor, LookupError } from './lookup.js';
 
 /** What a committed option asks for: the entry is the one whose fields match (those left out match any). */

@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { yaml } from '../model/yaml-lib.js';
 
 /**
  * Edits to a YAML file as text splices at the parsed nodes' positions, so
@@ -59,10 +60,12 @@ export function yamlString(s: string): string {
 }
 
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
+  const { isScalar } = yaml();
   return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<Node, Node> | undefined;
 }
 
 export function mapAt(map: YAMLMap | undefined, key: string): YAMLMap | undefined {
+  const { isMap } = yaml();
   const v = map ? pairOf(map, key)?.value : undefined;
   return isMap(v) ? (v as YAMLMap) : undefined;
 }

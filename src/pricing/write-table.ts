@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
+import { yaml } from '../model/yaml-lib.js';
 import type { Decimal } from '../model/decimal.js';
 import { pricingTableSchema, type PriceDate, type PricingTableInput, type Tier } from '../model/pricing.js';
 import { validate } from '../model/validate.js';
@@ -30,6 +31,7 @@ export interface MergeResult {
  * touch it.
  */
 export function isOverride(map: YAMLMap, key: string): boolean {
+  const { isScalar } = yaml();
   const index = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
   const pair = map.items[index];
   if (!pair) return false;
@@ -66,7 +68,8 @@ const tiersText = (tiers: readonly Tier[]) => tiers.map((t) => (t.up_to ? `≤${
  * `# override`, rates the API does not publish (spot on AWS) — as written.
  */
 export function mergeFetched(text: string, file: string, fetched: FetchedPrices, opts: MergeOptions): MergeResult {
-  const before = validate(pricingTableSchema, parseYamlSource(text, file));
+  const { isScalar, isSeq, parseDocument } = yaml();
+  const before = validate(pricingTableSchema(), parseYamlSource(text, file));
   const doc = parseDocument(text);
   const root = doc.contents as YAMLMap;
   const edits = new TextEdits(text);
@@ -143,7 +146,7 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
 
   const merged = edits.apply();
   // The result must still be a valid table: a mapping bug fails here, not in the next estimate.
-  const table = validate(pricingTableSchema, parseYamlSource(merged, file));
+  const table = validate(pricingTableSchema(), parseYamlSource(merged, file));
   return { text: merged, table, kept, notes };
 }
 
@@ -170,6 +173,7 @@ interface NetworkContext {
 }
 
 function mergeNetwork(network: YAMLMap, before: PricingTableInput, fetched: FetchedPrices, ctx: NetworkContext): void {
+  const { isMap, isScalar, isSeq } = yaml();
   const { edits, kept, notes, wanted, setRate } = ctx;
   const skip = (key: string) => {
     if (!isOverride(network, key)) return false;

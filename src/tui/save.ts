@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, parse, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
 import { parseScenario } from '../model/load-scenario.js';
+import { yaml } from '../model/yaml-lib.js';
 import type { Scenario } from '../model/scenario.js';
 import { changedFields, type FieldChange, type Value } from './edits.js';
 
@@ -13,7 +14,7 @@ interface Splice {
 function plainOrQuoted(value: string, style: Scalar['type']): string {
   if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   // Plain only when the plain spelling reads back as the same string (not a number, bool or null).
-  if (style !== 'QUOTE_DOUBLE' && /^[A-Za-z0-9][\w.:/-]*$/.test(value) && parse(value) === value) return value;
+  if (style !== 'QUOTE_DOUBLE' && /^[A-Za-z0-9][\w.:/-]*$/.test(value) && yaml().parse(value) === value) return value;
   return JSON.stringify(value);
 }
 
@@ -50,6 +51,7 @@ function trailingComment(text: string, valueEnd: number): { at: number; comment:
 
 /** The comments the edits may have made false: each on the line of a described value that changed. */
 export function staleComments(diskText: string, saved: Scenario, current: Scenario): StaleComment[] {
+  const { isScalar, parseDocument } = yaml();
   const doc = parseDocument(diskText);
   return changedFields(saved, current).flatMap((change) => {
     const field = change.path.at(-1) as string;
@@ -64,6 +66,7 @@ export function staleComments(diskText: string, saved: Scenario, current: Scenar
 
 /** The smallest text change for one field; undefined when the layout is one this does not handle. */
 function spliceFor(text: string, map: YAMLMap, change: FieldChange, dropComment: boolean): Splice | undefined {
+  const { isScalar } = yaml();
   const field = change.path.at(-1) as string;
   const pairs = map.items as Pair<Scalar, Scalar | null>[];
   const at = pairs.findIndex((p) => isScalar(p.key) && p.key.value === field);
@@ -105,6 +108,7 @@ function spliceFor(text: string, map: YAMLMap, change: FieldChange, dropComment:
  * Also what `advise --apply` writes a finding's field changes with.
  */
 export function spliced(text: string, changes: FieldChange[], dropComments: boolean): string | undefined {
+  const { isMap, parseDocument } = yaml();
   const doc = parseDocument(text);
   const splices: Splice[] = [];
   for (const change of changes) {
@@ -120,6 +124,7 @@ export function spliced(text: string, changes: FieldChange[], dropComments: bool
 
 /** The yaml library's own writer: keeps comments and order but may respace untouched lines. */
 function rewritten(text: string, changes: FieldChange[]): string {
+  const { parseDocument } = yaml();
   const doc = parseDocument(text);
   for (const c of changes) {
     if (c.after === undefined) doc.deleteIn(c.path);

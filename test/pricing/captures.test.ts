@@ -28,7 +28,7 @@ const capture = (path: string) => join(CAPTURES, path);
 const readJson = (path: string) => JSON.parse(readFileSync(capture(path), 'utf8'));
 const bundled = (p: string) => readPricingFile(join(bundledPricingDir(), `${p}.yaml`)).table;
 /** A test-only table, written as a user would (YAML), so its numbers are Decimals. */
-const table = (t: unknown): PricingTableInput => validate(pricingTableSchema, parseYamlSource(JSON.stringify(t), 'test.yaml'));
+const table = (t: unknown): PricingTableInput => validate(pricingTableSchema(), parseYamlSource(JSON.stringify(t), 'test.yaml'));
 
 const P4D_OFFER = 'aws-offer-files/opencost-AmazonEC2-us-east-1-20240528-p4d-capacityblock.json';
 

@@ -11,7 +11,7 @@ import { FIXTURE_PRICING } from '../helpers.js';
 import { runMain } from './run-main.js';
 
 const base = readPricingFile(join(FIXTURE_PRICING, 'aws.yaml')).table;
-const table = (yaml: string) => validate(pricingTableSchema, parseYamlSource(yaml, 'inline.yaml'));
+const table = (yaml: string) => validate(pricingTableSchema(), parseYamlSource(yaml, 'inline.yaml'));
 
 const OLD = `provider: aws
 as_of: "2025-05-01"

@@ -1,4 +1,5 @@
-import { isMap, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
+import { yaml } from '../../model/yaml-lib.js';
 import type { PricingTableInput, Tier } from '../../model/pricing.js';
 import type { BulkSource } from '../../providers/bulk.js';
 import { mapAt, pairOf, TextEdits } from '../text-edits.js';
@@ -24,6 +25,7 @@ export interface Assembled extends MergeResult {
  * region's tiers.
  */
 export function assembleCatalog(text: string, file: string, table: PricingTableInput, items: readonly unknown[], bulk: BulkSource, opts: AssembleOptions): Assembled {
+  const { parseDocument } = yaml();
   const listed = table.regions ?? {};
   const notes: string[] = [];
   const added: string[] = [];
@@ -74,6 +76,7 @@ export function assembleCatalog(text: string, file: string, table: PricingTableI
 const flowTiers = (tiers: readonly Tier[]) => `[${tiers.map(tierText).join(', ')}]`;
 
 function setOwnSchedules(edits: TextEdits, egressNode: YAMLMap, was: Record<string, Tier[]>, own: Record<string, Tier[]>): void {
+  const { isSeq } = yaml();
   const entries = Object.entries(own);
   if (!entries.length) return;
   const map = mapAt(egressNode, 'regions');
@@ -91,6 +94,7 @@ function setOwnSchedules(edits: TextEdits, egressNode: YAMLMap, was: Record<stri
 }
 
 function setUnpriced(edits: TextEdits, egressNode: YAMLMap, unpriced: readonly string[]): void {
+  const { isMap, isSeq } = yaml();
   const node = pairOf(egressNode, 'unpriced')?.value as Node | undefined;
   const text = `[${unpriced.join(', ')}]`;
   if (node && (isSeq(node) || isMap(node))) edits.replace(node, text);

@@ -1,4 +1,4 @@
-import { commitmentLabel } from '../../../pricing/catalog.js';
+import { commitmentLabel } from '../../../model/purchase.js';
 import { tableFor } from '../../../pricing/lookup.js';
 import { money } from '../../../model/numbers.js';
 import type { Proposal, Rule } from '../rule.js';

@@ -1,0 +1,20 @@
+// Ink draws every frame from scratch: each Text's width (widest-line → string-width) and each
+// line's styled characters (ansi-tokenize) are worked out again, though a keystroke changes a
+// line or two. string-width takes its Unicode path for any line with a non-ASCII character
+// (every session row has a × or ▸), segmenting the whole line: at 500 lines that was most of
+// a keystroke's frame. These are pure functions of the text, so Ink's imports of them are
+// pointed at the same functions remembered across frames. Used by the CLI's bundle
+// (scripts/build.mjs) and the session benchmark's, so the bench measures what ships.
+import { fileURLToPath } from 'node:url';
+
+const WRAPPED = { 'string-width': 'string-width.ts', 'widest-line': 'widest-line.ts', '@alcalzone/ansi-tokenize': 'ansi-tokenize.ts' };
+
+export const inkTextCache = {
+  name: 'ink-text-cache',
+  setup(b) {
+    b.onResolve({ filter: /^(string-width|widest-line|@alcalzone\/ansi-tokenize)$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer)) return undefined;
+      return { path: fileURLToPath(new URL(WRAPPED[args.path], import.meta.url)) };
+    });
+  },
+};
