@@ -1,4 +1,5 @@
 import { pricesOption } from '../cli/prices-option.js';
+import { writeChunks } from '../cli/write-chunks.js';
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, type Format, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -39,6 +40,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   warnIfStale(projections.map((p) => p.estimate), args, io);
-  for (const chunk of await renderEstimates(projections.map((p) => p.estimate), format, uncertainties)) io.stdout.write(chunk);
+  await writeChunks(io.stdout, await renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
 }

@@ -45,7 +45,8 @@ export function priceAggregate(members: readonly AggregateMember[], detail: Deta
   for (const indexes of bySchedule.values()) {
     const tiers = members[indexes[0]!]!.tiers;
     const whole = tieredCost(aggregate, tiers);
-    const scheduleVolume = sum(indexes.map((i) => members[i]!.quantity));
+    // One schedule for every member (the usual case) pays the whole cost: no second sum.
+    const scheduleVolume = indexes.length === members.length ? aggregate : sum(indexes.map((i) => members[i]!.quantity));
     const scheduleCost =
       indexes.length === members.length ? whole.cost : allocate(whole.cost, [scheduleVolume, aggregate.minus(scheduleVolume)])[0]!;
     if (detail === 'totals') {

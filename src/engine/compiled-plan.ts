@@ -111,12 +111,14 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
   const rules = new Map<LineItem, Rule>();
   const products = new Map<LineItem, Product | undefined>();
   const aggregates: { lines: readonly LineItem[]; members: readonly AggregateMember[] }[] = [];
+  const fixedLines = new Set<LineItem>();
   const estimate = priceTraced(scenario, book, 'totals', {
     line: (line, quantityOf, product) => {
       rules.set(line, quantityOf as Rule);
       products.set(line, product);
     },
     aggregate: (lines, members) => void aggregates.push({ lines, members }),
+    fixed: (line) => void fixedLines.add(line),
   });
   const lines = estimate.lines;
   const lineIndex = new Map(lines.map((l, i) => [l, i]));
@@ -137,7 +139,7 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
   // A line the engine prices without telling its rule (a node group's disk, a bucket's requests)
   // would stay at its first cost here although its item varies: such a plan is priced whole on
   // every call instead, slower and just as exact.
-  if (lines.some((l) => !rules.has(l) && items.has(`${l.ref[0]}/${l.ref[1]}`))) return wholePlan(scenario, book, paths, totalsOf(lines));
+  if (lines.some((l) => !rules.has(l) && !fixedLines.has(l) && items.has(`${l.ref[0]}/${l.ref[1]}`))) return wholePlan(scenario, book, paths, totalsOf(lines));
 
   const inAggregate = new Set<number>();
   const live: LiveAggregate[] = [];

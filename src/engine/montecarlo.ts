@@ -154,12 +154,25 @@ function scaledSpread(column: readonly bigint[], scale: number, places: number, 
   }
   if (same) return constant(decimalOf(first, scale), percentiles);
   if (!fitsPrecision(sum, scale, places)) return spreadOf(column.map((m) => decimalOf(m, scale)), percentiles);
-  const keys = column.map(Number);
-  const order = column.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || (column[a]! < column[b]! ? -1 : column[a]! > column[b]! ? 1 : 0));
   const n = column.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Number(column[i]!);
+  // A typed array sorts numerically without a comparator. Number() of a BigInt is monotone, so the
+  // k-th smallest integer is among those whose float equals the k-th smallest float: only that run
+  // of equal floats is put in exact order.
+  const sorted = keys.slice().sort();
+  const kth = (rank: number): bigint => {
+    const key = sorted[rank]!;
+    let first = rank;
+    while (first > 0 && sorted[first - 1] === key) first--;
+    const tied: bigint[] = [];
+    for (let i = 0; i < n; i++) if (keys[i] === key) tied.push(column[i]!);
+    tied.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tied[rank - first]!;
+  };
   return {
     expected: decimalOf(sum, scale).div(n),
-    percentiles: new Map(percentiles.map((p) => [p, decimalOf(column[order[Math.max(0, Math.ceil((p / 100) * n) - 1)]!]!, scale)])),
+    percentiles: new Map(percentiles.map((p) => [p, decimalOf(kth(Math.max(0, Math.ceil((p / 100) * n) - 1)), scale)])),
   };
 }
 

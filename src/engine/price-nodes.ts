@@ -1,5 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
+import { isCommitted } from '../model/purchase.js';
 import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { tableFor } from '../pricing/lookup.js';
@@ -12,13 +13,15 @@ export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal
 }
 
 /**
- * `nodeHours` as a product (count × hours), for a group billed the hours asked: on demand or spot
- * without the interruption model. A committed option bills the month and a capacity block its
- * block, whatever `hours` says, and the interruption model's billed hours are no product: none.
+ * `nodeHours` as a product: count × the hours `billedPerNode` bills, by the same branches. A
+ * committed option bills the month and a capacity block its block whatever `hours` says (so a
+ * range on their `hours`, which names no step here, keeps the Decimal path); the interruption
+ * model's billed hours are no product: none.
  */
 export function nodeHoursProduct(group: NodeGroup, hoursPerMonth: Decimal): Product | undefined {
-  const option = group.purchase ?? 'on-demand';
-  if ((option !== 'on-demand' && option !== 'spot') || interruptionModel(group)) return undefined;
+  if (isCommitted(group.purchase)) return ['count', hoursPerMonth];
+  if (group.purchase === 'capacity-block' && group.block_hours !== undefined) return ['count', 'block_hours'];
+  if (interruptionModel(group)) return undefined;
   return ['count', group.hours === undefined ? hoursPerMonth : 'hours'];
 }
 
@@ -44,7 +47,8 @@ export function priceNodeGroup(
   const cost = quantity.times(rate);
   const gpu = table.instances?.[group.instance]?.gpu;
   const gpuText = gpu ? ` (${gpu.count}× ${gpu.model})` : '';
-  const usedHours = group.count.times(useful);
+  // Billed and used are most often the one Decimal (the group's hours): the same product.
+  const usedHours = useful === hours ? quantity : group.count.times(useful);
   const gpuHours = gpu ? usedHours.times(gpu.count) : undefined;
   return {
     kind: 'node',

@@ -203,7 +203,8 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
     });
   }
 
-  lines.push(...vias.finish());
+  // One by one: a via line per flow, and spreading 10^5 of them as arguments overflows the stack.
+  for (const line of vias.finish()) lines.push(line);
 
   for (const nat of natRegions.values()) {
     if (nat.perHour === undefined) {
@@ -211,7 +212,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       continue;
     }
     ctx.assume(`${nat.provider} ${nat.region}: one NAT gateway running all month (${ctx.hoursPerMonth} h)`);
-    lines.push({
+    const gateway: LineItem = {
       kind: 'nat-gateway',
       name: `nat-gateway-${nat.region}`,
       category: 'network',
@@ -223,7 +224,10 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       rate: nat.perHour,
       cost: ctx.hoursPerMonth.times(nat.perHour),
       ref: ['transfers', nat.index, 'via'],
-    });
+    };
+    lines.push(gateway);
+    // It points at its first transfer, but bills the month whatever that transfer moves.
+    ctx.trace?.fixed(gateway);
   }
   return lines;
 }

@@ -64,6 +64,9 @@ export function scaled(v: Decimal, scale: number): bigint {
 
 const TEN = new Decimal(10);
 
+/** The BigInts of a draw's 4-digit mantissas, made once (when a plan is first scaled). */
+const SMALL: bigint[] = [];
+
 /** m × 10^−scale rounded once to Decimal's precision, as `roundedTotals` rounds an exact sum. */
 export function decimalOf(m: bigint, scale: number): Decimal {
   return new Decimal(`${m}e-${scale}`).toSignificantDigits(Decimal.precision, Decimal.rounding);
@@ -109,11 +112,11 @@ interface Chain {
 }
 
 interface Contribution {
-  /** Where the contribution goes: its key's position, and the total's. */
+  /** Where the contribution goes: its key's position. */
   key: number;
-  /** 10^(key scale − contribution scale), 10^(total scale − contribution scale). */
+  /** 10^(key scale − contribution scale); 1n is skipped. */
   toKey: bigint;
-  toTotal: bigint;
+  aligned: boolean;
 }
 
 /** Undefined when some step is not a product of non-negative numbers, or an aggregate has several schedules. */
@@ -148,6 +151,8 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
     const chain = chainOf(d.item, d.product);
     const key = keyOf.get(d.category);
     if (!chain || key === undefined || !nonNegative(d.rate)) return undefined;
+    // Free (same zone, ingress): q × 0 is 0 whatever q is, in Decimal as here.
+    if (d.rate.isZero()) continue;
     const entry = { chain, rate: scaled(d.rate, d.rate.decimalPlaces()), scale: chain.scale + d.rate.decimalPlaces(), to: undefined as unknown as Contribution };
     direct.push(entry);
     contributions.push({ key, scale: entry.scale, set: (c) => (entry.to = c) });
@@ -191,13 +196,23 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
 
   const fixed = source.keys.map((k) => source.fixed[k]);
   if (!fixed.every(nonNegative)) return undefined;
-  const scales = source.keys.map((_, i) => Math.max(fixed[i]!.decimalPlaces(), most(contributions.filter((c) => c.key === i || i === total).map((c) => c.scale))));
-  for (const c of contributions) c.set({ key: c.key, toKey: p10(scales[c.key]! - c.scale), toTotal: p10(scales[total]! - c.scale) });
+  const scales = source.keys.map((_, i) => Math.max(fixed[i]!.decimalPlaces(), most(contributions.filter((c) => c.key === i).map((c) => c.scale))));
+  // The total is the fixed total plus what each key gained, so it is at least every key's scale.
+  scales[total] = most(scales);
+  for (const c of contributions) {
+    const toKey = p10(scales[c.key]! - c.scale);
+    c.set({ key: c.key, toKey, aligned: toKey === 1n });
+  }
+  const keyToTotal = scales.map((sc) => p10(scales[total]! - sc));
   const base = fixed.map((f, i) => scaled(f, scales[i]!));
   // Every power the sampling loop reads is 10^(DIGITS + S − D) with D ≥ 0: grown here, not there.
   p10(DIGITS + Math.max(most(scales), most(contributions.map((c) => c.scale))));
   const basePlaces = fixed.map((f) => f.decimalPlaces());
 
+  if (SMALL.length === 0) for (let i = 0; i < 10_000; i++) SMALL.push(BigInt(i));
+  // Inputs only free lines read are never made integers.
+  const used: boolean[] = [];
+  for (const c of [...direct.map((d) => d.chain), ...aggregates.flatMap((a) => a.chains.map((x) => x.chain))]) for (const t of c.terms) if (t.input >= 0) used[t.input] = true;
   const inputs: bigint[] = [];
   const slack: number[] = [];
   const acc: bigint[] = new Array(source.keys.length);
@@ -223,9 +238,8 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
   }
 
   function add(to: Contribution, m: bigint, places: number): void {
-    acc[to.key] = acc[to.key]! + m * to.toKey;
-    acc[total] = acc[total]! + m * to.toTotal;
-    // Places do not change with alignment; the key's bound is the most of its parts'.
+    acc[to.key] = acc[to.key]! + (to.aligned ? m : m * to.toKey);
+    // Places do not change with alignment; the key's bound is the most of its parts' (the total's, of all).
     if (places > accPlaces[to.key]!) accPlaces[to.key] = places;
     if (places > accPlaces[total]!) accPlaces[total] = places;
   }
@@ -238,7 +252,8 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
         const ni = n[i]!;
         const ei = e[i]!;
         if (ni < 0 || ei < -INPUT_SCALE || !Number.isSafeInteger(ni)) return false;
-        inputs[i] = BigInt(ni) * P10[ei + INPUT_SCALE]!;
+        if (!used[i]) continue;
+        inputs[i] = (ni < SMALL.length ? SMALL[ni]! : BigInt(ni)) * P10[ei + INPUT_SCALE]!;
         slack[i] = ei >= 0 ? INPUT_SCALE : INPUT_SCALE + ei;
       }
       for (let k = 0; k < acc.length; k++) {
@@ -253,6 +268,10 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
         add(d.to, cost, d.scale - chainSlack);
       }
       for (const a of aggregates) if (!priceAggregate(a)) return false;
+      // Exact integers: the fixed total plus each key's contributions is the sum of them all.
+      let sum = base[total]!;
+      for (let k = 0; k < acc.length; k++) if (k !== total && acc[k] !== base[k]) sum += (acc[k]! - base[k]!) * keyToTotal[k]!;
+      acc[total] = sum;
       for (let k = 0; k < acc.length; k++) {
         out[k] = acc[k]!;
         places[k] = accPlaces[k]!;

@@ -20,6 +20,8 @@ export type Product = readonly (string | Decimal)[];
 export interface PricingTrace {
   /** `quantityOf` is the rule the pricer itself used: same item, same Decimal; `product` its steps, when it only multiplies. */
   line<T>(line: LineItem, quantityOf: (item: T) => Decimal, product?: Product): void;
+  /** A line that points at an item (its `ref`) but whose cost none of the item's quantities moves: a NAT gateway's hours. */
+  fixed(line: LineItem): void;
   /** Lines priced together on tiers, with the members `priceAggregate` was given (same order). */
   aggregate(lines: readonly LineItem[], members: readonly AggregateMember[]): void;
 }

@@ -1,4 +1,5 @@
 import { lineShares, type Estimate, type LineItem, type LinePurchase } from '../model/estimate.js';
+import type { Decimal } from '../model/decimal.js';
 import { pricingJson } from './describe.js';
 import { exact } from '../model/numbers.js';
 
@@ -12,8 +13,24 @@ function purchaseJson(p: LinePurchase) {
   };
 }
 
-function lineJson(l: LineItem) {
-  return {
+/**
+ * A tiered line's aggregate and bands are the same Decimals on every line of its
+ * aggregate (tens of thousands of lines in a large plan): their text is worked out once.
+ */
+type Text = (d: Decimal) => string;
+function sharedText(): Text {
+  const texts = new WeakMap<Decimal, string>();
+  return (d) => {
+    let t = texts.get(d);
+    if (t === undefined) texts.set(d, (t = exact(d)));
+    return t;
+  };
+}
+
+function lineJson(l: LineItem, shared: Text) {
+  // Keys set one by one in the order written (optional ones only when present): the same
+  // object the spread form built, without a throwaway object per optional key, per line.
+  const o: Record<string, unknown> = {
     kind: l.kind,
     name: l.name,
     category: l.category,
@@ -24,27 +41,25 @@ function lineJson(l: LineItem) {
     unit: l.unit,
     rate: exact(l.rate),
     cost: exact(l.cost),
-    ...(l.path ? { path: l.path } : {}),
-    ...(l.as_of ? { as_of: l.as_of } : {}),
-    ...(l.purchase ? { purchase: purchaseJson(l.purchase) } : {}),
-    ...(l.coverage
-      ? { coverage: { usage: exact(l.coverage.usage), covered: exact(l.coverage.covered), uncovered: exact(l.coverage.uncovered), by: l.coverage.by } }
-      : {}),
-    ...(l.commitment ? { commitment: { used: exact(l.commitment.used), waste: exact(l.commitment.waste) } } : {}),
-    ...(l.tiers
-      ? {
-          tiers: {
-            aggregate: exact(l.tiers.aggregate),
-            shares: lineShares(l.tiers).map((s) => ({
-              from: exact(s.from),
-              ...(s.to ? { to: exact(s.to) } : {}),
-              rate: exact(s.rate),
-              quantity: exact(s.quantity),
-            })),
-          },
-        }
-      : {}),
   };
+  if (l.path) o.path = l.path;
+  if (l.as_of) o.as_of = l.as_of;
+  if (l.purchase) o.purchase = purchaseJson(l.purchase);
+  if (l.coverage) o.coverage = { usage: exact(l.coverage.usage), covered: exact(l.coverage.covered), uncovered: exact(l.coverage.uncovered), by: l.coverage.by };
+  if (l.commitment) o.commitment = { used: exact(l.commitment.used), waste: exact(l.commitment.waste) };
+  if (l.tiers) {
+    o.tiers = {
+      aggregate: shared(l.tiers.aggregate),
+      shares: lineShares(l.tiers).map((s) => {
+        const share: Record<string, string> = { from: shared(s.from) };
+        if (s.to) share.to = shared(s.to);
+        share.rate = shared(s.rate);
+        share.quantity = exact(s.quantity);
+        return share;
+      }),
+    };
+  }
+  return o;
 }
 
 function estimateJson(e: Estimate, lines: unknown) {
@@ -87,10 +102,14 @@ export function* formatJsonChunks(estimates: readonly Estimate[], extras: readon
     }
     // The key's own indentation; its items sit one level (two spaces) deeper.
     const indent = /\n( *)[^\n]*$/.exec(parts[k]!)![1]!;
-    const pad = `${indent}  `;
+    const shared = sharedText();
     for (let from = 0; from < lines.length; from += LINES_PER_CHUNK) {
-      const items = lines.slice(from, from + LINES_PER_CHUNK).map((l) => pad + JSON.stringify(lineJson(l), null, 2).replaceAll('\n', `\n${pad}`));
-      yield `${from === 0 ? '[\n' : ',\n'}${items.join(',\n')}`;
+      const chunk = new Array<unknown>(Math.min(LINES_PER_CHUNK, lines.length - from));
+      for (let i = 0; i < chunk.length; i++) chunk[i] = lineJson(lines[from + i]!, shared);
+      // One stringify a chunk: "[\n  {…},\n  {…}\n]" without its brackets, each line moved to
+      // the key's indentation (JSON escapes newlines inside strings, so every \n is layout).
+      const items = JSON.stringify(chunk, null, 2);
+      yield `${from === 0 ? '[\n' : ',\n'}${indent}${items.slice(2, -2).replaceAll('\n', `\n${indent}`)}`;
     }
     yield `\n${indent}]`;
   }

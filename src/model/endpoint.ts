@@ -75,6 +75,25 @@ export function formatEndpoint(e: Endpoint): string {
 
 type Items = Pick<Scenario, 'nodes' | 'storage'>;
 
+/** Per section array, where each name first appears: a plan of 10^5 transfers naming items would otherwise search the section for every end. */
+const positions = new WeakMap<readonly { name: string }[], Map<string, number>>();
+
+/** The first item of that name, as `items.find` gives it. */
+function named<T extends { name: string }>(items: readonly T[] | undefined, name: string): T | undefined {
+  if (!items) return undefined;
+  const at = positions.get(items)?.get(name);
+  // Checked on every hit: an array edited in place since makes its map stale, and is mapped again
+  // (names are unique in a valid plan, so the item of that name is the first of it).
+  if (at !== undefined && items[at]?.name === name) return items[at];
+  const map = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!map.has(item.name)) map.set(item.name, i);
+  });
+  positions.set(items, map);
+  const found = map.get(name);
+  return found === undefined ? undefined : items[found];
+}
+
 /**
  * Where a `storage:NAME` or `nodes:NAME` end is: read from the item each time
  * it is priced, so moving a node group (in the file, by --vary, in the session)
@@ -83,10 +102,10 @@ type Items = Pick<Scenario, 'nodes' | 'storage'>;
 export function resolveItem(e: Readonly<Endpoint>, scenario: Items): Readonly<ResolvedEndpoint> {
   if (e.kind !== 'item') return e;
   if (e.section === 'storage') {
-    const store = (scenario.storage ?? []).find((s) => s.name === e.name);
+    const store = named(scenario.storage, e.name);
     if (store) return { kind: 'cloud', provider: store.provider, region: store.region, storageClass: store.class };
   } else {
-    const group = (scenario.nodes ?? []).find((n) => n.name === e.name);
+    const group = named(scenario.nodes, e.name);
     if (group) {
       return group.zone === undefined
         ? { kind: 'cloud', provider: group.provider, region: group.region }

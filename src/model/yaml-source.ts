@@ -81,11 +81,16 @@ export function parseYamlSource(text: string, file: string): SourceFile {
 // the full parse would refuse stops the fast one (the full parse then says where).
 const INT = [/^[-+]?[0-9]+$/, /^0o[0-7]+$/, /^0x[0-9a-fA-F]+$/];
 const FLOAT = [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
+/** At most 17 integer digits and 17 decimals, no exponent: both number patterns' plain case, and within readNumber's limits. */
+const PLAIN = /^-?[0-9]{1,17}(?:\.[0-9]{1,17})?$/;
 const decimalTag = (core: typeof intCoreTag | typeof floatCoreTag, patterns: RegExp[]) =>
   defineScalarTag(core.tagName, {
     implicit: true,
     implicitFirstChars: ['-', '+', '.', ...'0123456789'],
     resolve: (source) => {
+      // Most numbers in a plan are short plain decimals: within 40 digits and below 1e18 as
+      // written, so readNumber would take them as they are.
+      if (PLAIN.test(source)) return (core === floatCoreTag) === source.includes('.') ? new Decimal(source) : NOT_RESOLVED;
       if (!patterns.some((p) => p.test(source))) return NOT_RESOLVED;
       const read = readNumber(source, /^[-+]?\.(inf|Inf|INF)$/.test(source) ? (source.startsWith('-') ? -Infinity : Infinity) : Number(source));
       if (!(read instanceof Decimal)) throw new RangeError(read[0]);

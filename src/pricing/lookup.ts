@@ -41,8 +41,9 @@ export function storageUnit(table: PricingTableInput): VolumeUnit {
 }
 
 export function requireRegion(table: PricingTableInput, region: string): void {
+  // Every line asks this: a key look-up, the region list only built for the error.
+  if (table.regions && Object.hasOwn(table.regions, region)) return;
   const regions = Object.keys(table.regions ?? {});
-  if (regions.includes(region)) return;
   throw new LookupError(
     `unknown ${table.provider} region ${JSON.stringify(region)}`,
     didYouMean(region, regions) ?? `priced ${table.provider} regions: ${listSome(regions)}`,

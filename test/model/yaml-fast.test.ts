@@ -55,6 +55,8 @@ describe('the fast YAML path', () => {
       fc.integer().map(String),
       fc.constantFrom('true', 'False', 'null', '~', '', 'yes', 'on', '.inf', '-.Inf', '.nan', '0o17', '0x1f', '1_000', '1e3', '+1', '.5', '5.', '"quoted"', "'single'", '2026-12-01', 'a b', 'us-east-1'),
       fc.stringMatching(/^[a-z][a-z0-9:._-]{0,12}$/),
+      // Plain numerals around the short-cut's 17-digit edges (and past 40 digits and 1e18).
+      fc.stringMatching(/^[-+]?0*[0-9]{0,22}(\.[0-9]{0,22})?$/),
     );
     const key = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/);
     const doc = fc.array(fc.tuple(key, fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`))), { maxLength: 8 });
