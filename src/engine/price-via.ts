@@ -50,7 +50,7 @@ function misfit(via: Via, f: ViaFlow): LookupError | undefined {
       return p === 'same-region-storage'
         ? undefined
         : bad(
-            `a gateway endpoint only reaches object storage in its own region (S3); ${f.transfer.name} is ${p}`,
+            `a gateway endpoint only reaches S3 and DynamoDB in its own region (a plan names S3 as a storage: end); ${f.transfer.name} is ${p}`,
             p === 'internet' || p === 'cross-cloud' ? 'use via: nat-gateway, or remove via' : 'name the bucket as a storage: end in the same region, or remove via',
           );
     case 'vpc-endpoint':
