@@ -238,8 +238,8 @@ ${OUT_FILE_USAGE}  --vary nodes.NAME   a node group to place; may repeat (the cr
                       the store copied next to it (its GB there, the group's
                       reads from the copy, a monthly refresh), and the read
                       volume at which copying breaks even
-  --copy-gb-per-month GB  the refresh (default: the store's GB ÷ 12, a whole
-                      copy a year)
+  --copy-gb-per-month GB  the refresh (default: the store's GB ÷ 12 in whole
+                      GB, a whole copy a year)
   --top N|all         how many to list (default 10)
   --apply N           write placement N into the file, keeping comments and
                       layout (as the session's save does)
