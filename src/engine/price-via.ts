@@ -65,7 +65,7 @@ function misfit(via: Via, f: ViaFlow): LookupError | undefined {
     case 'interconnect':
       return (p === 'internet' && f.to.kind === 'on-prem') || (p === 'ingress' && f.from.kind === 'on-prem')
         ? undefined
-        : bad(`a private interconnect links a cloud region and on-prem; ${f.transfer.name} is ${p}${p === 'internet' ? ' to the internet' : ''}`, 'set one end to on-prem, or remove via: interconnect');
+        : bad(`a private interconnect links a cloud region and on-prem; ${f.transfer.name} is ${p === 'internet' ? 'to the internet' : p}`, 'set one end to on-prem, or remove via: interconnect');
   }
 }
 

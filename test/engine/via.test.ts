@@ -90,7 +90,7 @@ describe('via: on a transfer', () => {
     expect(d.message).toBe('no Direct Connect port "100g" in the aws table');
     expect(d.suggestion).toMatch(/10g/);
     expect(failure(plan('  - {name: b, from: storage:bucket, to: internet, gb_per_month: 1, via: interconnect}')).message).toBe(
-      'a private interconnect links a cloud region and on-prem; b is internet to the internet',
+      'a private interconnect links a cloud region and on-prem; b is to the internet',
     );
   });
 
