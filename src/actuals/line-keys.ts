@@ -28,6 +28,10 @@ export function recordKey(provider: string, region: string, detail: Detail): str
       return `${where}|requests|${detail.op}|${detail.class}`;
     case 'transfer':
       return detail.path === 'inter-region' && detail.to ? `${where}|transfer|inter-region|${detail.to}` : `${where}|transfer|${detail.path}`;
+    // Edge locations are no regions: a CDN's delivery and requests meet across the provider.
+    case 'cdn-delivery':
+    case 'cdn-requests':
+      return `${provider}||${detail.kind}`;
     default:
       return `${where}|${detail.kind}`;
   }
@@ -69,21 +73,22 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
       return recordKey(provider, region, { kind: 'nat-gateway' });
     case 'endpoint-hours':
     case 'endpoint-processing':
-      return recordKey(provider, region, { kind: line.kind });
-    case 'transfer': {
-      const t = scenario.transfers?.[index];
-      // A CDN's origin fetch from an AWS origin is not on the bill; its delivery is billed at edge locations.
-      return t?.via === 'cdn' ? undefined : transferKey(line, t?.to, scenario);
-    }
-    // CloudFront bills at edge locations, not regions (no regional line meets it); gateway endpoints
-    // bill nothing; Direct Connect ports are not matched yet.
-    case 'gateway-endpoint':
     case 'cdn-delivery':
     case 'cdn-requests':
     case 'interconnect-port':
-    // Load balancer usage (LoadBalancerUsage, LCUUsage) is not matched yet.
     case 'lb-hours':
     case 'lb-processing':
+      return recordKey(provider, region, { kind: line.kind });
+    case 'transfer': {
+      const t = scenario.transfers?.[index];
+      // Through a CDN the line is the origin's transfer to the CDN (its delivery is the cdn-delivery line);
+      // over an interconnect, the data sent out over it.
+      if (t?.via === 'cdn') return recordKey(provider, region, { kind: 'cdn-origin' });
+      if (t?.via === 'interconnect' && line.path === 'internet') return recordKey(provider, region, { kind: 'interconnect-transfer' });
+      return transferKey(line, t?.to, scenario);
+    }
+    // A gateway endpoint bills nothing: no bill line ever meets it.
+    case 'gateway-endpoint':
       return undefined;
   }
 }

@@ -250,8 +250,8 @@ ${OUT_FILE_USAGE}  --vary nodes.NAME   a node group to place; may repeat (the cr
                       the store copied next to it (its GB there, the group's
                       reads from the copy, a monthly refresh), and the read
                       volume at which copying breaks even
-  --copy-gb-per-month GB  the refresh (default: the store's GB ÷ 12, a whole
-                      copy a year)
+  --copy-gb-per-month GB  the refresh (default: the store's GB ÷ 12 in whole
+                      GB, a whole copy a year)
   --top N|all         how many to list (default 10)
   --apply N           write placement N into the file, keeping comments and
                       layout (as the session's save does)
@@ -296,8 +296,14 @@ estimate(plan) − estimate(plan with the change), priced by the same engine
 as estimate, so a change that makes another line dearer counts that too.
 
 rules:
-  nat-to-gateway-endpoint  S3 traffic in the region via: nat-gateway → an S3
-                           gateway endpoint (free)
+  nat-to-gateway-endpoint  S3 traffic in the region via: nat-gateway → a
+                           gateway endpoint (free; S3 and DynamoDB have them)
+  nat-to-interface-endpoint
+                           traffic to another service in the region via:
+                           nat-gateway → an interface endpoint (PrivateLink),
+                           when cheaper at that volume (break-even shown)
+  egress-to-cdn            internet egress to users → the cloud's CDN, when
+                           its tiers are cheaper (the requests it can afford)
   cross-cloud-replica      a daily read of a bucket in another cloud → a
                            replica next to the readers (break-evens shown)
   inter-zone-to-one-zone   a transfer between two written zones → one zone

@@ -6,13 +6,15 @@ import { NoCandidates, spotText, type PlacementOptions, type Purchase } from '..
 import { Decimal } from '../model/decimal.js';
 import { InputError } from '../model/diagnostics.js';
 import { PlanError } from '../model/estimate.js';
-import { PROVIDERS, type Provider } from '../model/scenario.js';
+import { parseScenario } from '../model/load-scenario.js';
+import { PROVIDERS, type Provider, type Scenario } from '../model/scenario.js';
 import { didYouMean } from '../model/suggest.js';
 import { locate } from '../model/yaml-source.js';
 import { formatPlaceCsv, formatPlaceJson, formatPlaceMarkdown, formatPlaceTable, type PlaceReport } from '../format/place.js';
 import { pricingUsed } from '../format/describe.js';
 import { locatePlanError, projectFile, type Projection } from '../projection.js';
-import { changedOnDisk, scenarioText, staleComments } from '../tui/save.js';
+import { changedFields, type Value } from '../tui/edits.js';
+import { appendedItem, changedOnDisk, scenarioText, staleComments } from '../tui/save.js';
 import { writeAtomic } from '../write-atomic.js';
 import { progressBar } from './place-progress.js';
 import { warnIfStale } from './stale-pricing.js';
@@ -172,11 +174,6 @@ export function run(args: ParsedArgs, io: Io): number {
   if (typeof apply === 'number' && apply > ranked.length) throw new UsageError(`--apply ${apply}: there ${ranked.length === 1 ? 'is 1 placement' : `are ${ranked.length} placements`}; pick one from 1 to ${ranked.length}`);
   const shown = top === 'all' ? ranked : ranked.slice(0, top);
   const chosen = typeof apply === 'number' && apply > 0 ? ranked[apply - 1]! : undefined;
-  if (chosen?.copy) {
-    throw new UsageError(
-      `--apply ${apply}: placement ${apply} adds a copy of the store (storage ${chosen.copy.replica} and its refresh transfer); --apply only changes lines the file has so far: add them by hand (--format json lists them), or apply a placement without a copy`,
-    );
-  }
   work(chosen && !shown.includes(chosen) ? [...shown, chosen] : shown);
 
   const report: PlaceReport = {
@@ -202,17 +199,44 @@ export function run(args: ParsedArgs, io: Io): number {
   return EXIT.ok;
 }
 
-/** Write the candidate into the scenario file as the session saves: only the changed values, comments kept. */
+/**
+ * The candidate as the file's text: its changed values spliced in as the
+ * session saves them, and for a copy placement the replica and its refresh
+ * appended to their lists. Read back, it must be the candidate's plan.
+ */
+function candidateText(p: Projection, c: Detailed): string {
+  const { loaded } = p;
+  const disk = loaded.source.text;
+  const written = loaded.scenario;
+  // The items the file has: their values change in place; a copy placement's new items come after them.
+  const existing: Scenario = {
+    ...c.scenario,
+    ...(c.scenario.storage ? { storage: c.scenario.storage.slice(0, written.storage?.length ?? 0) } : {}),
+    ...(c.scenario.transfers ? { transfers: c.scenario.transfers.slice(0, written.transfers?.length ?? 0) } : {}),
+  };
+  let text: string | undefined = scenarioText(disk, loaded.file, written, existing);
+  for (const section of ['storage', 'transfers'] as const) {
+    for (const item of (c.scenario[section] ?? []).slice(written[section]?.length ?? 0)) {
+      text = text === undefined ? undefined : appendedItem(text, section, item as unknown as Record<string, Value | undefined>);
+    }
+  }
+  const back = text === undefined ? undefined : parseScenario(text, loaded.file).scenario;
+  const same = back && (['storage', 'transfers'] as const).every((k) => (back[k]?.length ?? 0) === (c.scenario[k]?.length ?? 0)) && changedFields(c.scenario, back).length === 0;
+  if (!same) throw new InputError([{ file: loaded.file, message: `placement ${c.rank} could not be written into the file faithfully; nothing was written`, suggestion: 'make the change by hand (--format json lists it)' }]);
+  return text!;
+}
+
+/** Write the candidate into the scenario file as the session saves: only the changed values and new items, comments kept. */
 function applyCandidate(p: Projection, c: Detailed, io: Io): void {
   const { loaded } = p;
   const disk = loaded.source.text;
   if (changedOnDisk(loaded.file, disk)) {
     throw new InputError([{ file: loaded.file, message: 'the file changed on disk while place was running; nothing was written', suggestion: 'run place again on the file as it is now' }]);
   }
-  const text = scenarioText(disk, loaded.file, loaded.scenario, c.scenario);
-  writeAtomic(loaded.file, text);
+  writeAtomic(loaded.file, candidateText(p, c));
   const where = c.spots.map((s) => `${s.group} → ${spotText(s)}`).join(', ');
-  io.stderr.write(`applied placement ${c.rank} to ${loaded.file}: ${where} (${c.estimate.totals.total.toDecimalPlaces(2).toFixed(2)} USD/month)\n`);
+  const copy = c.copy ? ` with ${c.copy.replica} there and its refresh` : '';
+  io.stderr.write(`applied placement ${c.rank} to ${loaded.file}: ${where}${copy} (${c.estimate.totals.total.toDecimalPlaces(2).toFixed(2)} USD/month)\n`);
   for (const s of staleComments(disk, loaded.scenario, c.scenario)) {
     io.stderr.write(`  note: line ${s.line}'s comment "${s.comment}" was written for ${s.field} ${s.before}; check it still holds\n`);
   }

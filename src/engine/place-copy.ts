@@ -56,7 +56,8 @@ function readsOf(scenario: Scenario, store: StorageLine, groups: readonly string
 /**
  * For a placed plan: the store replicated next to the placed group (its GB
  * in the group's region, the reads made from the replica, and a monthly
- * refresh of `refreshGb` from the store), when the group sits elsewhere
+ * refresh of `refreshGb` from the store, by default a whole copy a year in
+ * whole GB, a number the file --apply writes can hold as it is), when the group sits elsewhere
  * and reads it. Undefined when there is nothing to copy or no class to copy into.
  */
 export function copyPlan(placed: Scenario, spots: readonly Spot[], storeName: string, refreshGb: Decimal | undefined, book: PricingBook): CopyPlan | undefined {
@@ -70,7 +71,7 @@ export function copyPlan(placed: Scenario, spots: readonly Spot[], storeName: st
   const replica: StorageLine = { name: `${store.name}-copy`, provider: spot.provider, region: spot.region, class: cls, gb: store.gb };
   const month = placed.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
   const readGb = reads.reduce((sum, i) => sum.plus(transferGB(placed.transfers![i]!, month)), ZERO);
-  const refresh: Transfer = { name: `${store.name}-copy-refresh`, from: `storage:${store.name}`, to: `storage:${replica.name}`, gb_per_month: refreshGb ?? store.gb.div(12) };
+  const refresh: Transfer = { name: `${store.name}-copy-refresh`, from: `storage:${store.name}`, to: `storage:${replica.name}`, gb_per_month: refreshGb ?? store.gb.div(12).ceil() };
   const withReads = (factor: Decimal, copied: boolean): Scenario => ({
     ...placed,
     storage: copied ? [...(placed.storage ?? []), replica] : placed.storage,

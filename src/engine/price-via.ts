@@ -50,7 +50,7 @@ function misfit(via: Via, f: ViaFlow): LookupError | undefined {
       return p === 'same-region-storage'
         ? undefined
         : bad(
-            `a gateway endpoint only reaches object storage in its own region (S3); ${f.transfer.name} is ${p}`,
+            `a gateway endpoint only reaches S3 and DynamoDB in its own region (a plan names S3 as a storage: end); ${f.transfer.name} is ${p}`,
             p === 'internet' || p === 'cross-cloud' ? 'use via: nat-gateway, or remove via' : 'name the bucket as a storage: end in the same region, or remove via',
           );
     case 'vpc-endpoint':
@@ -65,7 +65,7 @@ function misfit(via: Via, f: ViaFlow): LookupError | undefined {
     case 'interconnect':
       return (p === 'internet' && f.to.kind === 'on-prem') || (p === 'ingress' && f.from.kind === 'on-prem')
         ? undefined
-        : bad(`a private interconnect links a cloud region and on-prem; ${f.transfer.name} is ${p}${p === 'internet' ? ' to the internet' : ''}`, 'set one end to on-prem, or remove via: interconnect');
+        : bad(`a private interconnect links a cloud region and on-prem; ${f.transfer.name} is ${p === 'internet' ? 'to the internet' : p}`, 'set one end to on-prem, or remove via: interconnect');
   }
 }
 

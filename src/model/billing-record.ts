@@ -82,7 +82,21 @@ export type Detail =
   | { kind: 'disk'; class: string }
   | { kind: 'public-ipv4' }
   /** A managed Kubernetes control plane of a kind (eks, gke, aks). */
-  | { kind: 'cluster'; cluster: string };
+  | { kind: 'cluster'; cluster: string }
+  /**
+   * CDN delivery to viewers and its requests (CloudFront, Cloud CDN, Front Door): billed at edge
+   * locations, not in a region, so they meet the plan's CDN lines of that provider wherever their
+   * origin is. The origin's own transfer to the CDN (cdn-origin) stays in its region.
+   */
+  | { kind: 'cdn-delivery' }
+  | { kind: 'cdn-requests' }
+  | { kind: 'cdn-origin' }
+  /** Private connectivity (Direct Connect, Cloud Interconnect, ExpressRoute): data out over it, and its ports or circuits. */
+  | { kind: 'interconnect-transfer' }
+  | { kind: 'interconnect-port' }
+  /** Load balancers: their hours (or rules), and what they process (capacity units or GB). */
+  | { kind: 'lb-hours' }
+  | { kind: 'lb-processing' };
 
 export type Classified =
   | { kind: 'usage'; category: ActualCategory; region: string; detail?: Detail }

@@ -219,7 +219,7 @@ function buildSchemas() {
     gateway_endpoint: z
       .strictObject({ rate, as_of: isoDate.optional(), source: z.string() })
       .optional()
-      .describe('a gateway VPC endpoint to object storage in its region (S3): via: gateway-endpoint, instead of NAT'),
+      .describe('a gateway VPC endpoint to S3 or DynamoDB in its region: via: gateway-endpoint, instead of NAT'),
     interface_endpoint: z
       .strictObject({
         name: z.string().optional(),

@@ -1,12 +1,12 @@
 import type { Decimal } from '../model/decimal.js';
-import type { Network, PricingTableInput, Tier } from '../model/pricing.js';
+import type { LoadBalancerKind, Network, PricingTableInput, Tier } from '../model/pricing.js';
 import { didYouMean, listSome } from '../model/suggest.js';
-import { LookupError, rowDate } from './lookup.js';
+import { blaming, LookupError, requireRegion, rowDate } from './lookup.js';
 
 /**
- * The rates of the paths a transfer can take (`via:`), one lookup each. A
- * table without the row is a lookup error at the transfer's `via` that says
- * so: such rates are left out rather than guessed.
+ * The rates of the network components: the paths a transfer can take
+ * (`via:`) and load balancers, one lookup each. A table without the row is a
+ * lookup error at the key that names it: such rates are left out rather than guessed.
  */
 function row<K extends 'gateway_endpoint' | 'interface_endpoint' | 'cdn' | 'interconnect'>(
   table: PricingTableInput,
@@ -34,6 +34,42 @@ function inRegion<T>(rates: Record<string, T>, region: string, what: string, tab
     );
   }
   return rate;
+}
+
+function lbKind(table: PricingTableInput, kind: string): LoadBalancerKind {
+  const kinds = Object.keys(table.load_balancers ?? {});
+  const entry = table.load_balancers?.[kind];
+  if (entry) return entry;
+  throw new LookupError(
+    `unknown ${table.provider} load balancer kind ${JSON.stringify(kind)}`,
+    didYouMean(kind, kinds) ?? (kinds.length ? `${table.provider} load balancer kinds: ${listSome(kinds)}` : `the ${table.provider} table prices no load balancers (no published figure was confirmed)`),
+    'kind',
+  );
+}
+
+function lbInRegion(rates: Record<string, Decimal>, region: string, what: string): Decimal {
+  const rate = rates[region];
+  if (rate === undefined) throw new LookupError(`${what} is not priced in ${region}`, `priced regions: ${listSome(Object.keys(rates))}`, 'region');
+  return rate;
+}
+
+/** A load balancer kind's rates in a region: hours, and what it processes (capacity-unit-hours from GB, or per GB). */
+export function loadBalancerRates(
+  table: PricingTableInput,
+  kind: string,
+  region: string,
+): { entry: LoadBalancerKind; what: string; perHour: Decimal; capacityUnit?: { name: string; gbPerUnitHour: Decimal; perHour: Decimal }; perGB?: Decimal } {
+  const entry = lbKind(table, kind);
+  blaming('region', () => requireRegion(table, region));
+  const what = entry.description ?? kind;
+  const unit = entry.capacity_unit;
+  return {
+    entry,
+    what,
+    perHour: lbInRegion(entry.per_hour, region, what),
+    ...(unit ? { capacityUnit: { name: unit.name, gbPerUnitHour: unit.gb_per_unit_hour, perHour: lbInRegion(unit.per_hour, region, `${what} ${unit.name}`) } } : {}),
+    ...(!unit && entry.per_gb ? { perGB: lbInRegion(entry.per_gb, region, `${what} data processing`) } : {}),
+  };
 }
 
 export function gatewayEndpointRate(table: PricingTableInput): { rate: Decimal; as_of?: string } {

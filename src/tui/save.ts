@@ -122,6 +122,35 @@ export function spliced(text: string, changes: FieldChange[], dropComments: bool
   return out;
 }
 
+/** `  - ` before the first item of a block list: what a new item's line starts with. */
+function itemPrefix(text: string, itemStart: number): string | undefined {
+  const from = text.lastIndexOf('\n', itemStart - 1) + 1;
+  const prefix = text.slice(from, itemStart);
+  return /^ *- +$/.test(prefix) ? prefix : undefined;
+}
+
+/**
+ * The text with one item appended to a section's block list (a new section
+ * at the end if there is none), as a one-line flow map: what `advise --apply`
+ * and `place --apply` add a replica or a copy with. Undefined for a layout
+ * this does not handle (a flow list, an empty one).
+ */
+export function appendedItem(text: string, section: string, item: Record<string, Value | undefined>): string | undefined {
+  const { isSeq, parseDocument } = yaml();
+  const entry = `{${Object.entries(item).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${written(v!)}`).join(', ')}}`;
+  const doc = parseDocument(text);
+  const seq = doc.get(section, true);
+  if (seq === undefined) return `${text.endsWith('\n') ? text : `${text}\n`}${section}:\n  - ${entry}\n`;
+  if (!isSeq(seq) || seq.flow || seq.items.length === 0) return undefined;
+  const first = (seq.items[0] as { range?: [number, number, number] }).range;
+  const last = (seq.items.at(-1) as { range?: [number, number, number] }).range;
+  const prefix = first && itemPrefix(text, first[0]);
+  if (!prefix || !last) return undefined;
+  const end = text.indexOf('\n', last[1] - 1);
+  const at = end === -1 ? text.length : end;
+  return `${text.slice(0, at)}\n${prefix}${entry}${text.slice(at)}`;
+}
+
 /** The yaml library's own writer: keeps comments and order but may respace untouched lines. */
 function rewritten(text: string, changes: FieldChange[]): string {
   const { parseDocument } = yaml();

@@ -34,7 +34,7 @@ const AZURE: [category: string, subcategory: string, meter: string, vmSize: stri
   ['Bandwidth', '', 'Standard Inter-Availability Zone Data Transfer Out', '', { category: 'egress', detail: { kind: 'transfer', path: 'inter-zone' } }],
   ['NAT Gateway', '', 'Standard Data Processed', '', { category: 'network', detail: { kind: 'nat-processing' } }],
   ['NAT Gateway', '', 'Standard Gateway', '', { category: 'network', detail: { kind: 'nat-gateway' } }],
-  ['Load Balancer', '', 'Standard Data Processed', '', { category: 'network' }],
+  ['Load Balancer', '', 'Standard Data Processed', '', { category: 'network', detail: { kind: 'lb-processing' } }],
   ['Storage', 'General Block Blob v2', 'Hot LRS Data Stored', '', { category: 'storage', detail: { kind: 'storage', class: 'blob-hot-lrs' } }],
   ['Storage', 'Blob Storage', 'Cool RA-GRS Data Stored', '', { category: 'storage', detail: { kind: 'storage', class: 'blob-cool-ra-grs' } }],
   ['Storage', 'General Block Blob v2', 'Hot LRS Write Operations', '', { category: 'storage' }],

@@ -146,9 +146,9 @@ describe('AWS usage types that look alike', () => {
     }
   });
 
-  it("CloudFront's EU- and US- prefixes are edge locations, not eu-west-1 or a region", () => {
+  it("CloudFront's EU- and US- prefixes are edge locations, not eu-west-1 or a region: delivery to viewers, at no region", () => {
     for (const usageType of ['EU-DataTransfer-Out-Bytes', 'US-DataTransfer-Out-Bytes', 'JP-DataTransfer-Out-Bytes']) {
-      expect(classify(record({ serviceName: 'Amazon CloudFront', usageType, regionId: 'global' }))).toEqual({ kind: 'usage', category: 'egress', region: '' });
+      expect(classify(record({ serviceName: 'Amazon CloudFront', usageType, regionId: 'global' }))).toEqual({ kind: 'usage', category: 'egress', region: '', detail: { kind: 'cdn-delivery' } });
     }
     // The same prefix on an EC2 usage type is Ireland.
     expect(classify(record({ serviceName: 'Amazon Elastic Compute Cloud', usageType: 'EU-DataTransfer-Out-Bytes' }))).toMatchObject({ region: 'eu-west-1', detail: { path: 'internet' } });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,47 @@ describe('advise --apply: what is written costs what the finding says', () => {
     expect(r.stderr).toContain('$20,985.21 → $20,917.71/month');
     expect(readFileSync(file, 'utf8')).toBe(before.replace('    gb_per_month: 1500\n    via: nat-gateway\n', '    gb_per_month: 1500\n    via: gateway-endpoint\n'));
     expect(loadScenario(file).scenario.transfers!.find((t) => t.name === 'checkpoint-sync')!.via).toBe('gateway-endpoint');
+  });
+
+  it('the CDN and interface-endpoint findings: --apply adds the via: line under the transfer, comments kept, and estimate agrees', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-advise-'));
+    const file = join(dir, 'serving.yaml');
+    const before = `# serving in us-east-1
+name: serving
+nodes:
+  - name: api               # private subnets
+    provider: aws
+    region: us-east-1
+    zone: us-east-1a
+    instance: m7i.xlarge
+    count: 1
+transfers:
+  - name: predictions       # to users, straight out of EC2
+    from: nodes:api
+    to: internet
+    gb_per_month: 20000     # ~650 GB a day
+  - name: registry          # image pulls from ECR through the NAT
+    from: aws:us-east-1
+    to: nodes:api
+    gb_per_month: 3000
+    via: nat-gateway        # private subnets
+  - {name: pulls, from: internet, to: nodes:api, gb_per_month: 10, via: nat-gateway}
+`;
+    writeFileSync(file, before);
+    const cdn = await runMain(['advise', file, '--apply', '1', '--max-age', '100000']);
+    expect(cdn.code).toBe(0);
+    expect(cdn.stderr).toContain('applied finding 1 (transfers.predictions)');
+    const withCdn = before.replace('    gb_per_month: 20000     # ~650 GB a day\n', '    gb_per_month: 20000     # ~650 GB a day\n    via: cdn\n');
+    expect(readFileSync(file, 'utf8')).toBe(withCdn);
+    const endpoint = await runMain(['advise', file, '--apply', '1', '--max-age', '100000']);
+    expect(endpoint.code).toBe(0);
+    expect(endpoint.stderr).toContain('applied finding 1 (transfers.registry)');
+    expect(readFileSync(file, 'utf8')).toBe(withCdn.replace('    via: nat-gateway        # private subnets', '    via: vpc-endpoint        # private subnets'));
+    const est = await runMain(['estimate', file, '--format', 'json', '--max-age', '100000']);
+    // 20,000 GB through CloudFront (1,564.16) and the endpoint (30 + 7.30) in place of egress (1,742.20) and NAT processing (135).
+    // m7i 730 × 0.2016 + CloudFront 1,564.16 + registry inter-zone 60 + endpoint 30 + 7.30 + the NAT for pulls 0.45 + 32.85.
+    expect(JSON.parse(est.stdout).totals.total).toBe('1841.928');
+    expect(JSON.parse(est.stdout).lines.map((l: { kind: string }) => l.kind)).toEqual(expect.arrayContaining(['cdn-delivery', 'endpoint-processing', 'endpoint-hours']));
   });
 
   it('a finding the file cannot hold yet (a commitment), or a number past the list, is refused with exit 2 and nothing written', async () => {

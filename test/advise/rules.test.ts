@@ -4,7 +4,9 @@ import { advise, type Finding } from '../../src/engine/advise/advise.js';
 import { applyPlanEdits } from '../../src/engine/advise/edits.js';
 import { commitment } from '../../src/engine/advise/rules/commitment.js';
 import { crossCloudReplica } from '../../src/engine/advise/rules/cross-cloud-replica.js';
+import { egressToCdn } from '../../src/engine/advise/rules/egress-to-cdn.js';
 import { natGatewayEndpoint } from '../../src/engine/advise/rules/nat-gateway-endpoint.js';
+import { natInterfaceEndpoint } from '../../src/engine/advise/rules/nat-interface-endpoint.js';
 import { oneZone } from '../../src/engine/advise/rules/one-zone.js';
 import { spotToOnDemand } from '../../src/engine/advise/rules/spot-to-on-demand.js';
 import type { Rule } from '../../src/engine/advise/rule.js';
@@ -73,6 +75,108 @@ describe('nat-to-gateway-endpoint', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+/** Nodes pulling from a service of their region (a registry, a queue) through the NAT; `pulls` keeps the gateway needed. */
+const servicePlan = (gbPerMonth: string | number, extra = '') => `nodes:
+  - {name: trainers, provider: aws, region: us-east-1, zone: us-east-1a, instance: m7i.xlarge, count: 1}
+transfers:
+  - {name: registry, from: aws:us-east-1, to: nodes:trainers, gb_per_month: ${gbPerMonth}, via: nat-gateway${extra}}
+  - {name: pulls, from: internet, to: nodes:trainers, gb_per_month: 10, via: nat-gateway}
+`;
+
+describe('nat-to-interface-endpoint', () => {
+  it('3,000 GB a month to a service in the region: $0.045/GB NAT processing → an endpoint at $0.01/GB + 730 h × $0.01, priced by the engine', () => {
+    const { scenario, book, findings } = run(natInterfaceEndpoint, servicePlan(3000));
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f.subject).toBe('transfers.registry');
+    expect(f.edits).toEqual([{ kind: 'set', section: 'transfers', name: 'registry', field: 'via', value: 'vpc-endpoint' }]);
+    // 3,000 × (0.045 − 0.01) − 730 × 0.01: the gateway stays (pulls need it).
+    expect(f.saving.toFixed()).toBe('97.7');
+    expectEngineSaving(scenario, book, f);
+    expect(f.lines.map((l) => `${l.kind}:${l.name} ${l.before.toFixed()}→${l.after.toFixed()}`)).toEqual([
+      'nat-processing:registry 135→0',
+      'endpoint-processing:registry 0→30',
+      'endpoint-hours:vpc-endpoint-us-east-1 0→7.3',
+    ]);
+    // 7.30 / 0.035 = 208.571… GB a month.
+    expect(f.notes).toContain('break-even: the endpoint pays above 208.57 GB/month through it (now 3,000)');
+    expect(f.notes.join(' ')).toMatch(/S3 or DynamoDB, a gateway endpoint is free/);
+  });
+
+  it('below the break-even (200 GB a month) the endpoint\u2019s hours cost more than the NAT processing saves: no finding', () => {
+    expect(run(natInterfaceEndpoint, servicePlan(200)).findings).toEqual([]);
+  });
+
+  it('S3 in the region is the gateway endpoint\u2019s (free), not this rule\u2019s; internet traffic needs the NAT', () => {
+    expect(run(natInterfaceEndpoint, natPlan(100)).findings).toEqual([]);
+    expect(run(natInterfaceEndpoint, servicePlan(3000).replace('from: aws:us-east-1', 'from: internet')).findings).toEqual([]);
+  });
+
+  it('a region with no published interface endpoint rates: no finding rather than a guess', () => {
+    const plan = servicePlan(3000).replaceAll('us-east-1', 'eu-west-1').replace(', zone: eu-west-1a', '');
+    expect(run(natInterfaceEndpoint, plan).findings).toEqual([]);
+  });
+
+  it('property: the saving is estimate(before) − estimate(after), and positive exactly above the break-even', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000000 }), (gb) => {
+        const { scenario, book, findings } = run(natInterfaceEndpoint, servicePlan(gb));
+        // Below 1 PB the endpoint costs 0.01/GB + $7.30: it pays when 0.035 × gb > 7.30.
+        if (gb > 1000000 || new Decimal(gb).times('0.035').gt('7.3')) {
+          expect(findings).toHaveLength(1);
+          expectEngineSaving(scenario, book, findings[0]!);
+        } else expect(findings).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+const egressPlan = (gbPerMonth: number, extra = '') => `nodes:
+  - {name: api, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 1}
+transfers:
+  - {name: predictions, from: nodes:api, to: internet, gb_per_month: ${gbPerMonth}${extra}}
+`;
+
+describe('egress-to-cdn', () => {
+  it('20,000 GB a month to users: CloudFront\u2019s tiers (1 TB free, $0.085, $0.080) instead of EC2\u2019s egress, and the requests it can afford', () => {
+    const { scenario, book, findings } = run(egressToCdn, egressPlan(20000));
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f.edits).toEqual([{ kind: 'set', section: 'transfers', name: 'predictions', field: 'via', value: 'cdn' }]);
+    // Egress: 10,140 × 0.09 + 9,760 × 0.085 = 1,742.20; CloudFront: 9,216 × 0.085 + 9,760 × 0.080 = 1,564.16.
+    expect(f.saving.toFixed()).toBe('178.04');
+    expectEngineSaving(scenario, book, f);
+    expect(f.lines.map((l) => `${l.kind}:${l.name}`)).toEqual(['transfer:predictions', 'cdn-delivery:predictions']);
+    // The free 10M requests + 178.04 / ($0.01 per 10,000).
+    expect(f.notes).toContain('not in the figure: CloudFront\u2019s request fee (requests_per_month not given); it still pays below 188.04 million requests a month');
+  });
+
+  it('even 1,000 GB pays: CloudFront\u2019s first TB is free where EC2 charges 900 GB × $0.09', () => {
+    expect(run(egressToCdn, egressPlan(1000)).findings.map((f) => f.saving.toFixed())).toEqual(['81']);
+  });
+
+  it('a CDN dearer than direct egress at that volume (a table at $0.20/GB): no finding', () => {
+    const { scenario, book } = run(egressToCdn, egressPlan(20000));
+    const aws = book.tables.aws!;
+    const dear = { ...book, tables: { ...book.tables, aws: { ...aws, network: { ...aws.network!, cdn: { ...aws.network!.cdn!, tiers: [{ rate: new Decimal('0.2') }] } } } } };
+    expect(advise(scenario, dear, [egressToCdn]).findings).toEqual([]);
+  });
+
+  it('not to the internet (on-prem, another cloud), or already via a path: not this rule\u2019s', () => {
+    expect(run(egressToCdn, egressPlan(20000).replace('to: internet', 'to: on-prem')).findings).toEqual([]);
+    expect(run(egressToCdn, egressPlan(20000).replace('to: internet', 'to: gcp:us-central1')).findings).toEqual([]);
+    expect(run(egressToCdn, egressPlan(20000, ', via: nat-gateway')).findings).toEqual([]);
+  });
+
+  it('a table with no CDN rates gets no finding rather than a guess', () => {
+    const { scenario, book } = run(egressToCdn, egressPlan(20000));
+    const aws = book.tables.aws!;
+    const { cdn: _, ...network } = aws.network!;
+    expect(advise(scenario, { ...book, tables: { ...book.tables, aws: { ...aws, network } } }, [egressToCdn]).findings).toEqual([]);
   });
 });
 

@@ -52,6 +52,6 @@ describe('tollgate advise', () => {
   it('a plan with nothing to avoid says so and exits 0', async () => {
     const r = await runMain(['advise', 'scenarios/azure-training.yaml', '--max-age', '100000']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/azure-training: \$14,775\.99\/month; nothing avoidable found \(5 rules\)\n/);
+    expect(r.stdout).toMatch(/azure-training: \$14,775\.99\/month; nothing avoidable found \(7 rules\)\n/);
   });
 });

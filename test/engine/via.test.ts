@@ -33,7 +33,7 @@ describe('via: on a transfer', () => {
 
   it('gateway-endpoint on a path that leaves the region is a located error at via', () => {
     const d = failure(plan('  - {name: out, from: nodes:trainers, to: internet, gb_per_month: 10, via: gateway-endpoint}'));
-    expect(d.message).toBe('a gateway endpoint only reaches object storage in its own region (S3); out is internet');
+    expect(d.message).toBe('a gateway endpoint only reaches S3 and DynamoDB in its own region (a plan names S3 as a storage: end); out is internet');
     expect(d.suggestion).toBe('use via: nat-gateway, or remove via');
     expect(d.position).toMatchObject({ line: 8 });
   });
@@ -90,7 +90,7 @@ describe('via: on a transfer', () => {
     expect(d.message).toBe('no Direct Connect port "100g" in the aws table');
     expect(d.suggestion).toMatch(/10g/);
     expect(failure(plan('  - {name: b, from: storage:bucket, to: internet, gb_per_month: 1, via: interconnect}')).message).toBe(
-      'a private interconnect links a cloud region and on-prem; b is internet to the internet',
+      'a private interconnect links a cloud region and on-prem; b is to the internet',
     );
   });
 

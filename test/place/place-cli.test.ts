@@ -124,7 +124,7 @@ describe('tollgate place --consider-copy', () => {
     expect(copies).toHaveLength(1);
     const c = copies[0];
     expect(c.copy.replica).toMatchObject({ name: 'feature-store-copy', provider: 'gcp', region: 'us-central1', class: 'gcs-standard', gb: '20000' });
-    expect(c.copy.refresh.gb_per_month).toBe(new Decimal(20000).div(12).toFixed());
+    expect(c.copy.refresh.gb_per_month).toBe(new Decimal(20000).div(12).ceil().toFixed());
     expect(c.copy.read_gb_per_month).toBe('12000');
     // Reading 12,000 GB a month across clouds costs more than keeping a copy: copying pays above the break-even, below today's reads.
     expect(c.copy.break_even.copy_cheaper).toBe('above');
@@ -133,13 +133,29 @@ describe('tollgate place --consider-copy', () => {
     expect(read.after).toBe('0');
   });
 
-  it('a copy placement is not written by --apply (it adds lines): exit 2 saying so', async () => {
+  it('--apply writes a copy placement (the replica and its refresh appended, the reads moved to it), comments kept; estimate prints its every figure', async () => {
     const file = copyOf('feature-store-read-nightly.yaml');
-    const all = await json(['place', file, '--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-store', '--top', 'all', '--format', 'json', ...SAMPLING]);
-    const n = all.json.candidates.find((c: { copy?: unknown }) => c.copy).rank;
-    const r = await runMain(['place', file, '--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-store', '--apply', String(n), ...SAMPLING]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('adds a copy of the store');
+    const before = readFileSync(file, 'utf8');
+    const args = ['--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-store', '--top', 'all', '--format', 'json', ...SAMPLING];
+    const all = await json(['place', file, ...args]);
+    const copies = all.json.candidates.filter((c: { copy?: unknown }) => c.copy) as { rank: number; totals: Record<string, string>; spread?: { p50: string; p95: string } }[];
+    expect(copies.length).toBeGreaterThan(0);
+    for (const c of [copies[0]!, copies.at(-1)!]) {
+      const applied = copyOf('feature-store-read-nightly.yaml');
+      const r = await runMain(['place', applied, ...args, '--apply', String(c.rank)]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`applied placement ${c.rank} .* with feature-store-copy there and its refresh`));
+      const est = await json(['estimate', applied, '--format', 'json', ...SAMPLING]);
+      expect(c.totals).toEqual(est.json.totals);
+      if (c.spread) expect({ p50: c.spread.p50, p95: c.spread.p95 }).toEqual({ p50: est.json.uncertainty.spread.total.p50, p95: est.json.uncertainty.spread.total.p95 });
+      const text = readFileSync(applied, 'utf8');
+      for (const line of before.split('\n').filter((l) => l.trimStart().startsWith('#'))) expect(text).toContain(line);
+      const written = loadScenario(applied).scenario;
+      expect(written.storage!.map((x) => x.name)).toContain('feature-store-copy');
+      // The refresh in whole GB: 20,000 ÷ 12 rounded up, a number the file holds as it is.
+      expect(written.transfers!.find((t) => t.name === 'feature-store-copy-refresh')!.gb_per_month!.toFixed()).toBe('1667');
+      expect(written.transfers!.find((t) => t.name === 'nightly-feature-read')!.from).toBe('storage:feature-store-copy');
+    }
     const typo = await runMain(['place', file, '--vary', 'nodes.trainers', '--consider-copy', 'storage.feature-stor']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean storage.feature-store?');

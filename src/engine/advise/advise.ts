@@ -7,7 +7,7 @@ import { applyPlanEdits, type PlanEdit } from './edits.js';
 import type { Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 
-/** A line the change makes cheaper (or removes): its cost before and after. */
+/** A line the change makes cheaper, removes, adds or makes dearer: its cost before and after. */
 export interface LineChange {
   kind: LineItem['kind'];
   name: string;
@@ -45,13 +45,28 @@ export interface Advice {
 
 const key = (l: { kind: string; name: string }) => `${l.kind}\u0000${l.name}`;
 
-/** Lines whose cost fell, matched by kind and name (a removed line falls to 0). */
-function cheaperLines(before: readonly LineItem[], after: readonly LineItem[]): LineChange[] {
-  const now = new Map<string, Decimal>();
-  for (const l of after) now.set(key(l), (now.get(key(l)) ?? new Decimal(0)).plus(l.cost));
-  return before
-    .map((l) => ({ kind: l.kind, name: l.name, description: l.description, before: l.cost, after: now.get(key(l)) ?? new Decimal(0) }))
-    .filter((c) => c.after.lt(c.before));
+/**
+ * Lines whose cost changed, matched by kind and name: those that fell (a
+ * removed line falls to 0) first, in the plan's order, then those that rose
+ * (a new line rises from 0), so a finding shows what it adds as well as what it saves.
+ */
+function changedLines(before: readonly LineItem[], after: readonly LineItem[]): LineChange[] {
+  const sum = (lines: readonly LineItem[]) => {
+    const out = new Map<string, { line: LineItem; cost: Decimal }>();
+    for (const l of lines) {
+      const seen = out.get(key(l));
+      out.set(key(l), { line: seen?.line ?? l, cost: (seen?.cost ?? new Decimal(0)).plus(l.cost) });
+    }
+    return out;
+  };
+  const was = sum(before);
+  const now = sum(after);
+  const change = (k: string): LineChange => {
+    const line = (was.get(k) ?? now.get(k))!.line;
+    return { kind: line.kind, name: line.name, description: line.description, before: was.get(k)?.cost ?? new Decimal(0), after: now.get(k)?.cost ?? new Decimal(0) };
+  };
+  const all = [...was.keys(), ...[...now.keys()].filter((k) => !was.has(k))].map(change);
+  return [...all.filter((c) => c.after.lt(c.before)), ...all.filter((c) => c.after.gt(c.before))];
 }
 
 /**
@@ -109,7 +124,7 @@ export function advise(scenario: Scenario, book: PricingBook, rules: readonly Ru
         pricedBy: 'engine',
         after: after.totals.total,
         saving,
-        lines: cheaperLines(before.lines, after.lines),
+        lines: changedLines(before.lines, after.lines),
         notes: [...(p.notes ?? []), ...(p.explain?.(ctx, plan) ?? [])],
       });
     }

@@ -82,21 +82,44 @@ export function classifyAws(r: BillingRecord): Classified {
   if (rest === 'DataTransfer-In-Bytes') return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
   // Inter-AZ traffic: billed on both sides under one usage type.
   if (rest === 'DataTransfer-Regional-Bytes') return usageOf('egress', { kind: 'transfer', path: 'inter-zone' });
-  if (/^CloudFront-Out-Bytes$|-Out-Bytes-Internet$/.test(rest)) return usageOf('egress', { kind: 'transfer', path: 'internet' });
+  if (/-Out-Bytes-Internet$/.test(rest)) return usageOf('egress', { kind: 'transfer', path: 'internet' });
   if (rest === 'NatGateway-Bytes') return usageOf('network', { kind: 'nat-processing' });
   if (rest === 'NatGateway-Hours') return usageOf('network', { kind: 'nat-gateway' });
   if (rest === 'VpcEndpoint-Hours') return usageOf('network', { kind: 'endpoint-hours' });
   if (rest === 'VpcEndpoint-Bytes') return usageOf('network', { kind: 'endpoint-processing' });
+  // From an AWS origin to CloudFront (EC2's or S3's CloudFront-Out-Bytes, billed at $0): the origin fetch of a via: cdn transfer.
+  if (rest === 'CloudFront-Out-Bytes') return usageOf('egress', { kind: 'cdn-origin' });
+  // Direct Connect names its location after the region: USE1-EQNY5-DataXfer-Out, USE1-EQNY5-PortUsage:1G.
+  if (DIRECT_CONNECT_SERVICE.test(r.serviceName.trim()) || /-(DataXfer-(Out|In)|PortUsage:)/.test(rest)) {
+    if (/DataXfer-Out/.test(rest)) return usageOf('egress', { kind: 'interconnect-transfer' });
+    if (/DataXfer-In/.test(rest)) return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
+    if (/PortUsage/.test(rest)) return usageOf('network', { kind: 'interconnect-port' });
+  }
+  // ALB and NLB: LoadBalancerUsage hours and LCUUsage capacity-unit hours; a Classic ELB's DataProcessing-Bytes.
+  if (rest === 'LoadBalancerUsage') return usageOf('network', { kind: 'lb-hours' });
+  if (rest === 'LCUUsage' || (rest === 'DataProcessing-Bytes' && ELB_SERVICE.test(r.serviceName.trim()))) return usageOf('network', { kind: 'lb-processing' });
   if (/^(VpcEndpoint-|LoadBalancerUsage|LCUUsage|PublicIPv4:|ElasticIP:|TransitGateway-|VPN-)/.test(rest)) return usageOf('network');
   return usageOf(resourceCategory(r) ?? awsServiceCategory(r.serviceName.trim()));
 }
 
-/** CloudFront's traffic is served from edge locations, not from a region: it meets no regional plan line. */
+/**
+ * CloudFront is billed at edge locations (US-, EU-, CA-, JP-, AP-…), not in a region, whatever
+ * RegionId a FOCUS row carries: its delivery to viewers (<edge>-DataTransfer-Out-Bytes) and its
+ * requests (<edge>-Requests-Tier1, -Tier2-HTTPS, …) meet the plan's CDN lines across the provider.
+ * Out-OBytes (CloudFront to the origin) and In-Bytes are other traffic, as are Lambda@Edge and
+ * functions.
+ */
 function classifyCloudFront(usage: string): Classified {
-  if (/Out-O?Bytes$|data transfer out/i.test(usage)) return { kind: 'usage', category: 'egress', region: '' };
-  if (/In-Bytes$|data transfer in/i.test(usage)) return { kind: 'usage', category: 'ingress', region: '' };
-  return { kind: 'usage', category: 'network', region: '' };
+  const usageOf = usageIn('');
+  if (/(^|-)DataTransfer-Out-Bytes$|data transfer out to internet|^\$.* per GB .*data transfer out\b(?! to origin)/i.test(usage)) return usageOf('egress', { kind: 'cdn-delivery' });
+  if (/(^|-)Requests-(Tier\d|HTTP|HTTPS)|\bper [\d,]+ HTTPS? requests\b|\bper request - HTTP/i.test(usage)) return usageOf('network', { kind: 'cdn-requests' });
+  if (/Out-O?Bytes$|data transfer out/i.test(usage)) return usageOf('egress');
+  if (/In-Bytes$|data transfer in/i.test(usage)) return usageOf('ingress');
+  return usageOf('network');
 }
+
+const DIRECT_CONNECT_SERVICE = /^(AWS Direct Connect|AWSDirectConnect)$/i;
+const ELB_SERVICE = /^(Elastic Load Balancing|AWSELB)$/i;
 
 /** S3 storage classes as charge descriptions name them ("per GB-Month of storage used in Standard-Infrequent Access"). */
 const S3_DESCRIBED: readonly [RegExp, string][] = [
@@ -134,6 +157,11 @@ function classifyAwsDescription(r: BillingRecord, text: string): Classified {
   if (/per In-use public IPv4 address per hour/i.test(text)) return usageOf('network', { kind: 'public-ipv4' });
   if (/^Amazon EKS cluster usage in /i.test(text)) return usageOf('compute', { kind: 'cluster', cluster: 'eks' });
   if (/per NAT Gateway Hour/i.test(text)) return usageOf('network', { kind: 'nat-gateway' });
+  // "$0.0225 per Application LoadBalancer-hour", "$0.008 per used Application load balancer capacity unit-hour".
+  if (/per (?:Application |Network |Gateway )?LoadBalancer-hour/i.test(text)) return usageOf('network', { kind: 'lb-hours' });
+  if (/load balancer capacity unit-hour|per (?:N?LCU|GLCU)-hour/i.test(text)) return usageOf('network', { kind: 'lb-processing' });
+  if (/per VPC Endpoint Hour|per VPC endpoint per AZ/i.test(text)) return usageOf('network', { kind: 'endpoint-hours' });
+  if (/Data Processed by VPC Endpoint|processed by (?:the )?VPC endpoint/i.test(text)) return usageOf('network', { kind: 'endpoint-processing' });
   if (/Data Processed by NAT Gateway/i.test(text)) return usageOf('network', { kind: 'nat-processing' });
   if (/regional data transfer/i.test(text)) return usageOf('egress', { kind: 'transfer', path: 'inter-zone' });
   const between = /([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)* \([^)]+\)) data transfer (to|from) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)* \([^)]+\))/.exec(text);

@@ -28,6 +28,29 @@ export function classifyAzure(r: BillingRecord, fallback: ActualCategory): Class
       if (/Data Transfer In\b/i.test(name)) return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
       if (/Data Transfer Out\b/i.test(name)) return usageOf('egress', { kind: 'transfer', path: 'internet' });
       return usageOf(fallback);
+    // Front Door and Azure CDN bill in zones of edges, not regions: delivery and requests meet the plan's CDN lines across azure.
+    case 'azure front door service':
+    case 'azure front door':
+    case 'content delivery network': {
+      const edge = usageIn('');
+      if (/Requests?\b/i.test(name)) return edge('network', { kind: 'cdn-requests' });
+      if (/to Origin|Origin/i.test(name)) return usageOf('egress', { kind: 'cdn-origin' });
+      if (/Data Transfer Out|Egress|Outbound Data Transfer/i.test(name)) return edge('egress', { kind: 'cdn-delivery' });
+      return edge('network');
+    }
+    case 'expressroute':
+      if (/Data Transfer Out|Outbound|Metered Data/i.test(`${subcategory} ${name}`) && !/Circuit|Port/i.test(name)) return usageOf('egress', { kind: 'interconnect-transfer' });
+      if (/Circuit|Port/i.test(name)) return usageOf('network', { kind: 'interconnect-port' });
+      return usageOf('network');
+    case 'load balancer':
+      // "Standard Data Processed"; "Standard Included LB Rules and Outbound Rules" (and Overage) by the hour.
+      if (/Data Processed/i.test(name)) return usageOf('network', { kind: 'lb-processing' });
+      if (/Rules?\b/i.test(name)) return usageOf('network', { kind: 'lb-hours' });
+      return usageOf('network');
+    case 'azure kubernetes service':
+      // The control plane's tiers (Standard's "Uptime SLA", "Long Term Support"); Defender for Containers is not it.
+      if (/Uptime SLA|Long Term Support/i.test(name) && !/Defender/i.test(name)) return usageOf('compute', { kind: 'cluster', cluster: 'aks' });
+      return usageOf(fallback);
     case 'nat gateway':
       if (/Data Processed/i.test(name)) return usageOf('network', { kind: 'nat-processing' });
       return usageOf('network', { kind: 'nat-gateway' });
@@ -60,6 +83,10 @@ const DESCRIBED_CATEGORY: readonly [RegExp, string][] = [
   [/^Virtual Machines\b/i, 'virtual machines'],
   [/^(Bandwidth|Rtn Preference)\b/i, 'bandwidth'],
   [/^NAT Gateway\b/i, 'nat gateway'],
+  [/^Load Balancer\b/i, 'load balancer'],
+  [/^Azure Front Door\b/i, 'azure front door'],
+  [/^ExpressRoute\b/i, 'expressroute'],
+  [/^Azure Kubernetes Service\b/i, 'azure kubernetes service'],
   [/Block Blob|^Blob Storage|^Tables\b|^Files\b|^Queues\b|^Storage\b|Data Lake Storage/i, 'storage'],
 ];
 

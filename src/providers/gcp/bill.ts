@@ -22,6 +22,24 @@ export function classifyGcp(r: BillingRecord, fallback: ActualCategory): Classif
     const family = GPU_FAMILY.find(([re]) => re.test(bare))?.[1];
     return family ? usageOf('compute', { kind: 'node', instance: family, purchase }) : usageOf('compute');
   }
+  // Cloud CDN bills at its caches, not in a region: cache egress to viewers, cache fill from the origin, lookups.
+  if (/Cache Fill/i.test(sku)) return usageOf('egress', { kind: 'cdn-origin' });
+  if (/Cloud CDN|Cache (Egress|Data Transfer Out)|Cache Lookup/i.test(sku)) {
+    if (/Lookup|Requests?\b/i.test(sku)) return usageIn('')('network', { kind: 'cdn-requests' });
+    if (/Egress|Data Transfer Out/i.test(sku)) return usageIn('')('egress', { kind: 'cdn-delivery' });
+    return usageIn('')('network');
+  }
+  // Cloud Interconnect: traffic out over it, and its circuits or VLAN attachments by the hour.
+  if (/Interconnect/i.test(sku)) {
+    if (/Egress|Data Transfer Out/i.test(sku)) return usageOf('egress', { kind: 'interconnect-transfer' });
+    if (/Ingress|Data Transfer In/i.test(sku)) return usageOf('ingress', { kind: 'transfer', path: 'ingress' });
+    return usageOf('network', { kind: 'interconnect-port' });
+  }
+  // Cloud Load Balancing: forwarding rules by the hour, data processed by the GB.
+  if (/Forwarding Rule/i.test(sku)) return usageOf('network', { kind: 'lb-hours' });
+  if (/Load Balanc.*Data Process|Data Process.*Load Balanc|Load Balancer.*(Inbound|Outbound) Data/i.test(sku)) return usageOf('network', { kind: 'lb-processing' });
+  // GKE's cluster management fee: "Regional Kubernetes Clusters", "Zonal Kubernetes Clusters", "Autopilot Kubernetes Clusters".
+  if (/Kubernetes Clusters?\b|cluster management fee/i.test(sku)) return usageOf('compute', { kind: 'cluster', cluster: 'gke' });
   if (/Inter Zone (Egress|Data Transfer)/i.test(sku)) return usageOf('egress', { kind: 'transfer', path: 'inter-zone' });
   if (/Inter Region (Egress|Data Transfer)|Data Transfer GCP Inter Region/i.test(sku)) {
     return usageOf('egress', { kind: 'transfer', path: 'inter-region' });

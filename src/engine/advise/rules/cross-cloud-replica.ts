@@ -3,10 +3,11 @@ import { parseEndpoint, resolveItem, type CloudEnd } from '../../../model/endpoi
 import { amount } from '../../../model/numbers.js';
 import type { Scenario, StorageLine, Transfer } from '../../../model/scenario.js';
 import { tableFor } from '../../../pricing/lookup.js';
-import { breakEven } from '../../breakeven.js';
 import { applyPlanEdits } from '../edits.js';
 import type { Proposal, Rule, RuleContext } from '../rule.js';
+import { crossing } from './crossing.js';
 import { itemName, pricedTransfers } from './plan-lines.js';
+import { withTransferField } from './volume.js';
 
 /** Months the one-off copy of the store is spread over, as scenarios/feature-store-replicated.yaml does. */
 const COPY_MONTHS = 12;
@@ -30,30 +31,6 @@ function sourceStore(ctx: RuleContext, t: Transfer): StorageLine | undefined {
 function replicaClass(ctx: RuleContext, at: CloudEnd): string | undefined {
   const classes = tableFor(ctx.book, at.provider).storage ?? {};
   return Object.keys(classes).find((c) => classes[c]!.service === 'object-storage' && c.endsWith('-standard') && classes[c]!.rates?.[at.region] !== undefined);
-}
-
-const gbPerDay = (s: Scenario, transfer: string, value: Decimal) => applyPlanEdits(s, [{ kind: 'set', section: 'transfers', name: transfer, field: 'gb_per_day', value }]);
-
-class Unpriced extends Error {}
-
-/** Where the two plans cost the same as the value varies in [0, 4 × now], in words; undefined when a plan cannot be priced. */
-function crossing(ctx: RuleContext, a: (x: Decimal) => Scenario, b: (x: Decimal) => Scenario, now: Decimal, say: (at: Decimal) => string, never: string): string | undefined {
-  const cost = (f: (x: Decimal) => Scenario) => (x: Decimal) => {
-    const total = ctx.total(f(x));
-    if (total === undefined) throw new Unpriced();
-    return total;
-  };
-  const high = Decimal.max(now.times(4), 1);
-  let result;
-  try {
-    result = breakEven(cost(a), cost(b), new Decimal(0), high);
-  } catch (e) {
-    if (e instanceof Unpriced) return undefined;
-    throw e;
-  }
-  if (result.kind === 'crossing') return say(result.at[0]!);
-  if (result.kind === 'never') return `${never} anywhere up to ${amount(high)} GB/day`;
-  return undefined;
 }
 
 /**
@@ -98,11 +75,12 @@ export const crossCloudReplica: Rule = {
           const now = t.gb_per_day!;
           const reads = crossing(
             c,
-            (x) => gbPerDay(c.scenario, t.name, x),
-            (x) => gbPerDay(after, t.name, x),
+            (x) => withTransferField(c.scenario, t.name, 'gb_per_day', x),
+            (x) => withTransferField(after, t.name, 'gb_per_day', x),
             now,
             (at) => `break-even: the replica pays above ${amount(at)} GB/day read (now ${amount(now)})`,
             'reading across stays cheaper',
+            'GB/day',
           );
           const sync = `${store.name}-daily-sync`;
           const withSync = (x: Decimal) =>
@@ -114,6 +92,7 @@ export const crossCloudReplica: Rule = {
             now,
             (at) => `not in the figure: the daily sync of new data to the replica; it still pays while that sync stays under ${amount(at)} GB/day`,
             'the replica pays whatever the daily sync',
+            'GB/day',
           );
           return [reads, synced].filter((n): n is string => n !== undefined);
         },

@@ -5,13 +5,15 @@ import { itemName, pricedTransfers } from './plan-lines.js';
  * Traffic between private nodes and S3 in their region pays the NAT
  * gateway's per-GB processing on top of a free path; a gateway VPC endpoint
  * (`via: gateway-endpoint`: no hourly fee, no per-GB fee) on the subnets'
- * route tables takes it off the NAT. DynamoDB has gateway endpoints too, but a plan cannot name a
- * table yet, so only S3 items are matched.
+ * route tables takes it off the NAT. S3 and DynamoDB are the two services with
+ * gateway endpoints; a plan names S3 buckets (storage: items) but no DynamoDB
+ * table yet, so only S3 items are matched (traffic to a DynamoDB table written
+ * as provider:region is nat-to-interface-endpoint's, whose note names the gateway).
  */
 export const natGatewayEndpoint: Rule = {
   id: 'nat-to-gateway-endpoint',
   when: 'traffic between nodes and S3 in their region goes via: nat-gateway',
-  instead: 'an S3 gateway endpoint (free), so the traffic no longer passes the NAT gateway',
+  instead: 'a gateway endpoint (free; S3 and DynamoDB have them), so the traffic no longer passes the NAT gateway',
   priced: 'the engine prices the plan with via: gateway-endpoint (no charge, no NAT)',
   propose(ctx) {
     return pricedTransfers(ctx)
