@@ -29,11 +29,11 @@ describe('spot interruptions: billed hours for useful hours', () => {
     expect(billedHours(d(100), d(8), model({ gang: false })).billed.toFixed()).toBe('103.75');
   });
 
-  it('the done-when plan on the bundled tables: p5en.48xlarge spot, 8 × 130 h at the snapshot price, formula in the assumptions', () => {
+  it('the done-when plan on the bundled tables: p5.48xlarge spot, 8 × 130 h at the snapshot price, formula in the assumptions', () => {
     const loaded = parseScenario(
       `name: t
 nodes:
-  - {name: train, provider: aws, region: us-east-1, instance: p5en.48xlarge, count: 8, hours: 100, purchase: spot,
+  - {name: train, provider: aws, region: us-east-1, instance: p5.48xlarge, count: 8, hours: 100, purchase: spot,
      interruptions_per_hour: 0.05, checkpoint_every_hours: 1, restart_hours: 0.25, gang: true}
 `,
       'inline.yaml',
@@ -41,6 +41,10 @@ nodes:
     const e = priceLoaded(loaded, loadPricingBook(['aws'], loaded.overrides));
     const l = line(e, 'train', 'node');
     expect(l.quantity.toFixed()).toBe('1040');
+    // The p5.48xlarge us-east-1 spot snapshot (2025-11-30) in pricing/aws.yaml: 8 × 130 h × $28.106467.
+    expect(l.rate.toFixed()).toBe('28.106467');
+    expect(l.cost.toFixed()).toBe('29230.72568');
+    expect(l.as_of).toBe('2025-11-30');
     expect(l.cost.toFixed()).toBe(l.rate.times(1040).toFixed());
     expect(l.description).toContain('100 useful h → 130 billed h each');
     expect(e.assumptions.some((a) => a.includes('billed = useful × (1 + λ × (restart + checkpoint/2))'))).toBe(true);
