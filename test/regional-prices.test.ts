@@ -35,6 +35,19 @@ transfers:
   - {name: tokyo, from: "aws:ap-northeast-1", to: "aws:eu-north-1", gb_per_month: 1000}
   - {name: out, from: "azure:westeurope", to: internet, gb_per_month: 1000, via: nat-gateway}
 `,
+  components: `name: components
+nodes:
+  - {name: eu-trainers, provider: gcp, region: europe-west4, instance: a3-highgpu-8g, count: 2, hours: 365, disk: {class: pd-ssd, gb: 500}, public_ipv4: 1}
+  - {name: serving, provider: gcp, region: asia-southeast1, instance: n2-standard-8, count: 1, disk: {class: pd-balanced, gb: 100}}
+  - {name: burst, provider: aws, region: us-east-1, instance: p5.48xlarge, count: 2, purchase: capacity-block, block_hours: 48}
+  - {name: az-trainers, provider: azure, region: westeurope, instance: Standard_ND96isr_H100_v5, count: 1, disk: {class: premium-ssd-v2, gb: 1000, iops: 5000, throughput_mbps: 200}}
+storage:
+  - {name: lustre, provider: azure, region: northeurope, class: azure-managed-lustre-premium-125, gb: 48000}
+clusters:
+  - {name: gke-main, provider: gcp, region: europe-west4, kind: gke}
+  - {name: aks-main, provider: azure, region: swedencentral, kind: aks}
+  - {name: aks-dev, provider: azure, region: eastus, kind: aks, tier: free}
+`,
   azureServing: `name: azure-serving
 nodes:
   - {name: api, provider: azure, region: eastus2, instance: Standard_D8s_v5, count: 3}
@@ -97,6 +110,31 @@ describe('tollgate estimate on what the bundled tables gained', () => {
     // The p5 price of 2026-01-21 is past 90 days at the pinned clock (2026-11-25), as are the GCP prices.
     expect(stderr).toContain('warning: nodes.stockholm is priced at aws eu-north-1 rates of 2026-01-21, 308 days old (older than 90 days)');
     expect(stderr).toContain('warning: pricing/gcp.yaml prices are 118 days old');
+  });
+
+  it('prices GCP disks, external IPs and GKE, Azure Premium SSD v2, Managed Lustre and AKS tiers, and AWS capacity blocks from the tables', async () => {
+    const { code, stdout } = await tollgate(['estimate', files.components!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const line = (name: string, kind: string) => out.lines.find((l: { name: string; kind: string }) => l.name === name && l.kind === kind);
+    // pd-ssd in europe-west4 $0.187/GiB-month: 2 nodes × 365 h / 730 h × 500 GiB = 500 GiB-months
+    expect(line('eu-trainers', 'disk')).toMatchObject({ rate: '0.187', cost: '93.5' });
+    // pd-balanced in asia-southeast1 $0.11, one node all month
+    expect(line('serving', 'disk')).toMatchObject({ rate: '0.11', cost: '11' });
+    // 2 × 365 address-hours × $0.005
+    expect(line('eu-trainers', 'public-ipv4')).toMatchObject({ rate: '0.005', cost: '3.65' });
+    // GKE's flat fee and AKS Standard: 730 h × $0.10; AKS Free: $0
+    expect(line('gke-main', 'cluster').cost).toBe('73');
+    expect(line('aks-main', 'cluster').cost).toBe('73');
+    expect(line('aks-dev', 'cluster').cost).toBe('0');
+    // Premium SSD v2 in westeurope, the API's hourly meters × 730: 1,000 GiB × $0.0949, 2,000 IOPS above
+    // the free 3,000 × $0.00584, 75 MB/s above the free 125 × $0.04745
+    const disk = out.lines.filter((l: { name: string; kind: string }) => l.name === 'az-trainers' && l.kind === 'disk').map((l: { cost: string }) => l.cost);
+    expect(disk).toEqual(['94.9', '11.68', '3.55875']);
+    // Azure Managed Lustre Durable Premium 125 in northeurope: 48,000 GiB × $0.17374
+    expect(line('lustre', 'storage')).toMatchObject({ rate: '0.17374', cost: '8339.52' });
+    // 2 instances × 48 h × $41.528 (Capacity Blocks page, us-east-1, 2026-09-25)
+    expect(line('burst', 'node')).toMatchObject({ rate: '41.528', cost: '3986.688' });
   });
 
   it('prices GCP transfers within Europe and Europe to Asia, AWS out of Tokyo and Azure NAT in westeurope, each dated', async () => {

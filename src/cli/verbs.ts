@@ -347,8 +347,10 @@ update  refreshes the provider's table from its public pricing API (AWS Price
         With --all, builds the full catalog instead: every region of the
         providers' public bulk sources (AWS bulk offer files, Azure Retail
         Prices API, Google Cloud Billing Catalog) into the user's cache
-        ($XDG_CACHE_HOME/tollgate/pricing); a re-run after an interrupt
-        continues where it stopped. The verbs below use it when it exists.
+        ($XDG_CACHE_HOME/tollgate/pricing), and EC2 spot prices
+        (DescribeSpotPriceHistory) when AWS credentials are set; a re-run
+        after an interrupt continues where it stopped. The verbs below use it
+        when it exists.
 
 options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default) or json; diff also markdown

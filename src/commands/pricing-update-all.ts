@@ -11,12 +11,16 @@ import { Deadline, DEFAULT_TIMEOUT_SECONDS } from '../remote/discipline.js';
 import { WriteError } from '../write-atomic.js';
 import { progressLine } from './pricing-progress.js';
 
-/** What the build does not read yet, said every time so a user does not take the bundled spot rates for fresh ones. */
-const NOT_READ = {
-  aws: 'EC2 spot price history (DescribeSpotPriceHistory) is not read by this build: spot rates stay the bundled table\'s, each with its own spot_as_of',
+/**
+ * What the build does not read yet, said every time so a user does not take the bundled commitment rates for
+ * fresh ones (AWS says what it did with spot prices in its own notes: read, or not for want of credentials).
+ */
+const NOT_READ: Partial<Record<Provider, string>> = {
   azure: 'reservation prices (priceType Reservation) are not read by this build: commitment rates stay the bundled table\'s',
   gcp: 'committed-use discounts are not read by this build: commitment rates stay the bundled table\'s',
-} as const satisfies Record<Provider, string>;
+};
+
+const notesOf = (b: BuildResult) => [...b.notes, ...(NOT_READ[b.provider] ? [NOT_READ[b.provider]!] : [])];
 
 function providersArg(args: ParsedArgs): Provider[] {
   if (!args.positionals.length) return [...PROVIDERS];
@@ -84,7 +88,7 @@ export async function runAll(args: ParsedArgs, io: Io): Promise<number> {
         regions: b.regions,
         added_regions: b.added,
         changed_rates: b.changes.length,
-        notes: [...b.notes, NOT_READ[b.provider]],
+        notes: notesOf(b),
       })),
       failed,
     };
@@ -96,7 +100,7 @@ export async function runAll(args: ParsedArgs, io: Io): Promise<number> {
       const added = b.added.length ? ` (${b.added.length} not in the bundled table: ${b.added.join(', ')})` : '';
       lines.push(`${b.provider}: wrote ${displayPath(b.file)}: prices as of ${b.as_of} from ${b.source}`);
       lines.push(`  ${b.regions} regions${added}; ${b.fetched} part${b.fetched === 1 ? '' : 's'} fetched${kept}, ${b.items} items read; ${b.changes.length} rate${b.changes.length === 1 ? '' : 's'} differ from the bundled table`);
-      for (const n of [...b.notes, NOT_READ[b.provider]]) lines.push(`  - ${n}`);
+      for (const n of notesOf(b)) lines.push(`  - ${n}`);
     }
     for (const f of failed) lines.push(`${f.provider}: not built: ${f.error}`);
     if (built.length) lines.push('', 'estimate, compare, check, open and pricing show now use these catalogs (and say so); --prices bundled uses the bundled tables.');

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Decimal } from '../model/decimal.js';
-import { pricingTableSchema, type PricingTableInput, type Tier } from '../model/pricing.js';
+import { pricingTableSchema, type PriceDate, type PricingTableInput, type Tier } from '../model/pricing.js';
 import { validate } from '../model/validate.js';
 import { parseYamlSource } from '../model/yaml-source.js';
 import { interRegionRate, LookupError } from './lookup.js';
@@ -106,6 +106,10 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
       const map = mapAt(entry, purchase);
       if (map) for (const [region, rate] of fresh) setRate(map, region, rate);
       else edits.addToMap(entry, purchase, `{${fresh.map(([region, rate]) => `${region}: ${num(rate)}`).join(', ')}}`);
+      const dateKey = purchase === 'on_demand' ? 'as_of' : 'spot_as_of';
+      const dates = refreshedDates(before.instances?.[name]?.[dateKey], Object.keys(existing), fresh.map(([region]) => region), opts.asOf);
+      const datePair = pairOf(entry, dateKey);
+      if (dates !== undefined && datePair?.value) edits.replace(datePair.value as Node, dates);
     }
     if (confirmedAll && pairOf(entry, 'source')) setScalar(entry, 'source', yamlString(`${opts.source} (${opts.asOf})`));
   }
@@ -141,6 +145,20 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
   // The result must still be a valid table: a mapping bug fails here, not in the next estimate.
   const table = validate(pricingTableSchema, parseYamlSource(merged, file));
   return { text: merged, table, kept, notes };
+}
+
+/**
+ * An instance's own date (`as_of` or `spot_as_of`) after the rates of
+ * `fresh` regions were read on `asOf`: the one date when every region it
+ * prices was read, else a date per region, the others keeping theirs. Undefined
+ * when the instance has no date of its own (the table's, just set, applies).
+ */
+export function refreshedDates(was: PriceDate | undefined, priced: readonly string[], fresh: readonly string[], asOf: string): string | undefined {
+  if (was === undefined) return undefined;
+  const regions = [...new Set([...priced, ...fresh])].sort();
+  const date = (region: string) => (fresh.includes(region) ? asOf : typeof was === 'string' ? was : (was[region] ?? asOf));
+  if (regions.every((region) => date(region) === asOf)) return JSON.stringify(asOf);
+  return `{${regions.map((region) => `${region}: ${JSON.stringify(date(region))}`).join(', ')}}`;
 }
 
 interface NetworkContext {

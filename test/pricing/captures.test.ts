@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapAwsProducts } from '../../src/providers/aws/prices.js';
+import { mapSpotPrices, type SpotPriceRecord } from '../../src/providers/aws/spot-history.js';
+import { emptyFetched } from '../../src/providers/fetched.js';
 import { readOfferFile } from '../../src/providers/aws/offer-file.js';
 import { mapAzureItems } from '../../src/providers/azure/prices.js';
 import { mapGcpSkus, type GcpSku } from '../../src/providers/gcp/prices.js';
@@ -160,5 +162,19 @@ describe('Google internet egress SKUs under their 2026 name', () => {
       [undefined, '0.085'],
     ]);
     expect(out.notes).toEqual(["internet egress: no Premium Tier SKU to the region's own continent found for us-east4; their tiers kept as is"]);
+  });
+});
+
+describe.skipIf(!present)('real captures: DescribeSpotPriceHistory (aws-cli documentation examples)', () => {
+  it('averages each zone\'s newest price per instance type and region', () => {
+    const records = (readJson('aws-spot-history/aws-cli-example-describe-spot-price-history-vpc-2014-01.json').SpotPriceHistory as Omit<SpotPriceRecord, 'kind' | 'region'>[]).map(
+      // The CLI prints no region: the zone names it (us-west-1a → us-west-1), as the fetcher records it.
+      (r) => ({ ...r, kind: 'spot-price' as const, region: r.AvailabilityZone.slice(0, -1) }),
+    );
+    expect(records.map((r) => r.AvailabilityZone)).toEqual(['us-west-1a', 'us-west-1c']);
+    const out = emptyFetched('aws');
+    mapSpotPrices(records, out);
+    expect(out.instances['m1.xlarge']!.spot['us-west-1']!.toFixed()).toBe('0.08');
+    expect(out.instances['m1.xlarge']!.on_demand).toEqual({});
   });
 });

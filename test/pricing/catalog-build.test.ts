@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import { awsOfferServer, EXTRA_RATE, EXTRA_REGION } from './offer-server.js';
 import { azureRetailServer, gcpCatalogServer } from './api-servers.js';
+import { ec2SpotServer } from './ec2-server.js';
 import { runMain } from './run-main.js';
 
 const bundledAws = readPricingFile(join(bundledPricingDir(), 'aws.yaml')).table;
@@ -23,6 +24,11 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
   beforeEach(() => {
     cache = mkdtempSync(join(tmpdir(), 'tollgate-catalog-'));
     process.env.XDG_CACHE_HOME = cache;
+    // No AWS credentials from the machine running the tests: spot prices are read only where a test says so.
+    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_ENDPOINT_URL_EC2']) delete process.env[k];
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(cache, 'no-aws-credentials');
+    process.env.AWS_CONFIG_FILE = join(cache, 'no-aws-config');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
   });
   afterEach(async () => {
     process.env = { ...saved };
@@ -57,7 +63,7 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
     expect(built.parts).toEqual({ fetched: expect.any(Number), kept_from_earlier_run: 6 });
     // The resumed run fetched no EC2 offer again.
     expect(aws.offerRequests().slice(before).filter((u) => u.includes('/AmazonEC2/'))).toEqual([]);
-    expect(built.notes).toContain("EC2 spot price history (DescribeSpotPriceHistory) is not read by this build: spot rates stay the bundled table's, each with its own spot_as_of");
+    expect(built.notes.join('\n')).toContain("spot prices not read: DescribeSpotPriceHistory needs AWS credentials, and none were found in the environment, a profile or SSO");
     expect(existsSync(parts)).toBe(false);
 
     const file = join(cache, 'tollgate', 'pricing', 'catalog', 'aws.yaml');
@@ -99,6 +105,47 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
     const listed = await runMain(['pricing', 'show', 'p4d.24xlarge']);
     expect(listed.stdout.replace(/\s+/g, ' ')).toMatch(/prices: aws from the cached catalog \S+aws\.yaml \(as_of \d{4}-\d\d-\d\d, source .*\); --prices bundled lists the bundled tables/);
     expect((await runMain(['pricing', 'show', 'p4d.24xlarge', '--prices', 'bundled'])).stdout).not.toContain('cached catalog');
+  }, 60_000);
+
+  it('reads each region\'s spot prices with DescribeSpotPriceHistory when credentials are set, zone-averaged and dated that day', async () => {
+    const aws = await awsOfferServer();
+    const ts = (d: string) => `2026-11-${d}T10:00:00.000Z`;
+    const ec2 = await ec2SpotServer(
+      {
+        'us-east-1': [
+          { zone: 'us-east-1a', type: 'p4d.24xlarge', price: '10.000000', timestamp: ts('28') },
+          { zone: 'us-east-1a', type: 'p4d.24xlarge', price: '99.000000', timestamp: ts('02') },
+          { zone: 'us-east-1b', type: 'p4d.24xlarge', price: '12.000000', timestamp: ts('27') },
+          { zone: 'us-east-1c', type: 'p4d.24xlarge', price: '11.000000', timestamp: ts('20') },
+        ],
+      },
+      { throttleFirst: true },
+    );
+    servers.push(aws, ec2);
+    process.env.TOLLGATE_AWS_OFFERS_URL = aws.url;
+    process.env.AWS_ENDPOINT_URL_EC2 = ec2.url;
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDTESTONLY';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
+    const run = await runMain(['pricing', 'update', '--all', 'aws', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const [built] = JSON.parse(run.stdout).built;
+    expect(built.notes.join('\n')).toContain('spot prices: DescribeSpotPriceHistory in every region the table prices an instance type');
+    const catalog = parse(readFileSync(join(cache, 'tollgate', 'pricing', 'catalog', 'aws.yaml'), 'utf8'));
+    const p4d = catalog.instances['p4d.24xlarge'];
+    // Each zone's newest price (zone a's older 99 is not), averaged: (10 + 12 + 11) / 3.
+    expect(String(p4d.spot['us-east-1'])).toBe('11');
+    // The snapshot is dated the day it was read, region by region; the bundled snapshot keeps its date elsewhere.
+    expect(p4d.spot_as_of['us-east-1']).toBe(catalog.as_of);
+    expect(p4d.spot_as_of['eu-west-1']).toBe(bundledAws.instances!['p4d.24xlarge']!.spot_as_of);
+    // Signed per region, Linux only, the table's types for that region, the first answer throttled and retried.
+    const asked = ec2.requests.map((r) => new URLSearchParams(r.body));
+    expect(asked.every((f) => f.get('Action') === 'DescribeSpotPriceHistory' && f.get('ProductDescription.1') === 'Linux/UNIX')).toBe(true);
+    const east = ec2.requests.filter((r) => String(r.headers.authorization).includes('/us-east-1/ec2/'));
+    expect(east.length).toBeGreaterThanOrEqual(2);
+    expect(new URLSearchParams(east.at(-1)!.body).get('NextToken')).toBe('2');
+    const regions = new Set(ec2.requests.map((r) => /\/\d{8}\/([^/]+)\/ec2\//.exec(String(r.headers.authorization))?.[1]));
+    // One request per region, one more for us-east-1's second page, one more for the throttled first answer.
+    expect(ec2.requests.length).toBe(regions.size + 2);
   }, 60_000);
 
   it('Azure: every region the paged Retail Prices answer names (NextPageLink, a 429 first); Google: the Catalog listing page by page', async () => {

@@ -154,6 +154,32 @@ describe('writeAtomic, as pricing update --write uses it', () => {
   });
 });
 
+describe('mergeFetched, the dates of the rates it writes', () => {
+  // The bundled table: its instances carry their own on-demand and spot dates.
+  const bundledFile = join(import.meta.dirname, '../../pricing/aws.yaml');
+  const text = readFileSync(bundledFile, 'utf8');
+  const table = readPricingFile(bundledFile).table;
+  const p5 = table.instances!['p5.48xlarge']!;
+
+  it('dates the regions it read and keeps the others\' dates', () => {
+    const fetched = emptyFetched('aws');
+    fetched.instances = { 'p5.48xlarge': { on_demand: { 'us-east-1': new Decimal('55.04') }, spot: { 'eu-north-1': new Decimal('7.5') } } };
+    const out = mergeFetched(text, 'aws.yaml', fetched, OPTS).table.instances!['p5.48xlarge']!;
+    expect(out.as_of).toEqual({ ...(p5.as_of as Record<string, string>), 'us-east-1': '2026-11-25' });
+    // One spot date for every region before; now one per region.
+    expect(Object.entries(out.spot_as_of as Record<string, string>).filter(([, d]) => d === '2026-11-25')).toEqual([['eu-north-1', '2026-11-25']]);
+    expect((out.spot_as_of as Record<string, string>)['us-east-1']).toBe(p5.spot_as_of);
+  });
+
+  it('writes one date when every region the type prices was read', () => {
+    const fetched = emptyFetched('aws');
+    fetched.instances = { 'p5.48xlarge': { on_demand: { ...p5.on_demand! }, spot: {} } };
+    const out = mergeFetched(text, 'aws.yaml', fetched, OPTS).table.instances!['p5.48xlarge']!;
+    expect(out.as_of).toBe('2026-11-25');
+    expect(out.spot_as_of).toBe(p5.spot_as_of);
+  });
+});
+
 describe('mergeFetched, rates written as the user wrote them', () => {
   it('leaves 27.20 alone when the API says 27.2', () => {
     const text = readFileSync(file('azure'), 'utf8');

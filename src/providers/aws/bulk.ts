@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { Continent } from '../../model/pricing.js';
+import type { Continent, PricingTableInput } from '../../model/pricing.js';
 import { httpGet, httpGetText, RemoteGaveUp } from '../../remote/discipline.js';
 import type { BulkContext, BulkPart, BulkSource } from '../bulk.js';
 import { NotAnOffer, readOfferStream } from './offer-file.js';
 import { EC2_FILTERS, mapAwsProducts, S3_CLASSES, type AwsProduct } from './prices.js';
+import { awsCredentialsConfigured, fetchSpotPrices, isSpotPriceRecord, mapSpotPrices } from './spot-history.js';
 
 /** The public bulk offer files: no credentials, no per-request charge. */
 export const AWS_OFFERS_URL = 'https://pricing.us-east-1.amazonaws.com';
@@ -59,10 +60,20 @@ export const awsBulk: BulkSource = {
         parts.push({ id: `${offer}-${region}`, what: `${offer} ${region}`, url: new URL(path, `${base}/`).href, region });
       }
     }
+    // Spot prices need credentials (the offer files do not): read only when the standard chain has some.
+    if (awsCredentialsConfigured(ctx.env)) {
+      for (const region of Object.keys(spotTypesByRegion(ctx.table)).sort()) {
+        parts.push({ id: `${SPOT}-${region}`, what: `spot prices ${region}`, url: `DescribeSpotPriceHistory in ${region}`, region });
+      }
+    }
     return parts;
   },
 
   async fetchPart(part, ctx) {
+    if (part.id.startsWith(`${SPOT}-`)) {
+      const region = part.region!;
+      return fetchSpotPrices(region, spotTypesByRegion(ctx.table)[region] ?? [], { deadline: ctx.deadline, onProgress: ctx.onProgress, endpoint: ctx.env.AWS_ENDPOINT_URL_EC2 || undefined });
+    }
     const what = `the AWS ${part.what} offer (${part.url})`;
     const onWait = (ms: number) => ctx.onProgress?.({ query: part.what, pages: 0, seen: 0, waitingMs: ms });
     const res = await httpGet(part.url, { what, deadline: ctx.deadline, attempts: ATTEMPTS, onWait });
@@ -86,8 +97,9 @@ export const awsBulk: BulkSource = {
 
   regionsOf(items) {
     const regions = new Set<string>();
-    for (const item of items as readonly AwsProduct[]) {
-      const a = item.product.attributes;
+    for (const item of items) {
+      if (isSpotPriceRecord(item)) continue;
+      const a = (item as AwsProduct).product.attributes;
       for (const r of [a.regionCode, a.fromRegionCode]) if (r && !NOT_PUBLIC.test(r)) regions.add(r);
     }
     return [...regions].sort();
@@ -95,8 +107,31 @@ export const awsBulk: BulkSource = {
 
   continentOf,
 
-  map: (items, table) => mapAwsProducts(items as readonly AwsProduct[], table),
+  map(items, table) {
+    const spot = items.filter(isSpotPriceRecord);
+    const out = mapAwsProducts(items.filter((i) => !isSpotPriceRecord(i)) as AwsProduct[], table);
+    mapSpotPrices(spot, out);
+    return out;
+  },
+
+  notes(ctx) {
+    return awsCredentialsConfigured(ctx.env)
+      ? ['spot prices: DescribeSpotPriceHistory in every region the table prices an instance type, each zone\'s current Linux price averaged over the region\'s zones, dated today (spot_as_of)']
+      : ["spot prices not read: DescribeSpotPriceHistory needs AWS credentials, and none were found in the environment, a profile or SSO (an instance role alone is not looked for); spot rates stay the bundled table's, each with its own spot_as_of"];
+  },
 };
+
+/** The part id prefix of a region's spot prices. */
+const SPOT = 'EC2SpotPrices';
+
+/** The instance types the table prices on demand, by region: where spot prices are asked for. */
+function spotTypesByRegion(table: PricingTableInput): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, entry] of Object.entries(table.instances ?? {})) {
+    for (const region of Object.keys(entry.on_demand ?? {})) if (!NOT_PUBLIC.test(region)) (out[region] ??= []).push(name);
+  }
+  return out;
+}
 
 /** Sydney, Melbourne and Auckland are in "Asia Pacific" by name, in Oceania by place. */
 const OCEANIA = new Set(['ap-southeast-2', 'ap-southeast-4', 'ap-southeast-6']);
