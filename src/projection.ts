@@ -51,7 +51,7 @@ export function noteCachedPrices(priced: Estimate, book: PricingBook): Estimate 
 
 export function priceLoaded(loaded: LoadedScenario, book: PricingBook): Estimate {
   try {
-    return noteCachedPrices(notePointValues(estimate(loaded.scenario, book), loaded.uncertain.length), book);
+    return noteCachedPrices(notePointValues(estimate(loaded.scenario, book), loaded.uncertain.filter((u) => !u.interruptions).length), book);
   } catch (e) {
     if (e instanceof PlanError) throw locatePlanError(e, loaded);
     throw e;

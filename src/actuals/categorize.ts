@@ -15,6 +15,8 @@ const CHARGE_KINDS: Readonly<Record<string, AdjustmentKind>> = {
   fee: 'purchase',
   rifee: 'purchase',
   'upfront reservation fee': 'purchase',
+  // Cost Explorer's one-off fees (a Capacity Block's is booked as Upfront).
+  upfront: 'purchase',
   savingsplanrecurringfee: 'purchase',
   savingsplanupfrontfee: 'purchase',
   savingsplannegation: 'discount',

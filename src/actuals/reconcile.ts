@@ -4,6 +4,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { PricingSource } from '../model/pricing-book.js';
 import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, type ActualCategory, type AdjustmentKind } from '../model/billing-record.js';
 import { classify } from './categorize.js';
+import { commitmentCharge, commitmentHomes } from './commitment-charges.js';
 import { lineKey, recordKey } from './line-keys.js';
 import type { BillingRecord } from '../model/billing-record.js';
 import type { DailySpend } from './source.js';
@@ -217,8 +218,24 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   const purchasesBilled = { cost: ZERO };
   const daily = new Map<string, { cost: Decimal; estimated: boolean }>();
 
+  // A commitment's charges go to the plan lines that planned it (commitment-charges.ts): they are the
+  // plan's compute, never an adjustment or unplanned spend; a fee no line planned is a purchase.
+  const homes = new Map<string, LineItem[]>();
+  const homeOf = (r: BillingRecord): { key: string; lines: LineItem[] } | 'purchase' | undefined => {
+    const charge = commitmentCharge(r);
+    if (!charge) return undefined;
+    const { commitments, bought } = commitmentHomes(estimate.lines, scenario, r.provider, charge.type);
+    const lines = charge.role === 'covered' ? commitments : commitments.length ? commitments : bought;
+    if (lines.length === 0) return charge.role === 'fee' || charge.role === 'unused' ? 'purchase' : undefined;
+    const key = `commitment|${r.provider}|${charge.type}|${commitments.length ? 'commitments' : 'bought'}`;
+    homes.set(key, lines);
+    return { key, lines };
+  };
+
   for (const r of records) {
-    const c = classify(r);
+    const home = homeOf(r);
+    const classified = classify(r);
+    const c = home === 'purchase' ? { kind: 'purchase' as const } : home ? { kind: 'usage' as const, category: 'compute' as const, region: r.regionId } : classified;
     if (c.kind !== 'usage') {
       // An adjustment can charge or give back: it is told by its sign, never called a refund for both.
       const sign = c.kind === 'adjustment' ? (costOf(r).isNegative() ? 'credit' : 'charge') : undefined;
@@ -236,8 +253,8 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
       const d = daily.get(day) ?? { cost: ZERO, estimated: false };
       daily.set(day, { cost: d.cost.plus(cost), estimated: d.estimated || r.estimated });
     }
-    const key = resolve(c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
-    if (key && planned.has(key)) {
+    const key = home && home !== 'purchase' ? home.key : resolve('detail' in c && c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
+    if (key && (planned.has(key) || homes.has(key))) {
       const bucket = buckets.get(key) ?? { cost: ZERO, quantity: ZERO, units: new Set<string>(), matched: new Set<string>() };
       bucket.cost = bucket.cost.plus(cost);
       bucket.quantity = bucket.quantity.plus(r.consumedQuantity);
@@ -252,21 +269,25 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
     unplanned.set(id, { ...u, region: u.region === c.region ? u.region : '', cost: u.cost.plus(cost) });
   }
 
-  const allocated = new Map<LineItem, { cost: Decimal; usage?: LineUsage }>();
+  // A line may meet several entries (a reserved group: its usage by instance, its fee as a commitment).
+  const allocated = new Map<LineItem, { cost: Decimal; quantity: Decimal; units: Set<string>; matched: Set<string> }>();
   for (const [key, bucket] of buckets) {
-    const sharers = keyed.filter((k) => k.key === key).map((k) => k.line);
+    const sharers = homes.get(key) ?? keyed.filter((k) => k.key === key).map((k) => k.line);
     const quantities = split(bucket.quantity, sharers);
-    const unit = bucket.units.size === 1 ? [...bucket.units][0]! : undefined;
     split(bucket.cost, sharers).forEach((amount, i) => {
-      const quantity = quantities[i]!;
-      const usage = unit === undefined ? undefined : { quantity, unit, ...(quantity.isZero() ? {} : { rate: amount.div(quantity) }) };
-      allocated.set(sharers[i]!, { cost: amount, ...(usage ? { usage } : {}) });
+      const got = allocated.get(sharers[i]!) ?? { cost: ZERO, quantity: ZERO, units: new Set<string>(), matched: new Set<string>() };
+      got.cost = got.cost.plus(amount);
+      got.quantity = got.quantity.plus(quantities[i]!);
+      bucket.units.forEach((u) => got.units.add(u));
+      bucket.matched.forEach((m) => got.matched.add(m));
+      allocated.set(sharers[i]!, got);
     });
   }
-  const lines = keyed.map(({ line, key }): LineResult => {
-    const bucket = key ? buckets.get(key) : undefined;
+  const lines = keyed.map(({ line }): LineResult => {
     const got = allocated.get(line);
-    return { line, matched: bucket ? [...bucket.matched].sort() : [], ...(got?.usage ? { usage: got.usage } : {}), ...compare(projectedOf(line), got?.cost ?? ZERO) };
+    const unit = got?.units.size === 1 ? [...got.units][0]! : undefined;
+    const usage = got && unit !== undefined ? { quantity: got.quantity, unit, ...(got.quantity.isZero() ? {} : { rate: got.cost.div(got.quantity) }) } : undefined;
+    return { line, matched: got ? [...got.matched].sort() : [], ...(usage ? { usage } : {}), ...compare(projectedOf(line), got?.cost ?? ZERO) };
   });
 
   // A category the plan has lines in is shown even at $0 (ingress usually is): the plan said so, the bill agrees.

@@ -21,7 +21,10 @@ export function run(args: ParsedArgs, io: Io): number {
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const estimates = projections.map((p) => p.estimate);
   warnIfStale(estimates, args, io);
-  const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
+  // A spot group's interruptions are sampled beside the plans' ranges; with no range anywhere the
+  // comparison stays the point figures (estimate and check still sample the interruptions alone).
+  const ranged = projections.some((p) => p.loaded.uncertain.some((u) => !u.interruptions));
+  const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, uncertain: ranged ? p.loaded.uncertain : [], book: p.book })), sampling);
   const comparison = compare(estimates);
   // One seed and sample count for every scenario: sample k of each is the same draw of what they share.
   const sampled = { uncertainties, cheaper: chanceCheaper(estimates, uncertainties) };

@@ -36,7 +36,8 @@ export function sampler(input: UncertainInput): (u: number) => Decimal {
  * takes, with no Decimal built.
  */
 export function drawParts(input: UncertainInput): (u: number, n: Float64Array, e: Int32Array, j: number) => void {
-  const quantile = isLognormal(input.dist) ? lognormal(input.dist) : triangular(input.dist);
+  // An interruption luck is the uniform itself (its billed hours are the engine's to work out).
+  const quantile = input.interruptions ? (u: number) => u : isLognormal(input.dist) ? lognormal(input.dist) : triangular(input.dist);
   const max = input.max?.toNumber() ?? Infinity;
   return (u, n, e, j) => {
     const x = Math.min(Math.max(quantile(u), 0), max);

@@ -4,7 +4,8 @@ import { isCommitted, type Purchase } from '../model/purchase.js';
 import type { NodeGroup } from '../model/scenario.js';
 import { blaming, instancePriceDate, instanceRate, requireRegion } from '../pricing/lookup.js';
 import { blockRate, commitmentRate } from '../pricing/purchase-lookup.js';
-import { billedHours, billedOnly, p95BilledHours, type BilledHours, type InterruptionModel } from './spot-interruptions.js';
+import { INTERRUPTION_LUCK } from '../model/uncertain.js';
+import { billedHours, billedOnly, p95BilledHours, sampledBilledHours, type BilledHours, type InterruptionModel } from './spot-interruptions.js';
 
 /** How one node group is bought, priced: what each node is billed for and at what rate. */
 export interface GroupPurchase {
@@ -34,7 +35,10 @@ export function billedPerNode(group: NodeGroup, hoursPerMonth: Decimal): Decimal
   if (group.purchase === 'capacity-block' && group.block_hours !== undefined) return group.block_hours;
   const useful = group.hours ?? hoursPerMonth;
   const model = interruptionModel(group);
-  return model ? billedOnly(useful, group.count, model) : useful;
+  if (!model) return useful;
+  // A Monte Carlo sample sets the month's interruption luck (model/uncertain.ts); the point estimate is the mean.
+  const luck = (group as NodeGroup & { [INTERRUPTION_LUCK]?: Decimal })[INTERRUPTION_LUCK];
+  return luck === undefined ? billedOnly(useful, group.count, model) : sampledBilledHours(useful, group.count, model, luck.toNumber());
 }
 
 export function groupPurchase(table: PricingTableInput, group: NodeGroup, hoursPerMonth: Decimal): GroupPurchase {

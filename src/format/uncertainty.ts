@@ -26,7 +26,16 @@ export function sampledFigures(e: Estimate, u: Uncertainty): SampledFigure[] {
   });
 }
 
+/** What was sampled: "2 ranged inputs", "1 ranged input, interruptions of 1 spot group". */
+export function sampledInputs(inputs: readonly UncertainInput[]): string {
+  const spot = inputs.filter((i) => i.interruptions).length;
+  const ranged = inputs.length - spot;
+  const rangedText = `${ranged} ranged input${ranged === 1 ? '' : 's'}`;
+  return spot ? `${ranged ? `${rangedText}, ` : ''}interruptions of ${spot} spot group${spot === 1 ? '' : 's'}` : rangedText;
+}
+
 function rangeText(input: UncertainInput): string {
+  if (input.interruptions) return 'Poisson, luck p05 … p95';
   const d = input.dist;
   return isLognormal(d) ? `p50 ${amount(d.p50)}, p95 ${amount(d.p95)}` : `${amount(d.low)} / ${amount(d.expected)} / ${amount(d.high)}`;
 }
@@ -39,7 +48,9 @@ export function uncertaintyJson(e: Estimate, u: Uncertainty) {
     seed: mc.seed,
     inputs: u.inputs.map((i) => ({
       input: i.label,
-      ...(isLognormal(i.dist)
+      ...(i.interruptions
+        ? { distribution: 'poisson-interruptions' }
+        : isLognormal(i.dist)
         ? { distribution: 'lognormal', p50: exact(i.dist.p50), p95: exact(i.dist.p95) }
         : { distribution: 'triangular', low: exact(i.dist.low), expected: exact(i.dist.expected), high: exact(i.dist.high) }),
     })),
@@ -89,7 +100,7 @@ export function uncertaintyTable(e: Estimate, u: Uncertainty): string[] {
   const mc = u.monteCarlo;
   const ps = [...mc.spreads.total.percentiles.keys()];
   const out: string[] = [];
-  out.push('', `UNCERTAINTY · ${count(mc.samples)} samples, seed ${mc.seed}, ${u.inputs.length} ranged input${u.inputs.length === 1 ? '' : 's'}`);
+  out.push('', `UNCERTAINTY · ${count(mc.samples)} samples, seed ${mc.seed}, ${sampledInputs(u.inputs)}`);
   out.push(`${''.padEnd(11)}${['expected', ...ps.map((p) => `p${p}`)].map((h) => h.padStart(14)).join('')}`);
   for (const k of spreadRows(e)) {
     const s = mc.spreads[k];

@@ -41,6 +41,13 @@ export interface BillingRecord {
    */
   pricingUnit?: string;
   resourceType?: string;
+  /**
+   * What commitment the charge is about, where the layout has a column for it: FOCUS
+   * CommitmentDiscountType ("Savings Plan", "Reservation") and CommitmentDiscountStatus
+   * ("Used", "Unused"); Azure's PricingModel ("Reservation", "SavingsPlan"). Read by
+   * src/actuals/commitment-charges.ts.
+   */
+  commitment?: { type: string; status: string };
 }
 
 /**

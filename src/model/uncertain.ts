@@ -23,7 +23,19 @@ export interface UncertainInput {
   integer: boolean;
   /** The schema's ceiling (hours_per_month for hours, 31 for days); lognormal tails are cut there. */
   max?: Decimal;
+  /**
+   * A spot group's interruptions (docs/purchase-options.md): no quantity of the file but the luck
+   * of a month, the uniform draw itself, which the engine turns into that month's billed hours
+   * (src/engine/spot-interruptions.ts `sampledBilledHours`). Its `dist` (0.05 / 0.5 / 0.95) is the
+   * luck's p5 to p95, the ends a sensitivity swing takes.
+   */
+  interruptions?: true;
 }
+
+/** The field a sampled interruption luck is set at on a node group; never read from a file. */
+export const INTERRUPTION_LUCK = 'interruption_luck';
+
+const LUCK: Range = { low: new Decimal('0.05'), expected: new Decimal('0.5'), high: new Decimal('0.95') };
 
 /**
  * Split a scenario as written into the point scenario the engine prices (each
@@ -55,6 +67,11 @@ export function splitRanges(input: ScenarioInput): { scenario: Scenario; uncerta
       return out;
     });
   }
+  // Interruptions are random even at a known rate: every spot group under the model is sampled.
+  (input.nodes ?? []).forEach((n, index) => {
+    if (n.purchase !== 'spot' || n.interruptions_per_hour === undefined || n.checkpoint_every_hours === undefined || n.restart_hours === undefined) return;
+    uncertain.push({ path: ['nodes', index, INTERRUPTION_LUCK], label: `nodes.${n.name}.interruptions`, dist: LUCK, integer: false, interruptions: true });
+  });
   return { scenario: scenario as Scenario, uncertain };
 }
 

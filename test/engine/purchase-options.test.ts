@@ -73,7 +73,7 @@ describe('spot interruptions as a range, sampled', () => {
     const book = loadPricingBook(['aws'], loaded.overrides);
     const point = priceLoaded(loaded, book);
     expect(line(point, 'train', 'node').purchase!.spot!.expected.toFixed()).toBe('130');
-    expect(loaded.uncertain.map((u) => u.label)).toEqual(['nodes.train.interruptions_per_hour']);
+    expect(loaded.uncertain.map((u) => u.label)).toEqual(['nodes.train.interruptions_per_hour', 'nodes.train.interruptions']);
     const started = performance.now();
     const u = assessUncertainty(loaded.scenario, loaded.uncertain, book, { samples: 10_000, seed: 1 })!;
     const ms = performance.now() - started;

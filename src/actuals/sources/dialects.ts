@@ -34,6 +34,9 @@ export interface Dialect {
   chargeCategory: string;
   /** SQL for the charge category when no single column holds it; `col` quotes a column or gives NULL. */
   chargeCategorySql?: (col: (c: string) => string) => string;
+  /** The commitment a charge is about (FOCUS CommitmentDiscountType, Azure PricingModel) and its status (FOCUS CommitmentDiscountStatus). */
+  commitmentType?: string;
+  commitmentStatus?: string;
   /** FOCUS ChargeClass: `Correction` marks a row that corrects an earlier period. */
   chargeClass?: string;
   quantity: string;
@@ -78,6 +81,8 @@ export const DIALECTS: Dialect[] = [
     serviceCategory: 'ServiceCategory',
     chargeCategory: 'ChargeCategory',
     chargeClass: 'ChargeClass',
+    commitmentType: 'CommitmentDiscountType',
+    commitmentStatus: 'CommitmentDiscountStatus',
     quantity: 'ConsumedQuantity',
     unit: 'ConsumedUnit',
     region: ['RegionId'],
@@ -206,6 +211,7 @@ export const DIALECTS: Dialect[] = [
     service: ['meterCategory'],
     serviceCategory: 'serviceFamily',
     chargeCategory: 'chargeType',
+    commitmentType: 'pricingModel',
     quantity: 'quantity',
     unit: 'unitOfMeasure',
     // resourceLocation is "eastus" or "EastUS"; location the meter region, "US East".
@@ -234,6 +240,7 @@ export const DIALECTS: Dialect[] = [
     provider: () => `'Microsoft'`,
     service: ['MeterCategory'],
     chargeCategory: 'ChargeType',
+    commitmentType: 'PricingModel',
     quantity: 'UsageQuantity',
     unit: 'UnitOfMeasure',
     region: ['ResourceLocation', 'MeterRegion'],
@@ -406,6 +413,8 @@ export function aggregateSql(d: Dialect, columns: ReadonlyMap<string, string>, f
   COALESCE(${col(d.serviceCategory, "''")}, '') AS service_category,
   COALESCE(${d.chargeCategorySql ? d.chargeCategorySql(col) : col(d.chargeCategory)}, '') AS charge_category,
   COALESCE(${col(d.chargeClass, "''")}, '') AS charge_class,
+  COALESCE(${col(d.commitmentType, "''")}, '') AS commitment_type,
+  COALESCE(${col(d.commitmentStatus, "''")}, '') AS commitment_status,
   ${firstOf(d.usageType, "''")} AS usage_type,
   ${firstOf(d.region, "''")} AS region,
   ${meterColumns(d, col, firstOf)},

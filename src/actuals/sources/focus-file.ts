@@ -104,6 +104,7 @@ export async function readBillingFile(
       estimated: r.estimated === true,
       ...(r.pricing_unit ? { pricingUnit: String(r.pricing_unit) } : {}),
       ...(r.resource_type ? { resourceType: String(r.resource_type) } : {}),
+      ...(r.commitment_type ? { commitment: { type: String(r.commitment_type), status: String(r.commitment_status ?? '') } } : {}),
       ...(r.meter_category || r.vm_size
         ? { meter: { category: String(r.meter_category), subcategory: String(r.meter_subcategory), vmSize: String(r.vm_size) } }
         : {}),

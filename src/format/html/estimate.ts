@@ -2,7 +2,7 @@ import type { Uncertainty } from '../../engine/uncertainty.js';
 import type { Estimate, LineItem, TierShare } from '../../model/estimate.js';
 import { budgetLine, byCategory, purchaseNote, quantityTimesRate } from '../describe.js';
 import { amount, count, exact, money, percent, rate } from '../../model/numbers.js';
-import { spreadRows } from '../uncertainty.js';
+import { sampledInputs, spreadRows } from '../uncertainty.js';
 import { barChart, tornadoChart } from './charts.js';
 import { list, page, table, text } from './page.js';
 
@@ -69,7 +69,7 @@ export function uncertaintySection(e: Estimate, u: Uncertainty): string {
   const over = mc.overBudget !== undefined && e.budget ? `<p>Probability the total exceeds the ${text(money(e.budget.monthly))} budget: <strong data-figure="p-over">${text(percent(mc.overBudget))}</strong></p>` : '';
   const tornado = tornadoChart(u.sensitivity.map((s) => ({ label: s.input.label, atLow: s.totalAtLow, atHigh: s.totalAtHigh })), e.totals.total);
   const swings = u.sensitivity.map((s) => [text(s.input.label), text(money(s.totalAtLow)), text(money(s.totalAtHigh)), text(money(s.swing))]);
-  return `<h3>Uncertainty</h3><p class="note">${text(`${count(mc.samples)} Monte Carlo samples, seed ${mc.seed}, ${u.inputs.length} ranged input${u.inputs.length === 1 ? '' : 's'}`)}</p>
+  return `<h3>Uncertainty</h3><p class="note">${text(`${count(mc.samples)} Monte Carlo samples, seed ${mc.seed}, ${sampledInputs(u.inputs)}`)}</p>
 ${table(['', 'expected', ...ps.map((p) => `p${p}`)], rows, Array.from({ length: ps.length + 1 }, (_, i) => i + 1), (i) => (i === rows.length - 1 ? 'total' : ''))}${over}
 <h3>What drives the spread</h3><p class="note">The total with one input at its low … high end (p05 … p95 for a {p50, p95} range), the others at their point values.</p>${tornado}
 ${table(['Input', 'Total at low', 'Total at high', 'Swing'], swings, [1, 2, 3])}`;
