@@ -35,19 +35,32 @@ function lineLabel(l: LineItem): string {
   return `transfers.${l.name}${l.kind === 'nat-processing' ? ' (NAT processing)' : ''}`;
 }
 
+/** Lines named one by one before the rest are counted in one line: a 100k-line plan must not print 30,000 warnings. */
+const NAMED_STALE_LINES = 10;
+
 /**
  * One warning per line whose own price date (a spot snapshot, a per-type
- * date) is older than `maxAgeDays`. Lines priced at their table's date are
- * covered by `staleWarnings`; these are the prices a recent table date would
- * otherwise hide.
+ * date) is older than `maxAgeDays`, the first ten by name and the rest
+ * counted in one line. Lines priced at their table's date are covered by
+ * `staleWarnings`; these are the prices a recent table date would otherwise hide.
  */
 export function stalePriceWarnings(lines: readonly LineItem[], today: Date, maxAgeDays = DEFAULT_MAX_AGE_DAYS): string[] {
   const out: string[] = [];
+  let more = 0;
+  let oldest: string | undefined;
   for (const l of lines) {
     if (l.as_of === undefined) continue;
     const age = ageInDays(l.as_of, today);
     if (age <= maxAgeDays) continue;
-    out.push(`warning: ${lineLabel(l)} is priced at ${l.provider} ${l.region} rates of ${l.as_of}, ${age} days old (older than ${maxAgeDays} days): ${l.description}`);
+    if (out.length < NAMED_STALE_LINES) {
+      out.push(`warning: ${lineLabel(l)} is priced at ${l.provider} ${l.region} rates of ${l.as_of}, ${age} days old (older than ${maxAgeDays} days): ${l.description}`);
+      continue;
+    }
+    more += 1;
+    if (oldest === undefined || l.as_of < oldest) oldest = l.as_of;
+  }
+  if (more > 0) {
+    out.push(`warning: ${more.toLocaleString('en-US')} more lines are priced at rates older than ${maxAgeDays} days (the oldest of ${oldest}); each line's as_of is in --format json`);
   }
   return out;
 }

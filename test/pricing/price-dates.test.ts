@@ -91,6 +91,17 @@ storage:
     ]);
     expect(stalePriceWarnings([{ ...line, as_of: undefined }], today, 1)).toEqual([]);
   });
+
+  it('names ten stale lines and counts the rest in one warning', () => {
+    const today = new Date('2026-11-25T12:00:00Z');
+    const lines = Array.from({ length: 25 }, (_, i) => ({
+      kind: 'node', name: `n${i}`, provider: 'gcp', region: 'europe-west4', description: '1 × x', as_of: i === 17 ? '2026-05-01' : '2026-07-30',
+    })) as unknown as Parameters<typeof stalePriceWarnings>[0];
+    const out = stalePriceWarnings(lines, today, 30);
+    expect(out).toHaveLength(11);
+    expect(out[9]).toContain('nodes.n9 ');
+    expect(out[10]).toBe("warning: 15 more lines are priced at rates older than 30 days (the oldest of 2026-05-01); each line's as_of is in --format json");
+  });
 });
 
 describe('an on-demand plan on a type sold only as spot', () => {
