@@ -34,7 +34,6 @@ function findingNumber(args: ParsedArgs): number | undefined {
 function apply(k: number, advice: Advice, projection: Projection, io: Io): void {
   const f = advice.findings[k - 1];
   if (!f) throw new UsageError(`--apply ${k}: there ${advice.findings.length === 1 ? 'is 1 finding' : `are ${advice.findings.length} findings`}`);
-  if (f.edits.length === 0) throw new UsageError(`--apply ${k}: ${f.change ?? 'this change'}; make it by hand`);
   const { file, source } = projection.loaded;
   const text = appliedText(source.text, projection.loaded.scenario, f);
   const written = text === undefined ? undefined : priceLoaded(parseScenario(text, file), projection.book).totals.total;

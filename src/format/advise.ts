@@ -15,9 +15,9 @@ export function editText(e: PlanEdit): string {
   return `${editPath(e)}: ${e.value === undefined ? '(remove the key)' : scalar(e.value)}`;
 }
 
-/** The change to make, one line per edit, or the words for a change the file cannot hold yet. */
+/** The change to make, one line per edit. */
 export function changeLines(f: Finding): string[] {
-  return f.edits.length ? f.edits.map(editText) : [f.change ?? ''];
+  return f.edits.map(editText);
 }
 
 function pointValues(a: Advice): string | undefined {
@@ -59,7 +59,7 @@ export function formatAdviceTable(a: Advice): string {
     out.push(...labelled('instead', f.alternative));
     changeLines(f).forEach((c, k) => out.push(...labelled(k === 0 ? 'change' : '', c)));
     for (const n of f.notes) out.push(...labelled('note', n));
-    out.push(...labelled('total', `${money(f.before)} → ${money(f.after)}${f.pricedBy === 'catalog' ? ' (priced from the catalog\u2019s commitment rate)' : ''}`));
+    out.push(...labelled('total', `${money(f.before)} → ${money(f.after)}`));
   });
   if (a.findings.length > 1) out.push('', ...wrapNote('Each saving is against the plan as written; two findings on the same lines do not add up.', ''));
   return `${out.join('\n')}\n`;
@@ -76,7 +76,7 @@ export function formatAdviceMarkdown(a: Advice): string {
       out.push(`| ${i + 1} | \`${cell(f.subject)}\` (${f.rule}) | ${cell(f.alternative)} | ${money(f.saving)} | ${changeLines(f).map((c) => `\`${cell(c)}\``).join('<br>')} |`),
     );
     for (const [i, f] of a.findings.entries()) {
-      out.push('', `**${i + 1}. ${cell(f.subject)}**: ${money(f.before)} → ${money(f.after)}${f.pricedBy === 'catalog' ? ' (priced from the catalog\u2019s commitment rate)' : ''}`);
+      out.push('', `**${i + 1}. ${cell(f.subject)}**: ${money(f.before)} → ${money(f.after)}`);
       for (const l of f.lines) out.push(`- ${l.kind} ${cell(l.name)}: ${money(l.before)} → ${money(l.after)}`);
       for (const n of f.notes) out.push(`- ${cell(n)}`);
     }
@@ -108,7 +108,6 @@ export function formatAdviceJson(a: Advice): string {
       after: exact(f.after),
       priced_by: f.pricedBy,
       edits: f.edits.map(editJson),
-      ...(f.change ? { change: f.change } : {}),
       lines: f.lines.map((l) => ({ kind: l.kind, name: l.name, before: exact(l.before), after: exact(l.after) })),
       notes: f.notes,
     })),

@@ -90,18 +90,26 @@ transfers:
     expect(JSON.parse(est.stdout).lines.map((l: { kind: string }) => l.kind)).toEqual(expect.arrayContaining(['cdn-delivery', 'endpoint-processing', 'endpoint-hours']));
   });
 
-  it('a finding the file cannot hold yet (a commitment), or a number past the list, is refused with exit 2 and nothing written', async () => {
+  it('a commitment finding writes the purchase into the group; a number past the list, or not a number, is refused with exit 2 and nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-advise-'));
     const file = join(dir, 'recsys.yaml');
     copyFileSync(join(REPO, 'scenarios', 'recsys-feature-store.yaml'), file);
     const before = readFileSync(file, 'utf8');
-    const note = await runMain(['advise', file, '--apply', '1', '--max-age', '100000']);
-    expect(note.code).toBe(2);
-    expect(note.stderr).toMatch(/--apply 1: buy 6 × g2-standard-8 committed-use 3y .* make it by hand/);
     const past = await runMain(['advise', file, '--apply', '9', '--max-age', '100000']);
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('--apply 9: there are 2 findings');
     expect((await runMain(['advise', file, '--apply', 'x'])).code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe(before);
+    const applied = await runMain(['advise', file, '--apply', '1', '--max-age', '100000']);
+    expect(applied.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toMatch(/purchase: committed-use/);
+    expect(after).toMatch(/term: 3y/);
+    // every comment the user wrote is still there
+    for (const c of before.match(/#.*$/gm) ?? []) expect(after).toContain(c.trim());
+    const est = await runMain(['estimate', file, '--format', 'json', '--max-age', '100000']);
+    // the serving line is now 6 × 730 × $0.384130899 (the 3-year CUD bills every hour), the rest of the plan as before
+    expect(JSON.parse(est.stdout).totals.total).toBe('21205.698936124638671875');
   });
+
 });

@@ -238,13 +238,18 @@ transfers:
 
 describe('on-demand-to-commitment', () => {
   const plan = (hours: number) => `nodes:\n  - {name: t, provider: aws, region: us-east-1, instance: p4d.24xlarge, count: 2, hours: ${hours}}\n`;
-  it('running all month: the cheapest commitment (the 3-year RI) at its effective rate, every hour, priced from the catalog', () => {
+  it('running all month: the cheapest commitment (the 3-year RI) as the group\'s purchase, priced by the engine at its effective rate, every hour', () => {
     const { findings } = run(commitment, plan(730));
     expect(findings).toHaveLength(1);
     const f = findings[0]!;
-    expect(f.pricedBy).toBe('catalog');
-    expect(f.edits).toEqual([]);
-    expect(f.change).toMatch(/reserved standard 3y no-upfront/);
+    expect(f.pricedBy).toBe('engine');
+    expect(f.edits).toEqual([
+      { kind: 'set', section: 'nodes', name: 't', field: 'purchase', value: 'reserved' },
+      { kind: 'set', section: 'nodes', name: 't', field: 'term', value: '3y' },
+      { kind: 'set', section: 'nodes', name: 't', field: 'payment', value: 'no-upfront' },
+      { kind: 'set', section: 'nodes', name: 't', field: 'plan', value: 'standard' },
+      { kind: 'set', section: 'nodes', name: 't', field: 'hours', value: undefined },
+    ]);
     // 2 × 730 × (21.957642 − 9.374219)
     expect(f.saving.toFixed()).toBe('18371.79758');
     // 730 × 9.374219 / 21.957642 = 311.66 h

@@ -21,11 +21,10 @@ export interface Finding {
   rule: string;
   subject: string;
   alternative: string;
-  /** The change to make in the file; empty when the file cannot hold it yet (`change` says it in words). */
+  /** The change to make in the file. */
   edits: PlanEdit[];
-  change?: string;
-  /** 'engine': estimate(before) − estimate(after) of the plan with the edits; 'catalog': a line re-priced from catalog rates. */
-  pricedBy: 'engine' | 'catalog';
+  /** Every saving is estimate(before) − estimate(after) of the plan with the edits (kept in the JSON as priced_by). */
+  pricedBy: 'engine';
   before: Decimal;
   after: Decimal;
   saving: Decimal;
@@ -94,21 +93,6 @@ export function advise(scenario: Scenario, book: PricingBook, rules: readonly Ru
   for (const rule of rules) {
     for (const p of rule.propose(ctx)) {
       const base = { rule: rule.id, subject: p.subject, alternative: p.alternative, edits: p.edits, before: before.totals.total };
-      if (p.catalog) {
-        const line = before.lines.find((l) => l.kind === p.catalog!.line.kind && l.name === p.catalog!.line.name);
-        if (!line || !p.catalog.cost.lt(line.cost)) continue;
-        const saving = line.cost.minus(p.catalog.cost);
-        findings.push({
-          ...base,
-          change: p.catalog.change,
-          pricedBy: 'catalog',
-          after: before.totals.total.minus(saving),
-          saving,
-          lines: [{ kind: line.kind, name: line.name, description: line.description, before: line.cost, after: p.catalog.cost }],
-          notes: p.notes ?? [],
-        });
-        continue;
-      }
       const plan = applyPlanEdits(scenario, p.edits);
       let after: Estimate;
       try {

@@ -16,9 +16,7 @@ export interface RuleContext {
 
 /**
  * One place in the plan where a rule's condition holds, and the change that
- * avoids the line. The engine prices the plan with `edits` made, unless the
- * change is one the scenario format cannot say yet (`catalog`): then the rule
- * prices the replaced line from the catalog's rates itself.
+ * avoids the line. The engine prices the plan with `edits` made.
  */
 export interface Proposal {
   /** The item the finding is about: `transfers.model-sync`. */
@@ -26,8 +24,6 @@ export interface Proposal {
   /** The priced alternative, in words. */
   alternative: string;
   edits: PlanEdit[];
-  /** A change the file cannot hold yet, priced from catalog rates: the line it replaces and that line's new cost. */
-  catalog?: { line: { kind: Estimate['lines'][number]['kind']; name: string }; cost: Decimal; change: string };
   /** What else to know: a trade-off, what the figure leaves out. */
   notes?: string[];
   /** Notes that need the changed plan priced (a break-even): called only once the proposal is a finding. */

@@ -1,21 +1,22 @@
 import { commitmentLabel } from '../../../model/purchase.js';
 import { tableFor } from '../../../pricing/lookup.js';
 import { money } from '../../../model/numbers.js';
+import type { PlanEdit } from '../edits.js';
 import type { Proposal, Rule } from '../rule.js';
 
 /**
  * An on-demand group that runs most of the month may cost less under a
  * commitment: a commitment bills every hour of its term, used or not, so it
- * pays only above break-even hours. The scenario format cannot say
- * `purchase: reserved` yet (issue 14's purchase options), so the change is a
- * note and the rule prices it from the catalog's `commitments` rates:
- * count × hours_per_month × the effective hourly rate.
+ * pays only above break-even hours. The rule picks the cheapest of the
+ * catalog's `commitments` rates for the type and region (count ×
+ * hours_per_month × the effective hourly rate) and proposes it as the group's
+ * `purchase:` (with its term, payment and plan), which the engine then prices.
  */
 export const commitment: Rule = {
   id: 'on-demand-to-commitment',
   when: 'an on-demand group runs enough hours that a published commitment rate for its type and region costs less',
   instead: 'the cheapest commitment the catalog lists for the type in that region',
-  priced: 'from the catalog: count × hours_per_month × the commitment\u2019s effective $/hour (a commitment bills every hour)',
+  priced: 'the engine prices the group bought that way: count × hours_per_month × the commitment\u2019s effective $/hour (a commitment bills every hour)',
   propose(ctx) {
     const out: Proposal[] = [];
     (ctx.scenario.nodes ?? []).forEach((n) => {
@@ -33,17 +34,17 @@ export const commitment: Rule = {
       if (!cost.lt(line.cost)) return;
       const label = commitmentLabel(best.c);
       const breakEvenHours = ctx.hoursPerMonth.times(best.rate).div(line.rate).toDecimalPlaces(0, 2);
+      const c = best.c;
+      const set = (field: string, value: string | undefined): PlanEdit => ({ kind: 'set', section: 'nodes', name: n.name, field, value });
+      // A committed option bills every hour of the month, so `hours:` (and any range on it) no longer prices anything.
+      const edits: PlanEdit[] = [set('purchase', c.purchase), set('term', c.term), set('payment', c.payment), set('plan', c.plan)];
+      if (n.hours !== undefined) edits.push(set('hours', undefined));
       out.push({
         subject: `nodes.${n.name}`,
         alternative: `${label} for ${n.count} × ${n.instance} at $${best.rate}/h, every hour of the month`,
-        edits: [],
-        catalog: {
-          line: { kind: 'node', name: n.name },
-          cost,
-          change: `buy ${n.count} × ${n.instance} ${label} in ${n.region} (the file cannot say purchase: ${best.c.purchase} yet)`,
-        },
+        edits: edits.filter((e) => e.kind !== 'set' || e.value !== undefined || e.field === 'hours'),
         notes: [
-          `a ${best.c.term} term: ${money(cost)} every month of it whether the nodes run or not; it pays above ${breakEvenHours} h per node a month (at the on-demand $${line.rate}/h)`,
+          `a ${c.term} term: ${money(cost)} every month of it whether the nodes run or not; it pays above ${breakEvenHours} h per node a month (at the on-demand $${line.rate}/h)`,
         ],
       });
     });

@@ -6,8 +6,9 @@ const INTERRUPTION_FIELDS = ['interruptions_per_hour', 'checkpoint_every_hours',
 /**
  * A spot group that states its interruption rate bills the re-done work
  * (src/engine/spot-interruptions.ts); past some rate the discount is gone and
- * on-demand, which runs only the useful hours, costs less. The tables hold no
- * capacity-block rates yet, so on-demand is the one alternative priced.
+ * on-demand, which runs only the useful hours, costs less. Capacity blocks are
+ * sold for a few types in a few regions only, so the note names them rather
+ * than the rule pricing one.
  */
 export const spotToOnDemand: Rule = {
   id: 'spot-to-on-demand',
@@ -27,7 +28,7 @@ export const spotToOnDemand: Rule = {
           alternative: `${n.instance} on-demand, ${n.hours ?? ctx.hoursPerMonth} useful hours per node and no re-runs`,
           edits,
           notes: [
-            `at ${n.interruptions_per_hour} interruptions per node-hour${n.gang ? ' (a gang: any one stops all)' : ''}, re-done work costs more than spot saves; a capacity block would also end the interruptions, but the tables hold no capacity-block rates`,
+            `at ${n.interruptions_per_hour} interruptions per node-hour${n.gang ? ' (a gang: any one stops all)' : ''}, re-done work costs more than spot saves; a capacity block (purchase: capacity-block, where pricing show lists one) would also end the interruptions`,
           ],
         };
       });
