@@ -174,7 +174,10 @@ AWS,Savings Plans for AWS Compute usage,Compute,Purchase,2026-10-01T00:00:00Z,20
 
   it('reads CommitmentDiscountType and Status onto the records', async () => {
     const { records } = await readBillingFile(bill, { start: '2026-10-01', end: '2026-11-01' }, undefined);
-    expect(records.map((r) => commitmentCharge(r))).toEqual([{ type: 'savings-plan', role: 'covered' }, undefined, { type: 'savings-plan', role: 'fee' }]);
+    // The reader's rows come in DuckDB's aggregation order, which is not fixed: compare as a set.
+    const charges = records.map((r) => commitmentCharge(r));
+    expect(charges).toHaveLength(3);
+    expect(charges).toEqual(expect.arrayContaining([{ type: 'savings-plan', role: 'covered' }, undefined, { type: 'savings-plan', role: 'fee' }]));
   });
 
   it('tollgate actuals, a plan holding the savings plan: the fee and covered usage meet its line on both bases, no purchase apart', async () => {
