@@ -37,12 +37,13 @@ export const commitment: Rule = {
       const c = best.c;
       const set = (field: string, value: string | undefined): PlanEdit => ({ kind: 'set', section: 'nodes', name: n.name, field, value });
       // A committed option bills every hour of the month, so `hours:` (and any range on it) no longer prices anything.
-      const edits: PlanEdit[] = [set('purchase', c.purchase), set('term', c.term), set('payment', c.payment), set('plan', c.plan)];
+      const given = { purchase: c.purchase, term: c.term, payment: c.payment, plan: c.plan };
+      const edits = Object.entries(given).flatMap(([field, value]) => (value === undefined ? [] : [set(field, value)]));
       if (n.hours !== undefined) edits.push(set('hours', undefined));
       out.push({
         subject: `nodes.${n.name}`,
         alternative: `${label} for ${n.count} × ${n.instance} at $${best.rate}/h, every hour of the month`,
-        edits: edits.filter((e) => e.kind !== 'set' || e.value !== undefined || e.field === 'hours'),
+        edits,
         notes: [
           `a ${c.term} term: ${money(cost)} every month of it whether the nodes run or not; it pays above ${breakEvenHours} h per node a month (at the on-demand $${line.rate}/h)`,
         ],
