@@ -162,7 +162,7 @@ ${MONTE_CARLO_USAGE}`,
     name: 'breakeven',
     summary: 'the value of one input at which two plans cost the same',
     usage: `usage: tollgate breakeven A.yaml B.yaml --vary PATH [--between LOW..HIGH]
-       tollgate breakeven SCENARIO --spot GROUP [--between 0%..500%]
+       tollgate breakeven SCENARIO --spot GROUP [--vary PATH] [--between ...]
        tollgate breakeven SCENARIO --spot GROUP --spot-overhead PCT --vary PATH
                  [--format table|json|markdown] [--pricing FILE]...
 
@@ -172,13 +172,16 @@ month, or says "never within [low, high]" and which plan is cheaper there.
   A.yaml B.yaml   two scenarios; PATH is set to each value in every scenario
                   that has that line (e.g. replicate a feature store once vs
                   read it across clouds every night, varying the nightly read)
-  --spot GROUP    one scenario: node group GROUP on-demand (A) vs on spot
-                  running hours × (1 + overhead) to redo interrupted work (B);
-                  without --spot-overhead the overhead itself is varied: the
-                  re-run overhead at which spot stops paying
+  --spot GROUP    one scenario: node group GROUP on-demand (A) vs on spot (B).
+                  With interruption fields (interruptions_per_hour, ...) B is
+                  billed the interruption model's hours, and without --vary
+                  the rate is varied: where spot stops paying. Without them B
+                  runs hours × (1 + overhead); without --spot-overhead the
+                  overhead itself is varied
 
 PATH names a quantity by line name: nodes.NAME.count, nodes.NAME.hours,
-storage.NAME.gb, transfers.NAME.gb_per_day|gb_per_month|days.
+nodes.NAME.interruptions_per_hour, storage.NAME.gb,
+transfers.NAME.gb_per_day|gb_per_month|days.
 
 Costs are piecewise linear in one input (tiers bend them at band edges); each
 crossing is solved exactly per linear piece, in decimal arithmetic.
@@ -187,9 +190,11 @@ options:
 ${OUT_FILE_USAGE}  --vary PATH          the input to vary
   --between LOW..HIGH  the interval to search; default: the input's own range
                        ({low, expected, high}: low..high; {p50, p95}: p05..p95),
-                       else 0 to twice its value; for the overhead 0%..500%
+                       else 0 to twice its value; for the overhead 0%..500%,
+                       for the interruption rate 0 to where B bills 6× hours
   --spot GROUP         compare GROUP on-demand vs spot
-  --spot-overhead PCT  the spot re-run overhead, e.g. 15%
+  --spot-overhead PCT  the spot re-run overhead, e.g. 15% (groups without
+                       interruption fields)
   --format FORMAT      table (default), json or markdown
   --pricing FILE       a pricing override file; may repeat
   --prices bundled     ignore the catalog that pricing update --all cached

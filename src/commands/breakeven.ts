@@ -4,10 +4,13 @@ import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } 
 import { breakEven } from '../engine/breakeven.js';
 import { swingEnds } from '../engine/distributions.js';
 import { compilePlan } from '../engine/compiled-plan.js';
+import { billedHours, type InterruptionModel } from '../engine/spot-interruptions.js';
+import { billedPerNode, interruptionModel } from '../engine/purchase-options.js';
+import { amount } from '../model/numbers.js';
 import { onSpot, parseVaryPath, pathOf, setValue, valueOf, varyPaths, withPurchase, type VaryTarget } from '../engine/vary.js';
 import { Decimal } from '../model/decimal.js';
 import { PlanError } from '../model/estimate.js';
-import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
+import { DEFAULT_HOURS_PER_MONTH, INTERRUPTION_FIELDS, type Scenario } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
 import { pricingUsed } from '../format/describe.js';
@@ -71,6 +74,121 @@ interface Setup {
   high: Decimal;
   /** Hours per node the plans need at a value, when the varied value sets hours: a month has only so many. */
   hoursAt?: (x: Decimal) => Decimal;
+  /** How plan B's spot hours are modelled, for the report. */
+  assumptions?: string[];
+  /** What the model says at a crossing. */
+  atCrossing?: (x: Decimal) => string;
+}
+
+type CostOf = (p: Projection, s: Scenario, t?: VaryTarget, at?: (x: Decimal) => Decimal) => (x: Decimal) => Decimal;
+
+/**
+ * `--spot GROUP`: the group on-demand (A) vs on spot (B). A group with the spot
+ * interruption model is billed the model's hours (varying its interruption
+ * rate, or --vary PATH); one without it runs hours × (1 + a flat overhead).
+ */
+function spotSetup(a: Projection, spot: string, args: ParsedArgs, overheadText: string | undefined, costOf: CostOf): Setup {
+  const s = a.loaded.scenario;
+  const group = (s.nodes ?? []).find((n) => n.name === spot);
+  if (!group) {
+    const names = (s.nodes ?? []).map((n) => n.name);
+    const hint = didYouMean(spot, names);
+    throw new UsageError(`--spot ${JSON.stringify(spot)}: no node group of that name${hint ? `; ${hint}` : ''} (node groups: ${names.join(', ') || 'none'})`);
+  }
+  const onDemand = withPurchase(s, spot, 'on-demand');
+  const plainA = `${s.name}, nodes.${spot} on-demand`;
+  const model = group.purchase === 'spot' ? interruptionModel(group) : undefined;
+  if (model) {
+    if (overheadText !== undefined) {
+      throw new UsageError(
+        `--spot-overhead: nodes.${spot} has the spot interruption model (${INTERRUPTION_FIELDS.join(', ')}), whose billed hours breakeven uses; --spot-overhead is for groups without it`,
+      );
+    }
+    return interruptionSetup(a, spot, model, onDemand, plainA, stringOption(args, 'vary'), between(args, false), costOf);
+  }
+  const flat = `nodes.${spot} has no interruption fields (${INTERRUPTION_FIELDS.join(', ')}): spot runs the group's hours × (1 + one flat re-run overhead)`;
+  const spotHours = (plan: Scenario) => valueOf(plan, { label: '', section: 'nodes', name: spot, field: 'hours' })!;
+  const plans: [string, string] = [plainA, `${s.name}, nodes.${spot} on spot, hours × (1 + overhead)`];
+  if (overheadText === undefined) {
+    if (stringOption(args, 'vary') !== undefined) throw new UsageError('--vary with --spot needs --spot-overhead PCT (the re-run overhead to assume)');
+    const [low, high] = between(args, true) ?? [new Decimal(0), new Decimal(5)];
+    // On spot the group runs its hours × (1 + overhead): the overhead moves the spot plan's hours.
+    const hours: VaryTarget = { label: '', section: 'nodes', name: spot, field: 'hours' };
+    const onDemandHours = valueOf(onDemand, hours)!;
+    return {
+      plans,
+      vary: 'spot re-run overhead',
+      unit: '%',
+      costA: costOf(a, onDemand),
+      costB: costOf(a, withPurchase(onDemand, spot, 'spot'), hours, (x) => onDemandHours.times(x.plus(1))),
+      low,
+      high,
+      hoursAt: (x) => spotHours(onDemand).times(x.plus(1)),
+      assumptions: [flat],
+    };
+  }
+  const overhead = number(overheadText, '--spot-overhead', true);
+  const t = target(stringOption(args, 'vary'), [s]);
+  const [low, high] = between(args, false) ?? defaultInterval(t, [a], [s]);
+  return {
+    plans: [plans[0], `${s.name}, nodes.${spot} on spot, hours × ${overhead.plus(1)}`],
+    vary: t.label,
+    unit: '',
+    costA: costOf(a, onDemand, t),
+    // Varying the spot group's own hours: spot runs each of them × (1 + overhead).
+    costB:
+      t.section === 'nodes' && t.name === spot && t.field === 'hours'
+        ? costOf(a, withPurchase(onDemand, spot, 'spot'), t, (x) => x.times(overhead.plus(1)))
+        : costOf(a, onSpot(onDemand, spot, overhead), t),
+    low,
+    high,
+    hoursAt: (x) => spotHours(setValue(onDemand, t, x)).times(overhead.plus(1)),
+    assumptions: [flat],
+  };
+}
+
+/**
+ * A spot group with the interruption model: B is the scenario as written, billed
+ * the model's hours for the useful ones; A the group on-demand, billed the useful
+ * hours. Without --vary the interruption rate is varied: where spot stops paying.
+ */
+function interruptionSetup(
+  a: Projection,
+  spot: string,
+  model: InterruptionModel,
+  onDemand: Scenario,
+  plainA: string,
+  varyText: string | undefined,
+  interval: [Decimal, Decimal] | undefined,
+  costOf: CostOf,
+): Setup {
+  const s = a.loaded.scenario;
+  const rate: VaryTarget = { label: `nodes.${spot}.interruptions_per_hour`, section: 'nodes', name: spot, field: 'interruptions_per_hour' };
+  const t = varyText === undefined ? rate : target(varyText, [s]);
+  const varyingRate = t.section === 'nodes' && t.name === spot && t.field === 'interruptions_per_hour';
+  const month = s.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  const groupAt = (x: Decimal) => setValue(s, t, x).nodes!.find((n) => n.name === spot)!;
+  const at = groupAt(valueOf(s, t)!);
+  const useful = at.hours ?? month;
+  // The rate at which the model bills 6 × the useful hours: the overhead's own 0%..500%.
+  const perNode = model.restartHours.plus(model.checkpointEveryHours.div(2)).times(model.gang ? at.count : 1);
+  const defaults = (): [Decimal, Decimal] =>
+    varyingRate && !a.loaded.uncertain.some((u) => u.label === rate.label) ? [new Decimal(0), new Decimal(5).div(perNode)] : defaultInterval(t, [a], [s]);
+  const [low, high] = interval ?? defaults();
+  const hoursAt = (x: Decimal) => billedPerNode(groupAt(x), month);
+  return {
+    plans: [plainA, `${s.name}, nodes.${spot} on spot, billed hours from its interruption model`],
+    vary: t.label,
+    unit: '',
+    // On-demand has no interruption rate: varying it leaves A as it is.
+    costA: varyingRate ? costOf(a, onDemand) : costOf(a, onDemand, t),
+    costB: costOf(a, s, t),
+    low,
+    high,
+    hoursAt,
+    assumptions: [`nodes.${spot} on spot uses the spot interruption model (hours are useful hours): ${billedHours(useful, at.count, model).formula}`],
+    atCrossing: (x) => `at ${t.label} = ${amount(x, 4)} a node is billed ${amount(hoursAt(x), 2)} h for ${amount(groupAt(x).hours ?? month, 2)} useful h`,
+  };
 }
 
 export function run(args: ParsedArgs, io: Io): number {
@@ -119,50 +237,7 @@ export function run(args: ParsedArgs, io: Io): number {
     };
   } else {
     if (spot === undefined) throw new UsageError('with one SCENARIO, breakeven needs --spot GROUP (spot vs on-demand); or give two scenarios');
-    const s = a!.loaded.scenario;
-    if (!(s.nodes ?? []).some((n) => n.name === spot)) {
-      const names = (s.nodes ?? []).map((n) => n.name);
-      const hint = didYouMean(spot, names);
-      throw new UsageError(`--spot ${JSON.stringify(spot)}: no node group of that name${hint ? `; ${hint}` : ''} (node groups: ${names.join(', ') || 'none'})`);
-    }
-    const onDemand = withPurchase(s, spot, 'on-demand');
-    const spotHours = (plan: Scenario) => valueOf(plan, { label: '', section: 'nodes', name: spot, field: 'hours' })!;
-    const plans: [string, string] = [`${s.name}, nodes.${spot} on-demand`, `${s.name}, nodes.${spot} on spot, hours × (1 + overhead)`];
-    if (overheadText === undefined) {
-      if (stringOption(args, 'vary') !== undefined) throw new UsageError('--vary with --spot needs --spot-overhead PCT (the re-run overhead to assume)');
-      const [low, high] = between(args, true) ?? [new Decimal(0), new Decimal(5)];
-      // On spot the group runs its hours × (1 + overhead): the overhead moves the spot plan's hours.
-      const hours: VaryTarget = { label: '', section: 'nodes', name: spot, field: 'hours' };
-      const onDemandHours = valueOf(onDemand, hours)!;
-      setup = {
-        plans,
-        vary: 'spot re-run overhead',
-        unit: '%',
-        costA: costOf(a!, onDemand),
-        costB: costOf(a!, withPurchase(onDemand, spot, 'spot'), hours, (x) => onDemandHours.times(x.plus(1))),
-        low,
-        high,
-        hoursAt: (x) => spotHours(onDemand).times(x.plus(1)),
-      };
-    } else {
-      const overhead = number(overheadText, '--spot-overhead', true);
-      const t = target(stringOption(args, 'vary'), [s]);
-      const [low, high] = between(args, false) ?? defaultInterval(t, projections, [s]);
-      setup = {
-        plans: [plans[0], `${s.name}, nodes.${spot} on spot, hours × ${overhead.plus(1)}`],
-        vary: t.label,
-        unit: '',
-        costA: costOf(a!, onDemand, t),
-        // Varying the spot group's own hours: spot runs each of them × (1 + overhead).
-        costB:
-          t.section === 'nodes' && t.name === spot && t.field === 'hours'
-            ? costOf(a!, withPurchase(onDemand, spot, 'spot'), t, (x) => x.times(overhead.plus(1)))
-            : costOf(a!, onSpot(onDemand, spot, overhead), t),
-        low,
-        high,
-        hoursAt: (x) => spotHours(setValue(onDemand, t, x)).times(overhead.plus(1)),
-      };
-    }
+    setup = spotSetup(a!, spot, args, overheadText, costOf);
   }
 
   const result = breakEven(setup.costA, setup.costB, setup.low, setup.high);
@@ -176,7 +251,8 @@ export function run(args: ParsedArgs, io: Io): number {
   const month = a!.loaded.scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
   // A crossing that needs more hours per node than the month has is arithmetic, not a plan: said so.
   const beyondMonth = setup.hoursAt ? roots.map((at) => ({ at, hours: setup.hoursAt!(at), month })).filter((b) => b.hours.gt(month)) : [];
-  const full: BreakEvenReport = { beyondMonth, plans: setup.plans, pricing: pricingUsed(projections.map((p) => p.estimate)), vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
+  const assumptions = [...(setup.assumptions ?? []), ...roots.flatMap((at) => setup.atCrossing?.(at) ?? [])];
+  const full: BreakEvenReport = { assumptions, beyondMonth, plans: setup.plans, pricing: pricingUsed(projections.map((p) => p.estimate)), vary: setup.vary, unit: setup.unit, between: [setup.low, setup.high], result, points };
   const render = { json: formatBreakEvenJson, markdown: formatBreakEvenMarkdown, table: formatBreakEvenTable, csv: formatBreakEvenTable }[format];
   io.stdout.write(render(full));
   return EXIT.ok;

@@ -1,5 +1,5 @@
 import { Decimal } from '../model/decimal.js';
-import { DEFAULT_HOURS_PER_MONTH, type Scenario } from '../model/scenario.js';
+import { DEFAULT_HOURS_PER_MONTH, INTERRUPTION_FIELDS, type NodeGroup, type Scenario } from '../model/scenario.js';
 import { QUANTITY_FIELDS, SECTIONS, withValues, type Section, type UncertainInput } from '../model/uncertain.js';
 
 /** One quantity addressed by name across scenarios: `transfers.nightly-feature-pull.gb_per_day`. */
@@ -60,6 +60,14 @@ export function onSpot(s: Scenario, group: string, overhead: Decimal): Scenario 
   return withPurchase(setValue(s, { label: '', section: 'nodes', name: group, field: 'hours' }, hours.times(overhead.plus(1))), group, 'spot');
 }
 
+/** The same scenario with one node group bought another way; off spot, the group's interruption model goes (nothing interrupts it). */
 export function withPurchase(s: Scenario, group: string, purchase: 'spot' | 'on-demand'): Scenario {
-  return { ...s, nodes: (s.nodes ?? []).map((n) => (n.name === group ? { ...n, purchase } : n)) };
+  return { ...s, nodes: (s.nodes ?? []).map((n) => (n.name === group ? bought(n, purchase) : n)) };
+}
+
+function bought(n: NodeGroup, purchase: 'spot' | 'on-demand'): NodeGroup {
+  if (purchase === 'spot') return { ...n, purchase };
+  const kept = { ...n, purchase } as Record<string, unknown>;
+  for (const f of INTERRUPTION_FIELDS) delete kept[f];
+  return kept as NodeGroup;
 }

@@ -15,6 +15,8 @@ export interface BreakEvenReport {
   result: BreakEven;
   /** The tables both plans were priced against. */
   pricing: PricingSource[];
+  /** How the plans were modelled (the spot model B uses), and what it says at each crossing. */
+  assumptions: string[];
   /** Crossings that need more hours per node than the month has: not reachable in a month. */
   beyondMonth: { at: Decimal; hours: Decimal; month: Decimal }[];
   /** Both plans' costs at the ends of the interval and at each crossing. */
@@ -55,7 +57,7 @@ function wrap(text: string, width = 79): string[] {
 
 export function formatBreakEvenTable(r: BreakEvenReport): string {
   const out = [`break-even · varying ${r.vary} over [${value(r, r.between[0])}, ${value(r, r.between[1])}]`, `  A  ${r.plans[0]}`, `  B  ${r.plans[1]}`];
-  out.push(...wrap(`pricing: ${pricingLine(r)}`), '', ...wrap(verdict(r)), '');
+  out.push(...wrap(`pricing: ${pricingLine(r)}`), ...r.assumptions.flatMap((a) => wrap(`assumes: ${a}`)), '', ...wrap(verdict(r)), '');
   out.push(`${r.vary.length > 24 ? 'value' : r.vary}`.padEnd(24).slice(0, 24) + 'A /month'.padStart(18) + 'B /month'.padStart(18) + 'B − A'.padStart(18));
   for (const p of r.points) {
     out.push(value(r, p.x).padEnd(24) + money(p.a).padStart(18) + money(p.b).padStart(18) + money(p.b.minus(p.a)).padStart(18));
@@ -64,7 +66,7 @@ export function formatBreakEvenTable(r: BreakEvenReport): string {
 }
 
 export function formatBreakEvenMarkdown(r: BreakEvenReport): string {
-  const out = [`### Break-even: ${r.vary}`, '', `- **A**: ${r.plans[0]}`, `- **B**: ${r.plans[1]}`, `- Pricing: ${pricingLine(r)}`, '', verdict(r), ''];
+  const out = [`### Break-even: ${r.vary}`, '', `- **A**: ${r.plans[0]}`, `- **B**: ${r.plans[1]}`, `- Pricing: ${pricingLine(r)}`, ...r.assumptions.map((a) => `- Assumes: ${a}`), '', verdict(r), ''];
   out.push(`| ${r.vary} | A /month | B /month | B − A |`, '|---:|---:|---:|---:|');
   for (const p of r.points) out.push(`| ${value(r, p.x)} | ${money(p.a)} | ${money(p.b)} | ${money(p.b.minus(p.a))} |`);
   return `${out.join('\n')}\n`;
@@ -84,6 +86,7 @@ export function formatBreakEvenJson(r: BreakEvenReport): string {
       ? { at: res.at.map(exact), cost_at: res.costAt.map(exact), cheaper_below: res.cheaperBelow === 0 ? 'a' : 'b' }
       : {}),
     ...(res.kind === 'never' ? { cheaper: res.cheaper === 0 ? 'a' : 'b' } : {}),
+    ...(r.assumptions.length ? { assumptions: r.assumptions } : {}),
     ...(r.beyondMonth.length ? { beyond_month: r.beyondMonth.map((b) => ({ at: exact(b.at), hours: exact(b.hours), hours_per_month: exact(b.month) })) } : {}),
     points: r.points.map((p) => ({ value: exact(p.x), a: exact(p.a), b: exact(p.b) })),
   };

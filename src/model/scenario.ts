@@ -172,7 +172,8 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
   return { nodeGroup, storage, transfer, cluster, commitment, loadBalancer, scenario };
 }
 
-const INTERRUPTION_FIELDS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const;
+/** The spot interruption model's keys: they belong to spot groups alone. */
+export const INTERRUPTION_FIELDS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const;
 const INTERRUPTION_NUMBERS = ['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours'] as const;
 
 /** Interruption fields belong to spot groups, and the model needs all three of its numbers. */

@@ -128,3 +128,67 @@ describe('break-even points the month cannot hold (issue 16, 5)', () => {
     expect(JSON.parse(r.stdout).beyond_month).toBeUndefined();
   });
 });
+
+describe('breakeven --spot on a group with the spot interruption model (issue 14)', () => {
+  // The done-when plan: 8 × p5.48xlarge, 100 useful h, 0.05 interruptions per node-hour, 1 h checkpoints, 15 min restarts, gang.
+  const plan = (extra = '') =>
+    scenarioFiles({
+      p5: `name: p5-spot\nnodes:\n  - {name: train, provider: aws, region: us-east-1, instance: p5.48xlarge, count: 8, hours: 100, purchase: spot, interruptions_per_hour: ${extra || '0.05'}, checkpoint_every_hours: 1, restart_hours: 0.25, gang: true}\n`,
+    }).p5!;
+  // p5.48xlarge us-east-1: on-demand 55.04, spot 28.106467; billed = useful × (1 + 8λ × (0.25 + 1/2)).
+  const onDemand = d('55.04');
+  const spot = d('28.106467');
+
+  it('varies the interruption rate: spot stops paying where (1 + 6λ) × spot = on-demand, and says the model', async () => {
+    const r = await runMain(['breakeven', plan(), '--spot', 'train', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.vary).toBe('nodes.train.interruptions_per_hour');
+    const expected = onDemand.div(spot).minus(1).div(6);
+    expect(new Decimal(j.at[0]).toDecimalPlaces(10).toFixed()).toBe(expected.toDecimalPlaces(10).toFixed());
+    expect(j.cheaper_below).toBe('b');
+    // The default interval: up to the rate at which the model bills 6 × the useful hours, 5 / 6.
+    expect(j.between[0]).toBe('0');
+    expect(new Decimal(j.between[1]).toDecimalPlaces(12).toFixed()).toBe(d(5).div(6).toDecimalPlaces(12).toFixed());
+    expect(j.b).toContain('billed hours from its interruption model');
+    expect(j.assumptions[0]).toContain('spot interruption model');
+    expect(j.assumptions[0]).toContain('= 130 h per node');
+    // At the crossing the model bills on-demand / spot × the useful hours.
+    expect(j.assumptions[1]).toContain(`is billed ${onDemand.div(spot).times(100).toDecimalPlaces(2).toFixed()} h for 100 useful h`);
+    // No flat overhead anywhere: the spot plan at the scenario's own rate is 8 × 130 h × spot.
+    const at = (await runMain(['breakeven', plan(), '--spot', 'train', '--between', '0.05..0.05', '--format', 'json'])).stdout;
+    expect(JSON.parse(at).points[0]).toEqual({ value: '0.05', a: onDemand.times(800).toFixed(), b: spot.times(8 * 130).toFixed() });
+  });
+
+  it('--vary the gang\'s node count: every node more raises the job\'s interruption rate, so spot stops paying at 25.5 nodes', async () => {
+    const r = await runMain(['breakeven', plan(), '--spot', 'train', '--vary', 'nodes.train.count', '--between', '8..40', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // (1 + n × 0.05 × 0.75) × spot = on-demand → n = (on-demand / spot − 1) / 0.0375
+    expect(new Decimal(j.at[0]).toDecimalPlaces(8).toFixed()).toBe(onDemand.div(spot).minus(1).div('0.0375').toDecimalPlaces(8).toFixed());
+    expect(j.points.find((p: { value: string }) => p.value === '8')).toEqual({ value: '8', a: onDemand.times(800).toFixed(), b: spot.times(8 * 130).toFixed() });
+  });
+
+  it('a ranged rate: the search interval is the range', async () => {
+    const r = await runMain(['breakeven', plan('{low: 0.01, expected: 0.05, high: 0.3}'), '--spot', 'train', '--format', 'json']);
+    expect(JSON.parse(r.stdout).between).toEqual(['0.01', '0.3']);
+  });
+
+  it('--spot-overhead on such a group is a usage error naming the model', async () => {
+    const r = await runMain(['breakeven', plan(), '--spot', 'train', '--spot-overhead', '15%', '--vary', 'nodes.train.hours']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nodes.train has the spot interruption model');
+    expect(r.stderr).toContain('--spot-overhead is for groups without it');
+  });
+
+  it('a group without interruption fields keeps the flat overhead, and says so', async () => {
+    for (const args of [[], ['--spot-overhead', '15%', '--vary', 'nodes.h200-trainers.hours']]) {
+      const r = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers', ...args, '--format', 'json']);
+      expect(JSON.parse(r.stdout).assumptions).toEqual([
+        'nodes.h200-trainers has no interruption fields (interruptions_per_hour, checkpoint_every_hours, restart_hours, gang): spot runs the group\'s hours × (1 + one flat re-run overhead)',
+      ]);
+    }
+    const table = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--spot', 'h200-trainers']);
+    expect(table.stdout).toContain('assumes: nodes.h200-trainers has no interruption fields');
+  });
+});
