@@ -15,6 +15,7 @@ import { didYouMean, listSome } from '../model/suggest.js';
 import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, type BreakEvenReport } from '../format/breakeven.js';
 import { pricingUsed } from '../format/describe.js';
 import { locatePlanError, projectFile, type Projection } from '../projection.js';
+import { warnPlans } from './plan-warnings.js';
 import { warnIfStale } from './stale-pricing.js';
 
 /** A number, or with `percent` also a percentage: "15%" → 0.15, "0.15" → 0.15. */
@@ -199,6 +200,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const projections = files.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const [a, b] = projections;
   warnIfStale(projections.map((p) => p.estimate), args, io);
+  warnPlans(projections, io);
   const spot = stringOption(args, 'spot');
   const overheadText = stringOption(args, 'spot-overhead');
 

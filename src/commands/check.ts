@@ -9,6 +9,7 @@ import { formatCheckJson, formatCheckMarkdown, formatCheckTable } from '../forma
 import { checkAnnotations } from '../format/github-annotations.js';
 import { locate } from '../model/yaml-source.js';
 import { projectFile } from '../projection.js';
+import { warnPlans } from './plan-warnings.js';
 import { warnIfStale } from './stale-pricing.js';
 
 /** --percentile: which sampled percentile of a ranged total must fit the budget (p95 by default). */
@@ -31,9 +32,10 @@ export function run(args: ParsedArgs, io: Io): number {
   const checked = args.positionals.map((f) => {
     const p = projectFile(f, pricing, { prices: pricesOption(args) });
     const verdict = budgetVerdict(p.estimate, assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling), percentile);
-    return { verdict, estimate: p.estimate, budgetAt: { file: p.loaded.file, position: locate(p.loaded.source, ['budget'], true) } };
+    return { verdict, loaded: p.loaded, estimate: p.estimate, budgetAt: { file: p.loaded.file, position: locate(p.loaded.source, ['budget'], true) } };
   });
   warnIfStale(checked.map((c) => c.estimate), args, io);
+  warnPlans(checked, io);
   const verdicts = checked.map((c) => c.verdict);
   // Annotations for the runner to pin on the scenario's budget: line, then the table for whoever reads the log.
   const annotated = (v: readonly BudgetVerdict[]) => [...checkAnnotations(checked), formatCheckTable(v)].join('\n');

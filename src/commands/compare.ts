@@ -11,6 +11,7 @@ import { formatComparisonMarkdown } from '../format/compare/markdown.js';
 import { formatComparisonTable } from '../format/compare/table.js';
 import { formatComparisonHtml } from '../format/html/compare.js';
 import { projectFile } from '../projection.js';
+import { warnPlans } from './plan-warnings.js';
 import { warnIfStale } from './stale-pricing.js';
 
 export function run(args: ParsedArgs, io: Io): number {
@@ -21,6 +22,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const estimates = projections.map((p) => p.estimate);
   warnIfStale(estimates, args, io);
+  warnPlans(projections, io);
   // A spot group's interruptions are sampled beside the plans' ranges; with no range anywhere the
   // comparison stays the point figures (estimate and check still sample the interruptions alone).
   const ranged = projections.some((p) => p.loaded.uncertain.some((u) => !u.interruptions));

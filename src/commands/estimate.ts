@@ -10,6 +10,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../format/uncertainty.js';
 import { projectFile } from '../projection.js';
+import { warnPlans } from './plan-warnings.js';
 import { warnIfStale } from './stale-pricing.js';
 
 /**
@@ -40,6 +41,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
   warnIfStale(projections.map((p) => p.estimate), args, io);
+  warnPlans(projections, io);
   await writeChunks(io.stdout, await renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
 }

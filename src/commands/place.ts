@@ -17,6 +17,7 @@ import { changedFields, type Value } from '../tui/edits.js';
 import { appendedItem, changedOnDisk, scenarioText, staleComments } from '../tui/save.js';
 import { writeAtomic } from '../write-atomic.js';
 import { progressBar } from './place-progress.js';
+import { warnPlans } from './plan-warnings.js';
 import { warnIfStale } from './stale-pricing.js';
 
 const DEFAULT_TOP = 10;
@@ -131,6 +132,7 @@ export function run(args: ParsedArgs, io: Io): number {
     bar?.done();
   }
   warnIfStale([result.base], args, io);
+  warnPlans([{ loaded, estimate: result.base }], io);
 
   const base = { scenario: loaded.scenario, uncertain: loaded.uncertain, book };
   let ranked: Candidate[] = result.candidates;

@@ -6,6 +6,7 @@ import type { NodeGroup, ScenarioCommitment } from '../model/scenario.js';
 import { LookupError, tableFor } from '../pricing/lookup.js';
 import { commitmentRate } from '../pricing/purchase-lookup.js';
 import { money } from '../model/numbers.js';
+import { listSome } from '../model/suggest.js';
 
 /**
  * The plan's `commitments:` applied to its on-demand node usage the way the
@@ -123,13 +124,31 @@ const PURCHASE_OF: Record<CommitmentKind, 'savings-plan' | 'reserved' | 'committ
   cud: 'committed-use',
 };
 
-function eligible(c: ScenarioCommitment, g: NodeGroup): boolean {
-  if (g.provider !== c.provider || (g.purchase ?? 'on-demand') !== 'on-demand') return false;
-  if (c.scope?.region !== undefined && g.region !== c.scope.region) return false;
-  if (c.scope?.instance !== undefined && g.instance !== c.scope.instance) return false;
+/** Why a node group is not usage the commitment applies to (its cloud, purchase, region or type), or undefined when it is. */
+function ineligible(c: ScenarioCommitment, g: NodeGroup): string | undefined {
+  if (g.provider !== c.provider) return `on ${g.provider}`;
+  const purchase = g.purchase ?? 'on-demand';
+  if (purchase !== 'on-demand') return purchase;
+  if (c.scope?.region !== undefined && g.region !== c.scope.region) return `in ${g.region}`;
+  if (c.scope?.instance !== undefined && g.instance !== c.scope.instance) return g.instance;
   // EC2 instance families are the part of the type's name before the size: p4d in p4d.24xlarge.
-  if (c.scope?.family !== undefined && g.instance.split('.')[0] !== c.scope.family) return false;
-  return true;
+  if (c.scope?.family !== undefined && g.instance.split('.')[0] !== c.scope.family) return `${g.instance}, family ${g.instance.split('.')[0]}`;
+  return undefined;
+}
+
+/** The node groups a commitment could not use, each with why, the first few of them: a big plan is not listed whole. */
+function whyNone(c: ScenarioCommitment, groups: readonly NodeGroup[]): string {
+  const named = groups.flatMap((g) => {
+    const why = ineligible(c, g);
+    return why === undefined ? [] : [`nodes.${g.name} is ${why}`];
+  });
+  return named.length ? listSome(named, 5) : 'the plan has no node groups';
+}
+
+/** The usage a commitment applies to, in words: `on-demand aws p4d node groups in us-east-1`. */
+function couldCover(c: ScenarioCommitment): string {
+  const what = c.scope?.instance ?? c.scope?.family;
+  return `on-demand ${c.provider}${what ? ` ${what}` : ''} node groups ${c.scope?.region ? `in ${c.scope.region}` : 'in any region'}`;
 }
 
 /**
@@ -148,7 +167,7 @@ export function applyCommitments(lines: readonly LineItem[], commitments: readon
       const ask = { purchase: PURCHASE_OF[c.kind], term: c.term, ...(c.payment ? { payment: c.payment } : {}), ...(isSavingsPlan(c.kind) ? { plan: c.kind === 'compute-savings-plan' ? ('compute' as const) : ('ec2-instance' as const) } : {}) };
       const rates = new Map<number, Decimal>();
       nodeLines.forEach(({ group }, i) => {
-        if (!eligible(c, group)) return;
+        if (ineligible(c, group) !== undefined) return;
         try {
           rates.set(i, commitmentRate(table, group.instance, group.region, ask).rate);
         } catch (e) {
@@ -190,9 +209,8 @@ export function applyCommitments(lines: readonly LineItem[], commitments: readon
     const cost = result.cost[k]!;
     const used = result.used[k]!;
     const waste = cost.minus(used);
-    if (covers[k]!.rates.size === 0) {
-      ctx.assume(`commitments.${c.name}: no usage in the plan is eligible for it; all of its ${money(cost)} a month is waste`);
-    }
+    const idle = covers[k]!.rates.size === 0;
+    if (idle) ctx.assume(`commitments.${c.name}: no usage in the plan is eligible for it; all of its ${money(cost)} a month is waste`);
     out.push({
       kind: 'commitment',
       name: c.name,
@@ -205,7 +223,11 @@ export function applyCommitments(lines: readonly LineItem[], commitments: readon
       rate: cost.div(ctx.hoursPerMonth),
       cost,
       ref: ['commitments', commitments.indexOf(c)],
-      commitment: { used, waste },
+      commitment: {
+        used,
+        waste,
+        ...(idle ? { noEligible: { couldCover: couldCover(c), groups: whyNone(c, ctx.groups) } } : {}),
+      },
     });
   });
   return out;

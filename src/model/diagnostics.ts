@@ -20,15 +20,16 @@ export const SHOWN = 20;
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
     const more = diagnostics.length - SHOWN;
-    super([...diagnostics.slice(0, SHOWN).map(formatDiagnostic), ...(more > 0 ? [`… and ${more} more errors`] : [])].join('\n'));
+    super([...diagnostics.slice(0, SHOWN).map((d) => formatDiagnostic(d)), ...(more > 0 ? [`… and ${more} more errors`] : [])].join('\n'));
     this.name = 'InputError';
   }
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
+/** `file:line:col: error: …` (or `warning:` for a plan that is valid but likely not what was meant), with its hint. */
+export function formatDiagnostic(d: Diagnostic, severity: 'error' | 'warning' = 'error'): string {
   const where = d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file;
   const hint = d.suggestion ? `\n  hint: ${d.suggestion}` : '';
-  return `${where}: error: ${d.message}${hint}`;
+  return `${where}: ${severity}: ${d.message}${hint}`;
 }
 
 /** A path as the user would write it: relative to where they ran tollgate, when it is below there. */

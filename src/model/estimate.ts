@@ -66,6 +66,8 @@ export interface LineCoverage {
 export interface LineCommitment {
   used: Decimal;
   waste: Decimal;
+  /** No usage in the plan is eligible for it (so all of it is waste): what it could cover, and why each node group is not that. */
+  noEligible?: { couldCover: string; groups: string };
 }
 
 export interface LineItem {

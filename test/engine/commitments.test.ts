@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cover, type Cover, type Usage } from '../../src/engine/commitments.js';
+import { planWarnings } from '../../src/commands/plan-warnings.js';
 import { purchaseNote } from '../../src/format/describe.js';
+import { formatDiagnostic } from '../../src/model/diagnostics.js';
 import { Decimal } from '../../src/model/decimal.js';
 import type { Estimate } from '../../src/model/estimate.js';
 import { parseScenario, providersOf } from '../../src/model/load-scenario.js';
@@ -77,6 +79,22 @@ describe('commitments: a 1-year Compute Savings Plan of $100/h', () => {
     const e = priced(`nodes:\n  - {name: train, provider: aws, region: us-east-1, instance: p4d.24xlarge, count: 2, purchase: spot}\n${sp100}`);
     expect(line(e, 'sp', 'commitment').commitment!.waste.toFixed()).toBe('73000');
     expect(e.assumptions.some((a) => a.startsWith('commitments.sp: no usage in the plan is eligible for it'))).toBe(true);
+    expect(line(e, 'sp', 'commitment').commitment!.noEligible).toEqual({ couldCover: 'on-demand aws node groups in any region', groups: 'nodes.train is spot' });
+  });
+
+  it('a commitment with no eligible usage: warned at its file:line:col, naming what it covers and why each group is not that', () => {
+    const text = `name: t\npricing: [./commitment-rates.yaml]\nnodes:\n  - {name: g, provider: gcp, region: us-central1, instance: a2-highgpu-1g, count: 1}\n  - {name: west, provider: aws, region: us-west-2, instance: p4d.24xlarge, count: 1}\ncommitments:\n  - {name: ri, provider: aws, kind: reservation, term: 1y, units: 1, scope: {instance: p4d.24xlarge, region: us-east-1}}\n`;
+    const loaded = parseScenario(text, join(DIR, 'inline.yaml'));
+    const e = priceLoaded(loaded, loadPricingBook(providersOf(loaded.scenario), loaded.overrides, FIXTURE_PRICING));
+    const [w, ...rest] = planWarnings(loaded, e);
+    expect(rest).toEqual([]);
+    expect(w!.position).toEqual({ line: 7, col: 5 });
+    expect(w!.message).toContain('commitments.ri: no usage in the plan is eligible for it, so all of its');
+    expect(w!.message).toContain('it covers on-demand aws p4d.24xlarge node groups in us-east-1; here nodes.g is on gcp, nodes.west is in us-west-2');
+    expect(formatDiagnostic(w!, 'warning')).toMatch(/^\S+inline\.yaml:7:5: warning: commitments\.ri: /);
+    // One eligible group, even covering nothing of it in hours, is no warning.
+    const used = parseScenario(text.replace('us-west-2', 'us-east-1'), join(DIR, 'inline.yaml'));
+    expect(planWarnings(used, priceLoaded(used, loadPricingBook(providersOf(used.scenario), used.overrides, FIXTURE_PRICING)))).toEqual([]);
   });
 
   it('an eligible line the table has no plan rate for is an error at the commitment, never a guess', () => {
