@@ -20,7 +20,7 @@ function plainOrQuoted(value: string, style: Scalar['type']): string {
 
 /** A scalar as the file would spell it (plain when that reads back the same), in the given quoting style. */
 export function written(value: Value, style?: Scalar['type']): string {
-  return typeof value === 'string' ? plainOrQuoted(value, style) : value.toFixed();
+  return typeof value === 'string' ? plainOrQuoted(value, style) : typeof value === 'boolean' ? String(value) : value.toFixed();
 }
 
 function lineStart(text: string, offset: number): number {
@@ -118,7 +118,10 @@ export function spliced(text: string, changes: FieldChange[], dropComments: bool
     splices.push(splice);
   }
   let out = text;
-  for (const s of splices.sort((a, b) => b.at - a.at)) out = out.slice(0, s.at) + s.text + out.slice(s.end);
+  // From the end back, so a splice never moves the ones before it; keys added at one place (the end of
+  // a map) go in last-first, so they read in the order the changes name them.
+  const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.at - a.s.at || b.i - a.i);
+  for (const { s } of order) out = out.slice(0, s.at) + s.text + out.slice(s.end);
   return out;
 }
 
@@ -157,7 +160,7 @@ function rewritten(text: string, changes: FieldChange[]): string {
   const doc = parseDocument(text);
   for (const c of changes) {
     if (c.after === undefined) doc.deleteIn(c.path);
-    else doc.setIn(c.path, typeof c.after === 'string' ? c.after : Number(c.after.toFixed()));
+    else doc.setIn(c.path, typeof c.after === 'object' ? Number(c.after.toFixed()) : c.after);
   }
   return String(doc);
 }

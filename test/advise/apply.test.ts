@@ -112,4 +112,14 @@ transfers:
     expect(JSON.parse(est.stdout).totals.total).toBe('21205.698936124638671875');
   });
 
+  it('the commitment edit writes purchase, term, payment, plan in that order into a flow map, and the comment stays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-advise-'));
+    const file = join(dir, 'flow.yaml');
+    writeFileSync(file, 'name: flow\nnodes: [{name: gpu, provider: aws, region: us-east-1, instance: p5.48xlarge, count: 2}] # two nodes\n');
+    const applied = await runMain(['advise', file, '--apply', '1', '--max-age', '100000']);
+    expect(applied.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      'name: flow\nnodes: [{name: gpu, provider: aws, region: us-east-1, instance: p5.48xlarge, count: 2, purchase: reserved, term: 3y, payment: no-upfront, plan: standard}] # two nodes\n',
+    );
+  });
 });

@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import { parseScenario } from '../../src/model/load-scenario.js';
-import { applyEdit, changedFields, rangeNotes, type Edit } from '../../src/tui/edits.js';
-import { changedOnDisk, scenarioText } from '../../src/tui/save.js';
+import { applyEdit, changedFields, rangeNotes, type Edit, type FieldChange } from '../../src/tui/edits.js';
+import { changedOnDisk, scenarioText, spliced } from '../../src/tui/save.js';
 import { writeAtomic } from '../../src/write-atomic.js';
 import { RECSYS, SMALL, recsysCopy, scenarioFile } from './fixtures.js';
 
@@ -70,6 +70,20 @@ nodes: [{name: a, provider: aws, region: us-east-1, zone: us-east-1a, instance: 
     expect(out).toBe(`name: flow
 nodes: [{name: a, provider: aws, region: us-east-2, instance: m7i.xlarge, count: 3, hours: 10}] # tiny
 `);
+  });
+
+  it('keys added to one map go in the order the changes name them, block or flow (purchase, term, payment, plan)', () => {
+    const changes: FieldChange[] = (['purchase', 'term', 'payment', 'plan'] as const).map((f, i) => ({
+      path: ['nodes', 0, f],
+      before: undefined,
+      after: ['reserved', '3y', 'no-upfront', 'standard'][i]!,
+    }));
+    const flow = 'name: f\nnodes: [{name: a, provider: aws, region: us-east-1, instance: p5.48xlarge, count: 2}] # two\n';
+    expect(spliced(flow, changes, false)).toBe(
+      'name: f\nnodes: [{name: a, provider: aws, region: us-east-1, instance: p5.48xlarge, count: 2, purchase: reserved, term: 3y, payment: no-upfront, plan: standard}] # two\n',
+    );
+    const block = 'name: b\nnodes:\n  - name: a   # trainers\n    provider: aws\n    region: us-east-1\n    instance: p5.48xlarge\n    count: 2\n';
+    expect(spliced(block, changes, false)).toBe(`${block}    purchase: reserved\n    term: 3y\n    payment: no-upfront\n    plan: standard\n`);
   });
 
   it('reads back exactly what was edited, every time', () => {
