@@ -1,6 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Commitment, PricingTableInput } from '../model/pricing.js';
-import { commitmentLabel, PURCHASES, SOLD_BY, type CommittedPurchase, type Purchase } from '../model/purchase.js';
+import { commitmentLabel, isCommitted, PURCHASES, SOLD_BY, type CommittedPurchase, type Purchase } from '../model/purchase.js';
 import { dateFor, LookupError } from './lookup.js';
 
 /** What a committed option asks for: the entry is the one whose fields match (those left out match any). */
@@ -18,6 +18,31 @@ export function optionsPriced(table: PricingTableInput, instance: string, region
     if (p === 'flex-start') return entry.flex_start?.[region] !== undefined;
     return (entry.commitments ?? []).some((c) => c.purchase === p && c.rates[region] !== undefined);
   });
+}
+
+/** One way to buy an instance that a table prices: a committed option with the terms of one of its entries. */
+export type PurchaseChoice = { purchase: Purchase; label: string } & Partial<Pick<Commitment, 'term' | 'payment' | 'plan'>>;
+
+/**
+ * Every way a table prices one instance in one region, in PURCHASES order and
+ * each committed option once per entry (its plan, term and payment): what the
+ * session's `p` cycles through.
+ */
+export function purchaseChoices(table: PricingTableInput, instance: string, region: string): PurchaseChoice[] {
+  const entries = (table.instances?.[instance]?.commitments ?? []).filter((c) => c.rates[region] !== undefined);
+  return optionsPriced(table, instance, region).flatMap((purchase): PurchaseChoice[] =>
+    isCommitted(purchase)
+      ? entries
+          .filter((c) => c.purchase === purchase)
+          .map((c) => ({
+            purchase,
+            label: commitmentLabel(c),
+            term: c.term,
+            ...(c.plan ? { plan: c.plan } : {}),
+            ...(c.payment ? { payment: c.payment } : {}),
+          }))
+      : [{ purchase, label: purchase }],
+  );
 }
 
 /**

@@ -60,23 +60,40 @@ export function inverse(changes: readonly FieldChange[]): FieldChange[] {
 
 /** The fields the session edits, per section; save writes back exactly these. */
 export const EDITABLE = {
-  nodes: ['provider', 'region', 'zone', 'instance', 'count', 'hours', 'purchase'],
+  // How a group is bought goes with its terms, its block and its interruption model: `p` sets and drops them together.
+  nodes: [
+    'provider',
+    'region',
+    'zone',
+    'instance',
+    'count',
+    'hours',
+    'purchase',
+    'term',
+    'payment',
+    'plan',
+    'block_hours',
+    'interruptions_per_hour',
+    'checkpoint_every_hours',
+    'restart_hours',
+    'gang',
+  ],
   storage: ['gb', 'get_requests_per_month', 'put_requests_per_month'],
   transfers: ['from', 'to', 'gb_per_day', 'gb_per_month'],
 } as const;
 export type Section = keyof typeof EDITABLE;
 export const SECTIONS = Object.keys(EDITABLE) as Section[];
 
-export type Value = string | Decimal;
+export type Value = string | boolean | Decimal;
 export interface FieldChange {
   path: PathSegment[];
   before: Value | undefined;
   after: Value | undefined;
 }
 
-function same(a: Value | undefined, b: Value | undefined): boolean {
+export function sameValue(a: Value | undefined, b: Value | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
   return a.eq(b);
 }
 
@@ -90,7 +107,7 @@ export function changedFields(before: Scenario, after: Scenario): FieldChange[] 
       for (const field of EDITABLE[section]) {
         const was = olds[index]?.[field];
         const now = item[field];
-        if (!same(was, now)) out.push({ path: [section, index, field], before: was, after: now });
+        if (!sameValue(was, now)) out.push({ path: [section, index, field], before: was, after: now });
       }
     });
   }
@@ -103,8 +120,9 @@ export function changedFields(before: Scenario, after: Scenario): FieldChange[] 
  * throw the range away. pathKey → how the range reads, for the detail line.
  */
 export function rangeNotes(uncertain: readonly UncertainInput[]): Map<string, string> {
+  // A spot group's interruption luck is sampled, not written: nothing in the file to point at.
   return new Map(
-    uncertain.map((u) => [
+    uncertain.filter((u) => !u.interruptions).map((u) => [
       pathKey(u.path),
       isLognormal(u.dist) ? `p50 ${amount(u.dist.p50)}, p95 ${amount(u.dist.p95)}` : `${amount(u.dist.low)} to ${amount(u.dist.high)}, expected ${amount(u.dist.expected)}`,
     ]),

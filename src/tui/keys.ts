@@ -47,7 +47,7 @@ export const MAIN_KEYS: Binding[] = [
   { keys: '+  -', does: 'one node more / fewer (node group)', match: ch('+', '=', '-', '_'), intent: (_s, i) => ({ action: { type: 'step', by: i === '+' || i === '=' ? 1 : -1 } }) },
   { keys: 'Enter  e', does: 'type a new count, GB or transfer volume', match: (i, k) => k.return || ch('e')(i, k), intent: act({ type: 'beginInput', what: 'quantity' }) },
   { keys: 'h', does: 'type new hours per node (node group)', match: ch('h'), intent: act({ type: 'beginInput', what: 'hours' }) },
-  { keys: 'p', does: 'switch on-demand / spot (node group)', match: ch('p'), intent: act({ type: 'togglePurchase' }) },
+  { keys: 'p', does: 'cycle on-demand / spot / terms priced (node group)', match: ch('p'), intent: act({ type: 'cyclePurchase' }) },
   {
     keys: 'i  r',
     does: 'pick instance and region (any cloud) / region only',

@@ -19,6 +19,7 @@ import { reprice, type EditPlan } from './price.js';
 import { rowIndex, rowsOf, type Row } from './rows.js';
 import { sampled, scrolled, type SpreadView } from './spread-state.js';
 import { moveWhere, openWhere, type WhereView } from './where-state.js';
+import { nextPurchase } from './purchase-cycle.js';
 import { compareSampled, samplingFor, type ComparedPlan, type CompareSampling } from './compare-sampling.js';
 
 /** A scenario and its estimate. */
@@ -86,7 +87,7 @@ export type Action =
   | { type: 'move'; by: number }
   | { type: 'resize'; size: Size }
   | { type: 'step'; by: 1 | -1 }
-  | { type: 'togglePurchase' }
+  | { type: 'cyclePurchase' }
   | { type: 'beginInput'; what: 'quantity' | 'hours' }
   | { type: 'type'; text: string }
   | { type: 'erase' }
@@ -496,16 +497,18 @@ function transition(state: Session, action: Action): Session {
       if (count.isNegative()) return withMessage(s, `${line.name} already has 0 nodes`, 'info');
       return edit(s, { section: 'nodes', index, patch: { count } });
     }
-    case 'togglePurchase': {
+    case 'cyclePurchase': {
       const line = mode.kind === 'list' ? selectedLine(s) : undefined;
       if (!line) return s;
       const { section, index } = itemOf(line);
       if (section !== 'nodes') return withMessage(s, 'the purchase option belongs to node groups');
-      const g = activeDoc(s).current.scenario.nodes![index]!;
-      const toSpot = (g.purchase ?? 'on-demand') !== 'spot';
-      // The interruption model is spot's alone: on demand it would be a validation error, so it goes (undo brings it back).
-      const noModel = Object.fromEntries((['interruptions_per_hour', 'checkpoint_every_hours', 'restart_hours', 'gang'] as const).filter((k) => g[k] !== undefined).map((k) => [k, undefined]));
-      return edit(s, { section: 'nodes', index, patch: toSpot ? { purchase: 'spot' } : { purchase: 'on-demand', ...noModel } });
+      const doc = activeDoc(s);
+      const g = doc.current.scenario.nodes![index]!;
+      const month = doc.current.scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+      const step = nextPurchase(g, doc.saved.scenario.nodes?.[index], doc.book, month, g.hours !== undefined && !isLocked(s, ['nodes', index, 'hours']));
+      if (step.kind === 'none') return withMessage(s, step.why, 'info');
+      const next = edit(s, { section: 'nodes', index, patch: step.patch });
+      return next.message ? next : withMessage(next, `${line.name}: ${step.choice.label} (option ${step.at + 1} of ${step.of} priced)`, 'info');
     }
     case 'beginInput':
       return mode.kind === 'list' ? beginInput(s, action.what) : s;

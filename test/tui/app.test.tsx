@@ -68,11 +68,21 @@ describe('the session on screen', () => {
     expect(await showing(app, '18,000 GB')).toMatch(/nightly-feature-pull.*18,000 GB × ≈\$0\.087325\s+\$1,571\.85\s+▲\+\$770\.70/);
   });
 
-  it('p refuses spot where no spot price is listed and says why', async () => {
+  it('p says so where on-demand is the only option priced', async () => {
     const app = open();
     await showing(app, 'TOTAL');
     await press(app, 'j', 'j', 'p');
-    await showing(app, '✗ not applied: no spot price for m7i.xlarge in us-east-1');
+    await showing(app, 'on-demand is the only purchase option priced for m7i.xlarge in aws us-east-1');
+  });
+
+  it('p steps to the next option priced; the detail line shows how the group is bought', async () => {
+    const app = open();
+    expect(await showing(app, 'bought on-demand')).toMatch(/bought on-demand · \$2\.744705\/GPU-hour effective/);
+    await press(app, 'p');
+    // p4d.24xlarge in us-east-1: on-demand, spot, reserved standard 1y and 3y.
+    expect(await showing(app, 'trainers: spot (option 2 of 4 priced)')).toMatch(/bought spot/);
+    await press(app, 'p');
+    expect(await showing(app, 'bought reserved standard 1y no-upfront')).toContain('4 × p4d.24xlarge (8× A100) reserved standard 1y no-upfront');
   });
 
   it('the instance picker filters by GPU model and applies a choice', async () => {

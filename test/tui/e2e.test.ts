@@ -6,7 +6,7 @@ import { Decimal } from '../../src/model/decimal.js';
 import { money } from '../../src/model/numbers.js';
 import { REPO } from '../helpers.js';
 import { hasTmux } from '../terminal.js';
-import { P4D_RATE, planOf, recsysCopy, scenarioFile } from './fixtures.js';
+import { P4D_RATE, SPOT_GANG, planOf, recsysCopy, scenarioFile } from './fixtures.js';
 
 // A private tmux server per test, so the test never touches a tmux the person running it uses, and
 // a test never starts its session on the previous test's server while that one is still exiting
@@ -88,6 +88,50 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
     expect(comments.length).toBeGreaterThan(10);
     for (const line of comments.filter((l) => !l.includes('count: 4'))) expect(saved).toContain(line);
     expect(saved.replace(/^ {4}count: 5\n/m, '    count: 4\n')).toBe(original);
+
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitFor('tollgate to quit', () => (alive() ? undefined : true));
+  });
+
+  it('p steps a group through the purchase options priced; the detail line shows coverage, waste and spot\'s billed hours; s saves keeping the comments', async () => {
+    const cli = join(REPO, 'bin/tollgate.js');
+    const original = `${SPOT_GANG}  - name: serve              # all month
+    provider: aws
+    region: us-east-1
+    instance: p5en.48xlarge
+    count: 1
+commitments:
+  - {name: sp, provider: aws, kind: ec2-instance-savings-plan, term: 1y, payment: no-upfront, hourly_commitment: 10, scope: {family: p5en, region: us-east-1}}
+`;
+    const file = scenarioFile(original);
+    startSession('-d', '-s', SESSION, '-x', '100', '-y', '30', `env CI=true ${process.execPath} ${cli} open ${file}`);
+    await waitFor('the first frame', () => totalOn(screen()));
+    // The largest line first: serve, on demand, part of it covered by the plan.
+    expect(screen()).toMatch(/▸ serve/);
+    await waitFor('the coverage', () => (screen().includes('183.07 h covered by sp, 546.93 h uncovered') ? true : undefined));
+    tmux('send-keys', '-t', SESSION, 'j');
+    await waitFor('the commitment\'s waste', () => (screen().includes('commitment: $7,300.00 used, $0.00 waste') ? true : undefined));
+    tmux('send-keys', '-t', SESSION, 'j');
+    const spot = await waitFor('spot\'s billed hours', () => (/expected 107\.5, p95\s+111\.68/.test(screen()) ? screen() : undefined));
+    // The month's interruption luck is sampled, not written in the file: no range to point at.
+    expect(spot).not.toContain('ranges in the file');
+
+    tmux('send-keys', '-t', SESSION, 'p');
+    const bought = await waitFor('the next option', () => (screen().includes('train: savings-plan ec2-instance 1y no-upfront (option 3 of 5 priced)') ? screen() : undefined));
+    expect(bought).toMatch(/▸ train\s+1,460 hour × /); // a committed option bills every hour of the month
+    tmux('send-keys', '-t', SESSION, 'Down');
+    tmux('send-keys', '-t', SESSION, 'Up');
+    await waitFor('the detail line', () => (screen().includes('bought savings-plan ec2-instance 1y no-upfront') ? true : undefined));
+
+    tmux('send-keys', '-t', SESSION, 's');
+    // The comment on the purchase line may now be false: asked, and kept.
+    await waitFor('the question', () => (screen().includes('comment now false? d drops · k keeps') ? true : undefined));
+    tmux('send-keys', '-t', SESSION, 'k');
+    await waitFor('the save message', () => (screen().includes(`saved ${file}`) ? true : undefined));
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('    hours: 100               # useful hours\n    purchase: savings-plan           # cheap, interruptible\n    term: 1y\n    payment: no-upfront\n    plan: ec2-instance\n  - name: serve              # all month\n');
+    expect(saved).not.toMatch(/interruptions_per_hour|checkpoint_every_hours|restart_hours|gang/);
+    for (const line of original.split('\n').filter((l) => l.includes('#') && !l.includes('purchase:'))) expect(saved).toContain(line);
 
     tmux('send-keys', '-t', SESSION, 'q');
     await waitFor('tollgate to quit', () => (alive() ? undefined : true));

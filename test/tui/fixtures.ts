@@ -108,3 +108,19 @@ transfers:
     gb_per_day: ${gbPerDay}
     days: 30
 `;
+
+/** A gang of two p5en on spot under the interruption model, with comments on its lines. */
+export const SPOT_GANG = `name: buying
+nodes:
+  - name: train              # the fine-tune
+    provider: aws
+    region: us-east-1
+    instance: p5en.48xlarge
+    count: 2
+    hours: 100               # useful hours
+    purchase: spot           # cheap, interruptible
+    interruptions_per_hour: 0.05
+    checkpoint_every_hours: 1
+    restart_hours: 0.25
+    gang: true
+`;

@@ -6,7 +6,8 @@ import { parseScenario } from '../../src/model/load-scenario.js';
 import { applyEdit, changedFields, rangeNotes, type Edit, type FieldChange } from '../../src/tui/edits.js';
 import { changedOnDisk, scenarioText, spliced } from '../../src/tui/save.js';
 import { writeAtomic } from '../../src/write-atomic.js';
-import { RECSYS, SMALL, recsysCopy, scenarioFile } from './fixtures.js';
+import { activeDoc } from '../../src/tui/state.js';
+import { RECSYS, SMALL, SPOT_GANG, recsysCopy, run, scenarioFile, session } from './fixtures.js';
 
 function edited(text: string, ...edits: Edit[]): string {
   const saved = parseScenario(text, 'plan.yaml').scenario;
@@ -96,6 +97,37 @@ nodes: [{name: a, provider: aws, region: us-east-2, instance: m7i.xlarge, count:
     const s = parseScenario(recsys, 'r.yaml').scenario;
     expect(scenarioText(recsys, 'r.yaml', s, s)).toBe(recsys);
     expect(changedFields(s, s)).toEqual([]);
+  });
+});
+
+describe('saving a purchase option `p` picked (issue 14)', () => {
+  const spot = SPOT_GANG;
+  const after = (presses: number) => {
+    const file = scenarioFile(spot);
+    let s = session([file]);
+    for (let i = 0; i < presses; i++) s = run(s, { type: 'cyclePurchase' });
+    const doc = activeDoc(s);
+    return scenarioText(doc.diskText, file, doc.saved.scenario, doc.current.scenario);
+  };
+
+  it('spot → savings plan: the interruption model goes, the terms come in order, every other comment stays', () => {
+    const out = after(1);
+    expect(diff(spot, out)).toEqual({
+      added: ['    purchase: savings-plan           # cheap, interruptible', '    term: 1y', '    payment: no-upfront', '    plan: ec2-instance'],
+      removed: ['    purchase: spot           # cheap, interruptible', '    interruptions_per_hour: 0.05', '    checkpoint_every_hours: 1', '    restart_hours: 0.25', '    gang: true'],
+    });
+    expect(parseScenario(out, 'plan.yaml').scenario.nodes![0]).toMatchObject({ purchase: 'savings-plan', term: '1y', plan: 'ec2-instance' });
+  });
+
+  it('on to a capacity block: block_hours as long as the group\'s hours, the terms gone', () => {
+    const out = after(3);
+    expect(out).toContain('    purchase: capacity-block           # cheap, interruptible\n    block_hours: 100\n');
+    expect(out).not.toMatch(/term:|interruptions_per_hour/);
+    expect(parseScenario(out, 'plan.yaml').scenario.nodes![0]!.block_hours!.toFixed()).toBe('100');
+  });
+
+  it('round the whole cycle back to spot: the file as it was, byte for byte', () => {
+    expect(after(5)).toBe(spot);
   });
 });
 

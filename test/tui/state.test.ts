@@ -96,20 +96,57 @@ describe('session reducer', () => {
     });
   });
 
-  describe('togglePurchase', () => {
-    it('switches to spot where the table lists a spot price', () => {
-      const s = run(small(), { type: 'togglePurchase' });
+  describe('cyclePurchase', () => {
+    const label = (s: Session) => selectedLine(s)!.purchase!.label;
+    it('cycles through the options the table prices for p5en.48xlarge in us-east-1, each with its terms, and back', () => {
+      let s = run(small(), { type: 'cyclePurchase' });
       expect(node(s, 0).purchase).toBe('spot');
       expect(selectedLine(s)?.cost.toFixed()).toBe('5439.76'); // 2 × 100 h × 27.1988
-      expect(node(run(s, { type: 'togglePurchase' }), 0).purchase).toBe('on-demand');
+      expect(s.message).toEqual({ tone: 'info', text: 'h200s: spot (option 2 of 5 priced)' });
+      s = run(s, { type: 'cyclePurchase' });
+      expect(node(s, 0)).toMatchObject({ purchase: 'savings-plan', plan: 'ec2-instance', term: '1y', payment: 'no-upfront' });
+      expect(label(s)).toBe('savings-plan ec2-instance 1y no-upfront');
+      s = run(s, { type: 'cyclePurchase' });
+      expect(node(s, 0).term).toBe('3y');
+      // A capacity block as long as the group's hours; the terms go.
+      s = run(s, { type: 'cyclePurchase' });
+      const block = node(s, 0);
+      expect(block.purchase).toBe('capacity-block');
+      expect(block.block_hours?.toFixed()).toBe('100');
+      expect([block.plan, block.term, block.payment]).toEqual([undefined, undefined, undefined]);
+      expect(selectedLine(s)!.quantity.toFixed()).toBe('200');
+      s = run(s, { type: 'cyclePurchase' });
+      // On-demand, the default, as the file had it: not written.
+      expect(node(s, 0).purchase).toBeUndefined();
+      expect(selectedLine(s)!.purchase!.option).toBe('on-demand');
+      expect(node(s, 0).block_hours).toBeUndefined();
+      expect(isDirty(activeDoc(s))).toBe(false);
+      // Each step is one undo: back through the block to the 3-year plan.
+      expect(node(run(s, { type: 'undo' }, { type: 'undo' }), 0).term).toBe('3y');
     });
 
-    it("refuses where there is no spot price, with the engine's reason, and changes nothing", () => {
-      // The CPU serving group: the bundled AWS table lists no spot price for m7i.
-      const s = run(selectName(session(), 'feature-api'), { type: 'togglePurchase' });
-      expect(s.message).toEqual({ tone: 'error', text: expect.stringMatching(/no spot price for m7i.xlarge in us-east-1/) });
+    it('a group only on-demand is priced for: says so, and changes nothing', () => {
+      // The CPU serving group: the bundled AWS table prices m7i.xlarge on demand only.
+      const s = run(selectName(session(), 'feature-api'), { type: 'cyclePurchase' });
+      expect(s.message).toEqual({ tone: 'info', text: 'on-demand is the only purchase option priced for m7i.xlarge in aws us-east-1' });
       expect(node(s, 1).purchase).toBeUndefined();
       expect(activeDoc(s).undo).toHaveLength(0);
+    });
+
+    it("leaving spot drops the interruption model (it belongs to spot); coming back brings the file's model back", () => {
+      const spot = SMALL.replace('    hours: 100\n', '    hours: 100\n    purchase: spot\n    interruptions_per_hour: 0.05\n    checkpoint_every_hours: 1\n    restart_hours: 0.25\n    gang: true\n');
+      let s = session([scenarioFile(spot)]);
+      expect(selectedLine(s)!.purchase!.spot!.expected.toFixed()).toBe('107.5'); // 100 × (1 + 0.1 × 0.75)
+      s = run(s, { type: 'cyclePurchase' });
+      expect(node(s, 0).purchase).toBe('savings-plan');
+      expect(node(s, 0).interruptions_per_hour).toBeUndefined();
+      expect(node(s, 0).gang).toBeUndefined();
+      expect(selectedLine(s)!.purchase!.spot).toBeUndefined();
+      for (let i = 0; i < 4; i++) s = run(s, { type: 'cyclePurchase' });
+      expect(node(s, 0).purchase).toBe('spot');
+      expect(node(s, 0).gang).toBe(true);
+      expect(selectedLine(s)!.purchase!.spot!.expected.toFixed()).toBe('107.5');
+      expect(isDirty(activeDoc(s))).toBe(false);
     });
   });
 
@@ -258,7 +295,7 @@ describe('session reducer', () => {
       const start = session();
       let s = start;
       for (let i = 0; i < 30; i++) s = run(s, { type: 'step', by: 1 });
-      s = run(s, { type: 'togglePurchase' }, { type: 'move', by: 1 }, { type: 'step', by: 1 });
+      s = run(s, { type: 'cyclePurchase' }, { type: 'move', by: 1 }, { type: 'step', by: 1 });
       const undo = activeDoc(s).undo;
       expect(undo.length).toBeGreaterThanOrEqual(31);
       for (const entry of undo) for (const c of entry) expect(Object.keys(c).sort()).toEqual(['after', 'before', 'path']);
