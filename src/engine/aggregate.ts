@@ -3,6 +3,7 @@ import type { LineTiers } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
 import { allocate, allocateFractions } from './allocate.js';
 import { groupBy } from './group-by.js';
+import { quotient } from './quotient.js';
 import { tieredCost } from './tiers.js';
 
 const ONE = new Decimal(1);
@@ -55,7 +56,7 @@ export function priceAggregate(members: readonly AggregateMember[], detail: Deta
     }
     // Each member's fraction of the aggregate serves both its tier shares and, on a
     // single schedule (the usual case), its part of the cost.
-    const fractions = indexes.map((i) => (aggregate.isZero() ? ZERO : members.length === 1 ? ONE : members[i]!.quantity.div(aggregate)));
+    const fractions = indexes.map((i) => (aggregate.isZero() ? ZERO : members.length === 1 ? ONE : quotient(members[i]!.quantity, aggregate)));
     const weights = indexes.map((i) => members[i]!.quantity);
     const costs =
       indexes.length === members.length && !aggregate.isZero() ? allocateFractions(scheduleCost, weights, fractions) : allocate(scheduleCost, weights);

@@ -1,4 +1,5 @@
 import { Decimal, ZERO, sum } from '../model/decimal.js';
+import { quotient } from './quotient.js';
 
 /** Shares are exact to 10^-10 of the currency; the remainder goes to the largest weight. */
 const SHARE_PLACES = 10;
@@ -16,7 +17,7 @@ export function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[]
   return allocateFractions(
     total,
     weights,
-    weights.map((w) => w.div(whole)),
+    weights.map((w) => quotient(w, whole)),
   );
 }
 

@@ -117,8 +117,13 @@ export function roundedTotals(sums: ExactSums): Totals {
   };
 }
 
+/**
+ * One exact addition a line, to its category: the total is the categories' sum, which
+ * exactness makes the same number as adding every line to it too (half the additions).
+ */
 export function totalsOf(lines: readonly LineItem[]): Totals {
   const sums = exactSums();
-  for (const line of lines) addCost(sums, line.category, line.cost);
+  for (const line of lines) sums[line.category] = sums[line.category].plus(line.cost);
+  sums.total = sums.compute.plus(sums.storage).plus(sums.egress).plus(sums.ingress).plus(sums.network);
   return roundedTotals(sums);
 }

@@ -1,3 +1,4 @@
+import { ZERO } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { StorageLine } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
@@ -6,6 +7,10 @@ import { blendedRate, priceAggregate, type AggregateMember, type Detail } from '
 import { groupBy } from './group-by.js';
 import type { PricingTrace } from './trace.js';
 import { fromGB, gbProduct } from './units.js';
+
+/** How a line's quantity follows from its item (one rule per unit, not a closure per line). */
+const asWritten = (l: StorageLine) => l.gb;
+const inGiB = (l: StorageLine) => fromGB(l.gb, 'GiB');
 
 /**
  * Storage tiers (S3's "first 50 TB") apply to everything of one class in one
@@ -26,7 +31,7 @@ export function priceStorage(
       const { unit, convert } = storageSizing(table, line.class);
       // A provisioned size (a file system sized in GiB) is taken as written; a byte volume is converted.
       const from = convert ? unit : 'GB';
-      const quantityOf = (l: StorageLine) => fromGB(l.gb, from);
+      const quantityOf = from === 'GB' ? asWritten : inGiB;
       const quantity = quantityOf(line);
       const tiers = Array.isArray(rate) ? rate : [{ rate }];
       const converted = from === 'GB' ? '' : `, written as ${line.gb} GB`;
@@ -45,7 +50,8 @@ export function priceStorage(
           quantity,
           unit: `${unit}-month`,
           rate: tiers[0]!.rate,
-          cost: quantity.times(tiers[0]!.rate),
+          // A tiered class's cost is its share of the aggregate, worked out below.
+          cost: tiers.length < 2 ? quantity.times(tiers[0]!.rate) : ZERO,
           ref: ['storage', index],
         } satisfies LineItem as LineItem,
       };

@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from '../model/decimal.js';
-import { formatEndpoint, parseEndpoint, resolveItem, type ResolvedEndpoint } from '../model/endpoint.js';
+import { formatEndpoint, parseEndpoint, resolveItem, type Endpoint, type ResolvedEndpoint } from '../model/endpoint.js';
 import type { LineItem, TransferPath } from '../model/estimate.js';
 import type { Tier, VolumeUnit } from '../model/pricing.js';
 import type { Scenario, Transfer } from '../model/scenario.js';
@@ -109,23 +109,47 @@ function endText(written: string, resolved: ResolvedEndpoint): string {
   return where === written ? written : `${written} (${where})`;
 }
 
+/**
+ * `endText` for one pricing: a plan of 10^5 transfers names a handful of ends. Only ends
+ * that are no item are kept (an item end's text is where the item is, read each time).
+ */
+function endTexts(): (written: string, parsed: Readonly<Endpoint>, resolved: ResolvedEndpoint) => string {
+  const known = new Map<string, string>();
+  return (written, parsed, resolved) => {
+    if (parsed.kind === 'item') return endText(written, resolved);
+    let text = known.get(written);
+    if (text === undefined) known.set(written, (text = endText(written, resolved)));
+    return text;
+  };
+}
+
 /** Price every transfer; internet egress tiers apply to each provider's monthly total. */
 export function priceTransfers(transfers: readonly Transfer[], ctx: Context): LineItem[] {
   const lines: LineItem[] = [];
   const egress: { item: LineItem; member: AggregateMember; provider: string }[] = [];
   const natRegions = new Map<string, { provider: LineItem['provider']; region: string; perHour?: Decimal; index: number }>();
   const vias = new ViaLines(ctx);
+  const ends = endTexts();
+  // The rule a line's quantity follows, one per unit (not a closure per line).
+  const rules = new Map<VolumeUnit, (x: Transfer) => Decimal>();
+  const ruleFor = (unit: VolumeUnit) => {
+    let rule = rules.get(unit);
+    if (!rule) rules.set(unit, (rule = (x: Transfer) => fromGB(transferGB(x, ctx.hoursPerMonth), unit)));
+    return rule;
+  };
 
   transfers.forEach((t, index) => {
     const ref = ['transfers', index];
-    let from, to;
+    let fromEnd, toEnd, from, to;
     try {
-      from = resolveItem(parseEndpoint(t.from), ctx.items);
+      fromEnd = parseEndpoint(t.from);
+      from = resolveItem(fromEnd, ctx.items);
     } catch (e) {
       return ctx.fail([...ref, 'from'], e);
     }
     try {
-      to = resolveItem(parseEndpoint(t.to), ctx.items);
+      toEnd = parseEndpoint(t.to);
+      to = resolveItem(toEnd, ctx.items);
     } catch (e) {
       return ctx.fail([...ref, 'to'], e);
     }
@@ -135,8 +159,8 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       const { gb, how } = monthlyGB(t, ctx.hoursPerMonth, ctx.assume);
       const unit = transferUnit(c.table);
       const quantity = fromGB(gb, unit);
-      const quantityOf = (x: Transfer) => fromGB(transferGB(x, ctx.hoursPerMonth), unit);
-      const product = transferProduct(t, unit);
+      const quantityOf = ruleFor(unit);
+      const product = ctx.trace && transferProduct(t, unit);
       const flow: ViaFlow = { transfer: t, index, path: c, from, to, quantity, unit, quantityOf };
       const viaPrice = vias.pathPrice(flow);
       const row = PATHS[c.path];
@@ -146,7 +170,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         category: row.category,
         provider: c.payer.provider,
         region: c.payer.region,
-        description: `${endText(t.from, from)} → ${endText(t.to, to)} (${viaPrice?.text ?? row.text}; ${how})`,
+        description: `${ends(t.from, fromEnd, from)} → ${ends(t.to, toEnd, to)} (${viaPrice?.text ?? row.text}; ${how})`,
         quantity,
         unit,
         rate: ZERO,
@@ -157,9 +181,9 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       const price = viaPrice ?? row.price(c, { name: t.name, to, assume: ctx.assume });
       if ('rate' in price) {
         item.rate = price.rate;
+        item.cost = quantity.times(price.rate);
         if (price.as_of) item.as_of = price.as_of;
-      } else egress.push({ item, member: { quantity, ...price }, provider: c.payer.provider });
-      item.cost = item.quantity.times(item.rate);
+      } else egress.push({ item, member: { quantity, ...price }, provider: c.payer.provider }); // costed with its aggregate below
       lines.push(item);
       ctx.trace?.line(item, quantityOf, product);
       vias.add(flow);

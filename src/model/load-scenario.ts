@@ -6,7 +6,7 @@ import { readTextFile } from './read-text-file.js';
 import { scenarioInputSchema, type Provider, type Scenario, type ScenarioInput } from './scenario.js';
 import { splitRanges, type UncertainInput } from './uncertain.js';
 import { validate } from './validate.js';
-import { locate, parseYamlSource, type SourceFile } from './yaml-source.js';
+import { locate, parseYamlSource, withoutData, type SourceFile } from './yaml-source.js';
 
 /** An override file as named by a scenario's `pricing:` list or `--pricing`. */
 export interface OverrideFile {
@@ -56,7 +56,7 @@ export function parseScenario(text: string, file: string): LoadedScenario {
     const repaired = withoutSchemaProblems(source.data);
     throw new ScenarioInputError(e.diagnostics, repaired ? loaded(repaired, source, file) : undefined);
   }
-  return loaded(input, source, file);
+  return loaded(input, withoutData(source), file);
 }
 
 function loaded(input: ScenarioInput, source: SourceFile, file: string): LoadedScenario {

@@ -49,11 +49,15 @@ export function splitRanges(input: ScenarioInput): { scenario: Scenario; uncerta
   for (const section of SECTIONS) {
     const items = input[section] as Record<string, unknown>[] | undefined;
     if (!items) continue;
-    scenario[section] = items.map((item, index) => {
-      const out: Record<string, unknown> = { ...item };
+    // An item with no range is the point item as it is, and a section of them the same array:
+    // a 10^6-line plan is not held twice.
+    let points: Record<string, unknown>[] | undefined;
+    items.forEach((item, index) => {
+      let out: Record<string, unknown> | undefined;
       for (const field of QUANTITY_FIELDS[section]) {
         const q = item[field] as Quantity | undefined;
         if (q === undefined || Decimal.isDecimal(q)) continue;
+        out ??= { ...item };
         out[field] = pointOf(q);
         const max = field === 'hours' ? hoursPerMonth : field === 'days' ? new Decimal(31) : undefined;
         uncertain.push({
@@ -64,8 +68,9 @@ export function splitRanges(input: ScenarioInput): { scenario: Scenario; uncerta
           ...(max ? { max } : {}),
         });
       }
-      return out;
+      if (out) (points ??= items.slice())[index] = out;
     });
+    if (points) scenario[section] = points;
   }
   // Interruptions are random even at a known rate: every spot group under the model is sampled.
   (input.nodes ?? []).forEach((n, index) => {

@@ -63,7 +63,7 @@ export function parseYamlSource(text: string, file: string): SourceFile {
   if (data === null || data === undefined) return fullParse(text, file);
   let full: SourceFile | undefined;
   const fullSource = () => (full ??= fullParse(text, file));
-  return {
+  const source = {
     file,
     text,
     data,
@@ -72,6 +72,36 @@ export function parseYamlSource(text: string, file: string): SourceFile {
     },
     get positions() {
       return fullSource().positions;
+    },
+  };
+  onDemand.set(source, fullSource);
+  return source;
+}
+
+/** The full parse of a fast-read source, done the first time it is asked for. */
+const onDemand = new WeakMap<SourceFile, () => SourceFile>();
+
+/**
+ * A fast-read source once its data has been validated into what the program uses:
+ * the data itself is let go (on a 10^6-line plan, hundreds of MB of objects beside
+ * the scenario made of them) and, if anything still asks for it (a located error),
+ * read again by the full parse with the positions. A full parse's source is kept
+ * whole: its document holds the data anyway.
+ */
+export function withoutData(source: SourceFile): SourceFile {
+  const full = onDemand.get(source);
+  if (!full) return source;
+  return {
+    file: source.file,
+    text: source.text,
+    get data() {
+      return full().data;
+    },
+    get doc() {
+      return full().doc;
+    },
+    get positions() {
+      return full().positions;
     },
   };
 }
