@@ -152,11 +152,25 @@ describe('Google Cloud Catalog SKUs → table rates', () => {
 describe('Azure Retail Prices items → table rates', () => {
   const out = mapAzureItems(azurePages().flatMap((p) => p.Items), bundled('azure'));
 
-  it('takes Linux pay-as-you-go and spot, not low priority, Windows or reservations', () => {
+  it('takes Linux pay-as-you-go and spot, not low priority or Windows', () => {
     expect(fixed(out.instances['Standard_NC24ads_A100_v4']!.on_demand)).toEqual({ eastus: '3.673' });
     expect(fixed(out.instances['Standard_NC24ads_A100_v4']!.spot)).toEqual({ eastus: '0.7346' });
     expect(fixed(out.instances['Standard_ND96isr_H100_v5']!.on_demand)).toEqual({ eastus: '98.32', westeurope: '100.1' });
     expect(out.notes).toContain('prices in regions the table does not list were left out: japaneast');
+  });
+
+  it('reads reservations (the term price per VM, as $/hour) and the savings plan rates of the pay-as-you-go item as commitments', () => {
+    const got = out.commitments['Standard_NC24ads_A100_v4']!.map((c) => ({ ...c, rates: fixed(c.rates) }));
+    expect(got).toEqual([
+      { purchase: 'savings-plan', plan: 'compute', term: '3y', rates: { eastus: '1.5795' } },
+      { purchase: 'savings-plan', plan: 'compute', term: '1y', rates: { eastus: '2.8327' } },
+      // 20273.268 / 8760 h and 39420 / 26280 h.
+      { purchase: 'reserved', term: '1y', rates: { eastus: '2.3143' } },
+      { purchase: 'reserved', term: '3y', rates: { eastus: '1.5' } },
+    ]);
+    // The Windows item's savings plan (it carries the licence) and the spot item are not commitments.
+    expect(out.commitments['Standard_ND96asr_v4']).toBeUndefined();
+    expect(out.commitmentsRead).toEqual(['reserved', 'savings-plan']);
   });
 
   it('reads internet egress bands over the Microsoft network as tiers, not the Routing Preference: Internet meter', () => {
