@@ -214,6 +214,18 @@ describe('AWS bulk offer file, read as a stream', () => {
     for (const [name, rates] of Object.entries(fromApi.instances)) expect(fixed(fromOffer.instances[name]!.on_demand)).toEqual(fixed(rates.on_demand));
   });
 
+  it('reads the Reserved Instance terms of a kept product as commitments: no upfront only, standard and convertible', async () => {
+    const out = mapAwsProducts(await readOfferFile(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), all), awsTable());
+    const got = out.commitments['p4d.24xlarge']!.map((c) => ({ ...c, rates: fixed(c.rates) }));
+    expect(got).toEqual([
+      { purchase: 'reserved', plan: 'standard', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '13.921094' } },
+      { purchase: 'reserved', plan: 'convertible', term: '3y', payment: 'no-upfront', rates: { 'us-east-1': '10.5' } },
+    ]);
+    expect(out.commitmentsRead).toEqual(['reserved']);
+    // Query API items without reserved terms say nothing about reservations.
+    expect(mapAwsProducts(awsEc2(), awsTable()).commitmentsRead).toEqual([]);
+  });
+
   it('keeps only the products asked for, and reports bytes read', async () => {
     const progress: { read: number; total: number }[] = [];
     const file = join(API_FIXTURES, 'aws-offer-AmazonEC2.json');
