@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import { mapAwsProducts } from '../../src/providers/aws/prices.js';
 import { readOfferFile } from '../../src/providers/aws/offer-file.js';
+import { mapSavingsPlans, readSavingsPlanStream } from '../../src/providers/aws/savings-plans.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import { mapAzureItems } from '../../src/providers/azure/prices.js';
 import { mapGcpSkus, moneyToDecimal } from '../../src/providers/gcp/prices.js';
-import { tiersFromBands } from '../../src/providers/fetched.js';
+import { emptyFetched, tiersFromBands } from '../../src/providers/fetched.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import type { PricingTableInput, Tier } from '../../src/model/pricing.js';
 import { API_FIXTURES, awsDataTransfer, awsEc2, awsNat, awsS3, azureBandwidth, azurePages, gcpSkus } from './fixtures.js';
@@ -260,5 +261,36 @@ describe('AWS bulk offer file, read as a stream', () => {
     await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toThrow(InputError);
     await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: 'not an AWS offer file: it needs offerCode, products and terms' }] });
     await expect(readOfferFile(join(dir, 'broken.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: expect.stringMatching(/^not a readable AWS offer file: /) }] });
+  });
+});
+
+describe('AWS Savings Plans offer file, read as a stream', () => {
+  const file = join(API_FIXTURES, 'aws-savingsplan-us-east-1.json');
+  const read = () => readSavingsPlanStream(createReadStream(file), { total: 0, query: 'Savings Plans us-east-1', instances: new Set(Object.keys(awsTable().instances!)) });
+
+  it('holds the no-upfront plans with the rates of the table\'s types only', async () => {
+    const items = await read();
+    expect(items.map((i) => i.savingsPlan.product.sku)).toEqual(['TESTCSP1YRNOUPF1', 'TESTISP1YRNOUPP5', 'TESTISP3YRNOUPP5']);
+    // x2iedn is not a type the table prices; Windows and dedicated-tenancy rates are not Linux shared.
+    expect(items[0]!.savingsPlan.term.rates!.map((r) => r.discountedSku)).toEqual(['TESTP5USE1LINUX', 'TESTP5BOS1LINUX', 'TESTM7IUSE1LINU']);
+  });
+
+  it('maps Compute and EC2 Instance plans, 1 and 3 years, in the table\'s regions (a Local Zone is not one)', async () => {
+    const out = emptyFetched('aws');
+    mapSavingsPlans(await read(), awsTable(), out);
+    const got = (name: string) => out.commitments[name]!.map((c) => ({ ...c, rates: fixed(c.rates) }));
+    expect(got('p5.48xlarge')).toEqual([
+      { purchase: 'savings-plan', plan: 'compute', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '40.1234' } },
+      { purchase: 'savings-plan', plan: 'ec2-instance', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '34.6752' } },
+      { purchase: 'savings-plan', plan: 'ec2-instance', term: '3y', payment: 'no-upfront', rates: { 'us-east-1': '23.77728' } },
+    ]);
+    expect(got('m7i.xlarge')).toEqual([{ purchase: 'savings-plan', plan: 'compute', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '0.1475' } }]);
+    expect(out.commitmentsRead).toEqual(['savings-plan']);
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'tollgate-sp-')), 'index.json');
+    writeFileSync(bad, '{"products": [');
+    await expect(readSavingsPlanStream(createReadStream(bad), { total: 0, query: 'x', instances: new Set() })).rejects.toThrow(/not a readable AWS Savings Plans file/);
   });
 });
