@@ -132,6 +132,18 @@ describe('Google Cloud Catalog SKUs → table rates', () => {
     expect(out.instances['a2-highgpu-1g']!.spot['us-central1']!.toFixed()).toBe('1.101915');
   });
 
+  it('rebuilds committed-use rates from the Commitment v1 core, memory and GPU SKUs of each term', () => {
+    // 12 × 0.019915 + 85 × 0.002669 + 1 × 1.84836204, the table's 1-year rate for a2-highgpu-1g in Iowa.
+    const oneYear = out.commitments['a2-highgpu-1g']!.find((c) => c.term === '1y')!;
+    expect(oneYear.purchase).toBe('committed-use');
+    expect(oneYear.rates['us-central1']!.toFixed()).toBe('2.31420704');
+    expect(out.commitments['a2-highgpu-8g']!.find((c) => c.term === '1y')!.rates['us-central1']!.toFixed()).toBe('18.51365632');
+    // No 3-year SKUs in the sample, no Commitment SKUs for G2: nothing made up for them.
+    expect(out.commitments['a2-highgpu-1g']!.some((c) => c.term === '3y')).toBe(false);
+    expect(out.commitments['g2-standard-8']).toBeUndefined();
+    expect(out.commitmentsRead).toEqual(['committed-use']);
+  });
+
   it('keeps machines whose price bundles local SSD, and families without SKUs, as they are', () => {
     expect(out.instances['a3-highgpu-8g']).toBeUndefined();
     expect(out.instances['n4-standard-8']).toBeUndefined();

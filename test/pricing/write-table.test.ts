@@ -97,6 +97,11 @@ describe('mergeFetched', () => {
       'added instance a2-highgpu-1g us-east1 spot',
       'added instance a2-highgpu-1g us-east4 spot',
       'added instance a2-highgpu-1g us-west1 spot',
+      // That older table had no committed-use rates: a 1-year entry is added.
+      'added instance a2-highgpu-1g us-central1 committed-use 1y',
+      'added instance a2-highgpu-1g us-east1 committed-use 1y',
+      'added instance a2-highgpu-1g us-east4 committed-use 1y',
+      'added instance a2-highgpu-1g us-west1 committed-use 1y',
     ]);
     expect(changes.every((c) => c.startsWith('added instance a2-highgpu-'))).toBe(true);
     expect(out.text).toMatch(/a2-highgpu-1g:\n(.*\n){4}.*\n    spot: \{us-central1: 1\.101915, /);
