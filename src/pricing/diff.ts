@@ -1,5 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { PricingTableInput, Tier } from '../model/pricing.js';
+import { commitmentName } from './merge-commitments.js';
 
 /** One rate of a table, named so the same rate in another table has the same key. */
 export interface RateEntry {
@@ -40,6 +41,9 @@ export function rateEntries(table: PricingTableInput): RateEntry[] {
   for (const [name, i] of Object.entries(table.instances ?? {})) {
     for (const [region, rate] of Object.entries(i.on_demand ?? {})) out.push({ item: `instance ${name}`, detail: `${region} on-demand`, unit: '$/hour', rate });
     for (const [region, rate] of Object.entries(i.spot ?? {})) out.push({ item: `instance ${name}`, detail: `${region} spot`, unit: '$/hour', rate });
+    for (const c of i.commitments ?? []) {
+      for (const [region, rate] of Object.entries(c.rates)) out.push({ item: `instance ${name}`, detail: `${region} ${commitmentName(c)}`, unit: '$/hour', rate });
+    }
   }
   for (const [name, s] of Object.entries(table.storage ?? {})) {
     for (const [region, rate] of Object.entries(s.rates ?? {})) {

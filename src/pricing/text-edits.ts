@@ -43,6 +43,17 @@ export class TextEdits {
     this.edits.push({ start, end, text: `${items.map((i) => `- ${i}`).join(`\n${indent}`)}${trailing}` });
   }
 
+  /** Add an item at the end of a sequence, in the sequence's own style. */
+  appendToSeq(seq: YAMLSeq, item: string): void {
+    const last = seq.items[seq.items.length - 1] as Node | undefined;
+    if (!last) {
+      this.replaceSeq(seq, [item]);
+      return;
+    }
+    const at = last.range![1];
+    this.edits.push({ start: at, end: at, text: seq.flow ? `, ${item}` : `\n${' '.repeat(this.column(seq.range![0]))}- ${item}` });
+  }
+
   apply(): string {
     let out = this.source;
     for (const e of [...this.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);

@@ -7,6 +7,7 @@ import { parseYamlSource } from '../model/yaml-source.js';
 import { interRegionRate, LookupError } from './lookup.js';
 import type { FetchedPrices } from '../providers/fetched.js';
 import { mapAt, pairOf, TextEdits, yamlString } from './text-edits.js';
+import { mergeCommitments, missingCommitments } from './merge-commitments.js';
 
 export interface MergeOptions {
   /** The day the prices were read (YYYY-MM-DD), written to `as_of`. */
@@ -93,13 +94,17 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
   setScalar(root, 'source', yamlString(opts.source));
 
   const instances = mapAt(root, 'instances');
-  for (const [name, rates] of Object.entries(fetched.instances)) {
+  for (const name of new Set([...Object.keys(fetched.instances), ...Object.keys(fetched.commitments)])) {
     const entry = mapAt(instances, name);
     if (!instances || !entry) continue;
     if (isOverride(instances, name)) {
       kept.push(`instances.${name}`);
       continue;
     }
+    const commitments = fetched.commitments[name];
+    if (commitments) mergeCommitments(entry, before.instances?.[name], commitments, { edits, asOf: opts.asOf, source: opts.source, wanted, setRate });
+    const rates = fetched.instances[name];
+    if (!rates) continue;
     let confirmedAll = true;
     for (const purchase of ['on_demand', 'spot'] as const) {
       const fresh = Object.entries(rates[purchase]).filter(([region]) => wanted(region));
@@ -116,6 +121,8 @@ export function mergeFetched(text: string, file: string, fetched: FetchedPrices,
     }
     if (confirmedAll && pairOf(entry, 'source')) setScalar(entry, 'source', yamlString(`${opts.source} (${opts.asOf})`));
   }
+
+  notes.push(...missingCommitments(before, fetched, wanted));
 
   const storage = mapAt(root, 'storage');
   for (const [cls, byRegion] of Object.entries(fetched.storage)) {

@@ -72,6 +72,16 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
     expect(String(catalog.instances['p4d.24xlarge'].on_demand[EXTRA_REGION])).toBe(EXTRA_RATE);
     // The $0 Capacity Block SKU beside it was never taken; the bundled comments are still there.
     expect(readFileSync(file, 'utf8')).toContain('# AWS list prices');
+    // Savings Plans rates from their own offer: the bundled [TERM] entries set and dated, a kind it lacked added.
+    const p5 = catalog.instances['p5.48xlarge'].commitments as { purchase: string; plan?: string; term: string; as_of?: string; rates: Record<string, number> }[];
+    const sp = (plan: string, term: string) => p5.find((c) => c.purchase === 'savings-plan' && c.plan === plan && c.term === term);
+    expect(sp('ec2-instance', '1y')).toMatchObject({ as_of: catalog.as_of, rates: { 'us-east-1': 34.6752 } });
+    expect(sp('compute', '1y')).toMatchObject({ as_of: catalog.as_of, rates: { 'us-east-1': 40.1234 } });
+    // The plans the test file does not carry are said to be missing, and kept; the test offers carry no
+    // Reserved terms, so nothing is said about reservations.
+    const notes = built.notes.join('\n');
+    expect(notes).toMatch(/commitment rates the source did not state, kept as they were \(with their own as_of\): .*p5en\.48xlarge savings-plan ec2-instance 1y no-upfront: us-east-1/);
+    expect(notes).not.toMatch(/ reserved /);
     expect(existsSync(join(cache, 'tollgate', 'pricing', 'catalog', 'aws.json'))).toBe(true);
     if (!(EXTRA_REGION in (bundledAws.regions ?? {}))) {
       expect(built.added_regions).toContain(EXTRA_REGION);

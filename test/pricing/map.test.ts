@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
 import { mapAwsProducts } from '../../src/providers/aws/prices.js';
 import { readOfferFile } from '../../src/providers/aws/offer-file.js';
+import { mapSavingsPlans, readSavingsPlanStream } from '../../src/providers/aws/savings-plans.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import { mapAzureItems } from '../../src/providers/azure/prices.js';
 import { mapGcpSkus, moneyToDecimal } from '../../src/providers/gcp/prices.js';
-import { tiersFromBands } from '../../src/providers/fetched.js';
+import { emptyFetched, tiersFromBands } from '../../src/providers/fetched.js';
 import { bundledPricingDir, readPricingFile } from '../../src/pricing/load.js';
 import type { PricingTableInput, Tier } from '../../src/model/pricing.js';
 import { API_FIXTURES, awsDataTransfer, awsEc2, awsNat, awsS3, azureBandwidth, azurePages, gcpSkus } from './fixtures.js';
@@ -131,6 +132,18 @@ describe('Google Cloud Catalog SKUs → table rates', () => {
     expect(out.instances['a2-highgpu-1g']!.spot['us-central1']!.toFixed()).toBe('1.101915');
   });
 
+  it('rebuilds committed-use rates from the Commitment v1 core, memory and GPU SKUs of each term', () => {
+    // 12 × 0.019915 + 85 × 0.002669 + 1 × 1.84836204, the table's 1-year rate for a2-highgpu-1g in Iowa.
+    const oneYear = out.commitments['a2-highgpu-1g']!.find((c) => c.term === '1y')!;
+    expect(oneYear.purchase).toBe('committed-use');
+    expect(oneYear.rates['us-central1']!.toFixed()).toBe('2.31420704');
+    expect(out.commitments['a2-highgpu-8g']!.find((c) => c.term === '1y')!.rates['us-central1']!.toFixed()).toBe('18.51365632');
+    // No 3-year SKUs in the sample, no Commitment SKUs for G2: nothing made up for them.
+    expect(out.commitments['a2-highgpu-1g']!.some((c) => c.term === '3y')).toBe(false);
+    expect(out.commitments['g2-standard-8']).toBeUndefined();
+    expect(out.commitmentsRead).toEqual(['committed-use']);
+  });
+
   it('keeps machines whose price bundles local SSD, and families without SKUs, as they are', () => {
     expect(out.instances['a3-highgpu-8g']).toBeUndefined();
     expect(out.instances['n4-standard-8']).toBeUndefined();
@@ -152,11 +165,25 @@ describe('Google Cloud Catalog SKUs → table rates', () => {
 describe('Azure Retail Prices items → table rates', () => {
   const out = mapAzureItems(azurePages().flatMap((p) => p.Items), bundled('azure'));
 
-  it('takes Linux pay-as-you-go and spot, not low priority, Windows or reservations', () => {
+  it('takes Linux pay-as-you-go and spot, not low priority or Windows', () => {
     expect(fixed(out.instances['Standard_NC24ads_A100_v4']!.on_demand)).toEqual({ eastus: '3.673' });
     expect(fixed(out.instances['Standard_NC24ads_A100_v4']!.spot)).toEqual({ eastus: '0.7346' });
     expect(fixed(out.instances['Standard_ND96isr_H100_v5']!.on_demand)).toEqual({ eastus: '98.32', westeurope: '100.1' });
     expect(out.notes).toContain('prices in regions the table does not list were left out: japaneast');
+  });
+
+  it('reads reservations (the term price per VM, as $/hour) and the savings plan rates of the pay-as-you-go item as commitments', () => {
+    const got = out.commitments['Standard_NC24ads_A100_v4']!.map((c) => ({ ...c, rates: fixed(c.rates) }));
+    expect(got).toEqual([
+      { purchase: 'savings-plan', plan: 'compute', term: '3y', rates: { eastus: '1.5795' } },
+      { purchase: 'savings-plan', plan: 'compute', term: '1y', rates: { eastus: '2.8327' } },
+      // 20273.268 / 8760 h and 39420 / 26280 h.
+      { purchase: 'reserved', term: '1y', rates: { eastus: '2.3143' } },
+      { purchase: 'reserved', term: '3y', rates: { eastus: '1.5' } },
+    ]);
+    // The Windows item's savings plan (it carries the licence) and the spot item are not commitments.
+    expect(out.commitments['Standard_ND96asr_v4']).toBeUndefined();
+    expect(out.commitmentsRead).toEqual(['reserved', 'savings-plan']);
   });
 
   it('reads internet egress bands over the Microsoft network as tiers, not the Routing Preference: Internet meter', () => {
@@ -200,6 +227,18 @@ describe('AWS bulk offer file, read as a stream', () => {
     for (const [name, rates] of Object.entries(fromApi.instances)) expect(fixed(fromOffer.instances[name]!.on_demand)).toEqual(fixed(rates.on_demand));
   });
 
+  it('reads the Reserved Instance terms of a kept product as commitments: no upfront only, standard and convertible', async () => {
+    const out = mapAwsProducts(await readOfferFile(join(API_FIXTURES, 'aws-offer-AmazonEC2.json'), all), awsTable());
+    const got = out.commitments['p4d.24xlarge']!.map((c) => ({ ...c, rates: fixed(c.rates) }));
+    expect(got).toEqual([
+      { purchase: 'reserved', plan: 'standard', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '13.921094' } },
+      { purchase: 'reserved', plan: 'convertible', term: '3y', payment: 'no-upfront', rates: { 'us-east-1': '10.5' } },
+    ]);
+    expect(out.commitmentsRead).toEqual(['reserved']);
+    // Query API items without reserved terms say nothing about reservations.
+    expect(mapAwsProducts(awsEc2(), awsTable()).commitmentsRead).toEqual([]);
+  });
+
   it('keeps only the products asked for, and reports bytes read', async () => {
     const progress: { read: number; total: number }[] = [];
     const file = join(API_FIXTURES, 'aws-offer-AmazonEC2.json');
@@ -234,5 +273,36 @@ describe('AWS bulk offer file, read as a stream', () => {
     await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toThrow(InputError);
     await expect(readOfferFile(join(dir, 'index.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: 'not an AWS offer file: it needs offerCode, products and terms' }] });
     await expect(readOfferFile(join(dir, 'broken.json'), all)).rejects.toMatchObject({ diagnostics: [{ message: expect.stringMatching(/^not a readable AWS offer file: /) }] });
+  });
+});
+
+describe('AWS Savings Plans offer file, read as a stream', () => {
+  const file = join(API_FIXTURES, 'aws-savingsplan-us-east-1.json');
+  const read = () => readSavingsPlanStream(createReadStream(file), { total: 0, query: 'Savings Plans us-east-1', instances: new Set(Object.keys(awsTable().instances!)) });
+
+  it('holds the no-upfront plans with the rates of the table\'s types only', async () => {
+    const items = await read();
+    expect(items.map((i) => i.savingsPlan.product.sku)).toEqual(['TESTCSP1YRNOUPF1', 'TESTISP1YRNOUPP5', 'TESTISP3YRNOUPP5']);
+    // x2iedn is not a type the table prices; Windows and dedicated-tenancy rates are not Linux shared.
+    expect(items[0]!.savingsPlan.term.rates!.map((r) => r.discountedSku)).toEqual(['TESTP5USE1LINUX', 'TESTP5BOS1LINUX', 'TESTM7IUSE1LINU']);
+  });
+
+  it('maps Compute and EC2 Instance plans, 1 and 3 years, in the table\'s regions (a Local Zone is not one)', async () => {
+    const out = emptyFetched('aws');
+    mapSavingsPlans(await read(), awsTable(), out);
+    const got = (name: string) => out.commitments[name]!.map((c) => ({ ...c, rates: fixed(c.rates) }));
+    expect(got('p5.48xlarge')).toEqual([
+      { purchase: 'savings-plan', plan: 'compute', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '40.1234' } },
+      { purchase: 'savings-plan', plan: 'ec2-instance', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '34.6752' } },
+      { purchase: 'savings-plan', plan: 'ec2-instance', term: '3y', payment: 'no-upfront', rates: { 'us-east-1': '23.77728' } },
+    ]);
+    expect(got('m7i.xlarge')).toEqual([{ purchase: 'savings-plan', plan: 'compute', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': '0.1475' } }]);
+    expect(out.commitmentsRead).toEqual(['savings-plan']);
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'tollgate-sp-')), 'index.json');
+    writeFileSync(bad, '{"products": [');
+    await expect(readSavingsPlanStream(createReadStream(bad), { total: 0, query: 'x', instances: new Set() })).rejects.toThrow(/not a readable AWS Savings Plans file/);
   });
 });

@@ -98,6 +98,11 @@ export async function awsOfferServer(o: OfferServerOptions = {}) {
         regions: Object.fromEntries(Object.keys(regions).map((r) => [r, { regionCode: r, currentVersionUrl: `/offers/v1.0/aws/${index[1]}/20261120183402/${r}/index.json` }])),
       });
     }
+    // The Savings Plans offer: its index lists regions as an array with versionUrl; one region has a file.
+    if (path === '/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json') {
+      return json(res, 200, { disclaimer: 'TEST DATA', publicationDate: '2026-11-20T00:00:00Z', regions: [{ regionCode: 'us-east-1', versionUrl: '/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261120000000/us-east-1/index.json' }] });
+    }
+    if (path === '/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261120000000/us-east-1/index.json') return send(res, readFileSync(join(API_FIXTURES, 'aws-savingsplan-us-east-1.json'), 'utf8'));
     const offer = /^\/offers\/v1\.0\/aws\/(\w+)\/\d+\/([a-z0-9-]+)\/index\.json$/.exec(path);
     const items = offer ? offers[offer[1]!]?.[offer[2]!] : undefined;
     if (!offer || !items) return json(res, 404, { message: 'not found' });

@@ -20,11 +20,11 @@ describe('Azure Retail Prices API over fetch', () => {
     const started = Date.now();
     const items = await fetchAzureItems(table, { baseUrl: `${server.url}/api/retail/prices`, onProgress: (p) => progress.push(p) });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    // 9 VM items + 6 internet egress bands in each of eastus and westeurope (westus3 is not listed).
-    expect(items).toHaveLength(21);
+    // 10 VM items + 6 internet egress bands in each of eastus and westeurope (westus3 is not listed).
+    expect(items).toHaveLength(22);
     expect(progress[0]).toEqual({ query: 'Standard_NC24ads_A100_v4', pages: 0, seen: 0, waitingMs: 1000 });
     expect(progress.filter((p) => p.query === 'Standard_NC24ads_A100_v4' && !p.waitingMs).map((p) => p.pages)).toEqual([1, 2, 3]);
-    expect(decodeURIComponent(server.requests[1]!.url)).toContain("$filter=serviceName eq 'Virtual Machines' and priceType eq 'Consumption' and armSkuName eq 'Standard_NC24ads_A100_v4'");
+    expect(decodeURIComponent(server.requests[1]!.url)).toContain("$filter=serviceName eq 'Virtual Machines' and (priceType eq 'Consumption' or priceType eq 'Reservation') and armSkuName eq 'Standard_NC24ads_A100_v4'");
     expect(server.requests[2]!.url).toContain('$skip=2');
     // 12 bandwidth items, 2 a page.
     expect(progress.filter((p) => p.query === 'Bandwidth').map((p) => p.pages)).toEqual([1, 2, 3, 4, 5, 6]);

@@ -24,9 +24,9 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
     const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', out], { tty: true });
     expect(code).toBe(0);
     expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 0 pages · 0 seen · throttled, retrying in 1 s');
-    expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 3 pages · 5 seen');
+    expect(stderr).toContain('\r\x1b[KStandard_NC24ads_A100_v4: 3 pages · 6 seen');
     expect(stderr.endsWith('\r\x1b[K')).toBe(true);
-    expect(stdout).toMatch(/^wrote .*progress\.yaml: azure prices as of \d{4}-\d{2}-\d{2} from https:\/\/prices\.azure\.com\/api\/retail\/prices \(21 price items read\)$/m);
+    expect(stdout).toMatch(/^wrote .*progress\.yaml: azure prices as of \d{4}-\d{2}-\d{2} from https:\/\/prices\.azure\.com\/api\/retail\/prices \(22 price items read\)$/m);
     expect(stdout).toMatch(/^added\s+instance Standard_NC24ads_A100_v4\s+eastus spot\s+—\s+\$0\.7346\s+\$\/hour$/m);
   });
 
@@ -34,7 +34,7 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
     const { code, stdout, stderr } = await runMain(['pricing', 'update', 'azure', '--out', join(dir, 'quiet.yaml'), '--format', 'json'], { tty: true });
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout).seen).toBe(21);
+    expect(JSON.parse(stdout).seen).toBe(22);
   });
 
   it('refreshes an existing --out table in place, keeping its "# override" entries', async () => {
@@ -92,6 +92,11 @@ describe('tollgate pricing update / diff --live (Azure Retail Prices API on a lo
     expect(out.new.file).toBe('https://prices.azure.com/api/retail/prices');
     expect(out.changes.map((c: { change: string; item: string; where: string }) => `${c.change} ${c.item} ${c.where}`)).toEqual([
       'added instance Standard_NC24ads_A100_v4 eastus spot',
+      // Commitments are rates the diff compares too.
+      'added instance Standard_NC24ads_A100_v4 eastus savings-plan compute 3y',
+      'added instance Standard_NC24ads_A100_v4 eastus savings-plan compute 1y',
+      'added instance Standard_NC24ads_A100_v4 eastus reserved 1y',
+      'added instance Standard_NC24ads_A100_v4 eastus reserved 3y',
       'added instance Standard_ND96isr_H100_v5 westeurope on-demand',
     ]);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(FROZEN_AZURE, 'utf8'));

@@ -16,12 +16,12 @@ describe('Google Cloud Billing Catalog API, through the real CloudCatalogClient 
   it('lists the SKUs of Compute Engine and Cloud Storage page by page, waiting out a 429', async () => {
     const progress: FetchProgress[] = [];
     const skus = await fetchGcpSkus({ apiEndpoint: '127.0.0.1', port: server.port, protocol: 'http', apiKey: 'test-api-key', backoffMs: 10, onProgress: (p) => progress.push(p) });
-    expect(skus).toHaveLength(20);
+    expect(skus).toHaveLength(22);
     expect(progress).toEqual([
       { query: 'Compute Engine', pages: 0, seen: 0, waitingMs: 10 },
       { query: 'Compute Engine', pages: 1, seen: 10 },
-      { query: 'Compute Engine', pages: 2, seen: 18 },
-      { query: 'Cloud Storage', pages: 1, seen: 20 },
+      { query: 'Compute Engine', pages: 2, seen: 20 },
+      { query: 'Cloud Storage', pages: 1, seen: 22 },
     ]);
     const [throttledCall, retry, second] = server.requests;
     expect(retry!.url).toBe(throttledCall!.url);
@@ -32,5 +32,6 @@ describe('Google Cloud Billing Catalog API, through the real CloudCatalogClient 
     // The decoded SKUs keep units + nanos; the mapping turns them into exact rates.
     const fetched = mapGcpSkus(skus, readPricingFile(join(bundledPricingDir(), 'gcp.yaml')).table);
     expect(fetched.instances['g2-standard-8']!.on_demand['us-central1']!.toFixed()).toBe('0.853624312');
+    expect(fetched.commitments['a2-highgpu-1g']![0]!.rates['us-central1']!.toFixed()).toBe('2.31420704');
   });
 });

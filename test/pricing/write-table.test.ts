@@ -97,6 +97,11 @@ describe('mergeFetched', () => {
       'added instance a2-highgpu-1g us-east1 spot',
       'added instance a2-highgpu-1g us-east4 spot',
       'added instance a2-highgpu-1g us-west1 spot',
+      // That older table had no committed-use rates: a 1-year entry is added.
+      'added instance a2-highgpu-1g us-central1 committed-use 1y',
+      'added instance a2-highgpu-1g us-east1 committed-use 1y',
+      'added instance a2-highgpu-1g us-east4 committed-use 1y',
+      'added instance a2-highgpu-1g us-west1 committed-use 1y',
     ]);
     expect(changes.every((c) => c.startsWith('added instance a2-highgpu-'))).toBe(true);
     expect(out.text).toMatch(/a2-highgpu-1g:\n(.*\n){4}.*\n    spot: \{us-central1: 1\.101915, /);
@@ -239,5 +244,53 @@ describe('alignTiers', () => {
     const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
     expect(diffTables(table, out.table)).toEqual([]);
     expect(out.notes).toEqual(["internet egress: the API's tiers for us-east-1 (≤5000: 0.08, above: 0.04) do not line up with the table's; not updated"]);
+  });
+});
+
+describe('mergeFetched, commitment rates', () => {
+  const bundledFile = join(import.meta.dirname, '../../pricing/aws.yaml');
+  const text = readFileSync(bundledFile, 'utf8');
+  const table = readPricingFile(bundledFile).table;
+  const p4d = table.instances!['p4d.24xlarge']!;
+  const ri1y = { purchase: 'reserved', plan: 'standard', term: '1y', payment: 'no-upfront' } as const;
+
+  it('sets the rates of the entry of the same kind, dates it when every region was read, and adds a kind the entry lacks', () => {
+    const fetched = emptyFetched('aws');
+    fetched.commitmentsRead = ['reserved', 'savings-plan'];
+    const all = Object.fromEntries(Object.keys(p4d.commitments![0]!.rates).map((r) => [r, new Decimal('13.5')]));
+    fetched.commitments['p4d.24xlarge'] = [
+      { ...ri1y, rates: all },
+      { purchase: 'savings-plan', plan: 'compute', term: '1y', payment: 'no-upfront', rates: { 'us-east-1': new Decimal('15.25') } },
+    ];
+    const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
+    const got = out.table.instances!['p4d.24xlarge']!.commitments!;
+    expect(got[0]).toMatchObject({ ...ri1y, as_of: '2026-11-25', source: OPTS.source });
+    expect(Object.values(got[0]!.rates).every((r) => r.eq('13.5'))).toBe(true);
+    // The 3-year RI was not stated: kept, with its own date, and said so.
+    expect(got[1]).toEqual(p4d.commitments![1]);
+    expect(got[2]).toEqual({ purchase: 'savings-plan', plan: 'compute', term: '1y', payment: 'no-upfront', as_of: '2026-11-25', source: OPTS.source, rates: { 'us-east-1': new Decimal('15.25') } });
+    const missing = out.notes.find((n) => n.startsWith('commitment rates the source did not state'))!;
+    expect(missing).toContain('p4d.24xlarge reserved standard 3y no-upfront: ap-northeast-1, ap-northeast-2');
+    // Kinds the source was not read for are not reported (no GCP-style committed-use here, none missing).
+    expect(missing).not.toContain('committed-use');
+    expect(comments(out.text)).toEqual(comments(text));
+  });
+
+  it('keeps an entry\'s older date when only some of its regions were read, and reports nothing for kinds not read', () => {
+    const fetched = emptyFetched('aws');
+    fetched.commitments['p4d.24xlarge'] = [{ ...ri1y, rates: { 'us-east-1': new Decimal('13.5') } }];
+    const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
+    const ri = out.table.instances!['p4d.24xlarge']!.commitments![0]!;
+    expect(ri.rates['us-east-1']!.toFixed()).toBe('13.5');
+    expect(ri.as_of).toBe(p4d.commitments![0]!.as_of);
+    expect(out.notes.some((n) => n.startsWith('commitment rates'))).toBe(false);
+  });
+
+  it('adds a commitments list to an instance that had none', () => {
+    const fetched = emptyFetched('aws');
+    const bare = Object.entries(table.instances!).find(([, i]) => !i.commitments && i.on_demand?.['us-east-1'])![0];
+    fetched.commitments[bare] = [{ ...ri1y, rates: { 'us-east-1': new Decimal('0.5') } }];
+    const out = mergeFetched(text, 'aws.yaml', fetched, OPTS);
+    expect(out.table.instances![bare]!.commitments).toEqual([{ ...ri1y, as_of: '2026-11-25', source: OPTS.source, rates: { 'us-east-1': new Decimal('0.5') } }]);
   });
 });

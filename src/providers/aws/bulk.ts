@@ -5,6 +5,7 @@ import { httpGet, httpGetText, RemoteGaveUp } from '../../remote/discipline.js';
 import type { BulkContext, BulkPart, BulkSource } from '../bulk.js';
 import { NotAnOffer, readOfferStream } from './offer-file.js';
 import { EC2_FILTERS, mapAwsProducts, S3_CLASSES, type AwsProduct } from './prices.js';
+import { isSavingsPlanItem, mapSavingsPlans, readSavingsPlanStream, SAVINGS_PLAN_OFFER } from './savings-plans.js';
 import { awsCredentialsConfigured, fetchSpotPrices, isSpotPriceRecord, mapSpotPrices } from './spot-history.js';
 
 /** The public bulk offer files: no credentials, no per-request charge. */
@@ -34,20 +35,27 @@ function baseUrl(ctx: BulkContext): string {
   return (ctx.env.TOLLGATE_AWS_OFFERS_URL || AWS_OFFERS_URL).replace(/\/+$/, '');
 }
 
-/** `{regions: {code: {regionCode, currentVersionUrl}}}`, the shape of offers/v1.0/aws/<offer>/current/region_index.json. */
+/**
+ * `{regions: {code: {regionCode, currentVersionUrl}}}`, the shape of
+ * offers/v1.0/aws/<offer>/current/region_index.json, or `{regions: [{regionCode,
+ * versionUrl}]}`, the Savings Plans one (savingsPlan/v1.0/aws/<offer>/current/region_index.json).
+ */
 function regionIndex(text: string, what: string): { region: string; path: string }[] {
-  let body: { regions?: Record<string, { regionCode?: string; currentVersionUrl?: string }> };
+  let body: { regions?: Record<string, { regionCode?: string; currentVersionUrl?: string; versionUrl?: string }> };
   try {
     body = JSON.parse(text);
   } catch {
     throw new RemoteGaveUp(`${what} is not JSON`);
   }
   if (!body.regions || typeof body.regions !== 'object') throw new RemoteGaveUp(`${what} lists no regions`);
-  return Object.entries(body.regions).flatMap(([code, r]) => (r.currentVersionUrl ? [{ region: r.regionCode ?? code, path: r.currentVersionUrl }] : []));
+  return Object.entries(body.regions).flatMap(([code, r]) => {
+    const path = r.currentVersionUrl ?? r.versionUrl;
+    return path ? [{ region: r.regionCode ?? code, path }] : [];
+  });
 }
 
 export const awsBulk: BulkSource = {
-  source: `${AWS_OFFERS_URL}/offers/v1.0/aws/ (bulk offer files: AmazonEC2, AmazonS3, AWSDataTransfer)`,
+  source: `${AWS_OFFERS_URL}/offers/v1.0/aws/ (bulk offer files: AmazonEC2, AmazonS3, AWSDataTransfer) and ${AWS_OFFERS_URL}/savingsPlan/v1.0/aws/${SAVINGS_PLAN_OFFER}/`,
 
   async parts(ctx) {
     const base = baseUrl(ctx);
@@ -59,6 +67,13 @@ export const awsBulk: BulkSource = {
         if (NOT_PUBLIC.test(region)) continue;
         parts.push({ id: `${offer}-${region}`, what: `${offer} ${region}`, url: new URL(path, `${base}/`).href, region });
       }
+    }
+    // Savings Plans rates: their own offer, a file per region, read for the commitments the catalog lists.
+    const what = `the AWS ${SAVINGS_PLAN_OFFER} region index`;
+    const text = await httpGetText(`${base}/savingsPlan/v1.0/aws/${SAVINGS_PLAN_OFFER}/current/region_index.json`, { what, deadline: ctx.deadline, attempts: ATTEMPTS });
+    for (const { region, path } of regionIndex(text, what)) {
+      if (NOT_PUBLIC.test(region)) continue;
+      parts.push({ id: `${SAVINGS_PLAN_OFFER}-${region}`, what: `Savings Plans ${region}`, url: new URL(path, `${base}/`).href, region });
     }
     // Spot prices need credentials (the offer files do not): read only when the standard chain has some.
     if (awsCredentialsConfigured(ctx.env)) {
@@ -80,13 +95,11 @@ export const awsBulk: BulkSource = {
     if (!res.body) throw new RemoteGaveUp(`${what} sent no body`);
     const total = Number(res.headers.get('content-length') ?? 0) || 0;
     const offer = part.id.slice(0, part.id.indexOf('-'));
+    const instances = new Set(Object.keys(ctx.table.instances ?? {}));
+    const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
     try {
-      const { items } = await readOfferStream(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), {
-        total,
-        query: part.what,
-        keep: keeper(offer, new Set(Object.keys(ctx.table.instances ?? {}))),
-        onProgress: ctx.onProgress,
-      });
+      if (offer === SAVINGS_PLAN_OFFER) return await readSavingsPlanStream(body, { total, query: part.what, instances, onProgress: ctx.onProgress });
+      const { items } = await readOfferStream(body, { total, query: part.what, keep: keeper(offer, instances), onProgress: ctx.onProgress });
       return items;
     } catch (e) {
       if (ctx.deadline.remaining() === 0) throw ctx.deadline.expired(what);
@@ -98,7 +111,7 @@ export const awsBulk: BulkSource = {
   regionsOf(items) {
     const regions = new Set<string>();
     for (const item of items) {
-      if (isSpotPriceRecord(item)) continue;
+      if (isSpotPriceRecord(item) || isSavingsPlanItem(item)) continue;
       const a = (item as AwsProduct).product.attributes;
       for (const r of [a.regionCode, a.fromRegionCode]) if (r && !NOT_PUBLIC.test(r)) regions.add(r);
     }
@@ -109,8 +122,10 @@ export const awsBulk: BulkSource = {
 
   map(items, table) {
     const spot = items.filter(isSpotPriceRecord);
-    const out = mapAwsProducts(items.filter((i) => !isSpotPriceRecord(i)) as AwsProduct[], table);
+    const plans = items.filter(isSavingsPlanItem);
+    const out = mapAwsProducts(items.filter((i) => !isSpotPriceRecord(i) && !isSavingsPlanItem(i)) as AwsProduct[], table);
     mapSpotPrices(spot, out);
+    mapSavingsPlans(plans, table, out);
     return out;
   },
 

@@ -8,16 +8,16 @@ import { streamValues } from 'stream-json/streamers/stream-values.js';
 import { displayPath, InputError } from '../../model/diagnostics.js';
 import { notRegular } from '../../model/read-text-file.js';
 import type { OnProgress } from '../progress.js';
-import type { AwsProduct } from './prices.js';
+import { isReservedTerms, type AwsProduct } from './prices.js';
 
 type Product = AwsProduct['product'];
-type OnDemandTerms = NonNullable<AwsProduct['terms']['OnDemand']>;
+type Terms = NonNullable<AwsProduct['terms']['OnDemand']>;
 
-/** The parts of an offer file the mapping reads: its code and date, each product, each product's on-demand terms. */
+/** The parts of an offer file the mapping reads: its code and date, each product, each product's on-demand and reserved terms. */
 const WANTED = (stack: readonly (string | number | null)[]) =>
   (stack.length === 1 && (stack[0] === 'offerCode' || stack[0] === 'publicationDate')) ||
   (stack.length === 2 && stack[0] === 'products') ||
-  (stack.length === 3 && stack[0] === 'terms' && stack[1] === 'OnDemand');
+  (stack.length === 3 && stack[0] === 'terms' && (stack[1] === 'OnDemand' || stack[1] === 'Reserved'));
 
 const REFUSED = 'not an AWS offer file: it needs offerCode, products and terms';
 const HINT = 'download one from https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json';
@@ -44,7 +44,7 @@ export interface OfferStreamOptions {
 /**
  * A bulk offer (offers/v1.0/aws/<offer>/current/…/index.json) read as a
  * stream: the AmazonEC2 offer is ~450 MB, more than V8 will hold as one
- * string. Only products `keep` accepts are held, with their on-demand terms,
+ * string. Only products `keep` accepts are held, with their on-demand and reserved terms,
  * in the shape GetProducts returns them; progress reports bytes read.
  */
 export async function readOfferStream(source: Readable, o: OfferStreamOptions): Promise<{ items: AwsProduct[]; products: number; terms: number }> {
@@ -72,12 +72,13 @@ export async function readOfferStream(source: Readable, o: OfferStreamOptions): 
         const product = value as Product;
         if (o.keep(product)) kept.set(product.sku, { product, serviceCode: offerCode, terms: { OnDemand: {} } });
       } else if (value && typeof value === 'object') {
-        terms++;
         // One product's terms, keyed by "<sku>.<offerTermCode>"; each term names its sku.
-        const byCode = value as OnDemandTerms;
+        const byCode = value as Terms;
+        const reserved = isReservedTerms(byCode);
+        if (!reserved) terms++;
         const sku = (Object.values(byCode)[0] as { sku?: string } | undefined)?.sku;
         const item = sku ? kept.get(sku) : undefined;
-        if (item) item.terms.OnDemand = byCode;
+        if (item) item.terms[reserved ? 'Reserved' : 'OnDemand'] = byCode;
       }
     }
   } catch (e) {

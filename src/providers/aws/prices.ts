@@ -1,18 +1,34 @@
 import { Decimal } from '../../model/decimal.js';
 import type { PricingTableInput } from '../../model/pricing.js';
-import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from '../fetched.js';
+import { emptyFetched, readCommitments, setCommitmentRate, setInstanceRate, tiersFromBands, type FetchedPrices } from '../fetched.js';
 
 /** One GetProducts PriceList item, decoded (the API returns each as a JSON string). */
 export interface AwsProduct {
   product: { productFamily?: string; attributes: Record<string, string | undefined>; sku: string };
   serviceCode?: string;
   terms: {
-    OnDemand?: Record<
-      string,
-      { priceDimensions: Record<string, { unit: string; beginRange: string; endRange: string; pricePerUnit: { USD?: string }; description?: string }> }
-    >;
+    OnDemand?: Record<string, Term>;
+    /** Reserved Instance offers: one term per length, class and payment option (termAttributes). */
+    Reserved?: Record<string, Term>;
   };
 }
+
+interface Term {
+  priceDimensions: Record<string, { unit: string; beginRange: string; endRange: string; pricePerUnit: { USD?: string }; description?: string }>;
+  termAttributes?: { LeaseContractLength?: string; OfferingClass?: string; PurchaseOption?: string };
+}
+
+/** A Reserved Instance term in the table's terms: no upfront only, the one whose hourly price is the effective rate. */
+function reservedKey(t: Term) {
+  const a = t.termAttributes ?? {};
+  const term = ({ '1yr': '1y', '3yr': '3y' } as const)[a.LeaseContractLength as '1yr' | '3yr'];
+  const plan = a.OfferingClass === 'standard' || a.OfferingClass === 'convertible' ? a.OfferingClass : undefined;
+  if (!term || !plan || a.PurchaseOption !== 'No Upfront') return undefined;
+  return { purchase: 'reserved', plan, term, payment: 'no-upfront' } as const;
+}
+
+/** A product's terms are Reserved ones: the bulk files and GetProducts give them a lease length, on-demand terms none. */
+export const isReservedTerms = (terms: Record<string, Term>) => Object.values(terms).some((t) => t.termAttributes?.LeaseContractLength !== undefined);
 
 /**
  * The filters that pick the plain Linux, shared-tenancy, on-demand price of an
@@ -71,8 +87,9 @@ function onlyRate(item: AwsProduct): Decimal {
  * AmazonEC2 (instances, NAT gateways), AmazonS3 (storage) and AWSDataTransfer
  * products → table rates. Only instance types the table already describes are
  * taken (their GPUs, vCPUs and memory are the table's); only regions the table
- * lists, so a refresh never grows a table by surprise. The API publishes no
- * spot prices: spot entries are left alone.
+ * lists, so a refresh never grows a table by surprise. Reserved Instance
+ * terms (standard and convertible, 1 and 3 years, no upfront) become
+ * commitments. The API publishes no spot prices: spot entries are left alone.
  */
 export function mapAwsProducts(items: readonly AwsProduct[], table: PricingTableInput): FetchedPrices {
   const out = emptyFetched('aws');
@@ -96,6 +113,12 @@ export function mapAwsProducts(items: readonly AwsProduct[], table: PricingTable
       const hourly = dimensions(item).filter((d) => d.unit === 'Hrs');
       if (hourly.length !== 1) throw new Error(`AWS price list item ${item.product.sku} (${a.instanceType} ${region}) has ${hourly.length} hourly prices, expected one`);
       setInstanceRate(out, a.instanceType, 'on_demand', region, usd(hourly[0]!.pricePerUnit.USD, item.product.sku));
+      if (item.terms.Reserved) readCommitments(out, 'reserved');
+      for (const t of Object.values(item.terms.Reserved ?? {})) {
+        const key = reservedKey(t);
+        const rate = Object.values(t.priceDimensions).filter((d) => d.unit === 'Hrs');
+        if (key && rate.length === 1) setCommitmentRate(out, a.instanceType, key, region, usd(rate[0]!.pricePerUnit.USD, item.product.sku));
+      }
     } else if (service === 'AmazonEC2' && family === 'NAT Gateway') {
       const part = NAT_USAGE[withoutRegionPrefix(a.usagetype)];
       if (part && listed(a.regionCode)) out.nat[part][a.regionCode!] = onlyRate(item);

@@ -42,7 +42,8 @@ export interface AzureQuery {
 export function azureQueries(table: PricingTableInput, regions: readonly string[] | 'all' = Object.keys(table.regions ?? {})): AzureQuery[] {
   const vms = Object.keys(table.instances ?? {}).map((sku) => ({
     name: sku,
-    filter: `serviceName eq 'Virtual Machines' and priceType eq 'Consumption' and armSkuName eq '${sku}'`,
+    // Reservations are items of their own (priceType Reservation); savings plans ride on the pay-as-you-go items.
+    filter: `serviceName eq 'Virtual Machines' and (priceType eq 'Consumption' or priceType eq 'Reservation') and armSkuName eq '${sku}'`,
   }));
   // unitOfMeasure is not among the API's filterable fields: the mapping checks it.
   const meter = (['serviceName', 'productName', 'meterName'] as const).map((k) => `${k} eq '${INTERNET_EGRESS[k]}'`).join(' and ');

@@ -1,6 +1,6 @@
 import { Decimal } from '../../model/decimal.js';
 import type { PricingTableInput, Tier } from '../../model/pricing.js';
-import { emptyFetched, setInstanceRate, tiersFromBands, type FetchedPrices } from '../fetched.js';
+import { emptyFetched, readCommitments, setCommitmentRate, setInstanceRate, tiersFromBands, type FetchedPrices } from '../fetched.js';
 
 /** google.type.Money: int64 `units` arrives as a string, number or Long; `nanos` as an int. */
 export interface Money {
@@ -94,6 +94,29 @@ function componentSkus(skus: readonly GcpSku[], matches: (description: string) =
   return out;
 }
 
+/** Resource-based committed use: the usage type of a term's SKUs, and the table's term. */
+const COMMIT_TERMS = [
+  { usage: 'Commit1Yr', term: '1y' },
+  { usage: 'Commit3Yr', term: '3y' },
+] as const;
+
+/**
+ * A term's component SKUs ("Commitment v1: A2 Cpu in Americas for 1 Year",
+ * "… A2 Ram in …", "Commitment v1: Nvidia Tesla A100 GPU running in … for 3
+ * Years"): the committed $/hour of one vCPU, GiB or GPU, by region.
+ */
+function commitmentSkus(skus: readonly GcpSku[], usage: string, what: RegExp): { rate: Decimal; regions: string[] }[] {
+  const out: { rate: Decimal; regions: string[] }[] = [];
+  for (const s of skus) {
+    if (s.category?.resourceFamily !== 'Compute' || s.category.usageType !== usage || !what.test(s.description ?? '')) continue;
+    const rate = flatRate(s);
+    if (rate) out.push({ rate, regions: s.serviceRegions ?? [] });
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function rateIn(components: readonly Component[], region: string, spot: boolean): Decimal | undefined {
   return components.find((c) => c.spot === spot && c.regions.includes(region))?.rate;
 }
@@ -102,7 +125,8 @@ function rateIn(components: readonly Component[], region: string, spot: boolean)
  * Compute Engine, Cloud Storage and network SKUs → table rates. Google prices
  * a machine as cores + memory (+ GPUs), each a SKU per machine family and
  * region; the machine's hourly price is rebuilt from the table's own vCPU,
- * memory and GPU counts. Network and storage rates are per GiB, as the table.
+ * memory and GPU counts, on demand, spot and for each committed-use term
+ * ("Commitment v1: …" SKUs, resource-based CUDs). Network and storage rates are per GiB, as the table.
  */
 export function mapGcpSkus(allSkus: readonly GcpSku[], table: PricingTableInput): FetchedPrices {
   const out = emptyFetched('gcp');
@@ -144,7 +168,24 @@ export function mapGcpSkus(allSkus: readonly GcpSku[], table: PricingTableInput)
       }
     }
     if (!priced) out.notes.push(`${name}: no ${family} core/memory${gpuSku ? '/GPU' : ''} SKUs in the listed regions; kept as is`);
+    for (const { usage, term } of COMMIT_TERMS) {
+      const end = ' for \\d Years?$';
+      const c = commitmentSkus(skus, usage, new RegExp(`^Commitment v1: ${family} Cpu in .+${end}`));
+      const r = commitmentSkus(skus, usage, new RegExp(`^Commitment v1: ${family} Ram in .+${end}`));
+      const g = gpuSku ? commitmentSkus(skus, usage, new RegExp(`^Commitment v1: ${escape(gpuSku)} running in .+${end}`)) : [];
+      const at = (list: typeof c, region: string) => list.find((x) => x.regions.includes(region))?.rate;
+      for (const region of regions) {
+        const cr = at(c, region);
+        const rr = at(r, region);
+        const gr = entry.gpu ? at(g, region) : new Decimal(0);
+        if (!cr || !rr || !gr) continue;
+        const rate = cr.times(entry.vcpus).plus(rr.times(entry.memory_gb)).plus(gr.times(entry.gpu?.count ?? 0));
+        setCommitmentRate(out, name, { purchase: 'committed-use', term }, region, rate);
+      }
+    }
   }
+  // The Catalog lists the Commitment SKUs beside the others: a committed-use rate it does not rebuild is reported.
+  readCommitments(out, 'committed-use');
 
   for (const s of skus) {
     const group = s.category?.resourceGroup;
