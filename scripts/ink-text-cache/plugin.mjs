@@ -14,7 +14,8 @@ export const inkTextCache = {
   name: 'ink-text-cache',
   setup(b) {
     b.onResolve({ filter: /^(string-width|widest-line|@alcalzone\/ansi-tokenize)$/ }, (args) => {
-      if (!/[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer)) return undefined;
+      // cli-truncate (Ink's) is on the same string-width: it gets the wrapper too, so string-width loads only when needed.
+      if (!/[\\/]node_modules[\\/](ink[\\/]build|cli-truncate)[\\/]/.test(args.importer)) return undefined;
       return { path: fileURLToPath(new URL(WRAPPED[args.path], import.meta.url)) };
     });
     // string-width (two versions), slice-ansi and ansi-tokenize each build an Intl.Segmenter as
