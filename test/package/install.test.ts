@@ -44,7 +44,7 @@ describe('the packed package', () => {
   it('builds before packing, and ships the bundle, tables, examples and licence but not the tests', async () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     expect(pkg.scripts.prepack).toMatch(/npm run build/);
-    expect(existsSync(join(installed, 'dist', 'tollgate.js'))).toBe(true);
+    expect(existsSync(join(installed, 'dist', 'tollgate.cjs'))).toBe(true);
     expect(existsSync(join(installed, 'dist', 'pricing-compiled'))).toBe(true);
     for (const f of ['LICENSE', 'README.md', 'pricing/aws.yaml', 'scenarios/schema.json', 'scenarios/recsys-feature-store.yaml']) {
       expect(existsSync(join(installed, f)), f).toBe(true);

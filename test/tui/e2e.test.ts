@@ -58,7 +58,7 @@ describe.skipIf(!hasTmux())('tollgate open in a real terminal (tmux)', () => {
 
   it('raises a node count, the total moves by one node × hours × rate, s saves keeping the comments', async () => {
     const cli = join(REPO, 'bin/tollgate.js');
-    if (!existsSync(join(REPO, 'dist/tollgate.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+    if (!existsSync(join(REPO, 'dist/tollgate.cjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
     const file = recsysCopy();
     const original = readFileSync(file, 'utf8');
     // Ink only draws the last frame when it believes it runs in CI; this terminal is a real one.
