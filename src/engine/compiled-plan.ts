@@ -7,7 +7,7 @@ import { priceAggregate, type AggregateMember } from './aggregate.js';
 import { addCost, estimateTotals, exactSums, priceTraced, roundedTotals, totalsOf } from './estimate.js';
 import type { Tier } from '../model/pricing.js';
 import { scalePlan, type ScaledPlan } from './scaled-plan.js';
-import type { Product } from './trace.js';
+import { productFields, type Product } from './trace.js';
 
 /** Where a varying quantity is: ['nodes', 0, 'count']. */
 export type QuantityPath = UncertainInput['path'];
@@ -135,7 +135,16 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
     }
     item.fields.push([field, i]);
   });
-  const itemOf = (line: LineItem) => (rules.has(line) ? items.get(`${line.ref[0]}/${line.ref[1]}`) : undefined);
+  const itemOf = (line: LineItem) => {
+    const item = rules.has(line) ? items.get(`${line.ref[0]}/${line.ref[1]}`) : undefined;
+    const product = products.get(line);
+    if (!item || !product) return item;
+    // A product names every field its quantity reads (trace.ts): a line whose product names none of
+    // the fields that vary, all of which the item has, costs what it cost (a bucket's GET requests
+    // when its PUT requests vary).
+    const named = productFields(product);
+    return item.fields.every(([f]) => item.base[f] !== undefined && !named.includes(f)) ? undefined : item;
+  };
   // A line the engine prices without telling its rule (a node group's disk, a bucket's requests)
   // would stay at its first cost here although its item varies: such a plan is priced whole on
   // every call instead, slower and just as exact.

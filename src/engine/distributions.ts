@@ -62,7 +62,7 @@ function decimalOfParts(n: number, e: number): Decimal {
  * scaling might round otherwise (a near tie, an edge of the digit count), the
  * string way decides.
  */
-function significantParts(x: number, n: Float64Array, e: Int32Array, j: number): void {
+export function significantParts(x: number, n: Float64Array, e: Int32Array, j: number): void {
   if (x > 0 && Number.isFinite(x)) {
     const k = Math.floor(Math.log10(x)) - (SAMPLE_DIGITS - 1);
     const scaled = k >= 0 ? x / 10 ** k : x * 10 ** -k;

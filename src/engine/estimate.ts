@@ -66,7 +66,7 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
   // Appended one by one: spreading a section's lines into push() passes each as an
   // argument, and a few hundred thousand of them overflow the call stack.
   for (const line of priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail, trace)) lines.push(line);
-  for (const line of priceRequests(scenario.storage ?? [], book, fail, assume)) lines.push(line);
+  for (const line of priceRequests(scenario.storage ?? [], book, fail, assume, trace)) lines.push(line);
   for (const line of priceClusters(scenario.clusters ?? [], book, hoursPerMonth, fail, assume)) lines.push(line);
   for (const line of priceLoadBalancers(scenario.load_balancers ?? [], book, hoursPerMonth, fail, assume)) lines.push(line);
   for (const line of priceTransfers(scenario.transfers ?? [], { book, items: scenario, detail, hoursPerMonth, assume, fail, trace })) lines.push(line);

@@ -5,7 +5,7 @@ import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { compilePlan, type CompiledPlan } from './compiled-plan.js';
 import { drawParts, sampler } from './distributions.js';
-import { decimalOf, fitsPrecision, scaled as scaledInteger, type ScaledPlan } from './scaled-plan.js';
+import { decimalOf, roundedSum, roundToPrecision, scaled as scaledInteger, type ScaledPlan } from './scaled-plan.js';
 import { SharedDraws } from './random.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './sampling-defaults.js';
 
@@ -75,19 +75,19 @@ export function monteCarlo(
     const at = new Map(plan.scaled!.keys.map((k, i) => [k, i]));
     for (const k of KEYS) {
       const i = at.get(k);
-      spreads[k] = i === undefined ? constant(plan.point[k], percentiles) : scaledSpread(scaled.columns[i]!, plan.scaled!.scales[i]!, scaled.places[i]!, percentiles);
+      spreads[k] = i === undefined ? constant(plan.point[k], percentiles) : scaledSpread(scaled[i]!, plan.scaled!.scales[i]!, percentiles);
     }
     const i = at.get('total')!;
-    const column = scaled.columns[i]!;
+    const column = scaled[i]!;
     const scale = plan.scaled!.scales[i]!;
     let materialized: Decimal[] | undefined;
     total = () => (materialized ??= column.map((m) => decimalOf(m, scale)));
     if (budget) {
-      // Every sample's total is exact when their sum is (fitsPrecision): compare the integers.
-      const exact = fitsPrecision(column.reduce((a, b) => a + b, 0n), scale, scaled.places[i]!);
-      const limit = exact && !budget.isNegative() && budget.decimalPlaces() <= scale ? scaledInteger(budget, scale) : undefined;
-      if (limit !== undefined) for (const m of column) over += m > limit ? 1 : 0;
-      else for (const t of total()) if (t.gt(budget)) over++;
+      // A sample's total is its integer rounded as Decimal rounds it: compare that with the budget at a scale both fit.
+      const common = Math.max(scale, budget.decimalPlaces());
+      const limit = scaledInteger(budget, common);
+      const up = 10n ** BigInt(common - scale);
+      for (const m of column) over += roundToPrecision(m) * up > limit ? 1 : 0;
     }
   } else {
     const draw = uncertain.map(sampler);
@@ -117,43 +117,33 @@ export function monteCarlo(
   };
 }
 
-/** Every sample priced in exact integers, or undefined when one leaves the range proven exact (then Decimals price the run). */
-function sampleScaled(plan: ScaledPlan, uncertain: readonly UncertainInput[], streams: readonly Float64Array[], samples: number) {
+/** Every sample priced in exact integers (a column per key), or undefined when one leaves the range proven exact (then Decimals price the run). */
+function sampleScaled(plan: ScaledPlan, uncertain: readonly UncertainInput[], streams: readonly Float64Array[], samples: number): bigint[][] | undefined {
   const draw = uncertain.map(drawParts);
   const n = new Float64Array(uncertain.length);
   const e = new Int32Array(uncertain.length);
   const columns = plan.keys.map(() => new Array<bigint>(samples));
-  const places = plan.keys.map(() => 0);
   const out = new Array<bigint>(plan.keys.length);
-  const at = new Array<number>(plan.keys.length);
   for (let i = 0; i < samples; i++) {
     for (let j = 0; j < draw.length; j++) draw[j]!(streams[j]![i]!, n, e, j);
-    if (!plan.sample(n, e, out, at)) return undefined;
-    for (let k = 0; k < out.length; k++) {
-      columns[k]![i] = out[k]!;
-      if (at[k]! > places[k]!) places[k] = at[k]!;
-    }
+    if (!plan.sample(n, e, out)) return undefined;
+    for (let k = 0; k < out.length; k++) columns[k]![i] = out[k]!;
   }
-  return { columns, places };
+  return columns;
 }
 
 /**
- * `spreadOf` of the samples m × 10^−scale, rounded as Decimals are: the same
- * figures, from integers. The mean is the exact sum over n when the sum fits
- * Decimal's precision (then so did every running sum `spreadOf` takes);
- * otherwise the samples are made Decimals and `spreadOf` decides. Rounding is
- * monotone, so the k-th smallest integer gives the k-th smallest Decimal.
+ * `spreadOf` of the samples m × 10^−scale as Decimals would have them, from the
+ * integers: each rounded to Decimal's precision (as `decimalOf` rounds), the mean
+ * the running sum `spreadOf` takes with each partial sum rounded as `plus`
+ * rounds it (`roundedSum`), over n. Rounding is monotone, so the k-th smallest
+ * integer gives the k-th smallest Decimal.
  */
-function scaledSpread(column: readonly bigint[], scale: number, places: number, percentiles: readonly number[]): Spread {
-  const first = column[0]!;
-  let sum = 0n;
+function scaledSpread(column: readonly bigint[], scale: number, percentiles: readonly number[]): Spread {
+  const first = roundToPrecision(column[0]!);
   let same = true;
-  for (const m of column) {
-    sum += m;
-    same &&= m === first;
-  }
+  for (const m of column) if (m !== first && roundToPrecision(m) !== first) same = false;
   if (same) return constant(decimalOf(first, scale), percentiles);
-  if (!fitsPrecision(sum, scale, places)) return spreadOf(column.map((m) => decimalOf(m, scale)), percentiles);
   const n = column.length;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = Number(column[i]!);
@@ -171,7 +161,7 @@ function scaledSpread(column: readonly bigint[], scale: number, places: number, 
     return tied[rank - first]!;
   };
   return {
-    expected: decimalOf(sum, scale).div(n),
+    expected: decimalOf(roundedSum(column), scale).div(n),
     percentiles: new Map(percentiles.map((p) => [p, decimalOf(kth(Math.max(0, Math.ceil((p / 100) * n) - 1)), scale)])),
   };
 }

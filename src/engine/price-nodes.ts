@@ -5,6 +5,8 @@ import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { tableFor } from '../pricing/lookup.js';
 import { billedPerNode, groupPurchase, interruptionModel } from './purchase-options.js';
+import { INTERRUPTION_LUCK } from '../model/uncertain.js';
+import { sampledHours } from './spot-interruptions.js';
 import type { Product } from './trace.js';
 
 /** Node-hours of a group: count × hours billed per node (the same rule priceNodeGroup charges, so a compiled plan re-prices them alike). */
@@ -15,14 +17,25 @@ export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal
 /**
  * `nodeHours` as a product: count × the hours `billedPerNode` bills, by the same branches. A
  * committed option bills the month and a capacity block its block whatever `hours` says (so a
- * range on their `hours`, which names no step here, keeps the Decimal path); the interruption
- * model's billed hours are no product: none.
+ * range on their `hours`, which names no step here, keeps the Decimal path). Under the
+ * interruption model the hours are a Monte Carlo sample's (`sampledBilledHours`): a sampled
+ * factor of the luck the sample sets; the point's formula divides, and a plan that varies other
+ * fields but no luck finds no luck to read here, so it keeps the Decimal path.
  */
 export function nodeHoursProduct(group: NodeGroup, hoursPerMonth: Decimal): Product | undefined {
   if (isCommitted(group.purchase)) return ['count', hoursPerMonth];
   if (group.purchase === 'capacity-block' && group.block_hours !== undefined) return ['count', 'block_hours'];
-  if (interruptionModel(group)) return undefined;
-  return ['count', group.hours === undefined ? hoursPerMonth : 'hours'];
+  const useful = group.hours === undefined ? hoursPerMonth : 'hours';
+  if (!interruptionModel(group)) return ['count', useful];
+  const gang = group.gang ?? false;
+  return [
+    'count',
+    {
+      // sampledBilledHours's doubles, in its order: μ = rate × nodes × useful, restart, checkpoint, useful, nodes, the luck.
+      args: [['interruptions_per_hour', 'count', useful], ['restart_hours'], ['checkpoint_every_hours'], [useful], ['count'], [INTERRUPTION_LUCK]],
+      of: ([mu, r, c, h, n, u]) => sampledHours(mu!, r!, c!, h!, n!, gang, u!),
+    },
+  ];
 }
 
 export function priceNodeGroup(

@@ -3,8 +3,10 @@ import type { LineItem } from '../model/estimate.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import type { StorageLine } from '../model/scenario.js';
 import { requestRate, tableFor, type RequestOp } from '../pricing/lookup.js';
+import type { PricingTrace } from './trace.js';
 
-const THOUSAND = new Decimal(1000);
+/** Requests are priced per thousand: a product by 1/1000 (trace.ts), the same Decimal as a division by 1000. */
+const PER_THOUSAND = new Decimal('0.001');
 
 const OPS: readonly { op: RequestOp; field: 'get_requests_per_month' | 'put_requests_per_month'; what: string }[] = [
   { op: 'get', field: 'get_requests_per_month', what: 'read (GET) requests' },
@@ -14,13 +16,15 @@ const OPS: readonly { op: RequestOp; field: 'get_requests_per_month' | 'put_requ
 /**
  * Object-storage request charges: one line per storage item and kind of
  * request, quantity in thousands of requests × the class's rate per 1,000 in
- * its region. Request fees are flat per class and region, so no aggregate.
+ * its region. Request fees are flat per class and region, so no aggregate;
+ * `trace` hears each line's count as its quantity's only field.
  */
 export function priceRequests(
   lines: readonly StorageLine[],
   book: PricingBook,
   fail: (path: (string | number)[], e: unknown) => void,
   assume: (text: string) => void,
+  trace?: PricingTrace,
 ): LineItem[] {
   const out: LineItem[] = [];
   lines.forEach((line, index) => {
@@ -32,8 +36,9 @@ export function priceRequests(
         const rate = requestRate(table, line.class, line.region, op);
         const requests = table.storage?.[line.class]?.requests;
         if (requests?.assumption) assume(`${line.provider} ${line.class} requests: ${requests.assumption}`);
-        const quantity = count.div(THOUSAND);
-        out.push({
+        const quantityOf = (l: StorageLine) => l[field]!.times(PER_THOUSAND);
+        const quantity = quantityOf(line);
+        const item: LineItem = {
           kind: `${op}-requests`,
           name: line.name,
           category: 'storage',
@@ -45,7 +50,9 @@ export function priceRequests(
           rate,
           cost: quantity.times(rate),
           ref: ['storage', index, field],
-        });
+        };
+        out.push(item);
+        trace?.line(item, quantityOf, [field, PER_THOUSAND]);
       } catch (e) {
         fail(['storage', index], e);
       }

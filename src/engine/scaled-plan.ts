@@ -2,12 +2,13 @@ import { Decimal } from '../model/decimal.js';
 import type { Category } from '../model/estimate.js';
 import type { AggregateMember } from './aggregate.js';
 import type { ExactSums } from './estimate.js';
-import type { Product } from './trace.js';
+import { significantParts } from './distributions.js';
+import { productFields, type Product, type SampledFactor } from './trace.js';
 
 /**
  * Monte Carlo samples priced in exact integers instead of Decimals: a value is
  * a BigInt m at a scale S fixed when the plan is compiled (the number is
- * m × 10^−S), with D, a bound on its decimal places, carried per sample.
+ * m × 10^−S), with D, a bound on its decimal places, carried along each product.
  *
  * Why the totals are the engine's to the last digit: the engine prices a line
  * by Decimal multiplications (count × hours × rate), sums an aggregate's
@@ -28,10 +29,10 @@ export interface ScaledPlan {
   readonly scales: readonly number[];
   /**
    * Price one sample: value i is n[i] × 10^e[i] (n a whole number, e ≥ −INPUT_SCALE).
-   * Writes each key's exact sum (at its scale) to `out`, and a bound on its decimal
-   * places to `places`; false when a step leaves the range proven exact.
+   * Writes each key's exact sum (at its scale) to `out`; false when a step leaves the
+   * range proven exact.
    */
-  sample(n: ArrayLike<number>, e: ArrayLike<number>, out: bigint[], places: number[]): boolean;
+  sample(n: ArrayLike<number>, e: ArrayLike<number>, out: bigint[]): boolean;
 }
 
 /** Most decimal places an input may have on this path (a 4-digit draw of 10⁻¹² has 15). */
@@ -72,13 +73,42 @@ export function decimalOf(m: bigint, scale: number): Decimal {
   return new Decimal(`${m}e-${scale}`).toSignificantDigits(Decimal.precision, Decimal.rounding);
 }
 
+if (Decimal.rounding !== Decimal.ROUND_HALF_EVEN) throw new Error('scaled-plan.ts rounds half to even, as model/decimal.ts sets Decimal');
+
+p10(DIGITS + 1);
+// Digits of the last integer rounded: the figures of one run are of one size, so the count starts there.
+let lastDigits = DIGITS + 1;
+
 /**
- * Whether m × 10^−scale (m ≥ 0, at most `places` decimal places) has at most
- * Decimal's precision in significant digits: then Decimal holds it exactly,
- * and so every non-negative sum that adds up to at most it.
+ * m (≥ 0, at any scale) rounded to Decimal's precision in significant digits,
+ * half to even, at the same scale: `decimalOf(m, s)` is exactly
+ * `roundToPrecision(m) × 10^−s`, and a Decimal operation's exact result m is
+ * rounded to it.
  */
-export function fitsPrecision(m: bigint, scale: number, places: number): boolean {
-  return m < p10(DIGITS + scale - places);
+export function roundToPrecision(m: bigint): bigint {
+  if (m < P10[DIGITS]!) return m;
+  let d = lastDigits;
+  while (d > DIGITS + 1 && m < p10(d - 1)) d--;
+  while (m >= p10(d)) d++;
+  lastDigits = d;
+  const unit = P10[d - DIGITS]!;
+  let q = m / unit;
+  const r = m - q * unit;
+  const half = unit / 2n;
+  if (r > half || (r === half && (q & 1n) === 1n)) q += 1n;
+  return q * unit;
+}
+
+/**
+ * The sum of the values m × 10^−s as a Decimal running sum takes it (from 0,
+ * each value a Decimal as `decimalOf` makes it, each partial sum rounded as
+ * `plus` rounds), as an integer at the same scale: exact integers for
+ * `spreadOf`'s total (montecarlo.ts).
+ */
+export function roundedSum(column: readonly bigint[]): bigint {
+  let sum = 0n;
+  for (const m of column) sum = roundToPrecision(sum + roundToPrecision(m));
+  return sum;
 }
 
 /** An item whose fields may vary: (field, index into the values). */
@@ -99,11 +129,20 @@ export interface ScaledSource {
   keys: readonly (Category | 'total')[];
 }
 
-/** One term of a product: input `input` (its value's scale is INPUT_SCALE), or a constant. */
+/** One term of a product: input `input` (its value's scale is INPUT_SCALE), a sampled factor (the same scale), or a constant. */
 interface Term {
   input: number;
   m: bigint;
   scale: number;
+  factor?: Factor;
+}
+
+/** A sampled factor (trace.ts) with each arg as the sample gives it: a constant double, an input as drawn, or an exact product. */
+interface Factor {
+  args: ({ constant: number } | { input: number } | { chain: Chain })[];
+  of: SampledFactor['of'];
+  /** The args' doubles, rewritten for each sample. */
+  values: number[];
 }
 
 interface Chain {
@@ -122,10 +161,7 @@ interface Contribution {
 /** Undefined when some step is not a product of non-negative numbers, or an aggregate has several schedules. */
 export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
   const nonNegative = (v: Decimal) => !v.isNegative();
-  const chainOf = (item: VaryingItem, product: Product | undefined): Chain | undefined => {
-    // A product describes the item as priced; a varying field it does not name (hours set on a
-    // group that had none) could change the rule itself.
-    if (!product || product.length === 0 || !item.fields.every(([f]) => product.includes(f))) return undefined;
+  const termsOf = (item: VaryingItem, product: readonly (string | Decimal | SampledFactor)[]): Term[] | undefined => {
     const terms: Term[] = [];
     for (const t of product) {
       const at = typeof t === 'string' ? item.fields.find(([f]) => f === t)?.[1] : undefined;
@@ -133,11 +169,50 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
         terms.push({ input: at, m: 1n, scale: INPUT_SCALE });
         continue;
       }
+      if (typeof t !== 'string' && !(t instanceof Decimal)) {
+        const factor = factorOf(item, t);
+        if (!factor) return undefined;
+        terms.push({ input: -1, m: 1n, scale: INPUT_SCALE, factor });
+        continue;
+      }
       const c = typeof t === 'string' ? item.base[t] : t;
       if (!(c instanceof Decimal) || !nonNegative(c)) return undefined;
       terms.push({ input: -1, m: scaled(c, c.decimalPlaces()), scale: c.decimalPlaces() });
     }
-    return { terms, scale: terms.reduce((s, t) => s + t.scale, 0) };
+    return terms;
+  };
+  const factorOf = (item: VaryingItem, f: SampledFactor): Factor | undefined => {
+    const args: Factor['args'] = [];
+    for (const arg of f.args) {
+      const at = arg.length === 1 && typeof arg[0] === 'string' ? item.fields.find(([name]) => name === arg[0])?.[1] : undefined;
+      if (at !== undefined) {
+        args.push({ input: at });
+        continue;
+      }
+      const terms = termsOf(item, arg);
+      if (!terms || terms.length === 0) return undefined;
+      if (terms.some((t) => t.input >= 0)) {
+        args.push({ chain: { terms, scale: terms.reduce((s, t) => s + t.scale, 0) } });
+        continue;
+      }
+      // No input in it: the product the rule takes, in its order and at Decimal's precision, once.
+      let v: Decimal | undefined;
+      for (const a of arg) {
+        const d = (typeof a === 'string' ? item.base[a] : a) as Decimal;
+        v = v ? v.times(d) : d;
+      }
+      args.push({ constant: v!.toNumber() });
+    }
+    return { args, of: f.of, values: new Array<number>(args.length) };
+  };
+  const chainOf = (item: VaryingItem, product: Product | undefined): Chain | undefined => {
+    // A product describes the item as priced; a varying field it does not name (hours set on a
+    // group that had none) could change the rule itself.
+    if (!product || product.length === 0) return undefined;
+    const named = productFields(product);
+    if (!item.fields.every(([f]) => named.includes(f))) return undefined;
+    const terms = termsOf(item, product);
+    return terms && { terms, scale: terms.reduce((s, t) => s + t.scale, 0) };
   };
 
   const keyOf = new Map(source.keys.map((k, i) => [k, i]));
@@ -207,47 +282,81 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
   const base = fixed.map((f, i) => scaled(f, scales[i]!));
   // Every power the sampling loop reads is 10^(DIGITS + S − D) with D ≥ 0: grown here, not there.
   p10(DIGITS + Math.max(most(scales), most(contributions.map((c) => c.scale))));
-  const basePlaces = fixed.map((f) => f.decimalPlaces());
 
   if (SMALL.length === 0) for (let i = 0; i < 10_000; i++) SMALL.push(BigInt(i));
   // Inputs only free lines read are never made integers.
   const used: boolean[] = [];
-  for (const c of [...direct.map((d) => d.chain), ...aggregates.flatMap((a) => a.chains.map((x) => x.chain))]) for (const t of c.terms) if (t.input >= 0) used[t.input] = true;
+  const mark = (c: Chain): void => {
+    for (const t of c.terms) {
+      if (t.input >= 0) used[t.input] = true;
+      for (const a of t.factor?.args ?? []) if ('chain' in a) mark(a.chain);
+    }
+  };
+  for (const c of [...direct.map((d) => d.chain), ...aggregates.flatMap((a) => a.chains.map((x) => x.chain))]) mark(c);
   const inputs: bigint[] = [];
+  // The sample's draws as given: a sampled factor takes an input's double from them.
+  let drawnN: ArrayLike<number> = [];
+  let drawnE: ArrayLike<number> = [];
+  const parts = { n: new Float64Array(1), e: new Int32Array(1) };
   const slack: number[] = [];
   const acc: bigint[] = new Array(source.keys.length);
-  const accPlaces: number[] = new Array(source.keys.length);
   // The chain's slack (S − D) after evaluate(): a product's scale and places grow by each term's alike.
   let chainSlack = 0;
 
   /** The product, each step checked as Decimal would have taken it exactly; −1n when one would not. */
   function evaluate(chain: Chain): bigint {
-    const first = chain.terms[0]!;
-    let m = first.input >= 0 ? inputs[first.input]! : first.m;
-    let s = first.input >= 0 ? slack[first.input]! : 0;
-    for (let k = 1; k < chain.terms.length; k++) {
+    let m = 1n;
+    let s = 0;
+    for (let k = 0; k < chain.terms.length; k++) {
       const t = chain.terms[k]!;
       if (t.input >= 0) {
         m *= inputs[t.input]!;
         s += slack[t.input]!;
+      } else if (t.factor) {
+        const f = factorValue(t.factor);
+        if (f < 0n) return -1n;
+        m *= f;
+        s += factorSlack;
       } else m *= t.m;
-      if (m >= P10[DIGITS + s]!) return -1n;
+      if (k > 0 && m >= P10[DIGITS + s]!) return -1n;
     }
     chainSlack = s;
     return m;
   }
 
-  function add(to: Contribution, m: bigint, places: number): void {
+  // The slack of the last factorValue(), as an input's: the factor is n × 10^e at INPUT_SCALE.
+  let factorSlack = 0;
+
+  /** A sampled factor's value at INPUT_SCALE, from its args' doubles and `significantParts`, as the rule's `significant` takes it; −1n off the path. */
+  function factorValue(f: Factor): bigint {
+    for (let j = 0; j < f.args.length; j++) {
+      const a = f.args[j]!;
+      if ('constant' in a) f.values[j] = a.constant;
+      else if ('input' in a) f.values[j] = doubleOfParts(drawnN[a.input]!, drawnE[a.input]!);
+      else {
+        const m = evaluate(a.chain);
+        if (m < 0n) return -1n;
+        f.values[j] = nearestDouble(m, a.chain.scale, chainSlack);
+      }
+    }
+    significantParts(f.of(f.values), parts.n, parts.e, 0);
+    const n = parts.n[0]!;
+    const e = parts.e[0]!;
+    if (!(n >= 0) || !Number.isSafeInteger(n) || e < -INPUT_SCALE || e + INPUT_SCALE >= P10.length) return -1n;
+    factorSlack = e >= 0 ? INPUT_SCALE : INPUT_SCALE + e;
+    return (n < SMALL.length ? SMALL[n]! : BigInt(n)) * P10[e + INPUT_SCALE]!;
+  }
+
+  function add(to: Contribution, m: bigint): void {
     acc[to.key] = acc[to.key]! + (to.aligned ? m : m * to.toKey);
-    // Places do not change with alignment; the key's bound is the most of its parts' (the total's, of all).
-    if (places > accPlaces[to.key]!) accPlaces[to.key] = places;
-    if (places > accPlaces[total]!) accPlaces[total] = places;
   }
 
   return {
     keys: source.keys,
     scales,
-    sample(n, e, out, places) {
+    sample(n, e, out) {
+      drawnN = n;
+      drawnE = e;
       for (let i = 0; i < n.length; i++) {
         const ni = n[i]!;
         const ei = e[i]!;
@@ -258,14 +367,13 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
       }
       for (let k = 0; k < acc.length; k++) {
         acc[k] = base[k]!;
-        accPlaces[k] = basePlaces[k]!;
       }
       for (const d of direct) {
         const q = evaluate(d.chain);
         if (q < 0n) return false;
         const cost = q * d.rate;
         if (cost >= P10[DIGITS + chainSlack]!) return false;
-        add(d.to, cost, d.scale - chainSlack);
+        add(d.to, cost);
       }
       for (const a of aggregates) if (!priceAggregate(a)) return false;
       // Exact integers: the fixed total plus each key's contributions is the sum of them all.
@@ -274,7 +382,6 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
       acc[total] = sum;
       for (let k = 0; k < acc.length; k++) {
         out[k] = acc[k]!;
-        places[k] = accPlaces[k]!;
       }
       return true;
     },
@@ -314,9 +421,28 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
       from = upTo;
       fromPlaces = a.upToPlaces[k]!;
     }
-    add(a.to, cost, costPlaces);
+    add(a.to, cost);
     return true;
   }
+}
+
+/** Exact powers of ten as doubles (10^22 is the last a double holds exactly). */
+const F10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** The double nearest n × 10^e (n whole, e ≥ −INPUT_SCALE): one correctly rounded operation on exact doubles, as `Number()` of the Decimal's text rounds. */
+function doubleOfParts(n: number, e: number): number {
+  if (e >= 0 && e < F10.length) return n * F10[e]!;
+  if (e < 0 && -e < F10.length) return n / F10[-e]!;
+  return Number(`${n}e${e}`);
+}
+
+const SAFE = 2n ** 53n;
+
+/** The double nearest m × 10^−scale, whose last `slack` digits of m are zeros: as `Decimal.toNumber()` of the same number. */
+function nearestDouble(m: bigint, scale: number, slack: number): number {
+  const q = m / p10(slack);
+  const places = scale - slack;
+  return q <= SAFE && places < F10.length ? Number(q) / F10[places]! : Number(`${q}e-${places}`);
 }
 
 interface Aggregate {

@@ -85,15 +85,23 @@ const GRID = 1024;
  */
 export function sampledBilledHours(useful: Decimal, nodes: Decimal, m: InterruptionModel, u: number): Decimal {
   const mu = m.perNodeHour.times(nodes).times(useful).toNumber();
-  const [r, c] = [m.restartHours.toNumber(), m.checkpointEveryHours.toNumber()];
+  return significant(sampledHours(mu, m.restartHours.toNumber(), m.checkpointEveryHours.toNumber(), useful.toNumber(), nodes.toNumber(), m.gang, u));
+}
+
+/**
+ * `sampledBilledHours` before its rounding to 4 digits, all in floats: μ, restart,
+ * checkpoint, useful hours and nodes as the nearest doubles of their exact values.
+ * Monte Carlo's integer path (scaled-plan.ts) calls it with the same doubles.
+ */
+export function sampledHours(mu: number, r: number, c: number, useful: number, nodes: number, gang: boolean, u: number): number {
   const at = Math.min(GRID - 1, Math.max(0, Math.floor(u * GRID)));
   // Tables at μ of 2 significant digits, interpolated between: a ranged rate needs few of them.
   const step = mu > 0 ? 10 ** (Math.floor(Math.log10(mu)) - 1) : 1;
   const below = Math.floor(mu / step) * step;
   const low = lostQuantiles(Number(below.toPrecision(2)), r, c)[at]!;
   const lost = below === mu ? low : low + ((mu - below) / step) * (lostQuantiles(Number((below + step).toPrecision(2)), r, c)[at]! - low);
-  const perNode = m.gang || nodes.isZero() ? lost : lost / nodes.toNumber();
-  return significant(useful.toNumber() + perNode);
+  const perNode = gang || nodes === 0 ? lost : lost / nodes;
+  return useful + perNode;
 }
 
 const tables = new Map<string, Float64Array>();
@@ -108,6 +116,18 @@ const tables = new Map<string, Float64Array>();
  * lost time itself is normal, mean μ(r + c/2), variance μ(r² + rc + c²/3).
  */
 function lostQuantiles(mu: number, r: number, c: number): Float64Array {
+  // A sample asks for the two tables around its μ, most often those the last sample asked for: no key text for them.
+  for (const hit of recent) if (hit.mu === mu && hit.r === r && hit.c === c) return hit.table;
+  const table = lostTable(mu, r, c);
+  recent[next] = { mu, r, c, table };
+  next = 1 - next;
+  return table;
+}
+
+const recent: { mu: number; r: number; c: number; table: Float64Array }[] = [];
+let next = 0;
+
+function lostTable(mu: number, r: number, c: number): Float64Array {
   const key = `${mu}|${r}|${c}`;
   const known = tables.get(key);
   if (known) return known;

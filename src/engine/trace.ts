@@ -1,14 +1,39 @@
-import type { Decimal } from '../model/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { AggregateMember } from './aggregate.js';
 
 /**
  * How a quantity rule multiplies, when it only multiplies: the quantity is the
  * product, taken left to right as Decimal takes it, of these terms (an item's
- * field by name, or a constant). Lets Monte Carlo price a sample in exact
- * integers (scaled-plan.ts); a rule that divides declares none.
+ * field by name, a constant, or a sampled factor). Lets Monte Carlo price a
+ * sample in exact integers (scaled-plan.ts); a rule that divides declares none.
+ * A product names every field of the item its quantity reads (as the item is
+ * priced: a field the item lacks may change the rule once set), so a line whose
+ * product names none of the fields a plan varies costs the same in every sample.
  */
-export type Product = readonly (string | Decimal)[];
+export type Product = readonly (string | Decimal | SampledFactor)[];
+
+/**
+ * A factor the rule works out in floats from exact quantities and rounds to a
+ * draw's 4 significant digits, as `significant` (distributions.ts) rounds: a
+ * spot group's billed hours for a month's sampled interruption luck. The rule's
+ * factor is `significant(of(args))`, each arg the nearest double of the exact
+ * product of its terms (fields by name or constants).
+ */
+export interface SampledFactor {
+  readonly args: readonly (readonly (string | Decimal)[])[];
+  of(args: readonly number[]): number;
+}
+
+/** The fields a product names, its sampled factors' included. */
+export function productFields(product: Product): string[] {
+  const out: string[] = [];
+  for (const t of product) {
+    if (typeof t === 'string') out.push(t);
+    else if (!(t instanceof Decimal)) for (const arg of t.args) for (const a of arg) if (typeof a === 'string') out.push(a);
+  }
+  return out;
+}
 
 /**
  * What the engine reports, when asked, while it prices: how each line's

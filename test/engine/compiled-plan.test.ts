@@ -6,7 +6,7 @@ import { decimalOf } from '../../src/engine/scaled-plan.js';
 import { estimate, estimateTotals } from '../../src/engine/estimate.js';
 import { CATEGORIES } from '../../src/model/estimate.js';
 import type { NodeGroup, Scenario, Transfer } from '../../src/model/scenario.js';
-import { withValues } from '../../src/model/uncertain.js';
+import { INTERRUPTION_LUCK, withValues } from '../../src/model/uncertain.js';
 import { loadPricingBook } from '../../src/pricing/load.js';
 import { FIXTURE_PRICING } from '../helpers.js';
 import { storageLines } from './generated-storage.js';
@@ -28,6 +28,11 @@ const node = fc.record({
   count,
   hours: fc.option(fc.integer({ min: 0, max: 730 }).map((n) => new Decimal(n)), { nil: undefined }),
   spot: fc.boolean(),
+  // The spot interruption model (rate in thousandths per node-hour), on spot groups only.
+  interruptions: fc.option(
+    fc.record({ rate: fc.integer({ min: 0, max: 200 }), checkpoint: fc.constantFrom('0.5', '1', '2.5'), restart: fc.constantFrom('0', '0.25', '0.1'), gang: fc.boolean() }),
+    { nil: undefined },
+  ),
 });
 const transfer = fc
   .record({
@@ -44,6 +49,12 @@ const store = fc.record({ gb: written, cls: fc.constantFrom('aws', 'gcp') });
 
 type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
+function interruptionsOf(n: Of<typeof node>): Partial<NodeGroup> {
+  const m = n.interruptions;
+  if (!m) return {};
+  return { interruptions_per_hour: new Decimal(m.rate).div(1000), checkpoint_every_hours: new Decimal(m.checkpoint), restart_hours: new Decimal(m.restart), gang: m.gang };
+}
+
 function scenarioOf(nodes: Of<typeof node>[], transfers: Of<typeof transfer>[], stores: Of<typeof store>[]): Scenario {
   return {
     name: 'p',
@@ -56,7 +67,7 @@ function scenarioOf(nodes: Of<typeof node>[], transfers: Of<typeof transfer>[], 
         instance: n.instance,
         count: n.count,
         ...(n.hours ? { hours: n.hours } : {}),
-        ...(n.spot && n.instance === 'p4d.24xlarge' ? { purchase: 'spot' as const } : {}),
+        ...(n.spot && n.instance === 'p4d.24xlarge' ? { purchase: 'spot' as const, ...interruptionsOf(n) } : {}),
       }),
     ),
     transfers: transfers.map(
@@ -73,11 +84,18 @@ function scenarioOf(nodes: Of<typeof node>[], transfers: Of<typeof transfer>[], 
 }
 
 /** Every quantity of the scenario that could be ranged, with what kind of value it takes. */
-function quantityPaths(s: Scenario): { path: QuantityPath; whole: boolean }[] {
+function quantityPaths(s: Scenario): { path: QuantityPath; whole: boolean; luck?: true }[] {
   return [
-    ...(s.nodes ?? []).flatMap((_, i) => [
+    ...(s.nodes ?? []).flatMap((n, i) => [
       { path: ['nodes', i, 'count'] as QuantityPath, whole: true },
       { path: ['nodes', i, 'hours'] as QuantityPath, whole: false },
+      // A spot group under the interruption model: its rate, and the month's luck Monte Carlo samples.
+      ...(n.interruptions_per_hour
+        ? [
+            { path: ['nodes', i, 'interruptions_per_hour'] as QuantityPath, whole: false },
+            { path: ['nodes', i, INTERRUPTION_LUCK] as QuantityPath, whole: false, luck: true as const },
+          ]
+        : []),
     ]),
     ...(s.storage ?? []).map((_, i) => ({ path: ['storage', i, 'gb'] as QuantityPath, whole: false })),
     ...(s.transfers ?? []).flatMap((t, i) =>
@@ -114,6 +132,8 @@ describe('compiled plan', () => {
             const [q, n] = draws[k + j]!;
             // Hours and days stay inside the month, as the schema keeps them.
             if (c.path[2] === 'hours') return Decimal.min(q, 730);
+            // A month's interruption luck is a uniform in [0, 1).
+            if (c.luck) return q.div(q.plus(1));
             return c.whole ? (c.path[2] === 'days' ? Decimal.min(n, 31) : n) : q;
           });
           const at = withValues(s, chosen.map((c, j) => ({ path: c.path, value: values[j]! })));
@@ -135,20 +155,22 @@ describe('compiled plan', () => {
     // Draws as Monte Carlo makes them: n × 10^e, 4 digits (or whole numbers), from 10^-12 up.
     const part = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: -12, max: 6 }));
     let scaledSamples = 0;
+    let luckSamples = 0;
     fc.assert(
       fc.property(planCase, fc.array(fc.tuple(part, count), { minLength: 6 * 4, maxLength: 6 * 4 }), ({ s, chosen, plan }, draws) => {
         if (!plan.scaled) return;
         const out: bigint[] = [];
-        const places: number[] = [];
         for (let k = 0; k + chosen.length <= draws.length; k += chosen.length) {
           const parts = chosen.map((c, j): [number, number] => {
             const [[m, e], n] = draws[k + j]!;
             if (c.path[2] === 'days') return [Math.min(n.toNumber(), 31), 0];
             if (c.path[2] === 'hours') return m * 10 ** e > 730 ? [730, 0] : [m, e];
+            if (c.luck) return [m, -4];
             return c.whole ? [n.toNumber(), 0] : [m, e];
           });
-          if (!plan.scaled.sample(parts.map((p) => p[0]), parts.map((p) => p[1]), out, places)) continue;
+          if (!plan.scaled.sample(parts.map((p) => p[0]), parts.map((p) => p[1]), out)) continue;
           scaledSamples++;
+          if (chosen.some((c) => c.luck)) luckSamples++;
           const at = withValues(s, chosen.map((c, j) => ({ path: c.path, value: new Decimal(parts[j]![0]).times(new Decimal(10).pow(parts[j]![1])) })));
           const want = estimate(at, book).totals;
           const got = Object.fromEntries(plan.scaled.keys.map((key, i) => [key, decimalOf(out[i]!, plan.scaled!.scales[i]!).toFixed()]));
@@ -161,11 +183,13 @@ describe('compiled plan', () => {
     );
     // The property is about the integer path: most generated samples must take it.
     expect(scaledSamples).toBeGreaterThan(300);
+    // Spot groups' sampled interruptions take it too (a sampled factor, trace.ts).
+    expect(luckSamples).toBeGreaterThan(20);
   });
 
   it('names the categories a varying quantity moves, and leaves the rest at the point totals', () => {
     const s = scenarioOf(
-      [{ instance: 'g5.xlarge', count: new Decimal(2), hours: undefined, spot: false }],
+      [{ instance: 'g5.xlarge', count: new Decimal(2), hours: undefined, spot: false, interruptions: undefined }],
       [{ from: 'aws:us-east-1', to: 'internet', gb: new Decimal(100), perDay: false, days: undefined, nat: false }],
       [{ gb: new Decimal(10), cls: 'aws' }],
     );

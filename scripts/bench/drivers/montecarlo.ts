@@ -1,4 +1,5 @@
 // Bench driver: Monte Carlo on the recommender example with a range on every node group and transfer.
+import { readdirSync } from 'node:fs';
 import { estimate } from '../../../src/engine/estimate.js';
 import { monteCarlo } from '../../../src/engine/montecarlo.js';
 import { loadScenario, providersOf } from '../../../src/model/load-scenario.js';
@@ -35,5 +36,37 @@ export function sampleRun(samples: number): number {
 export function projectionsRun(times: number): number {
   const t = performance.now();
   for (let i = 0; i < times; i++) estimate(scenario, book);
+  return performance.now() - t;
+}
+
+/** Every bundled example with ranged inputs or sampled spot interruptions, loaded and priced beforehand. */
+export const examples = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => {
+    const l = loadScenario(`scenarios/${f}`);
+    return { file: f, loaded: l, book: loadPricingBook(providersOf(l.scenario), l.overrides) };
+  })
+  .filter((x) => x.loaded.uncertain.length > 0)
+  .map((x) => ({ file: x.file, inputs: x.loaded.uncertain.length }));
+
+const byFile = new Map(examples.map((x) => [x.file, x]));
+
+/** 10,000-sample Monte Carlo of an example's own ranges (and interruptions), ms. */
+export function exampleSampleRun(file: string, samples: number): number {
+  const l = loadScenario(`scenarios/${file}`);
+  const book = loadPricingBook(providersOf(l.scenario), l.overrides);
+  if (!byFile.has(file)) throw new Error(`${file} has nothing sampled`);
+  const t = performance.now();
+  monteCarlo(l.scenario, l.uncertain, book, { samples, seed: 1 });
+  return performance.now() - t;
+}
+
+/** `times` estimate() of an example's point plan, ms. */
+export function exampleProjectionsRun(file: string, times: number): number {
+  const l = loadScenario(`scenarios/${file}`);
+  const book = loadPricingBook(providersOf(l.scenario), l.overrides);
+  const t = performance.now();
+  for (let i = 0; i < times; i++) estimate(l.scenario, book);
   return performance.now() - t;
 }
