@@ -178,7 +178,9 @@ month, or says "never within [low, high]" and which plan is cheaper there.
                   re-run overhead at which spot stops paying
 
 PATH names a quantity by line name: nodes.NAME.count, nodes.NAME.hours,
-storage.NAME.gb, transfers.NAME.gb_per_day|gb_per_month|days.
+storage.NAME.gb, transfers.NAME.gb_per_day|gb_per_month|days; also
+nodes.NAME.disk.gb|disk.iops|public_ipv4, clusters.NAME.hours,
+load_balancers.NAME.hours|processed_gb and the request counts.
 
 Costs are piecewise linear in one input (tiers bend them at band edges); each
 crossing is solved exactly per linear piece, in decimal arithmetic.

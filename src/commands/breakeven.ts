@@ -60,6 +60,17 @@ function defaultInterval(t: VaryTarget, projections: readonly Projection[], scen
   return [new Decimal(0), high];
 }
 
+/**
+ * A cluster's or load balancer's hours cannot pass the month's: refused here (a node
+ * group's can, as arithmetic, and the report says where that happens: `beyondMonth`).
+ */
+function withinMonth(t: VaryTarget, high: Decimal, s: Scenario): void {
+  const month = s.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  if (t.field === 'hours' && t.section !== 'nodes' && high.gt(month)) {
+    throw new UsageError(`--between: ${t.label} is at most the ${month} hours in the month (hours_per_month); got up to ${high}`);
+  }
+}
+
 /** Two plans as functions of the varied value, and the interval to search. */
 interface Setup {
   plans: [string, string];
@@ -107,6 +118,7 @@ export function run(args: ParsedArgs, io: Io): number {
     const scenarios = [a!.loaded.scenario, b!.loaded.scenario];
     const t = target(stringOption(args, 'vary'), scenarios);
     const [low, high] = between(args, false) ?? defaultInterval(t, projections, scenarios);
+    withinMonth(t, high, scenarios[0]!);
     setup = {
       plans: [a!.estimate.scenario, b!.estimate.scenario],
       vary: t.label,
@@ -115,7 +127,7 @@ export function run(args: ParsedArgs, io: Io): number {
       costB: costOf(b!, scenarios[1]!, t),
       low,
       high,
-      ...(t.field === 'hours' ? { hoursAt: (x: Decimal) => x } : {}),
+      ...(t.section === 'nodes' && t.field === 'hours' ? { hoursAt: (x: Decimal) => x } : {}),
     };
   } else {
     if (spot === undefined) throw new UsageError('with one SCENARIO, breakeven needs --spot GROUP (spot vs on-demand); or give two scenarios');
@@ -148,6 +160,7 @@ export function run(args: ParsedArgs, io: Io): number {
       const overhead = number(overheadText, '--spot-overhead', true);
       const t = target(stringOption(args, 'vary'), [s]);
       const [low, high] = between(args, false) ?? defaultInterval(t, projections, [s]);
+      withinMonth(t, high, s);
       setup = {
         plans: [plans[0], `${s.name}, nodes.${spot} on spot, hours × ${overhead.plus(1)}`],
         vary: t.label,
