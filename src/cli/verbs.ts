@@ -181,7 +181,9 @@ month, or says "never within [low, high]" and which plan is cheaper there.
 
 PATH names a quantity by line name: nodes.NAME.count, nodes.NAME.hours,
 nodes.NAME.interruptions_per_hour, storage.NAME.gb,
-transfers.NAME.gb_per_day|gb_per_month|days.
+transfers.NAME.gb_per_day|gb_per_month|days; also
+nodes.NAME.disk.gb|disk.iops|public_ipv4, clusters.NAME.hours,
+load_balancers.NAME.hours|processed_gb and the request counts.
 
 Costs are piecewise linear in one input (tiers bend them at band edges); each
 crossing is solved exactly per linear piece, in decimal arithmetic.

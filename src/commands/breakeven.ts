@@ -64,6 +64,17 @@ function defaultInterval(t: VaryTarget, projections: readonly Projection[], scen
   return [new Decimal(0), high];
 }
 
+/**
+ * A cluster's or load balancer's hours cannot pass the month's: refused here (a node
+ * group's can, as arithmetic, and the report says where that happens: `beyondMonth`).
+ */
+function withinMonth(t: VaryTarget, high: Decimal, s: Scenario): void {
+  const month = s.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  if (t.field === 'hours' && t.section !== 'nodes' && high.gt(month)) {
+    throw new UsageError(`--between: ${t.label} is at most the ${month} hours in the month (hours_per_month); got up to ${high}`);
+  }
+}
+
 /** Two plans as functions of the varied value, and the interval to search. */
 interface Setup {
   plans: [string, string];
@@ -131,6 +142,7 @@ function spotSetup(a: Projection, spot: string, args: ParsedArgs, overheadText: 
   const overhead = number(overheadText, '--spot-overhead', true);
   const t = target(stringOption(args, 'vary'), [s]);
   const [low, high] = between(args, false) ?? defaultInterval(t, [a], [s]);
+  withinMonth(t, high, s);
   return {
     plans: [plans[0], `${s.name}, nodes.${spot} on spot, hours × ${overhead.plus(1)}`],
     vary: t.label,
@@ -176,6 +188,7 @@ function interruptionSetup(
   const defaults = (): [Decimal, Decimal] =>
     varyingRate && !a.loaded.uncertain.some((u) => u.label === rate.label) ? [new Decimal(0), new Decimal(5).div(perNode)] : defaultInterval(t, [a], [s]);
   const [low, high] = interval ?? defaults();
+  withinMonth(t, high, s);
   const hoursAt = (x: Decimal) => billedPerNode(groupAt(x), month);
   return {
     plans: [plainA, `${s.name}, nodes.${spot} on spot, billed hours from its interruption model`],
@@ -227,6 +240,7 @@ export function run(args: ParsedArgs, io: Io): number {
     const scenarios = [a!.loaded.scenario, b!.loaded.scenario];
     const t = target(stringOption(args, 'vary'), scenarios);
     const [low, high] = between(args, false) ?? defaultInterval(t, projections, scenarios);
+    withinMonth(t, high, scenarios[0]!);
     setup = {
       plans: [a!.estimate.scenario, b!.estimate.scenario],
       vary: t.label,
@@ -235,7 +249,7 @@ export function run(args: ParsedArgs, io: Io): number {
       costB: costOf(b!, scenarios[1]!, t),
       low,
       high,
-      ...(t.field === 'hours' ? { hoursAt: (x: Decimal) => x } : {}),
+      ...(t.section === 'nodes' && t.field === 'hours' ? { hoursAt: (x: Decimal) => x } : {}),
     };
   } else {
     if (spot === undefined) throw new UsageError('with one SCENARIO, breakeven needs --spot GROUP (spot vs on-demand); or give two scenarios');

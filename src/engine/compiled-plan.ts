@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../model/decimal.js';
 import { CATEGORIES, type Category, type LineItem, type Totals } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
-import type { UncertainInput } from '../model/uncertain.js';
+import { setField, type UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { priceAggregate, type AggregateMember } from './aggregate.js';
 import { addCost, estimateTotals, exactSums, priceTraced, roundedTotals, totalsOf } from './estimate.js';
@@ -221,7 +221,7 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
   for (const item of itemList) item.current = { ...item.base };
 
   function totals(values: readonly Decimal[]): Totals {
-    for (const item of itemList) for (const [field, i] of item.fields) item.current[field] = values[i];
+    for (const item of itemList) for (const [field, i] of item.fields) setField(item.current, field, values[i]);
     for (const d of direct) costs[d.line] = (d.rule as (item: unknown) => Decimal)(d.item.current).times(d.rate);
     for (const a of live) priceLive(a, costs);
 
@@ -268,7 +268,8 @@ function wholePlan(scenario: Scenario, book: PricingBook, paths: readonly Quanti
       const copy = { ...scenario } as unknown as Record<string, Record<string, unknown>[]>;
       paths.forEach(([section, index, field], i) => {
         if (copy[section] === (scenario as unknown as Record<string, unknown>)[section]) copy[section] = [...copy[section]!];
-        copy[section]![index] = { ...copy[section]![index], [field]: values[i] };
+        copy[section]![index] = { ...copy[section]![index] };
+        setField(copy[section]![index]!, field, values[i]);
       });
       return estimateTotals(copy as unknown as Scenario, book);
     },

@@ -1,6 +1,6 @@
 import type { Decimal } from '../model/decimal.js';
 import type { Scenario } from '../model/scenario.js';
-import type { UncertainInput } from '../model/uncertain.js';
+import { fieldOf, type UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { swingEnds } from './distributions.js';
 import { compilePlan } from './compiled-plan.js';
@@ -27,7 +27,7 @@ export function sensitivity(
   book: PricingBook,
   plan = compilePlan(scenario, book, uncertain.map((u) => u.path)),
 ): Swing[] {
-  const point = uncertain.map(({ path: [section, index, field] }) => (scenario[section]![index] as unknown as Record<string, Decimal>)[field]!);
+  const point = uncertain.map(({ path: [section, index, field] }) => fieldOf(scenario[section]![index]!, field) as Decimal);
   const totalWith = (at: number, value: Decimal) => plan.totals(point.map((p, i) => (i === at ? value : p))).total;
   return uncertain
     .map((input, i) => {

@@ -1,8 +1,8 @@
 import { Decimal } from '../model/decimal.js';
 import { DEFAULT_HOURS_PER_MONTH, INTERRUPTION_FIELDS, type NodeGroup, type Scenario } from '../model/scenario.js';
-import { QUANTITY_FIELDS, SECTIONS, withValues, type Section, type UncertainInput } from '../model/uncertain.js';
+import { fieldOf, QUANTITY_FIELDS, SECTIONS, withValues, type Section, type UncertainInput } from '../model/uncertain.js';
 
-/** One quantity addressed by name across scenarios: `transfers.nightly-feature-pull.gb_per_day`. */
+/** One quantity addressed by name across scenarios: `transfers.nightly-feature-pull.gb_per_day`, `nodes.trainers.disk.gb`. */
 export interface VaryTarget {
   label: string;
   section: Section;
@@ -14,32 +14,40 @@ function itemsOf(s: Scenario, section: Section): { name: string }[] {
   return (s[section] ?? []) as { name: string }[];
 }
 
-/** The quantities of a scenario that can be varied: those written, and a node group's hours (default: the month). */
-export function varyPaths(s: Scenario): string[] {
+/** Sections whose `hours` default to the month when not written: they can be varied all the same. */
+const MONTH_HOURS: ReadonlySet<Section> = new Set(['nodes', 'clusters', 'load_balancers']);
+
+/** The quantities of a scenario that can be varied: those written, and hours that default to the month. */
+export function varyTargets(s: Scenario): VaryTarget[] {
   return SECTIONS.flatMap((section) =>
     itemsOf(s, section).flatMap((item) =>
       QUANTITY_FIELDS[section]
-        .filter((f) => (section === 'nodes' && f === 'hours') || (item as Record<string, unknown>)[f] !== undefined)
-        .map((f) => `${section}.${item.name}.${f}`),
+        .filter((f) => (MONTH_HOURS.has(section) && f === 'hours') || fieldOf(item, f) !== undefined)
+        .map((field) => ({ label: `${section}.${item.name}.${field}`, section, name: item.name, field })),
     ),
   );
 }
 
-/** Parse `section.name.field`; names may contain dots, so the section is the first part and the field the last. */
+export function varyPaths(s: Scenario): string[] {
+  return varyTargets(s).map((t) => t.label);
+}
+
+/** The quantity a `section.name.field` label names (names and fields may contain dots: matched whole, not split). */
 export function parseVaryPath(text: string, scenarios: readonly Scenario[]): VaryTarget | undefined {
-  const valid = new Set(scenarios.flatMap(varyPaths));
-  if (!valid.has(text)) return undefined;
-  const first = text.indexOf('.');
-  const last = text.lastIndexOf('.');
-  return { label: text, section: text.slice(0, first) as Section, name: text.slice(first + 1, last), field: text.slice(last + 1) };
+  for (const s of scenarios) {
+    const found = varyTargets(s).find((t) => t.label === text);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The quantity's value in a scenario, or undefined when the scenario has no such line. */
 export function valueOf(s: Scenario, t: VaryTarget): Decimal | undefined {
-  const item = itemsOf(s, t.section).find((i) => i.name === t.name) as Record<string, Decimal | undefined> | undefined;
+  const item = itemsOf(s, t.section).find((i) => i.name === t.name);
   if (!item) return undefined;
-  if (t.section === 'nodes' && t.field === 'hours' && item.hours === undefined) return s.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
-  return item[t.field];
+  const value = fieldOf(item, t.field) as Decimal | undefined;
+  if (value === undefined && MONTH_HOURS.has(t.section) && t.field === 'hours') return s.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH);
+  return value;
 }
 
 /** Where the quantity is in a scenario, or undefined when it has no such line. */

@@ -40,8 +40,8 @@ type QuantitySchema = (rule: DecimalRule) => z.ZodType<Quantity>;
 
 /**
  * The scenario schema, built once per kind of quantity: with `quantity` every
- * count, hours, gb, gb_per_day, gb_per_month and days may be a range (the
- * file as written); with `decimal` they are plain numbers (what the engine prices).
+ * quantity of uncertain.ts's QUANTITY_FIELDS may be a range (the file as
+ * written); with `decimal` they are plain numbers (what the engine prices).
  */
 function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
   const nodeGroup = z.strictObject({
@@ -58,17 +58,17 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     payment: z.enum(COMMITMENT_PAYMENTS, { error: (i) => `unknown payment ${JSON.stringify(i.input)}; payments: ${COMMITMENT_PAYMENTS.join(', ')}` }).optional().describe('no-upfront, partial-upfront or all-upfront, where the provider has them'),
     plan: z.enum(COMMITMENT_PLANS, { error: (i) => `unknown plan ${JSON.stringify(i.input)}; plans: ${COMMITMENT_PLANS.join(', ')}` }).optional().describe('compute or ec2-instance (savings plans), standard or convertible (reserved)'),
     block_hours: decimal({ exclusiveMin: 0 }).optional().describe('capacity-block: hours of the block bought; every instance is paid for all of them'),
-    // Per node, billed for the hours the nodes run; plain numbers (not ranges) for now.
+    // Per node, billed for the hours the nodes run; each number may be a range.
     disk: z
       .strictObject({
         class: text('a disk class'),
-        gb: decimal({ exclusiveMin: 0 }).describe('provisioned GB per node'),
-        iops: decimal({ integer: true, min: 0 }).optional().describe('provisioned IOPS per node, on classes that sell them'),
-        throughput_mbps: decimal({ min: 0 }).optional().describe('provisioned MB/s per node, on classes that sell it'),
+        gb: (q({ exclusiveMin: 0 }) as ReturnType<Q>).describe('provisioned GB per node'),
+        iops: (q({ integer: true, min: 0 }) as ReturnType<Q>).optional().describe('provisioned IOPS per node, on classes that sell them'),
+        throughput_mbps: (q({ min: 0 }) as ReturnType<Q>).optional().describe('provisioned MB/s per node, on classes that sell it'),
       })
       .optional()
       .describe('a block-storage volume on each node (EBS gp3/io2, …)'),
-    public_ipv4: decimal({ integer: true, min: 0 }).optional().describe('public IPv4 addresses per node, billed by the hour'),
+    public_ipv4: (q({ integer: true, min: 0 }) as ReturnType<Q>).optional().describe('public IPv4 addresses per node, billed by the hour'),
     // The spot interruption model (src/engine/spot-interruptions.ts): with it, hours are useful hours.
     interruptions_per_hour: (q({ min: 0 }) as ReturnType<Q>).optional().describe('spot interruptions per node-hour, a number or a range (sampled in Monte Carlo)'),
     checkpoint_every_hours: decimal({ exclusiveMin: 0 }).optional().describe('hours between checkpoints'),
@@ -133,18 +133,17 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     region: text('a region'),
     kind: text('a cluster kind (eks, gke, aks)'),
     tier: text('a support tier').optional(),
-    hours: decimal({ min: 0 }).optional().describe('control-plane hours a month; default hours_per_month'),
+    hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('control-plane hours a month; default hours_per_month'),
   });
 
   const commitment = commitmentSchemaWith(provider, name);
-  // Plain numbers (not ranges) for now, as clusters.
   const loadBalancer = z.strictObject({
     name,
     provider,
     region: text('a region'),
     kind: text('a load balancer kind (alb, nlb)'),
-    hours: decimal({ min: 0 }).optional().describe('hours the load balancer runs a month; default hours_per_month'),
-    processed_gb: decimal({ min: 0 }).describe('GB (10^9 bytes) the load balancer processes a month'),
+    hours: (q({ min: 0 }) as ReturnType<Q>).optional().describe('hours the load balancer runs a month; default hours_per_month'),
+    processed_gb: (q({ min: 0 }) as ReturnType<Q>).describe('GB (10^9 bytes) the load balancer processes a month'),
   });
 
   const scenario = z
@@ -204,10 +203,13 @@ interface CrossChecked {
   storage?: { name: string }[];
   transfers?: { name: string }[];
   commitments?: { name: string }[];
+  clusters?: { name: string; hours?: Quantity }[];
+  load_balancers?: { name: string; hours?: Quantity }[];
 }
 
 function crossChecks(s: CrossChecked, ctx: z.core.$RefinementCtx) {
-  for (const section of ['nodes', 'storage', 'transfers', 'commitments'] as const) {
+  // Names address items (break-even's --vary, the session): two of a name would be one target.
+  for (const section of ['nodes', 'storage', 'transfers', 'commitments', 'clusters', 'load_balancers'] as const) {
     const seen = new Set<string>();
     (s[section] ?? []).forEach((item, i) => {
       if (seen.has(item.name)) {
@@ -221,6 +223,17 @@ function crossChecks(s: CrossChecked, ctx: z.core.$RefinementCtx) {
     });
   }
   const hoursPerMonth = s.hours_per_month ?? DEFAULT_HOURS_PER_MONTH;
+  for (const section of ['clusters', 'load_balancers'] as const) {
+    (s[section] ?? []).forEach((item, i) => {
+      if (item.hours !== undefined && highOf(item.hours).gt(hoursPerMonth)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [section, i, 'hours'],
+          message: `hours ${highOf(item.hours)} is more than the ${hoursPerMonth} hours in the month (hours_per_month)`,
+        });
+      }
+    });
+  }
   (s.nodes ?? []).forEach((n, i) => {
     if (n.hours !== undefined && highOf(n.hours).gt(hoursPerMonth)) {
       ctx.addIssue({

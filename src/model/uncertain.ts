@@ -2,19 +2,57 @@ import { Decimal } from './decimal.js';
 import { pointOf, type Quantity, type Range } from './quantity.js';
 import { DEFAULT_HOURS_PER_MONTH, type Scenario, type ScenarioInput } from './scenario.js';
 
-export const SECTIONS = ['nodes', 'storage', 'transfers'] as const;
+export const SECTIONS = ['nodes', 'storage', 'transfers', 'clusters', 'load_balancers'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** The numeric fields of each section that may be ranges (and that break-even may vary). */
+/**
+ * The numeric fields of each section that may be ranges (and that break-even may vary).
+ * A dotted field is inside a map of the item: `disk.gb` is `disk: {gb}` on a node group.
+ */
 export const QUANTITY_FIELDS: Record<Section, readonly string[]> = {
-  nodes: ['count', 'hours', 'interruptions_per_hour'],
+  nodes: ['count', 'hours', 'interruptions_per_hour', 'disk.gb', 'disk.iops', 'disk.throughput_mbps', 'public_ipv4'],
   storage: ['gb', 'get_requests_per_month', 'put_requests_per_month'],
   transfers: ['gb_per_day', 'gb_per_month', 'days', 'requests_per_month'],
+  clusters: ['hours'],
+  load_balancers: ['hours', 'processed_gb'],
 };
+
+/** Fields that count whole things: their samples are rounded. */
+const WHOLE = new Set(['count', 'disk.iops', 'public_ipv4']);
+
+/** An item's field by its (possibly dotted) name; undefined when it, or the map it is in, is absent. */
+export function fieldOf(item: object, field: string): unknown {
+  const dot = field.indexOf('.');
+  const record = item as Record<string, unknown>;
+  if (dot < 0) return record[field];
+  const inner = record[field.slice(0, dot)] as Record<string, unknown> | undefined;
+  return inner?.[field.slice(dot + 1)];
+}
+
+/**
+ * Set an item's field by its (possibly dotted) name, in place on `item`; a map
+ * the field is in is copied first, so an item copied shallowly never changes
+ * the one it was copied from.
+ */
+export function setField(item: Record<string, unknown>, field: string, value: unknown): void {
+  const dot = field.indexOf('.');
+  if (dot < 0) {
+    item[field] = value;
+    return;
+  }
+  const head = field.slice(0, dot);
+  item[head] = { ...(item[head] as object | undefined), [field.slice(dot + 1)]: value };
+}
+
+/** The path of a quantity in the file: a dotted field is a key inside a map, ['nodes', 0, 'disk', 'gb']. */
+export function filePath(path: UncertainInput['path']): (string | number)[] {
+  const [section, index, field] = path;
+  return [section, index, ...field.split('.')];
+}
 
 /** One quantity written as a range: where it is, what to call it, how it varies. */
 export interface UncertainInput {
-  /** Where in the scenario, e.g. ['nodes', 0, 'count'] (also locates it in the file). */
+  /** Where in the scenario, e.g. ['nodes', 0, 'count'] or ['nodes', 0, 'disk.gb'] (`filePath` locates it in the file). */
   path: [Section, number, string];
   /** How people address it, by name: 'nodes.trainers.count'. */
   label: string;
@@ -55,16 +93,16 @@ export function splitRanges(input: ScenarioInput): { scenario: Scenario; uncerta
     items.forEach((item, index) => {
       let out: Record<string, unknown> | undefined;
       for (const field of QUANTITY_FIELDS[section]) {
-        const q = item[field] as Quantity | undefined;
+        const q = fieldOf(item, field) as Quantity | undefined;
         if (q === undefined || Decimal.isDecimal(q)) continue;
         out ??= { ...item };
-        out[field] = pointOf(q);
+        setField(out, field, pointOf(q));
         const max = field === 'hours' ? hoursPerMonth : field === 'days' ? new Decimal(31) : undefined;
         uncertain.push({
           path: [section, index, field],
           label: `${section}.${item.name as string}.${field}`,
           dist: q as Range,
-          integer: field === 'count',
+          integer: WHOLE.has(field),
           ...(max ? { max } : {}),
         });
       }
@@ -96,7 +134,7 @@ export function withValues(s: Scenario, values: readonly { path: UncertainInput[
       items[index] = { ...items[index] };
       copied.add(key);
     }
-    items[index]![field] = value;
+    setField(items[index]!, field, value);
   }
   return out as Scenario;
 }

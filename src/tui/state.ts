@@ -14,6 +14,7 @@ import * as actuals from './actuals-state.js';
 import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
 import { applyChanges, changedFields, changesOf, inverse, type Edit, type FieldChange } from './edits.js';
 import { listHeight, pickerHeight, scrollTop, spreadHeight, whereHeight, type Size } from './layout.js';
+import { inputTarget } from './input-target.js';
 import { readEntry, type Entry, type FieldLimits, type NumberField } from './number-entry.js';
 import { reprice, type EditPlan } from './price.js';
 import { rowIndex, rowsOf, type Row } from './rows.js';
@@ -186,8 +187,8 @@ export function selectedRanges(s: Session): string[] {
   if (!line) return [];
   const { section, index } = itemOf(line);
   return [...activeDoc(s).ranges].flatMap(([key, text]) => {
-    const [sec, i, field] = JSON.parse(key) as PathSegment[];
-    return sec === section && i === index ? [`${field}: ${text}`] : [];
+    const [sec, i, ...field] = JSON.parse(key) as PathSegment[];
+    return sec === section && i === index ? [`${field.join('.')}: ${text}`] : [];
   });
 }
 
@@ -284,30 +285,12 @@ function move(s: Session, by: number): Session {
 function beginInput(s: Session, what: 'quantity' | 'hours'): Session {
   const line = selectedLine(s);
   if (!line) return s;
-  const { section, index } = itemOf(line);
-  // Clusters and load balancers have no quantity the session edits yet: say so rather than edit something else.
-  if (!['nodes', 'storage', 'transfers'].includes(section)) return withMessage(s, `${line.name}: edit ${section.replace('_', ' ')} in the file`);
-  const scenario = activeDoc(s).current.scenario;
-  let field: NumberField;
-  let value: Decimal;
-  if (section === 'nodes') {
-    const g = scenario.nodes![index]!;
-    field = what === 'hours' ? 'hours' : 'count';
-    value = what === 'hours' ? (g.hours ?? scenario.hours_per_month ?? new Decimal(DEFAULT_HOURS_PER_MONTH)) : g.count;
-  } else if (what === 'hours') {
-    return withMessage(s, 'hours apply to node groups only');
-  } else if (section === 'storage') {
-    // A request line edits its own count (its ref names the field); the storage line its GB.
-    field = line.kind === 'get-requests' || line.kind === 'put-requests' ? (line.ref[2] as NumberField) : 'gb';
-    value = scenario.storage![index]![field as 'gb']!;
-  } else {
-    const t = scenario.transfers![index]!;
-    field = t.gb_per_day !== undefined ? 'gb_per_day' : 'gb_per_month';
-    value = (t.gb_per_day ?? t.gb_per_month)!;
-  }
-  const path = [section, index, field];
-  if (isLocked(s, path)) return withMessage(s, `${field} of ${line.name} is ${LOCKED}`);
-  return { ...s, mode: { kind: 'input', path, field, label: `${field} for ${line.name}`, text: value.toFixed() } };
+  const target = inputTarget(activeDoc(s).current.scenario, line, what);
+  if (!target.ok) return withMessage(s, target.message);
+  const { path, field, value } = target;
+  const name = path.slice(2).join('.');
+  if (isLocked(s, path)) return withMessage(s, `${name} of ${line.name} is ${LOCKED}`);
+  return { ...s, mode: { kind: 'input', path, field, label: `${name} for ${line.name}`, text: value.toFixed() } };
 }
 
 export function entryLimits(s: Session): FieldLimits {
@@ -322,8 +305,8 @@ export function typedEntry(s: Session): Entry | undefined {
 function commitInput(s: Session, mode: Extract<Mode, { kind: 'input' }>): Session {
   const entry = readEntry(mode.text, mode.field, entryLimits(s));
   if (!entry.ok) return withMessage(s, `${mode.label}: ${entry.message}`);
-  const [section, index] = mode.path as ['nodes' | 'storage' | 'transfers', number];
-  return edit(s, { section, index, patch: { [mode.field]: entry.value } } as Edit);
+  const [section, index, ...field] = mode.path as [Edit['section'], number, ...string[]];
+  return edit(s, { section, index, patch: { [field.join('.')]: entry.value } } as Edit);
 }
 
 function pick(s: Session, mode: Extract<Mode, { kind: 'picker' }>): Session {

@@ -106,6 +106,36 @@ describe('tollgate breakeven', () => {
     expect(r.stderr).toContain('valid paths: nodes.h200-trainers.count, nodes.h200-trainers.hours');
   });
 
+  it('varying a disk size (a nested field): io2 everywhere vs gp3 plus a control plane', async () => {
+    const group = (disk: string) => `nodes: [{name: gpu, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 3, disk: {class: ${disk}, gb: 500}}]\n`;
+    const files = scenarioFiles({
+      a: `name: a\n${group('io2')}`,
+      b: `name: b\n${group('gp3')}clusters: [{name: eks, provider: aws, region: us-east-1, kind: eks}]\n`,
+    });
+    const r = await runMain(['breakeven', files.a!, files.b!, '--vary', 'nodes.gpu.disk.gb', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    // 3 × x × 0.125 = 3 × x × 0.08 + 730 h × $0.10 → x = 73 / 0.135
+    expect(j.vary).toBe('nodes.gpu.disk.gb');
+    expect(new Decimal(j.at[0]).toDecimalPlaces(10).toFixed()).toBe(d(73).div('0.135').toDecimalPlaces(10).toFixed());
+  });
+
+  it('varying a cluster\'s hours, which default to the month; past the month is refused', async () => {
+    const files = scenarioFiles({
+      a: 'name: a\nclusters: [{name: k, provider: aws, region: us-east-1, kind: eks}]\n',
+      b: 'name: b\nclusters: [{name: k, provider: aws, region: us-east-1, kind: eks, tier: extended}]\nstorage: [{name: s, provider: aws, region: us-east-1, class: s3-standard, gb: 100}]\n',
+    });
+    const r = await runMain(['breakeven', files.a!, files.b!, '--vary', 'clusters.k.hours', '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.between).toEqual(['0', '730']);
+    // 0.10x vs 0.60x + 2.3: b is dearer everywhere in [0, 730].
+    expect([j.result, j.cheaper]).toEqual(['never', 'a']);
+    expect(j.points.at(-1)).toEqual({ value: '730', a: '73', b: '440.3' });
+    const past = await runMain(['breakeven', files.a!, files.b!, '--vary', 'clusters.k.hours', '--between', '0..900']);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--between: clusters.k.hours is at most the 730 hours in the month (hours_per_month); got up to 900');
+  });
+
   it('one scenario without --spot is a usage error', async () => {
     const r = await runMain(['breakeven', 'scenarios/single-cloud-training.yaml', '--vary', 'nodes.data-prep.hours']);
     expect(r.code).toBe(2);

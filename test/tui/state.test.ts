@@ -202,10 +202,10 @@ describe('session reducer', () => {
       expect(node(s, 0).count.toFixed()).toBe('4');
     });
 
-    it('hours belong to node groups only', () => {
+    it('hours belong to node groups, clusters and load balancers only', () => {
       const s = run(selectName(session(), 'feature-store'), { type: 'beginInput', what: 'hours' });
       expect(s.mode.kind).toBe('list');
-      expect(s.message?.text).toMatch(/node groups only/);
+      expect(s.message?.text).toMatch(/hours apply to node groups, clusters and load balancers/);
     });
 
     it('does not offer to edit a quantity written as a range, and says what the range is', () => {
