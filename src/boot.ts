@@ -65,14 +65,15 @@ const KEEP_MS = 7 * 24 * 3600 * 1000;
 function writeCodeCache(file: string, data: Buffer): void {
   try {
     const dir = dirname(file);
-    mkdirSync(dir, { recursive: true });
+    // Private like the rest of the cache folder: it is nobody else's to read or replace.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const build = basename(file).slice(0, 16);
     for (const old of readdirSync(dir)) {
       const path = join(dir, old);
       if (!old.startsWith(build) && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
     }
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     /* a read-only or full cache folder: the next run compiles again */
