@@ -4,7 +4,7 @@ import type { LineItem } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
 import type { Transfer, Via } from '../model/scenario.js';
 import { LookupError, rowDate } from '../pricing/lookup.js';
-import { cdnRates, gatewayEndpointRate, interconnectRates, interfaceEndpointRates } from '../pricing/lookup-via.js';
+import { cdnEdge, cdnRates, gatewayEndpointRate, interconnectRates, interfaceEndpointRates } from '../pricing/lookup-via.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { groupBy } from './group-by.js';
 import type { PricingTrace } from './trace.js';
@@ -86,6 +86,9 @@ export class ViaLines {
   private readonly endpoints = new Map<string, { flow: ViaFlow; azs: Decimal; perAzHour: Decimal; name: string; as_of?: string }>();
   private readonly ports = new Map<string, { flow: ViaFlow; name: string; port: string; perPortHour: Decimal; as_of?: string }>();
   private readonly out: LineItem[] = [];
+  /** Per provider, the CDN edge that takes the free allowance, and whether the split was said. */
+  private readonly cdnFirstEdge = new Map<string, string>();
+  private readonly cdnSplitTold = new Set<string>();
 
   constructor(private readonly ctx: Context) {}
 
@@ -132,20 +135,35 @@ export class ViaLines {
       }
       case 'cdn': {
         const cdn = cdnRates(table);
+        const edge = cdnEdge(table, t.viewers);
         const dated = rowDate(table, cdn.as_of);
         if (cdn.assumption) this.ctx.assume(`${provider} ${cdn.name}: ${cdn.assumption}`);
-        this.tier(f, { ...base, ...dated, kind: 'cdn-delivery', category: 'egress', description: `${cdn.name} delivery to viewers for ${t.name}`, quantity: f.quantity, unit: f.unit }, cdn.tiers, `${provider}:cdn`);
+        const others = [cdn.edge, ...Object.keys(cdn.edges ?? {})].filter((k): k is string => k !== undefined && k !== edge.key);
+        this.ctx.assume(
+          t.viewers === undefined
+            ? `transfers.${t.name}: viewers not given; delivered from ${cdn.name}'s ${edge.name} edges${others.length ? ` (viewers: ${others.join(', ')} price another audience)` : ''}`
+            : `transfers.${t.name}: delivered from ${cdn.name}'s ${edge.name} edges (viewers: ${edge.key})`,
+        );
+        const free = this.freeOnce(provider, cdn.name, edge.key);
+        this.tier(f, { ...base, ...dated, kind: 'cdn-delivery', category: 'egress', description: `${cdn.name} delivery to viewers in ${edge.name} for ${t.name}`, quantity: f.quantity, unit: f.unit }, free(edge.tiers), `${provider}:cdn:${edge.key}`);
         if (t.requests_per_month === undefined) {
           this.ctx.assume(`transfers.${t.name}: requests_per_month not given; ${cdn.name}'s request fee is not included`);
         } else if (cdn.requests) {
+          if (!edge.requestTiers) {
+            throw new LookupError(
+              `${cdn.name} requests are not priced for viewers in ${edge.name} in the ${provider} table`,
+              `price them in an override file (network.cdn.edges.${edge.key}.request_tiers), or leave out requests_per_month`,
+              'requests_per_month',
+            );
+          }
           const per = cdn.requests.per;
           const perText = per.mod(1000).isZero() ? `${per.div(1000)}K` : per.toString();
           const quantityOf = (x: Transfer) => (x.requests_per_month ?? ZERO).div(per);
           this.tier(
             { ...f, quantity: quantityOf(t), quantityOf },
-            { ...base, ...dated, kind: 'cdn-requests', category: 'network', description: `${cdn.name} requests for ${t.name} (${t.requests_per_month} a month)`, quantity: quantityOf(t), unit: `${perText} requests` },
-            cdn.requests.tiers,
-            `${provider}:cdn-requests`,
+            { ...base, ...dated, kind: 'cdn-requests', category: 'network', description: `${cdn.name} requests for ${t.name} (${t.requests_per_month} a month, ${edge.name})`, quantity: quantityOf(t), unit: `${perText} requests` },
+            free(edge.requestTiers),
+            `${provider}:cdn-requests:${edge.key}`,
           );
         } else {
           this.ctx.assume(`transfers.${t.name}: the ${provider} table has no ${cdn.name} request rate; requests are not included`);
@@ -163,6 +181,24 @@ export class ViaLines {
       default:
         return;
     }
+  }
+
+  /**
+   * A CDN's free allowance (a first tier at $0 on each edge's schedule) is the
+   * account's, not each edge's: it goes to the first edge the plan delivers to
+   * (file order, so the same plan always prices the same), and every other edge
+   * of the provider pays from its first unit. Decided by which edges the plan
+   * names, never by a quantity, as compiled plans need.
+   */
+  private freeOnce(provider: string, cdn: string, edge: string): (tiers: Tier[]) => Tier[] {
+    const first = this.cdnFirstEdge.get(provider);
+    if (first === undefined) this.cdnFirstEdge.set(provider, edge);
+    if (first === undefined || first === edge) return (tiers) => tiers;
+    if (!this.cdnSplitTold.has(provider)) {
+      this.cdnSplitTold.add(provider);
+      this.ctx.assume(`${provider} ${cdn}: the always-free allowance is counted once, on the ${first} edges (the first this plan delivers to); the other edges pay from their first GB and request`);
+    }
+    return (tiers) => (tiers.length > 1 && tiers[0]!.rate.isZero() ? tiers.slice(1) : tiers);
   }
 
   private flat(f: ViaFlow, item: LineItem): void {

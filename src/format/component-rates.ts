@@ -68,8 +68,16 @@ export function networkComponentRates(table: PricingTableInput): ComponentRate[]
     out.push(...byRegion(n.interface_endpoint.per_gb, (region, t) => row('vpc-endpoint', 'processing', region, tiersText(t), `${unit}, region total`)));
   }
   if (n.cdn) {
-    out.push(row('cdn', `${n.cdn.name} delivery`, 'all', tiersText(n.cdn.tiers), `${unit}, provider total`));
-    if (n.cdn.requests) out.push(row('cdn', `${n.cdn.name} requests`, 'all', tiersText(n.cdn.requests.tiers), `${n.cdn.requests.per.toFixed()} requests`));
+    // Edges are where the viewers are, not regions: one row per edge, named as a transfer's viewers: names it.
+    const cdn = n.cdn;
+    const viewers = (key: string | undefined) => (key === undefined ? '' : ` (viewers: ${key})`);
+    const per = `${cdn.requests?.per.toFixed()} requests`;
+    out.push(row('cdn', `${cdn.name} delivery${viewers(cdn.edge)}`, 'all', tiersText(cdn.tiers), `${unit}, edge region total`));
+    if (cdn.requests) out.push(row('cdn', `${cdn.name} requests${viewers(cdn.edge)}`, 'all', tiersText(cdn.requests.tiers), per));
+    for (const [key, edge] of Object.entries(cdn.edges ?? {})) {
+      out.push(row('cdn', `${cdn.name} delivery${viewers(key)}`, 'all', tiersText(edge.tiers), `${unit}, edge region total`));
+      if (cdn.requests && edge.request_tiers) out.push(row('cdn', `${cdn.name} requests${viewers(key)}`, 'all', tiersText(edge.request_tiers), per));
+    }
   }
   if (n.interconnect) {
     for (const [port, rates] of Object.entries(n.interconnect.ports)) out.push(...byRegion(rates, (region, r) => row('interconnect', `${n.interconnect!.name} ${port} port`, region, money(r), 'port-hour')));

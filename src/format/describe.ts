@@ -15,7 +15,9 @@ export function tierNote(l: LineItem): string | undefined {
   const bands = lineShares(l.tiers)
     .map((s) => `${amount(s.quantity)} at ${rate(s.rate)}`)
     .join(', ');
-  const scope = l.kind === 'storage' ? `${l.provider} ${l.region} class total` : `${l.provider} monthly total`;
+  // A CDN tiers each edge region's delivery on its own (the line names the region).
+  const cdn = l.kind === 'cdn-delivery' || l.kind === 'cdn-requests';
+  const scope = l.kind === 'storage' ? `${l.provider} ${l.region} class total` : cdn ? `${l.provider} edge region's monthly total` : `${l.provider} monthly total`;
   return `tiers on the ${scope} ${amount(l.tiers.aggregate)} ${l.unit.replace('-month', '')}; this line: ${bands}`;
 }
 

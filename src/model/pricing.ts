@@ -241,6 +241,19 @@ function buildSchemas() {
             tiers: tiers.describe('up_to in units of `per` requests'),
           })
           .optional(),
+        edge: z.string().optional().describe('the viewers `tiers` and `requests` are for, as a transfer\'s `viewers:` names them (e.g. us); the default'),
+        edge_name: z.string().optional().describe('where those viewers are, as the price page says it'),
+        edges: z
+          .record(
+            z.string(),
+            z.strictObject({
+              name: z.string().describe('where the viewers are, as the price page says it'),
+              tiers: tiers.describe('$ per unit delivered from these edges, their own monthly total (the free allowance, if any, as a first tier at 0)'),
+              request_tiers: tiers.optional().describe('up_to in units of `requests.per` requests'),
+            }),
+          )
+          .optional()
+          .describe('the other viewer regions, each on its own schedule: via: cdn with viewers: KEY'),
         assumption: z.string().optional().describe('listed in the assumptions of every estimate these rates price'),
         as_of: isoDate.optional().describe('when these rates were read, where it is not the table\'s as_of'),
         source: z.string(),

@@ -19,6 +19,8 @@ export function scenarioJsonSchema(tables: readonly PricingTableInput[]): Json {
   narrowByProvider(items('storage'), tables, { class: (t) => Object.keys(t.storage ?? {}), region: regionsOf });
   const ends = [...tables.flatMap((t) => regionsOf(t).map((r) => `${t.provider}:${r}`)), 'internet', 'on-prem'];
   for (const end of ['from', 'to']) ((items('transfers').properties as Record<string, Json>)[end]!).examples = ends;
+  const edges = tables.flatMap((t) => [t.network?.cdn?.edge, ...Object.keys(t.network?.cdn?.edges ?? {})].filter((e): e is string => e !== undefined));
+  ((items('transfers').properties as Record<string, Json>).viewers!).examples = [...new Set(edges)];
   return {
     ...schema,
     title: 'tollgate scenario',

@@ -33,6 +33,7 @@ export type Via = (typeof VIAS)[number];
 const VIA_FIELDS = [
   ['endpoint_azs', 'vpc-endpoint'],
   ['requests_per_month', 'cdn'],
+  ['viewers', 'cdn'],
   ['port', 'interconnect'],
 ] as const;
 
@@ -104,6 +105,7 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
       via: z.enum(VIAS, { error: (i) => `unknown via ${JSON.stringify(i.input)}` }).optional(),
       endpoint_azs: decimal({ integer: true, min: 1 }).optional().describe('via: vpc-endpoint: Availability Zones the interface endpoint is in'),
       requests_per_month: (q({ min: 0 }) as ReturnType<Q>).optional().describe('via: cdn: viewer requests a month, priced per the CDN\'s request unit'),
+      viewers: text('a viewer region (e.g. europe)').optional().describe('via: cdn: where the viewers are, the CDN edge region that serves them (us, europe, japan, …); default: the table\'s default edge'),
       port: text('a port speed (e.g. 1g, 10g)').optional().describe('via: interconnect: the dedicated port speed'),
     })
     .superRefine((t, ctx) => {

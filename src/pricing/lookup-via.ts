@@ -90,6 +90,38 @@ export function cdnRates(table: PricingTableInput): NonNullable<Network['cdn']> 
   return row(table, 'cdn', 'cdn');
 }
 
+/** The CDN's schedules for one viewer region (a transfer's `viewers:`): delivery, and requests where the table prices them. */
+export interface CdnEdge {
+  key: string;
+  name: string;
+  tiers: Tier[];
+  requestTiers?: Tier[];
+}
+
+/**
+ * The edge a CDN transfer is delivered from: the one its `viewers:` names, else
+ * the table's default. A viewer region the table does not price is a lookup
+ * error at `viewers`, never the default's rates.
+ */
+export function cdnEdge(table: PricingTableInput, viewers: string | undefined): CdnEdge {
+  const cdn = cdnRates(table);
+  const own = cdn.edge ?? 'default';
+  const named = Object.keys(cdn.edges ?? {});
+  if (viewers === undefined || viewers === own) {
+    return { key: own, name: cdn.edge_name ?? own, tiers: cdn.tiers, ...(cdn.requests ? { requestTiers: cdn.requests.tiers } : {}) };
+  }
+  const edge = cdn.edges?.[viewers];
+  if (!edge) {
+    const known = [...(cdn.edge ? [cdn.edge] : []), ...named];
+    throw new LookupError(
+      `${cdn.name} is not priced for viewers ${JSON.stringify(viewers)} in the ${table.provider} table`,
+      didYouMean(viewers, known) ?? (known.length ? `viewers: ${listSome(known)}; or price that edge in an override file (network.cdn.edges)` : `the ${table.provider} table prices ${cdn.name} for one edge only; remove viewers, or price it in an override file (network.cdn.edges)`),
+      'viewers',
+    );
+  }
+  return { key: viewers, name: edge.name, tiers: edge.tiers, ...(edge.request_tiers ? { requestTiers: edge.request_tiers } : {}) };
+}
+
 export function interconnectRates(
   table: PricingTableInput,
   region: string,

@@ -12,7 +12,7 @@ describe('pricing show --storage / --network', () => {
     const rows = networkComponentRates(aws).map((r) => `${r.section} ${r.item} ${r.region} ${r.rate} ${r.unit}`);
     expect(rows).toContain('vpc-endpoint endpoint us-east-1 $0.01 endpoint-AZ-hour');
     expect(rows).toContain('interconnect Direct Connect 10g port us-east-1 $2.25 port-hour');
-    expect(rows).toContain('cdn CloudFront requests all $0 to 1000, $0.01 10000 requests');
+    expect(rows).toContain('cdn CloudFront requests (viewers: us) all $0 to 1000, $0.01 10000 requests');
     expect(rows).toContain('load-balancer alb LCU us-east-1 $0.008 LCU-hour (1 GB)');
   });
 
