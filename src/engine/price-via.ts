@@ -56,7 +56,13 @@ function misfit(via: Via, f: ViaFlow): LookupError | undefined {
     case 'vpc-endpoint':
       return SAME_REGION.has(p)
         ? undefined
-        : bad(`an interface endpoint (PrivateLink) serves a service in its own region; ${f.transfer.name} is ${p}`, 'remove via, or use via: nat-gateway for internet traffic');
+        : bad(
+            `an interface endpoint (PrivateLink) serves a service in its own region; ${f.transfer.name} is ${p}`,
+            // To another region the endpoint would sit in the service's region and the traffic still crosses regions.
+            p === 'inter-region' || p === 'cross-cloud'
+              ? `remove via: the traffic is priced as ${p} transfer (an endpoint in ${f.to.kind === 'cloud' ? f.to.region : "the service's region"} serves only what runs in that region)`
+              : 'remove via, or use via: nat-gateway for internet traffic',
+          );
     case 'cdn':
       if (p === 'ingress') return bad(`a CDN delivers out to viewers; ${f.transfer.name} is ingress`, 'remove via: cdn');
       return p === 'internet' && f.to.kind === 'internet'
