@@ -1,12 +1,9 @@
 import { Decimal, sum, ZERO } from '../model/decimal.js';
 import type { LineTiers } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
-import { allocate, allocateFractions } from './allocate.js';
+import { allocate } from './allocate.js';
 import { groupBy } from './group-by.js';
-import { quotient } from './quotient.js';
 import { tieredCost } from './tiers.js';
-
-const ONE = new Decimal(1);
 
 /** One flow (or stored volume) taking part in a tiered monthly aggregate. */
 export interface AggregateMember {
@@ -54,15 +51,10 @@ export function priceAggregate(members: readonly AggregateMember[], detail: Deta
       indexes.forEach((memberIndex, k) => (out[memberIndex] = { cost: k === 0 ? scheduleCost : ZERO }));
       continue;
     }
-    // Each member's fraction of the aggregate serves both its tier shares and, on a
-    // single schedule (the usual case), its part of the cost.
-    const fractions = indexes.map((i) => (aggregate.isZero() ? ZERO : members.length === 1 ? ONE : quotient(members[i]!.quantity, aggregate)));
     const weights = indexes.map((i) => members[i]!.quantity);
-    const costs =
-      indexes.length === members.length && !aggregate.isZero() ? allocateFractions(scheduleCost, weights, fractions) : allocate(scheduleCost, weights);
+    const costs = allocate(scheduleCost, weights, indexes.length === members.length ? aggregate : scheduleVolume);
     indexes.forEach((memberIndex, k) => {
-      const fraction = fractions[k]!;
-      out[memberIndex] = { cost: costs[k]!, tiers: { aggregate, bands: whole.buckets, fraction } };
+      out[memberIndex] = { cost: costs[k]!, tiers: { aggregate, bands: whole.buckets, quantity: weights[k]! } };
     });
   }
   return out;

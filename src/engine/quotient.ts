@@ -3,13 +3,13 @@ import { Decimal } from '../model/decimal.js';
 const WORD = 10_000_000n; // decimal.js keeps digits in base-10^7 words
 const POW10: bigint[] = [1n];
 
-function pow10(n: number): bigint {
+export function pow10(n: number): bigint {
   while (POW10.length <= n) POW10.push(POW10[POW10.length - 1]! * 10n);
   return POW10[n]!;
 }
 
-/** |x| as coefficient × 10^exponent, the coefficient an integer (x finite, not zero). */
-function integerForm(x: Decimal): { c: bigint; digits: number; exponent: number } {
+/** |x| as coefficient × 10^exponent, the coefficient an integer (x finite; zero is coefficient 0). */
+export function integerForm(x: Decimal): { c: bigint; digits: number; exponent: number } {
   const words = x.d;
   let c = BigInt(words[0]!);
   let digits = String(words[0]).length;

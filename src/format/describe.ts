@@ -1,4 +1,5 @@
-import { CATEGORIES, lineShares, type Category, type Estimate, type LineItem } from '../model/estimate.js';
+import { CATEGORIES, type Category, type Estimate, type LineItem } from '../model/estimate.js';
+import { lineShares } from './tier-shares.js';
 import type { PricingSource } from '../model/pricing-book.js';
 import { amount, money, percent, rate } from '../model/numbers.js';
 

@@ -1,4 +1,5 @@
-import { lineShares, type Estimate, type LineItem, type LinePurchase } from '../model/estimate.js';
+import type { Estimate, LineItem, LinePurchase } from '../model/estimate.js';
+import { lineShares } from './tier-shares.js';
 import type { Decimal } from '../model/decimal.js';
 import { pricingJson } from './describe.js';
 import { exact } from '../model/numbers.js';

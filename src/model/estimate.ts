@@ -25,17 +25,12 @@ export interface TierShare {
   quantity: Decimal;
 }
 
-/** A tiered line: the aggregate its tiers priced, that aggregate's bands, and this line's fraction of it. */
+/** A tiered line: the aggregate its tiers priced, that aggregate's bands, and this line's quantity in it. */
 export interface LineTiers {
   aggregate: Decimal;
   /** Shared by every line of the aggregate. */
   bands: readonly TierShare[];
-  fraction: Decimal;
-}
-
-/** How much of each band one line accounts for (its fraction of every band). */
-export function lineShares(t: LineTiers): TierShare[] {
-  return t.bands.map((b) => ({ ...b, quantity: b.quantity.times(t.fraction) }));
+  quantity: Decimal;
 }
 
 /** How a node line is bought (src/engine/purchase-options.ts). */

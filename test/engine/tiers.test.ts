@@ -57,6 +57,39 @@ describe('allocate', () => {
     );
   });
 
+  it('rounds every part but the largest weight\'s once: total × weight / whole, half-even to 10^-10', () => {
+    const Wide = Decimal.clone({ precision: 200 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(10 ** 12), max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 0, max: 9 }),
+        (units, places, weights, wPlaces) => {
+          const total = d(units).div(d(10).pow(places));
+          const ws = weights.map((w) => d(w).div(d(10).pow(wPlaces)));
+          const whole = ws.reduce((s, w) => s.plus(w), d(0));
+          fc.pre(!whole.isZero());
+          const parts = allocate(total, ws);
+          let largest = 0;
+          ws.forEach((w, i) => (largest = w.gt(ws[largest]!) ? i : largest));
+          parts.forEach((p, i) => {
+            if (i === largest) return;
+            const exact = new Wide(total.toString()).times(ws[i]!.toString()).div(whole.toString());
+            expect(p.toFixed()).toBe(exact.toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN).toFixed());
+          });
+          expect(parts.reduce((s, p) => s.plus(p), d(0)).eq(total)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('rounds a half to even, as Decimal does', () => {
+    // 1.5 and 2.5 tenths of a billionth: the second part rounds to 2 both times; the first (the largest, first found) takes the rest.
+    expect(allocate(d('0.0000000003'), [d(1), d(1)]).map((p) => p.toFixed())).toEqual(['0.0000000001', '0.0000000002']);
+    expect(allocate(d('0.0000000005'), [d(1), d(1)]).map((p) => p.toFixed())).toEqual(['0.0000000003', '0.0000000002']);
+  });
+
   it('gives a third to each of three equal weights, the rounding remainder to one of them', () => {
     const parts = allocate(d(100), [d(1), d(1), d(1)]);
     expect(parts.map((p) => p.toFixed())).toEqual(['33.3333333334', '33.3333333333', '33.3333333333']);
