@@ -1,5 +1,5 @@
 import type { Decimal } from '../model/decimal.js';
-import type { LineItem } from '../model/estimate.js';
+import type { LineItem, LinePurchase } from '../model/estimate.js';
 import { isCommitted } from '../model/purchase.js';
 import type { NodeGroup } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
@@ -62,8 +62,18 @@ export function priceNodeGroup(
   const gpuText = gpu ? ` (${gpu.count}× ${gpu.model})` : '';
   // Billed and used are most often the one Decimal (the group's hours): the same product.
   const usedHours = useful === hours ? quantity : group.count.times(useful);
-  const gpuHours = gpu ? usedHours.times(gpu.count) : undefined;
-  return {
+  const purchase: LinePurchase = { option: bought.option, label, usedHours };
+  if (gpu) {
+    const gpuHours = usedHours.times(gpu.count);
+    if (gpuHours.gt(0)) {
+      purchase.gpuHours = gpuHours;
+      // Every hour billed is used: cost / GPU-hours is rate / GPUs, the same correctly rounded
+      // quotient by a one-word divisor, where the cost's many digits would make a long division.
+      purchase.gpuHourRate = usedHours === quantity ? rate.div(gpu.count) : cost.div(gpuHours);
+    }
+  }
+  if (interrupted) purchase.spot = { useful, expected: interrupted.billed, p95: interrupted.p95 };
+  const line: LineItem = {
     kind: 'node',
     name: group.name,
     category: 'compute',
@@ -79,13 +89,8 @@ export function priceNodeGroup(
     rate,
     cost,
     ref: ['nodes', index],
-    ...(asOf !== table.as_of ? { as_of: asOf } : {}),
-    purchase: {
-      option: bought.option,
-      label,
-      usedHours,
-      ...(gpuHours && gpuHours.gt(0) ? { gpuHours, gpuHourRate: cost.div(gpuHours) } : {}),
-      ...(interrupted ? { spot: { useful, expected: interrupted.billed, p95: interrupted.p95 } } : {}),
-    },
+    purchase,
   };
+  if (asOf !== table.as_of) line.as_of = asOf;
+  return line;
 }
