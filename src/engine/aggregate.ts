@@ -3,6 +3,7 @@ import type { LineTiers } from '../model/estimate.js';
 import type { Tier } from '../model/pricing.js';
 import { allocate } from './allocate.js';
 import { groupBy } from './group-by.js';
+import { quotient } from './quotient.js';
 import { tieredCost } from './tiers.js';
 
 /** One flow (or stored volume) taking part in a tiered monthly aggregate. */
@@ -60,7 +61,11 @@ export function priceAggregate(members: readonly AggregateMember[], detail: Deta
   return out;
 }
 
-/** Cost over quantity, for showing a tiered line as quantity × rate. */
+/**
+ * Cost over quantity, for showing a tiered line as quantity × rate. A volume in
+ * GiB has many digits, which makes Decimal's division a long one: `quotient`
+ * gives the same Decimal in integers.
+ */
 export function blendedRate(cost: Decimal, quantity: Decimal): Decimal {
-  return quantity.isZero() ? ZERO : cost.div(quantity);
+  return quantity.isZero() ? ZERO : quotient(cost, quantity);
 }

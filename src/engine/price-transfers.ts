@@ -60,11 +60,18 @@ interface PathRow {
   price(c: ClassifiedPath, flow: { name: string; to: ResolvedEndpoint; assume: (text: string) => void }): PathPrice;
 }
 
+/** Each table's internet egress caveat as an assumption: one string for every flow, not one built per flow. */
+const caveats = new WeakMap<ClassifiedPath['table'], string | undefined>();
+
 /** Internet egress: the payer's tiers, with the table's caveat about them. */
 function internetTiers(c: ClassifiedPath, flow: { assume: (text: string) => void }): PathPrice {
   const { tiers, schedule } = internetEgressTiers(c.table, c.payer.region);
-  const caveat = c.table.network?.internet_egress?.assumption;
-  if (caveat) flow.assume(`${c.table.provider} internet egress: ${caveat}`);
+  if (!caveats.has(c.table)) {
+    const caveat = c.table.network?.internet_egress?.assumption;
+    caveats.set(c.table, caveat && `${c.table.provider} internet egress: ${caveat}`);
+  }
+  const text = caveats.get(c.table);
+  if (text) flow.assume(text);
   return { tiers, schedule };
 }
 

@@ -230,8 +230,24 @@ function specificity(table: PricingTableInput, pattern: string, region: string):
   return -1;
 }
 
-/** The most specific rule for a pair: region beats continent beats "any", the source side first. */
+/**
+ * Each table's answers by `from\0to`: a plan of 10^4 transfers names a handful of
+ * pairs, and every rule would be scored for each. A loaded table is never changed
+ * (an override makes a new one), so its answers hold.
+ */
+const interRegionAnswers = new WeakMap<PricingTableInput, Map<string, { rate: Decimal; rule: InterRegionRule }>>();
+
 export function interRegionRate(table: PricingTableInput, from: string, to: string): { rate: Decimal; rule: InterRegionRule } {
+  let answers = interRegionAnswers.get(table);
+  if (!answers) interRegionAnswers.set(table, (answers = new Map()));
+  const key = `${from}\u0000${to}`;
+  let answer = answers.get(key);
+  if (!answer) answers.set(key, (answer = bestInterRegionRate(table, from, to)));
+  return answer;
+}
+
+/** The most specific rule for a pair: region beats continent beats "any", the source side first. */
+function bestInterRegionRate(table: PricingTableInput, from: string, to: string): { rate: Decimal; rule: InterRegionRule } {
   let best: { rule: InterRegionRule; score: number } | undefined;
   for (const rule of table.network?.inter_region ?? []) {
     const f = specificity(table, rule.from, from);
