@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/model/decimal.js';
+import { GIB_PER_GB } from '../../src/engine/units.js';
+import { estimateBundled, inputFailure, line } from '../helpers.js';
+
+/** One transfer of `gb` GB between two ends, priced on the bundled tables. */
+const transfer = (from: string, to: string, gb: number, extra = '') =>
+  estimateBundled(`
+name: t
+transfers:
+  - {name: t, from: "${from}", to: "${to}", gb_per_month: ${gb}${extra}}
+`);
+
+/** The bundled GCP table prices per GiB: the scenario's GB converted exactly, times the rule's rate. */
+const gcpCost = (gb: number, rate: string) => new Decimal(gb).times(GIB_PER_GB).times(rate).toFixed();
+
+describe('GCP inter-region rules by continent pair (sourced rates, sender pays)', () => {
+  // [IC-GCP]: Infracost's compute_vpn_gateway golden (e9ce629, 2024-07-01); [NA26]: a 2026-06-05 SKU export.
+  it.each([
+    ['Europe -> Europe', 'gcp:europe-west4', 'gcp:europe-west1', '0.02', '2024-07-01'],
+    ['Asia -> Asia', 'gcp:asia-southeast1', 'gcp:asia-northeast1', '0.08', '2024-07-01'],
+    ['Europe -> Asia', 'gcp:europe-west4', 'gcp:asia-southeast1', '0.08', '2024-07-01'],
+    ['Asia -> Europe', 'gcp:asia-southeast1', 'gcp:europe-west4', '0.08', '2024-07-01'],
+    ['South America -> South America', 'gcp:southamerica-east1', 'gcp:southamerica-west1', '0.14', '2024-07-01'],
+    ['Sydney -> Jakarta', 'gcp:australia-southeast1', 'gcp:asia-southeast2', '0.10', '2024-07-01'],
+    ['North America -> North America', 'gcp:us-central1', 'gcp:us-east4', '0.02', '2026-06-05'],
+  ])('%s prices at the sourced rate and carries its date', (_pair, from, to, rate, asOf) => {
+    const t = line(transfer(from, to, 1000), 't');
+    expect(t.rate.toFixed()).toBe(new Decimal(rate).toFixed());
+    expect(t.cost.toFixed()).toBe(gcpCost(1000, rate));
+    expect(t.as_of).toBe(asOf);
+  });
+
+  it('the region pair beats its continents: Sydney -> Jakarta is $0.10, not an Oceania -> Asia miss', () => {
+    expect(line(transfer('gcp:australia-southeast1', 'gcp:asia-southeast2', 1000), 't').cost.toFixed()).toBe('93.1322574615478515625');
+  });
+
+  it('a pair no source confirmed stays a located lookup error (Sydney -> Singapore)', () => {
+    const d = inputFailure(
+      `
+name: t
+transfers:
+  - {name: t, from: "gcp:australia-southeast1", to: "gcp:asia-southeast1", gb_per_month: 10}
+`,
+      estimateBundled,
+    );
+    expect(d.message).toBe('no gcp inter-region rate from australia-southeast1 to asia-southeast1');
+  });
+});
