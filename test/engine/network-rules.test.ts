@@ -47,3 +47,12 @@ transfers:
     expect(d.message).toBe('no gcp inter-region rate from australia-southeast1 to asia-southeast1');
   });
 });
+
+describe('AWS Direct Connect ports', () => {
+  it('a 100G dedicated port bills $22.50 per port-hour for the month, with the private per-GB rate', () => {
+    const e = transfer('aws:us-east-1', 'on-prem', 50000, ', via: interconnect, port: 100g');
+    const port = e.lines.find((l) => l.kind === 'interconnect-port')!;
+    expect([port.quantity.toFixed(), port.rate.toFixed(), port.cost.toFixed()]).toEqual(['730', '22.5', '16425']);
+    expect(line(e, 't').cost.toFixed()).toBe('1000'); // 50,000 GB × $0.02 DataXfer-Out
+  });
+});
