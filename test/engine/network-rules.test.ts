@@ -56,3 +56,31 @@ describe('AWS Direct Connect ports', () => {
     expect(line(e, 't').cost.toFixed()).toBe('1000'); // 50,000 GB × $0.02 DataXfer-Out
   });
 });
+
+describe('Azure ExpressRoute circuits (priced per month, as Azure publishes them)', () => {
+  it('a 10G Standard Metered circuit is one circuit-month at $3,400, outbound data $0.025/GB, inbound free', () => {
+    const e = estimateBundled(`
+name: t
+transfers:
+  - {name: backup, from: "azure:westeurope", to: on-prem, gb_per_month: 20000, via: interconnect, port: 10g}
+  - {name: restore, from: on-prem, to: "azure:westeurope", gb_per_month: 500, via: interconnect, port: 10g}
+`);
+    const port = e.lines.find((l) => l.kind === 'interconnect-port')!;
+    expect([port.quantity.toFixed(), port.unit, port.rate.toFixed(), port.cost.toFixed(), port.as_of]).toEqual(['1', 'port-month', '3400', '3400', '2026-07-21']);
+    expect(line(e, 'backup').cost.toFixed()).toBe('500'); // 20,000 GB × $0.025, no internet egress
+    expect(line(e, 'restore').cost.toFixed()).toBe('0');
+    expect(e.assumptions.join('\n')).toMatch(/one ExpressRoute 10g circuit for the month/);
+  });
+
+  it('a monthly circuit is one month whatever hours_per_month says; an hourly port follows it', () => {
+    const at = (provider: string, region: string) =>
+      estimateBundled(`
+name: t
+hours_per_month: 744
+transfers:
+  - {name: b, from: "${provider}:${region}", to: on-prem, gb_per_month: 1, via: interconnect}
+`).lines.find((l) => l.kind === 'interconnect-port')!;
+    expect(at('azure', 'eastus').cost.toFixed()).toBe('436');
+    expect(at('aws', 'us-east-1').cost.toFixed()).toBe('223.2'); // 744 h × $0.30
+  });
+});
