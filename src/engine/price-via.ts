@@ -90,7 +90,7 @@ interface Tiered {
 export class ViaLines {
   private readonly tiered: Tiered[] = [];
   private readonly endpoints = new Map<string, { flow: ViaFlow; azs: Decimal; perAzHour: Decimal; name: string; as_of?: string }>();
-  private readonly ports = new Map<string, { flow: ViaFlow; name: string; port: string; perPortHour: Decimal; as_of?: string }>();
+  private readonly ports = new Map<string, { flow: ViaFlow; name: string; port: string; portRate: Decimal; portUnit: 'hour' | 'month'; as_of?: string }>();
   private readonly out: LineItem[] = [];
   /** Per provider, the CDN edge that takes the free allowance, and whether the split was said. */
   private readonly cdnFirstEdge = new Map<string, string>();
@@ -181,7 +181,7 @@ export class ViaLines {
         if (ic.assumption) this.ctx.assume(`${provider} ${ic.name}: ${ic.assumption}`);
         if (t.port === undefined) this.ctx.assume(`transfers.${t.name}: port not given; priced on a ${ic.port} ${ic.name} port`);
         const key = `${provider}:${region}:${ic.port}`;
-        if (!this.ports.has(key)) this.ports.set(key, { flow: f, name: ic.name, port: ic.port, perPortHour: ic.perPortHour, as_of: ic.as_of });
+        if (!this.ports.has(key)) this.ports.set(key, { flow: f, name: ic.name, port: ic.port, portRate: ic.portRate, portUnit: ic.portUnit, as_of: ic.as_of });
         return;
       }
       default:
@@ -261,7 +261,14 @@ export class ViaLines {
     }
     for (const p of this.ports.values()) {
       const { provider, region } = p.flow.path.payer;
-      this.ctx.assume(`${provider} ${region}: one ${p.name} ${p.port} port running all month carries every via: interconnect flow of the region (${hours} h)`);
+      // A port priced per month (an ExpressRoute circuit) is one month whatever the plan's hours.
+      const monthly = p.portUnit === 'month';
+      this.ctx.assume(
+        monthly
+          ? `${provider} ${region}: one ${p.name} ${p.port} circuit for the month carries every via: interconnect flow of the region`
+          : `${provider} ${region}: one ${p.name} ${p.port} port running all month carries every via: interconnect flow of the region (${hours} h)`,
+      );
+      const quantity = monthly ? new Decimal(1) : hours;
       this.fixed({
         ...(p.as_of ? { as_of: p.as_of } : {}),
         kind: 'interconnect-port',
@@ -269,11 +276,11 @@ export class ViaLines {
         category: 'network',
         provider,
         region,
-        description: `${p.name} ${p.port} port in ${region}, 1 port × ${hours} h`,
-        quantity: hours,
-        unit: 'port-hour',
-        rate: p.perPortHour,
-        cost: hours.times(p.perPortHour),
+        description: monthly ? `${p.name} ${p.port} circuit in ${region}, 1 × 1 month` : `${p.name} ${p.port} port in ${region}, 1 port × ${hours} h`,
+        quantity,
+        unit: monthly ? 'port-month' : 'port-hour',
+        rate: p.portRate,
+        cost: quantity.times(p.portRate),
         ref: ['transfers', p.flow.index, 'via'],
       });
     }

@@ -80,7 +80,8 @@ export function networkComponentRates(table: PricingTableInput): ComponentRate[]
     }
   }
   if (n.interconnect) {
-    for (const [port, rates] of Object.entries(n.interconnect.ports)) out.push(...byRegion(rates, (region, r) => row('interconnect', `${n.interconnect!.name} ${port} port`, region, money(r), 'port-hour')));
+    const per = n.interconnect.port_unit === 'month' ? 'port-month' : 'port-hour';
+    for (const [port, rates] of Object.entries(n.interconnect.ports)) out.push(...byRegion(rates, (region, r) => row('interconnect', `${n.interconnect!.name} ${port} port`, region, money(r), per)));
     out.push(...byRegion(n.interconnect.per_gb, (region, r) => row('interconnect', `${n.interconnect!.name} out`, region, money(r), unit)));
   }
   for (const [kind, lb] of Object.entries(table.load_balancers ?? {})) {

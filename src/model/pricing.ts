@@ -263,7 +263,9 @@ function buildSchemas() {
     interconnect: z
       .strictObject({
         name: z.string(),
-        ports: z.record(z.string(), regionRates).describe('$ per port-hour by port speed, then region'),
+        ports: z.record(z.string(), regionRates).describe('$ per port-hour (or per port-month, see port_unit) by port speed, then region'),
+        /** ExpressRoute publishes a circuit's price per month, not per hour: kept as published rather than divided into inexact hours. */
+        port_unit: z.enum(['hour', 'month']).optional().describe('what a ports rate is per: hour (default) or month'),
         default_port: z.string(),
         per_gb: regionRates.describe('$ per unit sent out over the connection, by region'),
         assumption: z.string().optional().describe('listed in the assumptions of every estimate these rates price'),

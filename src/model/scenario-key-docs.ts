@@ -57,7 +57,7 @@ export const SCENARIO_KEY_DOCS: Record<string, string> = {
     'nat-gateway (NAT processing + gateway hours), gateway-endpoint (S3 or DynamoDB in the region, free, no NAT; a plan names S3 as a storage: end), vpc-endpoint (interface endpoint hours + per GB), cdn (CDN tiers + request fee instead of internet egress), interconnect (port hours + private per-GB rate to on-prem)',
   'transfers.*.endpoint_azs': 'via: vpc-endpoint: Availability Zones the interface endpoint is in (each bills its hours); default 1',
   'transfers.*.requests_per_month': 'via: cdn: viewer requests a month, priced per the CDN\'s request unit after its free allowance',
-  'transfers.*.port': 'via: interconnect: the dedicated port speed (1g, 10g); default the table\'s default port',
+  'transfers.*.port': 'via: interconnect: the dedicated port or circuit speed (1g, 10g, 100g); default the table\'s default port',
   actuals: 'which part of the real bill is this plan\'s, for `tollgate actuals`',
   'actuals.aws': 'Cost Explorer filters',
   'actuals.aws.linked_accounts': 'member account IDs (12 digits) the plan runs in',

@@ -126,7 +126,7 @@ export function interconnectRates(
   table: PricingTableInput,
   region: string,
   port: string | undefined,
-): { name: string; port: string; perPortHour: Decimal; perGB: Decimal; assumption?: string; as_of?: string } {
+): { name: string; port: string; portRate: Decimal; portUnit: 'hour' | 'month'; perGB: Decimal; assumption?: string; as_of?: string } {
   const r = row(table, 'interconnect', 'interconnect');
   const speed = port ?? r.default_port;
   const byRegion = r.ports[speed];
@@ -142,7 +142,8 @@ export function interconnectRates(
     ...rowDate(table, r.as_of),
     name: r.name,
     port: speed,
-    perPortHour: inRegion(byRegion, region, `${r.name} ${speed} port`, table),
+    portRate: inRegion(byRegion, region, `${r.name} ${speed} port`, table),
+    portUnit: r.port_unit ?? 'hour',
     perGB: inRegion(r.per_gb, region, `${r.name} data transfer out`, table),
     ...(r.assumption ? { assumption: r.assumption } : {}),
   };

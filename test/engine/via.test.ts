@@ -86,8 +86,8 @@ describe('via: on a transfer', () => {
   });
 
   it('an unknown port names the speeds there are; interconnect to the internet is a located error', () => {
-    const d = failure(plan('  - {name: b, from: storage:bucket, to: on-prem, gb_per_month: 1, via: interconnect, port: 100g}'));
-    expect(d.message).toBe('no Direct Connect port "100g" in the aws table');
+    const d = failure(plan('  - {name: b, from: storage:bucket, to: on-prem, gb_per_month: 1, via: interconnect, port: 40g}'));
+    expect(d.message).toBe('no Direct Connect port "40g" in the aws table');
     expect(d.suggestion).toMatch(/10g/);
     expect(failure(plan('  - {name: b, from: storage:bucket, to: internet, gb_per_month: 1, via: interconnect}')).message).toBe(
       'a private interconnect links a cloud region and on-prem; b is to the internet',
