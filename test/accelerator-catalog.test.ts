@@ -45,3 +45,43 @@ describe('H200 cells the bundled tables gained', () => {
     expect(r.spot_per_gpu).toBe('4.976975');
   });
 });
+
+describe('Cloud TPU v5e / v5p / v6e', () => {
+  it('are listed by --gpu TPU with chip count, HBM per chip and per-chip-hour rates', async () => {
+    const rows = await show('--gpu', 'TPU');
+    expect(new Set(rows.map((r) => r.gpu!.model))).toEqual(new Set(['TPU-v5e', 'TPU-v5p', 'TPU-v6e']));
+    const v6e = row(rows, 'v6e-8', 'europe-west4');
+    expect(v6e.gpu).toEqual({ model: 'TPU-v6e', count: '8', memory_gb: '32' });
+    // 8 chips × $2.97, spot 8 × $2.08, 1-year CUD 8 × $2.08 per chip-hour
+    expect(v6e.on_demand).toBe('23.76');
+    expect(v6e.on_demand_per_gpu).toBe('2.97');
+    expect(v6e.spot).toBe('16.64');
+    expect(v6e.commit_1y).toEqual({ rate: '16.64', kind: 'committed-use 1y' });
+    // v5p-8 is 4 chips (v5p names count TensorCores)
+    const v5p = row(rows, 'v5p-8', 'us-east5');
+    expect(v5p.gpu).toEqual({ model: 'TPU-v5p', count: '4', memory_gb: '95' });
+    expect(v5p.on_demand).toBe('16.8');
+    expect(v5p.spot_per_gpu).toBe('2.415');
+    expect(row(rows, 'v5litepod-1', 'europe-west1').on_demand).toBe('1.3213');
+  });
+
+  it('price a plan on-demand, spot and committed at the sourced chip rates, warning that they are old', async () => {
+    const files = scenarioFiles({
+      tpu: `name: tpu
+nodes:
+  - {name: trainers, provider: gcp, region: europe-west4, instance: v6e-8, count: 2, hours: 100}
+  - {name: serving, provider: gcp, region: us-central1, instance: v5litepod-4, count: 1, purchase: spot}
+  - {name: pretrain, provider: gcp, region: us-east5, instance: v5p-8, count: 1, purchase: committed-use, term: 1y}
+`,
+    });
+    const { code, stdout, stderr } = await tollgate(['estimate', files.tpu!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const cost = (name: string) => out.lines.find((l: { name: string }) => l.name === name)?.cost;
+    expect(cost('trainers')).toBe('4752'); // 2 × 100 h × 8 × 2.97
+    expect(cost('serving')).toBe('1839.6'); // 730 h × 4 × 0.63
+    expect(cost('pretrain')).toBe('8584.8'); // 730 h × 4 × 2.94
+    expect(stderr).toContain('v5litepod-4 (4× TPU-v5e) spot');
+    expect(stderr).toMatch(/nodes\.pretrain is priced at gcp us-east5 rates of 2024-06-11/);
+  });
+});
