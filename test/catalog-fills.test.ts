@@ -85,3 +85,25 @@ nodes:
     expect(stderr).toMatch(/nodes\.pretrain is priced at gcp us-east5 rates of 2024-06-11/);
   });
 });
+
+describe('Hyperdisk Extreme and pd-extreme', () => {
+  it('price capacity and every provisioned IOPS at the us-central1 rates of Infracost\'s golden', async () => {
+    const files = scenarioFiles({
+      disks: `name: disks
+nodes:
+  - {name: hd, provider: gcp, region: us-central1, instance: n2-standard-8, count: 1, disk: {class: hyperdisk-extreme, gb: 1000, iops: 350000}}
+  - {name: pd, provider: gcp, region: us-central1, instance: n2-standard-8, count: 1, disk: {class: pd-extreme, gb: 40, iops: 5000}}
+`,
+    });
+    const { code, stdout } = await tollgate(['estimate', files.disks!, '--format', 'json']);
+    expect(code).toBe(0);
+    const disks = JSON.parse(stdout).lines.filter((l: { kind: string }) => l.kind === 'disk').map((l: { name: string; unit: string; cost: string }) => [l.name, l.unit, l.cost]);
+    // the golden's $125.00 + $11,200.00 and $5.00 + $325.00
+    expect(disks).toEqual([
+      ['hd', 'GiB-month', '125'],
+      ['hd', 'IOPS-month', '11200'],
+      ['pd', 'GiB-month', '5'],
+      ['pd', 'IOPS-month', '325'],
+    ]);
+  });
+});
