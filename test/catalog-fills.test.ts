@@ -107,3 +107,31 @@ nodes:
     ]);
   });
 });
+
+describe('AWS gp3, io2 and EKS, dated by Infracost goldens', () => {
+  it('price the goldens\' volumes and cluster to the cent and name the dates', async () => {
+    const files = scenarioFiles({
+      ebs: `name: ebs
+nodes:
+  - {name: gp3, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 1, disk: {class: gp3, gb: 40, iops: 4000, throughput_mbps: 130}}
+  - {name: io2, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 1, disk: {class: io2, gb: 30, iops: 300}}
+clusters:
+  - {name: eks, provider: aws, region: us-east-1, kind: eks}
+`,
+    });
+    const { code, stdout, stderr } = await tollgate(['estimate', files.ebs!, '--format', 'json']);
+    expect(code).toBe(0);
+    const lines = JSON.parse(stdout).lines.filter((l: { kind: string }) => l.kind !== 'node');
+    const got = lines.map((l: { name: string; unit: string; cost: string; as_of?: string }) => [l.name, l.unit, l.cost, l.as_of]);
+    // ebs_volume_test.golden: $3.20, $5.00, $0.20; $3.75, $19.50. eks_cluster_test.golden: $73.00
+    expect(got).toEqual([
+      ['gp3', 'GB-month', '3.2', '2024-07-01'],
+      ['gp3', 'IOPS-month', '5', '2024-07-01'],
+      ['gp3', 'MBps-month', '0.2', '2024-07-01'],
+      ['io2', 'GB-month', '3.75', '2024-07-01'],
+      ['io2', 'IOPS-month', '19.5', '2024-07-01'],
+      ['eks', 'cluster-hour', '73', '2025-07-04'],
+    ]);
+    expect(stderr).toContain('clusters.eks is priced at aws us-east-1 rates of 2025-07-04');
+  });
+});
