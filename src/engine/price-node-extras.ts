@@ -54,8 +54,17 @@ export function priceNodeExtras(
       ['throughput_mbps', 'MBps-month', 'MB/s'],
     ] as const) {
       const asked = disk[field];
-      if (asked === undefined) continue;
       const sold = entry[field];
+      if (asked === undefined) {
+        if (sold?.required) {
+          throw new LookupError(
+            `${disk.class} bills every provisioned ${label}${sold.included.gt(0) ? ` above the ${sold.included} included` : ''}: the disk must say how many it has`,
+            `add ${field}: N to the disk (what the volume is provisioned with)`,
+            'disk',
+          );
+        }
+        continue;
+      }
       if (!sold) {
         throw new LookupError(
           `${disk.class} has no provisioned ${label}: its performance comes with the size`,
@@ -73,7 +82,7 @@ export function priceNodeExtras(
           `disk.${field}`,
         );
       }
-      lines.push(line(field, months.times(extra), unit, rate, `${what}, ${extra} ${label} per node above the ${sold.included} included`));
+      lines.push(line(field, months.times(extra), unit, rate, `${what}, ${extra} ${label} per node${sold.included.gt(0) ? ` above the ${sold.included} included` : ''}`));
     }
   }
 

@@ -129,6 +129,10 @@ function buildSchemas() {
   const provisioned = z.strictObject({
     included: decimal({ min: 0 }),
     month: regionRates.describe('$ per unit-month above the included amount, by region'),
+    required: z
+      .boolean()
+      .optional()
+      .describe('every disk of the class has some provisioned and billed (Hyperdisk Extreme): a plan must say how many, or its disk would be priced on capacity alone'),
   });
 
   const diskClassSchema = z.strictObject({

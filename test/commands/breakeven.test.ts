@@ -109,15 +109,16 @@ describe('tollgate breakeven', () => {
   it('varying a disk size (a nested field): io2 everywhere vs gp3 plus a control plane', async () => {
     const group = (disk: string) => `nodes: [{name: gpu, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 3, disk: {class: ${disk}, gb: 500}}]\n`;
     const files = scenarioFiles({
-      a: `name: a\n${group('io2')}`,
+      a: `name: a\n${group('io2, iops: 100')}`,
       b: `name: b\n${group('gp3')}clusters: [{name: eks, provider: aws, region: us-east-1, kind: eks}]\n`,
     });
-    const r = await runMain(['breakeven', files.a!, files.b!, '--vary', 'nodes.gpu.disk.gb', '--format', 'json']);
+    // The disk and EKS rates are dated 2024-07-01 / 2025-07-04: --max-age keeps them from warning.
+    const r = await runMain(['breakeven', files.a!, files.b!, '--vary', 'nodes.gpu.disk.gb', '--format', 'json', '--max-age', '1000']);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
-    // 3 × x × 0.125 = 3 × x × 0.08 + 730 h × $0.10 → x = 73 / 0.135
+    // 3 × x × 0.125 + 3 × 100 IOPS × 0.065 = 3 × x × 0.08 + 730 h × $0.10 → x = (73 − 19.5) / 0.135
     expect(j.vary).toBe('nodes.gpu.disk.gb');
-    expect(new Decimal(j.at[0]).toDecimalPlaces(10).toFixed()).toBe(d(73).div('0.135').toDecimalPlaces(10).toFixed());
+    expect(new Decimal(j.at[0]).toDecimalPlaces(10).toFixed()).toBe(d('53.5').div('0.135').toDecimalPlaces(10).toFixed());
   });
 
   it('varying a cluster\'s hours, which default to the month; past the month is refused', async () => {

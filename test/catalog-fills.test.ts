@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { tollgate } from './cli-run.js';
+import { scenarioFiles } from './commands/scenario-files.js';
+
+interface ShowRow {
+  provider: string;
+  instance: string;
+  region: string;
+  gpu?: { model: string; count: string; memory_gb?: string };
+  vcpus?: string;
+  memory_gb?: string;
+  on_demand?: string;
+  spot?: string;
+  on_demand_per_gpu?: string;
+  spot_per_gpu?: string;
+  commit_1y?: { rate: string; kind: string };
+  commit_1y_per_gpu?: string;
+}
+
+/** `pricing show` over the bundled tables, as JSON rows. */
+async function show(...args: string[]): Promise<ShowRow[]> {
+  const { code, stdout, stderr } = await tollgate(['pricing', 'show', ...args, '--format', 'json']);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(stdout).instances;
+}
+
+const row = (rows: ShowRow[], instance: string, region: string) => {
+  const found = rows.find((r) => r.instance === instance && r.region === region);
+  expect(found, `${instance} in ${region}`).toBeDefined();
+  return found!;
+};
+
+describe('H200 cells the bundled tables gained', () => {
+  it('lists ND96isr H200 v5 in polandcentral at its Retail Prices rate, with no spot (its spot meter is no cheaper)', async () => {
+    const r = row(await show('--gpu', 'H200', '--region', 'polandcentral'), 'Standard_ND96isr_H200_v5', 'polandcentral');
+    expect(r.on_demand).toBe('130.592');
+    expect(r.on_demand_per_gpu).toBe('16.324');
+    expect(r.spot).toBeUndefined();
+  });
+
+  it('prices p5en spot in eu-north-1 from the 2026-08-06 snapshot', async () => {
+    const r = row(await show('--gpu', 'H200', '--region', 'eu-north-1'), 'p5en.48xlarge', 'eu-north-1');
+    expect(r.spot).toBe('39.8158');
+    expect(r.spot_per_gpu).toBe('4.976975');
+  });
+});
+
+describe('Cloud TPU v5e / v5p / v6e', () => {
+  it('are listed by --gpu TPU with chip count, HBM per chip and per-chip-hour rates', async () => {
+    const rows = await show('--gpu', 'TPU');
+    expect(new Set(rows.map((r) => r.gpu!.model))).toEqual(new Set(['TPU-v5e', 'TPU-v5p', 'TPU-v6e']));
+    const v6e = row(rows, 'v6e-8', 'europe-west4');
+    expect(v6e.gpu).toEqual({ model: 'TPU-v6e', count: '8', memory_gb: '32' });
+    // 8 chips × $2.97, spot 8 × $2.08, 1-year CUD 8 × $2.08 per chip-hour
+    expect(v6e.on_demand).toBe('23.76');
+    expect(v6e.on_demand_per_gpu).toBe('2.97');
+    expect(v6e.spot).toBe('16.64');
+    expect(v6e.commit_1y).toEqual({ rate: '16.64', kind: 'committed-use 1y' });
+    // v5p-8 is 4 chips (v5p names count TensorCores)
+    const v5p = row(rows, 'v5p-8', 'us-east5');
+    expect(v5p.gpu).toEqual({ model: 'TPU-v5p', count: '4', memory_gb: '95' });
+    expect(v5p.on_demand).toBe('16.8');
+    expect(v5p.spot_per_gpu).toBe('2.415');
+    expect(row(rows, 'v5litepod-1', 'europe-west1').on_demand).toBe('1.3213');
+  });
+
+  it('price a plan on-demand, spot and committed at the sourced chip rates, warning that they are old', async () => {
+    const files = scenarioFiles({
+      tpu: `name: tpu
+nodes:
+  - {name: trainers, provider: gcp, region: europe-west4, instance: v6e-8, count: 2, hours: 100}
+  - {name: serving, provider: gcp, region: us-central1, instance: v5litepod-4, count: 1, purchase: spot}
+  - {name: pretrain, provider: gcp, region: us-east5, instance: v5p-8, count: 1, purchase: committed-use, term: 1y}
+`,
+    });
+    const { code, stdout, stderr } = await tollgate(['estimate', files.tpu!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const cost = (name: string) => out.lines.find((l: { name: string }) => l.name === name)?.cost;
+    expect(cost('trainers')).toBe('4752'); // 2 × 100 h × 8 × 2.97
+    expect(cost('serving')).toBe('1839.6'); // 730 h × 4 × 0.63
+    expect(cost('pretrain')).toBe('8584.8'); // 730 h × 4 × 2.94
+    expect(stderr).toContain('v5litepod-4 (4× TPU-v5e) spot');
+    expect(stderr).toMatch(/nodes\.pretrain is priced at gcp us-east5 rates of 2024-06-11/);
+  });
+});
+
+describe('Hyperdisk Extreme and pd-extreme', () => {
+  it('price capacity and every provisioned IOPS at the us-central1 rates of Infracost\'s golden', async () => {
+    const files = scenarioFiles({
+      disks: `name: disks
+nodes:
+  - {name: hd, provider: gcp, region: us-central1, instance: n2-standard-8, count: 1, disk: {class: hyperdisk-extreme, gb: 1000, iops: 350000}}
+  - {name: pd, provider: gcp, region: us-central1, instance: n2-standard-8, count: 1, disk: {class: pd-extreme, gb: 40, iops: 5000}}
+`,
+    });
+    const { code, stdout } = await tollgate(['estimate', files.disks!, '--format', 'json']);
+    expect(code).toBe(0);
+    const disks = JSON.parse(stdout).lines.filter((l: { kind: string }) => l.kind === 'disk').map((l: { name: string; unit: string; cost: string }) => [l.name, l.unit, l.cost]);
+    // the golden's $125.00 + $11,200.00 and $5.00 + $325.00
+    expect(disks).toEqual([
+      ['hd', 'GiB-month', '125'],
+      ['hd', 'IOPS-month', '11200'],
+      ['pd', 'GiB-month', '5'],
+      ['pd', 'IOPS-month', '325'],
+    ]);
+  });
+});
+
+describe('AWS gp3, io2 and EKS, dated by Infracost goldens', () => {
+  it('price the goldens\' volumes and cluster to the cent and name the dates', async () => {
+    const files = scenarioFiles({
+      ebs: `name: ebs
+nodes:
+  - {name: gp3, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 1, disk: {class: gp3, gb: 40, iops: 4000, throughput_mbps: 130}}
+  - {name: io2, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 1, disk: {class: io2, gb: 30, iops: 300}}
+clusters:
+  - {name: eks, provider: aws, region: us-east-1, kind: eks}
+`,
+    });
+    const { code, stdout, stderr } = await tollgate(['estimate', files.ebs!, '--format', 'json']);
+    expect(code).toBe(0);
+    const lines = JSON.parse(stdout).lines.filter((l: { kind: string }) => l.kind !== 'node');
+    const got = lines.map((l: { name: string; unit: string; cost: string; as_of?: string }) => [l.name, l.unit, l.cost, l.as_of]);
+    // ebs_volume_test.golden: $3.20, $5.00, $0.20; $3.75, $19.50. eks_cluster_test.golden: $73.00
+    expect(got).toEqual([
+      ['gp3', 'GB-month', '3.2', '2024-07-01'],
+      ['gp3', 'IOPS-month', '5', '2024-07-01'],
+      ['gp3', 'MBps-month', '0.2', '2024-07-01'],
+      ['io2', 'GB-month', '3.75', '2024-07-01'],
+      ['io2', 'IOPS-month', '19.5', '2024-07-01'],
+      ['eks', 'cluster-hour', '73', '2025-07-04'],
+    ]);
+    expect(stderr).toContain('clusters.eks is priced at aws us-east-1 rates of 2025-07-04');
+  });
+});
