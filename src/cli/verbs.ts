@@ -117,7 +117,8 @@ total, the chance of exceeding their budget and the top inputs driving the
 spread; and each plan gets its chance of costing less than the baseline, from
 paired samples (an input the plans share by name gets the same draw in both).
 CSV adds these as rows spread (figure in cost) and probability (share in
-delta_ratio) at the end.
+delta_ratio) at the end. A spot group's interruptions are sampled with the
+ranges, or alone when --samples or --seed is given.
 --format markdown is fit to paste into a pull request; --format html is one
 self-contained page (inline CSS and SVG) for a review meeting.
 

@@ -147,6 +147,19 @@ describe('tollgate compare', () => {
     ]);
   });
 
+  it("--samples samples a spot group's interruptions as estimate does: p95 above expected, the same draws", async () => {
+    const spot = 'scenarios/h100-training-spot.yaml';
+    const c = await runMain(['compare', 'scenarios/h100-training-on-demand.yaml', spot, '--samples', '10000', '--seed', '1', '--format', 'json']);
+    const e = await runMain(['estimate', spot, '--samples', '10000', '--seed', '1', '--format', 'json']);
+    const sampled = JSON.parse(c.stdout).scenarios[1].uncertainty;
+    expect(sampled.inputs).toEqual([{ input: 'nodes.trainers.interruptions', distribution: 'poisson-interruptions' }]);
+    expect(Number(sampled.spread.total.p95)).toBeGreaterThan(Number(sampled.spread.total.expected));
+    expect(sampled.spread).toEqual(JSON.parse(e.stdout).uncertainty.spread);
+    // Without --samples or --seed and no range anywhere, the comparison stays the point figures.
+    const plain = await runMain(['compare', 'scenarios/h100-training-on-demand.yaml', spot, '--format', 'json']);
+    expect(JSON.parse(plain.stdout).scenarios[1].uncertainty).toBeUndefined();
+  });
+
   it('needs two scenarios: exit 2 with usage', async () => {
     const r = await runMain(['compare', files.a!]);
     expect(r.code).toBe(2);
