@@ -109,12 +109,16 @@ quantity column; their cost stays empty, so costs still sum to the total.
 Prices each scenario and compares them with the first (the baseline): each
 category and the total per scenario, the delta and % against the baseline, the
 cheapest marked, and the lines that moved (matched by kind and name, so a line
-only one scenario has shows as new or absent). Scenarios with ranges also show
-the sampled expected, p50, p90, p95 of the total, the chance of exceeding
-their budget and the top inputs driving the spread; and each plan gets its
-chance of costing less than the baseline, from paired samples (an input the
-plans share by name gets the same draw in both). CSV adds these as rows
-spread (figure in cost) and probability (share in delta_ratio) at the end.
+only one scenario has shows as new or absent), each with how every scenario
+bought it: the purchase option, the effective $/GPU-hour, what commitments
+cover of it and their waste, spot's expected and p95 billed hours per node.
+Scenarios with ranges also show the sampled expected, p50, p90, p95 of the
+total, the chance of exceeding their budget and the top inputs driving the
+spread; and each plan gets its chance of costing less than the baseline, from
+paired samples (an input the plans share by name gets the same draw in both).
+CSV adds these as rows spread (figure in cost) and probability (share in
+delta_ratio) at the end. A spot group's interruptions are sampled with the
+ranges, or alone when --samples or --seed is given.
 --format markdown is fit to paste into a pull request; --format html is one
 self-contained page (inline CSS and SVG) for a review meeting.
 

@@ -23,9 +23,11 @@ export function run(args: ParsedArgs, io: Io): number {
   const estimates = projections.map((p) => p.estimate);
   warnIfStale(estimates, args, io);
   warnPlans(projections, io);
-  // A spot group's interruptions are sampled beside the plans' ranges; with no range anywhere the
-  // comparison stays the point figures (estimate and check still sample the interruptions alone).
-  const ranged = projections.some((p) => p.loaded.uncertain.some((u) => !u.interruptions));
+  // A spot group's interruptions are sampled beside the plans' ranges, or alone when --samples or
+  // --seed asks for sampling (as estimate --samples does); otherwise, with no range anywhere, the
+  // comparison stays the point figures.
+  const asked = sampling.samples !== undefined || sampling.seed !== undefined;
+  const ranged = asked || projections.some((p) => p.loaded.uncertain.some((u) => !u.interruptions));
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, uncertain: ranged ? p.loaded.uncertain : [], book: p.book })), sampling);
   const comparison = compare(estimates);
   // One seed and sample count for every scenario: sample k of each is the same draw of what they share.

@@ -33,6 +33,8 @@ export interface ComparedLine extends ComparedCosts {
   category: Category;
   /** True when any scenario's cost differs from the baseline's (or the line is absent somewhere). */
   moved: boolean;
+  /** Each scenario's own line (undefined where it has none): how it was bought, what covers it. */
+  items: (LineItem | undefined)[];
 }
 
 export interface Comparison {
@@ -79,10 +81,11 @@ export function compare(estimates: readonly Estimate[]): Comparison {
     }
   }
   const lines: ComparedLine[] = [...keys.values()].map((k) => {
-    const costs = estimates.map((e) => e.lines.find((l) => l.kind === k.kind && l.name === k.name)?.cost);
+    const items = estimates.map((e) => e.lines.find((l) => l.kind === k.kind && l.name === k.name));
+    const costs = items.map((l) => l?.cost);
     const compared = compareCosts(costs);
     const moved = costs.some((c) => c === undefined) || compared.deltas.some((d) => !d.isZero());
-    return { ...k, ...compared, moved };
+    return { ...k, ...compared, moved, items };
   });
   lines.sort(
     (a, b) =>

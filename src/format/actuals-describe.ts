@@ -148,14 +148,17 @@ export const CATEGORY_TITLE: Record<ActualCategory, string> = {
 };
 
 /** Word-wrap a note to 79 columns, continuation lines indented. */
-export function wrapNote(text: string, indent = '  '): string[] {
+export function wrapNote(text: string, indent = '  ', lead = ''): string[] {
   const out: string[] = [];
-  let current = '';
+  // `lead` starts the first line and counts toward its width (a note under an indented row).
+  let current = lead;
+  let started = false;
   for (const word of text.split(' ')) {
-    if (current && `${current} ${word}`.length > 79) {
+    if (started && `${current} ${word}`.length > 79) {
       out.push(current);
       current = `${indent}${word}`;
-    } else current = current ? `${current} ${word}` : word;
+    } else current = started ? `${current} ${word}` : `${current}${word}`;
+    started = true;
   }
   if (current) out.push(current);
   return out;

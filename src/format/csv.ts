@@ -5,19 +5,19 @@ import type { Estimate, LineItem } from '../model/estimate.js';
 import { count, exact } from '../model/numbers.js';
 import { sampledFigures } from './uncertainty.js';
 
-const COLUMNS = [
-  'scenario', 'kind', 'name', 'category', 'provider', 'region', 'path', 'description', 'quantity', 'unit', 'rate', 'cost',
-  'purchase', 'gpu_hour_rate', 'covered_hours', 'uncovered_hours', 'waste', 'billed_hours_expected', 'billed_hours_p95',
-];
+/** How a line is bought, as the columns estimate's and compare's CSV end with. */
+export const PURCHASE_COLUMNS = ['purchase', 'gpu_hour_rate', 'covered_hours', 'uncovered_hours', 'waste', 'billed_hours_expected', 'billed_hours_p95'];
+
+const COLUMNS = ['scenario', 'kind', 'name', 'category', 'provider', 'region', 'path', 'description', 'quantity', 'unit', 'rate', 'cost', ...PURCHASE_COLUMNS];
 
 /** The purchase columns of a line: option, effective $/GPU-hour, commitment cover and waste, a spot group's billed hours per node. */
-function purchaseCells(l: LineItem): string[] {
+export function purchaseCells(l: LineItem): string[] {
   const p = l.purchase;
   const opt = (v: Decimal | undefined) => (v === undefined ? '' : exact(v));
   return [p?.label ?? '', opt(p?.gpuHourRate), opt(l.coverage?.covered), opt(l.coverage?.uncovered), opt(l.commitment?.waste), opt(p?.spot?.expected), opt(p?.spot?.p95)];
 }
 
-const BLANK = ['', '', '', '', '', '', ''];
+export const BLANK = PURCHASE_COLUMNS.map(() => '');
 
 /**
  * A ranged scenario's sampled figures as rows after its lines: kind `spread`

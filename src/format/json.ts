@@ -1,10 +1,10 @@
-import type { Estimate, LineItem, LinePurchase } from '../model/estimate.js';
+import type { Estimate, LineCommitment, LineCoverage, LineItem, LinePurchase } from '../model/estimate.js';
 import { lineShares } from './tier-shares.js';
 import type { Decimal } from '../model/decimal.js';
 import { pricingJson } from './describe.js';
 import { exact } from '../model/numbers.js';
 
-function purchaseJson(p: LinePurchase) {
+export function purchaseJson(p: LinePurchase) {
   return {
     option: p.option,
     label: p.label,
@@ -12,6 +12,14 @@ function purchaseJson(p: LinePurchase) {
     ...(p.gpuHourRate ? { gpu_hour_rate: exact(p.gpuHourRate) } : {}),
     ...(p.spot ? { billed_hours_per_node: { useful: exact(p.spot.useful), expected: exact(p.spot.expected), p95: exact(p.spot.p95) } } : {}),
   };
+}
+
+export function coverageJson(c: LineCoverage) {
+  return { usage: exact(c.usage), covered: exact(c.covered), uncovered: exact(c.uncovered), by: c.by };
+}
+
+export function commitmentJson(c: LineCommitment) {
+  return { used: exact(c.used), waste: exact(c.waste) };
 }
 
 /**
@@ -46,8 +54,8 @@ function lineJson(l: LineItem, shared: Text) {
   if (l.path) o.path = l.path;
   if (l.as_of) o.as_of = l.as_of;
   if (l.purchase) o.purchase = purchaseJson(l.purchase);
-  if (l.coverage) o.coverage = { usage: exact(l.coverage.usage), covered: exact(l.coverage.covered), uncovered: exact(l.coverage.uncovered), by: l.coverage.by };
-  if (l.commitment) o.commitment = { used: exact(l.commitment.used), waste: exact(l.commitment.waste) };
+  if (l.coverage) o.coverage = coverageJson(l.coverage);
+  if (l.commitment) o.commitment = commitmentJson(l.commitment);
   if (l.tiers) {
     o.tiers = {
       aggregate: shared(l.tiers.aggregate),

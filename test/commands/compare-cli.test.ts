@@ -69,7 +69,7 @@ describe('tollgate compare', () => {
 
   it('csv: one row per figure and scenario', async () => {
     const r = await runMain(['compare', files.a!, files.b!, '--format', 'csv']);
-    expect(r.stdout.split('\n')[0]).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest');
+    expect(r.stdout.split('\n')[0]).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95');
     expect(r.stdout).toContain('total,,,,one-node,123.6,-105.6,');
     expect(r.stdout).toContain('line,transfer,copy,egress,one-node,,-5,-1,yes');
   });
@@ -97,10 +97,10 @@ describe('tollgate compare', () => {
     expect(new Set(csvRows(r.stdout).slice(1).map((c) => c[0]))).toEqual(new Set(['category', 'total', 'line']));
   });
 
-  it('csv: spread rows and the two probabilities for a ranged scenario, header unchanged', async () => {
+  it('csv: spread rows and the two probabilities for a ranged scenario, header unchanged by them', async () => {
     const r = await runMain(['compare', files.a!, files.ranged!, '--format', 'csv', '--samples', '20000']);
     const rows = csvRows(r.stdout);
-    expect(rows[0]!.join(',')).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest');
+    expect(rows[0]!.join(',')).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95');
     // Counts 1–3 (triangular, mode 2, rounded) at 100 h × 1.006: 100.6, 201.2 or 301.8; A costs 229.2, the budget is 250.
     // P(3 nodes) = P(x ≥ 2.5) = (3 − 2.5)² / ((3 − 1)(3 − 2)) = 0.125: over budget 12.5%, cheaper than A 87.5%.
     const sampled = rows.filter((c) => c[0] === 'spread' || c[0] === 'probability');
@@ -145,6 +145,19 @@ describe('tollgate compare', () => {
       ' █│█ storage.store.gb swing $23.00',
       ' … and 1 more (all in --format json; a full tornado in `tollgate estimate`)',
     ]);
+  });
+
+  it("--samples samples a spot group's interruptions as estimate does: p95 above expected, the same draws", async () => {
+    const spot = 'scenarios/h100-training-spot.yaml';
+    const c = await runMain(['compare', 'scenarios/h100-training-on-demand.yaml', spot, '--samples', '10000', '--seed', '1', '--format', 'json']);
+    const e = await runMain(['estimate', spot, '--samples', '10000', '--seed', '1', '--format', 'json']);
+    const sampled = JSON.parse(c.stdout).scenarios[1].uncertainty;
+    expect(sampled.inputs).toEqual([{ input: 'nodes.trainers.interruptions', distribution: 'poisson-interruptions' }]);
+    expect(Number(sampled.spread.total.p95)).toBeGreaterThan(Number(sampled.spread.total.expected));
+    expect(sampled.spread).toEqual(JSON.parse(e.stdout).uncertainty.spread);
+    // Without --samples or --seed and no range anywhere, the comparison stays the point figures.
+    const plain = await runMain(['compare', 'scenarios/h100-training-on-demand.yaml', spot, '--format', 'json']);
+    expect(JSON.parse(plain.stdout).scenarios[1].uncertainty).toBeUndefined();
   });
 
   it('needs two scenarios: exit 2 with usage', async () => {

@@ -1,6 +1,7 @@
-import type { Comparison, ComparedCosts } from '../../engine/compare.js';
+import type { Comparison, ComparedCosts, ComparedLine } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
 import { pricingJson, pricingUsed } from '../describe.js';
+import { commitmentJson, coverageJson, purchaseJson } from '../json.js';
 import { exact } from '../../model/numbers.js';
 import { uncertaintyJson } from '../uncertainty.js';
 import { UNSAMPLED, type Sampled } from './shared.js';
@@ -20,6 +21,21 @@ function costsJson(c: ComparedCosts, scenarios: readonly string[]) {
   };
 }
 
+/** A compared line per scenario adds how that scenario bought it, in estimate's JSON shape. */
+function linesJson(l: ComparedLine, scenarios: readonly string[]) {
+  const costs = costsJson(l, scenarios);
+  const bought = costs.scenarios.map((s, i) => {
+    const item = l.items[i];
+    return {
+      ...s,
+      ...(item?.purchase ? { purchase: purchaseJson(item.purchase) } : {}),
+      ...(item?.coverage ? { coverage: coverageJson(item.coverage) } : {}),
+      ...(item?.commitment ? { commitment: commitmentJson(item.commitment) } : {}),
+    };
+  });
+  return { kind: l.kind, name: l.name, category: l.category, moved: l.moved, ...costs, scenarios: bought };
+}
+
 export function formatComparisonJson(c: Comparison, estimates: readonly Estimate[], { uncertainties, cheaper }: Sampled = UNSAMPLED): string {
   const body = {
     baseline: c.scenarios[0],
@@ -36,7 +52,7 @@ export function formatComparisonJson(c: Comparison, estimates: readonly Estimate
     })),
     categories: Object.fromEntries(c.categories.map((k) => [k.category, costsJson(k, c.scenarios)])),
     total: costsJson(c.total, c.scenarios),
-    lines: c.lines.map((l) => ({ kind: l.kind, name: l.name, category: l.category, moved: l.moved, ...costsJson(l, c.scenarios) })),
+    lines: c.lines.map((l) => linesJson(l, c.scenarios)),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

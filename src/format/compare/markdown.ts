@@ -3,7 +3,7 @@ import type { Estimate } from '../../model/estimate.js';
 import { pricingLine, pricingUsed } from '../describe.js';
 import { money, percent, count } from '../../model/numbers.js';
 import { spreadRows, swingCells } from '../uncertainty.js';
-import { costText, deltaText, isCheapest, UNSAMPLED, type Sampled } from './shared.js';
+import { boughtText, costText, deltaText, isCheapest, UNSAMPLED, type Sampled } from './shared.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -48,7 +48,11 @@ export function formatComparisonMarkdown(c: Comparison, estimates: readonly Esti
   if (moved.length > 0) {
     out.push('', `**What moved** (${moved.length} of ${c.lines.length} lines, matched by name; — = not in that scenario)`, '');
     out.push(`| Line | ${head.join(' | ')} |`, `|---|${c.scenarios.map(() => '---:').join('|')}|`);
-    for (const l of moved) out.push(`| ${cell(l.name)} (${l.kind}, ${l.category}) | ${cells(l, false)} |`);
+    for (const l of moved) {
+      out.push(`| ${cell(l.name)} (${l.kind}, ${l.category}) | ${cells(l, false)} |`);
+      const bought = c.scenarios.map((_, i) => boughtText(l, i));
+      if (bought.some(Boolean)) out.push(`| ↳ how bought | ${bought.map((b) => (b ? cell(b) : '—')).join(' | ')} |`);
+    }
   }
 
   const ranged = uncertainties.map((u, i) => ({ u, i })).filter((x) => x.u !== undefined);

@@ -1,7 +1,8 @@
 import type { Decimal } from '../../model/decimal.js';
-import type { ComparedCosts } from '../../engine/compare.js';
+import type { ComparedCosts, ComparedLine } from '../../engine/compare.js';
 import type { Uncertainty } from '../../engine/uncertainty.js';
-import { money, percent } from '../../model/numbers.js';
+import { amount, money, percent } from '../../model/numbers.js';
+import { purchaseNote } from '../describe.js';
 
 /** Scenario letters (A = baseline, B, C, …) keep 80-column rows readable whatever the names. */
 export function letter(i: number): string {
@@ -25,6 +26,20 @@ export function deltaText(c: ComparedCosts, i: number): string {
 /** Whether scenario i is marked cheapest: every one at the lowest cost, none when all cost the same. */
 export function isCheapest(c: ComparedCosts, i: number): boolean {
   return c.lowest.includes(i);
+}
+
+/**
+ * How scenario i bought a compared line, for the human formats: estimate's
+ * purchase note and, for an option billed past its use (a commitment, a capacity
+ * block), the hours used of those paid, which estimate's description says and a
+ * comparison does not show.
+ */
+export function boughtText(l: ComparedLine, i: number): string | undefined {
+  const item = l.items[i];
+  const note = item && purchaseNote(item);
+  if (!note) return undefined;
+  const p = item.purchase;
+  return p && !p.spot && p.usedHours.lt(item.quantity) ? `${note} · ${amount(p.usedHours)} h used of ${amount(item.quantity)} paid` : note;
 }
 
 export function costText(cost: Decimal | undefined): string {

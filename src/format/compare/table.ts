@@ -5,11 +5,13 @@ import { wrapNote } from '../actuals-describe.js';
 import { budgetLine, pricingLine, pricingUsed } from '../describe.js';
 import { spreadRows, tornadoBar, tornadoScale } from '../uncertainty.js';
 import { money, percent, count } from '../../model/numbers.js';
-import { costText, deltaText, isCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
+import { boughtText, costText, deltaText, isCheapest, letter, UNSAMPLED, type Sampled } from './shared.js';
 
 const WIDTH = 79;
 const TOP_DRIVERS = 3;
 const DRIVER_BAR = 6;
+// How a moved line was bought sits under its scenario's row, wrapped within WIDTH.
+const BOUGHT_INDENT = '       ';
 
 function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
@@ -63,7 +65,10 @@ export function formatComparisonTable(c: Comparison, estimates: readonly Estimat
     out.push('', `what moved (${moved.length} of ${c.lines.length} lines, matched by name):`);
     for (const l of moved) {
       out.push(fit(`  ${l.name} (${l.kind}, ${l.category})`, WIDTH));
-      out.push(...rowsFor(l, '    ', false));
+      rowsFor(l, '    ', false).forEach((row, i) => {
+        const bought = boughtText(l, i);
+        out.push(row, ...(bought ? wrapNote(bought, BOUGHT_INDENT, BOUGHT_INDENT) : []));
+      });
     }
   } else out.push('', `no line differs between the scenarios (${c.lines.length} lines matched by name)`);
 

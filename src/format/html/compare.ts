@@ -1,6 +1,6 @@
-import type { Comparison, ComparedCosts } from '../../engine/compare.js';
+import type { Comparison, ComparedCosts, ComparedLine } from '../../engine/compare.js';
 import type { Estimate } from '../../model/estimate.js';
-import { costText, deltaText, isCheapest, letter, UNSAMPLED, type Sampled } from '../compare/shared.js';
+import { boughtText, costText, deltaText, isCheapest, letter, UNSAMPLED, type Sampled } from '../compare/shared.js';
 import { exact, money, percent } from '../../model/numbers.js';
 import { barChart } from './charts.js';
 import { assumptionsSection, pricingSection, uncertaintySection } from './estimate.js';
@@ -14,6 +14,14 @@ function cells(c: ComparedCosts, markCheapest = true): string[] {
     const delta = i === 0 ? '' : deltaText(c, i);
     const body = `${text(costText(cost))}${delta ? `<div class="note">${text(delta)}</div>` : ''}`;
     return markCheapest && isCheapest(c, i) ? `<span class="cheapest">${body}</span>` : body;
+  });
+}
+
+/** A moved line's cells: cost and move, then how that scenario bought it. */
+function boughtCells(l: ComparedLine): string[] {
+  return cells(l, false).map((body, i) => {
+    const bought = boughtText(l, i);
+    return bought ? `${body}<div class="note" data-figure="purchase">${text(bought)}</div>` : body;
   });
 }
 
@@ -37,7 +45,7 @@ export function formatComparisonHtml(c: Comparison, estimates: readonly Estimate
   const movedTable = moved.length
     ? `<h3>What moved</h3><p class="note">${moved.length} of ${c.lines.length} lines, matched by kind and name; — = not in that scenario.</p>${table(
         ['Line', ...head.slice(1)],
-        moved.map((l) => [`${text(l.name)}<div class="note">${text(`${l.kind}, ${l.category}`)}</div>`, ...cells(l, false)]),
+        moved.map((l) => [`${text(l.name)}<div class="note">${text(`${l.kind}, ${l.category}`)}</div>`, ...boughtCells(l)]),
         numCols,
       )}`
     : '';
