@@ -259,7 +259,8 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
       bucket.cost = bucket.cost.plus(cost);
       bucket.quantity = bucket.quantity.plus(r.consumedQuantity);
       bucket.units.add(billedUnit(r.consumedUnit));
-      bucket.matched.add(r.usageType);
+      // Cost Explorer's record-type answer names no usage type: its record type says what met the line.
+      bucket.matched.add(r.usageType || r.chargeCategory);
       buckets.set(key, bucket);
       continue;
     }
