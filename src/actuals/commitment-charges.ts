@@ -52,6 +52,8 @@ export function commitmentCharge(r: BillingRecord): CommitmentCharge | undefined
   if (!type) return undefined;
   if (category === 'purchase') return { type, role: 'fee' };
   if (/^unused$/i.test(r.commitment!.status.trim())) return { type, role: 'unused' };
+  // A commitment's credit (a CUD credit in Google's export) cancels the covered usage, as a Savings Plan's negation does.
+  if (category === 'credit') return { type, role: 'negation' };
   return category === 'usage' ? { type, role: 'covered' } : undefined;
 }
 

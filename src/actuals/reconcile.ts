@@ -219,14 +219,15 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   const daily = new Map<string, { cost: Decimal; estimated: boolean }>();
 
   // A commitment's charges go to the plan lines that planned it (commitment-charges.ts): they are the
-  // plan's compute, never an adjustment or unplanned spend; a fee no line planned is a purchase.
+  // plan's compute, never an adjustment or unplanned spend; a fee no line planned is a purchase, and a
+  // commitment's credit (a CUD's) a discount, as a Savings Plan's negation is, never a generic credit.
   const homes = new Map<string, LineItem[]>();
-  const homeOf = (r: BillingRecord): { key: string; lines: LineItem[] } | 'purchase' | undefined => {
+  const homeOf = (r: BillingRecord): { key: string; lines: LineItem[] } | 'purchase' | 'discount' | undefined => {
     const charge = commitmentCharge(r);
     if (!charge) return undefined;
     const { commitments, bought } = commitmentHomes(estimate.lines, scenario, r.provider, charge.type);
     const lines = charge.role === 'covered' ? commitments : commitments.length ? commitments : bought;
-    if (lines.length === 0) return charge.role === 'fee' || charge.role === 'unused' ? 'purchase' : undefined;
+    if (lines.length === 0) return charge.role === 'fee' || charge.role === 'unused' ? 'purchase' : charge.role === 'negation' ? 'discount' : undefined;
     const key = `commitment|${r.provider}|${charge.type}|${commitments.length ? 'commitments' : 'bought'}`;
     homes.set(key, lines);
     return { key, lines };
@@ -235,7 +236,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   for (const r of records) {
     const home = homeOf(r);
     const classified = classify(r);
-    const c = home === 'purchase' ? { kind: 'purchase' as const } : home ? { kind: 'usage' as const, category: 'compute' as const, region: r.regionId } : classified;
+    const c = home === 'purchase' || home === 'discount' ? { kind: home } : home ? { kind: 'usage' as const, category: 'compute' as const, region: r.regionId } : classified;
     if (c.kind !== 'usage') {
       // An adjustment can charge or give back: it is told by its sign, never called a refund for both.
       const sign = c.kind === 'adjustment' ? (costOf(r).isNegative() ? 'credit' : 'charge') : undefined;
@@ -253,7 +254,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
       const d = daily.get(day) ?? { cost: ZERO, estimated: false };
       daily.set(day, { cost: d.cost.plus(cost), estimated: d.estimated || r.estimated });
     }
-    const key = home && home !== 'purchase' ? home.key : resolve('detail' in c && c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
+    const key = typeof home === 'object' ? home.key : resolve('detail' in c && c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
     if (key && (planned.has(key) || homes.has(key))) {
       const bucket = buckets.get(key) ?? { cost: ZERO, quantity: ZERO, units: new Set<string>(), matched: new Set<string>() };
       bucket.cost = bucket.cost.plus(cost);
