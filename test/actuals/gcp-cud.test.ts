@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OAuth2Client } from 'google-auth-library';
@@ -7,6 +7,7 @@ import { commitmentCharge } from '../../src/actuals/commitment-charges.js';
 import { reconcile, type Reconciliation } from '../../src/actuals/reconcile.js';
 import { billingExportQuery } from '../../src/actuals/sources/bigquery-sql.js';
 import { readBigQuery, rowsToRecords, type BigQueryRow } from '../../src/actuals/sources/bigquery.js';
+import { readBillingFile } from '../../src/actuals/sources/focus-file.js';
 import { Decimal } from '../../src/model/decimal.js';
 import type { BillingRecord } from '../../src/model/billing-record.js';
 import type { Estimate } from '../../src/model/estimate.js';
@@ -153,5 +154,48 @@ describe('BigQuery source against a local REST server: the CUD columns come back
       ['Credit', '-5', ''],
       ['Credit', '-600', 'negation'],
     ]);
+  });
+});
+
+describe('Google billing files: a CUD’s credit and covered usage are told apart from the other credits', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-gcp-cud-files-'));
+  const OCT = { start: '2026-10-01', end: '2026-11-01' };
+  const committed = scenarioFile('h100-training-committed.yaml');
+  const fee = line(committed.estimate, 'trainers', 'node').cost;
+
+  it('the cost table CSV: the "Committed use discount" credit meets the committed group with its fee; a promotion stays a credit', async () => {
+    const onDemand = line(scenarioFile('h100-training-on-demand.yaml').estimate, 'trainers', 'node').cost;
+    const head = 'Billing account name,Project ID,Service description,SKU description,Credit type,Cost type,Usage start date,Usage end date,Usage amount,Usage unit,Unrounded Cost ($)';
+    const body = [
+      `Main,p,Compute Engine,${CORE},,regular,2026-10-01,2026-10-31,2400,hour,${onDemand.toFixed()}`,
+      `Main,p,Compute Engine,${CORE},Committed use discount,regular,2026-10-01,2026-10-31,0,hour,${onDemand.neg().toFixed()}`,
+      `Main,p,Compute Engine,${CORE},Promotion,regular,2026-10-01,2026-10-31,0,hour,-7.5`,
+      `Main,p,Compute Engine,${FEE},,regular,2026-10-01,2026-10-31,2920,hour,${fee.toFixed()}`,
+    ];
+    const file = join(dir, 'cost-table.csv');
+    writeFileSync(file, [head, ...body, ''].join('\n'));
+    const { records } = await readBillingFile(file, OCT, undefined);
+    const r = check(committed, records);
+    expect(lineOf(r, 'trainers').actual.toFixed()).toBe(fee.toFixed());
+    expect(kinds(r)).toEqual([['credit', '-7.5']]);
+    expect(r.unplanned).toEqual([]);
+  });
+
+  it('a Google FOCUS export naming only CommitmentDiscountCategory: the covered row and the fee meet the plan’s CUD', async () => {
+    const p = plan('nodes:\n  - {name: trainers, provider: gcp, region: us-central1, instance: a3-highgpu-8g, count: 4}\ncommitments:\n  - {name: cud-a3, provider: gcp, kind: cud, term: 1y, units: 2, scope: {instance: a3-highgpu-8g, region: us-central1}}\n');
+    const node = line(p.estimate, 'trainers', 'node');
+    const cud = line(p.estimate, 'cud-a3', 'commitment');
+    const head = 'ProviderName,ServiceName,ServiceCategory,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost,ConsumedQuantity,ConsumedUnit,RegionId,ChargeDescription,CommitmentDiscountCategory';
+    const row = (cost: Decimal, qty: string, sku: string, category: string) => `Google Cloud,Compute Engine,Compute,Usage,2026-10-01T00:00:00Z,2026-10-02T00:00:00Z,USD,${cost.toFixed()},${cost.toFixed()},${qty},hour,us-central1,${sku},${category}`;
+    const file = join(dir, 'gcp.focus.csv');
+    // Google's view nets the CUD credit into the covered row: billed $0.
+    writeFileSync(file, [head, row(node.cost, '1460', CORE, ''), row(new Decimal(0), '1460', CORE, 'Usage'), row(cud.cost, '1460', FEE, ''), ''].join('\n'));
+    const { records } = await readBillingFile(file, OCT, undefined);
+    const r = check(p, records);
+    expect(lineOf(r, 'trainers').actual.toFixed()).toBe(node.cost.toFixed());
+    expect(lineOf(r, 'trainers').usage?.quantity.toFixed()).toBe('1460');
+    expect(lineOf(r, 'cud-a3').actual.toFixed()).toBe(cud.cost.toFixed());
+    expect(r.adjustments).toEqual([]);
+    expect(r.unplanned).toEqual([]);
   });
 });
