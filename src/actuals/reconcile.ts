@@ -341,7 +341,8 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
     ...(floored.size
       ? [`${[...floored].join(', ')} projected under ${VARIANCE_FLOOR.times(100).toFixed()}% of the plan ($${floor.toFixed(2)}): measured against that floor, so a negligible planned line cannot fail its category`]
       : []),
-    ...blockNotes([...blocksBilled], blocks, opts.period.month),
+    // Every block whose fee met the plan, and every block placed by block_start (its fee may be on another month's bill).
+    ...blockNotes([...new Set([...blocksBilled, ...blocks.keys()])], blocks, opts.period.month),
   ];
 
   return {

@@ -74,6 +74,14 @@ describe('a capacity block’s fee against the plan: all of it billed, the month
     ]);
   });
 
+  it('effective basis, a placed block whose fee is on no bill of this month: its share is planned, none billed, and the note says why', () => {
+    const p = plan(', block_start: "2026-10-30T00:00:00Z"');
+    const r = reconcile(p.estimate, p.loaded.scenario, [], { threshold: new Decimal('0.1'), period: OCT, costBasis: 'effective' });
+    expect(r.lines[0]!.projected.toFixed()).toBe('1152');
+    expect(r.lines[0]!.actual.toFixed()).toBe('0');
+    expect(r.notes[0]).toMatch(/a block paid for in an earlier month shows none here\)$/);
+  });
+
   it('billed basis: the invoice’s fee in full whatever block_start says, no note', () => {
     const r = check(plan(', block_start: "2026-10-30T00:00:00Z"'), 'billed');
     expect(r.lines[0]!.actual.toFixed()).toBe('4032');
