@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { loadPricingBook } from '../../src/pricing/load.js';
 import { priceLoaded } from '../../src/projection.js';
 import { FIXTURE_PRICING, REPO, line } from '../helpers.js';
 import { SHARED, sample } from '../shared-samples.js';
-import { month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
+import { tollgate } from '../cli-run.js';
+import { cliEnv, month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
 
 process.env.TOLLGATE_PRICING_MAX_AGE_DAYS = '3650';
 
@@ -117,6 +118,39 @@ describe('Cost Explorer: covered usage and up-front fees keep their record type'
     expect(r.unplanned).toEqual([]);
     expect(r.adjustments).toEqual([]);
     expect(r.total.difference.toFixed()).toBe('0');
+  });
+
+  it('tollgate actuals --source aws --cost effective: the plan’s savings plan and block meet their charges, the block’s October share noted', async () => {
+    server = await startCostExplorer(reply);
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-ce-commit-cli-'));
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(
+      plan,
+      [
+        'name: held',
+        `pricing: [${JSON.stringify(join(REPO, 'test', 'fixtures', 'purchase', 'commitment-rates.yaml'))}]`,
+        'nodes:',
+        '  - {name: a, provider: aws, region: us-east-1, instance: g5.xlarge, count: 2}',
+        '  - {name: burst, provider: aws, region: us-east-1, instance: p4d.24xlarge, count: 2, hours: 100, purchase: capacity-block, block_hours: 168, block_start: "2026-10-30T00:00:00Z"}',
+        'commitments:',
+        '  - {name: sp, provider: aws, kind: compute-savings-plan, term: 1y, hourly_commitment: 0.5}',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = await tollgate(['actuals', plan, '--source', 'aws', '--month', '2026-10', '--cost', 'effective', '--format', 'json'], {
+      env: { ...cliEnv(server.endpoint, dir), TOLLGATE_NOW: '2026-11-20T00:00:00Z', TOLLGATE_PRICING_MAX_AGE_DAYS: '3650' },
+    });
+    expect(stderr).not.toMatch(/error/);
+    const out = JSON.parse(stdout);
+    const of = (name: string) => out.lines.find((l: { name: string }) => l.name === name);
+    expect(new Decimal(of('sp').actual).toFixed()).toBe('365');
+    expect(new Decimal(of('burst').actual).toFixed()).toBe(burst.cost.times(48).div(168).toFixed());
+    expect(new Decimal(of('burst').projected).toFixed()).toBe(new Decimal(of('burst').actual).toFixed());
+    expect(out.unplanned).toEqual([]);
+    expect(out.adjustments).toEqual([]);
+    expect(out.notes.join('\n')).toMatch(/capacity block burst: 48 of its 168 h \(from 2026-10-30T00:00:00Z\) fall in the 2026-10 days checked/);
+    expect(server.seen).toHaveLength(4);
+    expect([0, 4]).toContain(code);
   });
 
   it('the forecast of a month under way counts covered usage as usage', async () => {
