@@ -238,16 +238,18 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
     const { commitments, bought } = commitmentHomes(estimate.lines, scenario, r.provider, charge.type);
     const lines = charge.role === 'covered' ? commitments : commitments.length ? commitments : bought;
     if (lines.length === 0) return charge.role === 'fee' || charge.role === 'unused' ? 'purchase' : charge.role === 'negation' ? 'discount' : undefined;
-    const key = `commitment|${r.provider}|${charge.type}|${commitments.length ? 'commitments' : 'bought'}`;
+    // Only a fee the source did not amortize itself (effective = billed, as Cost Explorer books it) is spread here.
+    const spread = charge.type === 'capacity-block' && basis === 'effective' && r.effectiveCost.eq(r.billedCost);
+    const key = `commitment|${r.provider}|${charge.type}|${commitments.length ? 'commitments' : 'bought'}${spread ? '|spread' : ''}`;
     homes.set(key, lines);
-    if (charge.type === 'capacity-block') {
+    if (spread) {
       blockKeys.add(key);
-      if (basis === 'effective') lines.forEach((l) => blocksBilled.add(l));
+      lines.forEach((l) => blocksBilled.add(l));
     }
     return { key, lines };
   };
   const costOfCharge = (r: BillingRecord, home: ReturnType<typeof homeOf>) => {
-    if (typeof home !== 'object' || !blockKeys.has(home.key) || basis !== 'effective') return costOf(r);
+    if (typeof home !== 'object' || !blockKeys.has(home.key)) return costOf(r);
     const weights = split(ONE, home.lines);
     return r.effectiveCost.times(sum(home.lines.map((l, i) => weights[i]!.times(feeScale(l)))));
   };
@@ -295,7 +297,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   const allocated = new Map<LineItem, { cost: Decimal; quantity: Decimal; units: Set<string>; matched: Set<string> }>();
   for (const [key, bucket] of buckets) {
     const sharers = homes.get(key) ?? keyed.filter((k) => k.key === key).map((k) => k.line);
-    const scale = blockKeys.has(key) && basis === 'effective' ? feeScale : undefined;
+    const scale = blockKeys.has(key) ? feeScale : undefined;
     const quantities = split(bucket.quantity, sharers);
     split(bucket.cost, sharers, scale).forEach((amount, i) => {
       const got = allocated.get(sharers[i]!) ?? { cost: ZERO, quantity: ZERO, units: new Set<string>(), matched: new Set<string>() };

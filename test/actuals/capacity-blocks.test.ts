@@ -82,6 +82,13 @@ describe('a capacity block’s fee against the plan: all of it billed, the month
     expect(r.notes[0]).toMatch(/a block paid for in an earlier month shows none here\)$/);
   });
 
+  it('effective basis, a fee the source amortized itself (effective ≠ billed): taken as the source gives it, never spread twice', () => {
+    const p = plan(', block_start: "2026-10-30T00:00:00Z"');
+    const amortized = { ...fee, effectiveCost: h(1000) };
+    const r = reconcile(p.estimate, p.loaded.scenario, [amortized], { threshold: new Decimal('0.1'), period: OCT, costBasis: 'effective' });
+    expect(r.lines[0]!.actual.toFixed()).toBe('1000');
+  });
+
   it('billed basis: the invoice’s fee in full whatever block_start says, no note', () => {
     const r = check(plan(', block_start: "2026-10-30T00:00:00Z"'), 'billed');
     expect(r.lines[0]!.actual.toFixed()).toBe('4032');
