@@ -32,11 +32,18 @@ const BY_CHARGE_CATEGORY: Readonly<Record<string, CommitmentCharge>> = {
   unusedsavingsplan: { type: 'savings-plan', role: 'unused' },
 };
 
-/** FOCUS CommitmentDiscountType ("Savings Plan", "Reservation", "Committed Use") or Azure's PricingModel ("SavingsPlan", "Reservation"). */
-function typeOf(text: string): CommitmentType | undefined {
+/**
+ * FOCUS CommitmentDiscountType ("Savings Plan", "Reservation", "Committed Use"), Azure's PricingModel
+ * ("SavingsPlan", "Reservation") or Google's credit type (COMMITTED_USAGE_DISCOUNT…, "Committed use
+ * discount"). Google sells one kind of commitment, so its FOCUS CommitmentDiscountCategory (Usage,
+ * Spend) and the new spend-based model's FEE_UTILIZATION_OFFSET credit
+ * (https://cloud.google.com/billing/docs/how-to/cost-table) are a CUD's too.
+ */
+function typeOf(text: string, provider: string): CommitmentType | undefined {
   if (/savings ?plan/i.test(text)) return 'savings-plan';
   if (/reserv/i.test(text)) return 'reservation';
   if (/commit/i.test(text)) return 'cud';
+  if (provider === 'gcp' && /^(usage|spend|fee[ _]utili[sz]ation[ _]offset)$/i.test(text.trim())) return 'cud';
   return undefined;
 }
 
@@ -48,10 +55,12 @@ export function commitmentCharge(r: BillingRecord): CommitmentCharge | undefined
   if (r.provider === 'gcp' && /^Commitment( v\d+)?\s*[:-]/i.test(r.usageType.trim())) return { type: 'cud', role: 'fee' };
   const known = BY_CHARGE_CATEGORY[category];
   if (known) return known;
-  const type = r.commitment ? typeOf(r.commitment.type) : undefined;
+  const type = r.commitment ? typeOf(r.commitment.type, r.provider) : undefined;
   if (!type) return undefined;
   if (category === 'purchase') return { type, role: 'fee' };
   if (/^unused$/i.test(r.commitment!.status.trim())) return { type, role: 'unused' };
+  // A commitment's credit (a CUD credit in Google's export) cancels the covered usage, as a Savings Plan's negation does.
+  if (category === 'credit') return { type, role: 'negation' };
   return category === 'usage' ? { type, role: 'covered' } : undefined;
 }
 

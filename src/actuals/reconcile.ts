@@ -1,8 +1,11 @@
 import { Decimal, ZERO, sum } from '../model/decimal.js';
+
+const ONE = new Decimal(1);
 import type { Estimate, LineItem } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
 import type { PricingSource } from '../model/pricing-book.js';
 import { ACTUAL_CATEGORIES, ADJUSTMENT_KINDS, type ActualCategory, type AdjustmentKind } from '../model/billing-record.js';
+import { blockNotes, blockParts, type BlockPart } from './capacity-blocks.js';
 import { classify } from './categorize.js';
 import { commitmentCharge, commitmentHomes } from './commitment-charges.js';
 import { lineKey, recordKey } from './line-keys.js';
@@ -162,8 +165,11 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   const basis = opts.costBasis ?? 'billed';
   const costOf = (r: BillingRecord) => (basis === 'effective' ? r.effectiveCost : r.billedCost);
   const share = new Decimal(opts.period.elapsedDays).div(opts.period.days);
-  const projectedOf = (l: LineItem) => l.cost.times(share);
-  const totalProjected = estimate.totals.total.times(share);
+  // Amortized, a capacity block that says when it starts costs the days checked their part of its hours, plan and fee alike.
+  const blocks = basis === 'effective' ? blockParts(estimate.lines, scenario, opts.period) : new Map<LineItem, BlockPart>();
+  const blockShare = (l: LineItem) => blocks.get(l)?.share ?? share;
+  const projectedOf = (l: LineItem) => l.cost.times(blockShare(l));
+  const totalProjected = estimate.totals.total.times(share).plus(sum([...blocks.keys()].map((l) => l.cost.times(blockShare(l).minus(share)))));
   const floor = totalProjected.times(VARIANCE_FLOOR);
   const floored = new Set<string>();
   const compare = (projected: Decimal, actual: Decimal, what?: string): Comparison => {
@@ -218,24 +224,41 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   const purchasesBilled = { cost: ZERO };
   const daily = new Map<string, { cost: Decimal; estimated: boolean }>();
 
+  // A capacity block's fee meets the days checked for their part of its hours (each block its own part).
+  const blockKeys = new Set<string>();
+  const blocksBilled = new Set<LineItem>();
+  const feeScale = (l: LineItem) => blocks.get(l)?.share ?? ONE;
   // A commitment's charges go to the plan lines that planned it (commitment-charges.ts): they are the
-  // plan's compute, never an adjustment or unplanned spend; a fee no line planned is a purchase.
+  // plan's compute, never an adjustment or unplanned spend; a fee no line planned is a purchase, and a
+  // commitment's credit (a CUD's) a discount, as a Savings Plan's negation is, never a generic credit.
   const homes = new Map<string, LineItem[]>();
-  const homeOf = (r: BillingRecord): { key: string; lines: LineItem[] } | 'purchase' | undefined => {
+  const homeOf = (r: BillingRecord): { key: string; lines: LineItem[] } | 'purchase' | 'discount' | undefined => {
     const charge = commitmentCharge(r);
     if (!charge) return undefined;
     const { commitments, bought } = commitmentHomes(estimate.lines, scenario, r.provider, charge.type);
     const lines = charge.role === 'covered' ? commitments : commitments.length ? commitments : bought;
-    if (lines.length === 0) return charge.role === 'fee' || charge.role === 'unused' ? 'purchase' : undefined;
-    const key = `commitment|${r.provider}|${charge.type}|${commitments.length ? 'commitments' : 'bought'}`;
+    if (lines.length === 0) return charge.role === 'fee' || charge.role === 'unused' ? 'purchase' : charge.role === 'negation' ? 'discount' : undefined;
+    // Only a fee the source did not amortize itself (effective = billed, as Cost Explorer books it) is spread here.
+    const spread = charge.type === 'capacity-block' && basis === 'effective' && r.effectiveCost.eq(r.billedCost);
+    const key = `commitment|${r.provider}|${charge.type}|${commitments.length ? 'commitments' : 'bought'}${spread ? '|spread' : ''}`;
     homes.set(key, lines);
+    if (spread) {
+      blockKeys.add(key);
+      lines.forEach((l) => blocksBilled.add(l));
+    }
     return { key, lines };
+  };
+  const costOfCharge = (r: BillingRecord, home: ReturnType<typeof homeOf>) => {
+    if (typeof home !== 'object' || !blockKeys.has(home.key)) return costOf(r);
+    const weights = split(ONE, home.lines);
+    return r.effectiveCost.times(sum(home.lines.map((l, i) => weights[i]!.times(feeScale(l)))));
   };
 
   for (const r of records) {
     const home = homeOf(r);
     const classified = classify(r);
-    const c = home === 'purchase' ? { kind: 'purchase' as const } : home ? { kind: 'usage' as const, category: 'compute' as const, region: r.regionId } : classified;
+    const chargeCost = costOfCharge(r, home);
+    const c = home === 'purchase' || home === 'discount' ? { kind: home } : home ? { kind: 'usage' as const, category: 'compute' as const, region: r.regionId } : classified;
     if (c.kind !== 'usage') {
       // An adjustment can charge or give back: it is told by its sign, never called a refund for both.
       const sign = c.kind === 'adjustment' ? (costOf(r).isNegative() ? 'credit' : 'charge') : undefined;
@@ -245,7 +268,7 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
       if (c.kind === 'purchase') purchasesBilled.cost = purchasesBilled.cost.plus(r.billedCost);
       continue;
     }
-    const cost = costOf(r);
+    const cost = chargeCost;
     byCategory.set(c.category, (byCategory.get(c.category) ?? ZERO).plus(cost));
     byProvider.set(r.provider, (byProvider.get(r.provider) ?? ZERO).plus(cost));
     const day = oneDay(r);
@@ -253,13 +276,14 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
       const d = daily.get(day) ?? { cost: ZERO, estimated: false };
       daily.set(day, { cost: d.cost.plus(cost), estimated: d.estimated || r.estimated });
     }
-    const key = home && home !== 'purchase' ? home.key : resolve('detail' in c && c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
+    const key = typeof home === 'object' ? home.key : resolve('detail' in c && c.detail ? recordKey(r.provider, c.region, c.detail) : undefined, c.region);
     if (key && (planned.has(key) || homes.has(key))) {
       const bucket = buckets.get(key) ?? { cost: ZERO, quantity: ZERO, units: new Set<string>(), matched: new Set<string>() };
       bucket.cost = bucket.cost.plus(cost);
       bucket.quantity = bucket.quantity.plus(r.consumedQuantity);
       bucket.units.add(billedUnit(r.consumedUnit));
-      bucket.matched.add(r.usageType);
+      // Cost Explorer's record-type answer names no usage type: its record type says what met the line.
+      bucket.matched.add(r.usageType || r.chargeCategory);
       buckets.set(key, bucket);
       continue;
     }
@@ -273,8 +297,9 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   const allocated = new Map<LineItem, { cost: Decimal; quantity: Decimal; units: Set<string>; matched: Set<string> }>();
   for (const [key, bucket] of buckets) {
     const sharers = homes.get(key) ?? keyed.filter((k) => k.key === key).map((k) => k.line);
+    const scale = blockKeys.has(key) ? feeScale : undefined;
     const quantities = split(bucket.quantity, sharers);
-    split(bucket.cost, sharers).forEach((amount, i) => {
+    split(bucket.cost, sharers, scale).forEach((amount, i) => {
       const got = allocated.get(sharers[i]!) ?? { cost: ZERO, quantity: ZERO, units: new Set<string>(), matched: new Set<string>() };
       got.cost = got.cost.plus(amount);
       got.quantity = got.quantity.plus(quantities[i]!);
@@ -314,9 +339,13 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
         }),
       ),
   );
-  const notes = floored.size
-    ? [`${[...floored].join(', ')} projected under ${VARIANCE_FLOOR.times(100).toFixed()}% of the plan ($${floor.toFixed(2)}): measured against that floor, so a negligible planned line cannot fail its category`]
-    : [];
+  const notes = [
+    ...(floored.size
+      ? [`${[...floored].join(', ')} projected under ${VARIANCE_FLOOR.times(100).toFixed()}% of the plan ($${floor.toFixed(2)}): measured against that floor, so a negligible planned line cannot fail its category`]
+      : []),
+    // Every block whose fee met the plan, and every block placed by block_start (its fee may be on another month's bill).
+    ...blockNotes([...new Set([...blocksBilled, ...blocks.keys()])], blocks, opts.period.month),
+  ];
 
   return {
     scenario: estimate.scenario,
@@ -354,14 +383,17 @@ function forecastFor(opts: ReconcileOptions, actual: Decimal): Pick<Reconciliati
 
 /**
  * Lines that meet the same bill entries (two flows out of one region) split it
- * in proportion to their projection (or quantity, or evenly). The last share is
- * the remainder, so the parts always add up to the entry exactly.
+ * in proportion to their projection (or quantity, or evenly), each weight times
+ * `scale` when given (a capacity block's part of the days checked). The last
+ * share is the remainder, so the parts always add up to the entry exactly.
  */
-function split(amount: Decimal, sharers: readonly LineItem[]): Decimal[] {
+function split(amount: Decimal, sharers: readonly LineItem[], scale?: (l: LineItem) => Decimal): Decimal[] {
   const byCost = sum(sharers.map((l) => l.cost));
   const byQuantity = sum(sharers.map((l) => l.quantity));
-  const weight = (l: LineItem) => (!byCost.isZero() ? l.cost.div(byCost) : !byQuantity.isZero() ? l.quantity.div(byQuantity) : new Decimal(1).div(sharers.length));
-  const parts = sharers.slice(0, -1).map((l) => amount.times(weight(l)));
+  const weight = (l: LineItem) => (!byCost.isZero() ? l.cost.div(byCost) : !byQuantity.isZero() ? l.quantity.div(byQuantity) : ONE.div(sharers.length));
+  const scaled = scale ? sharers.map((l) => weight(l).times(scale(l))) : undefined;
+  const total = scaled ? sum(scaled) : ONE;
+  const parts = sharers.slice(0, -1).map((l, i) => (!scaled ? amount.times(weight(l)) : total.isZero() ? ZERO : amount.times(scaled[i]!).div(total)));
   return [...parts, amount.minus(sum(parts))];
 }
 

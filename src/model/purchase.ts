@@ -39,11 +39,12 @@ interface PurchaseFields {
   payment?: unknown;
   plan?: unknown;
   block_hours?: unknown;
+  block_start?: unknown;
 }
 
 /**
  * A node group's purchase fields go together: term, payment and plan belong to
- * the committed options, block_hours to (and is needed by) a capacity block,
+ * the committed options, block_hours to (and is needed by) a capacity block, and block_start to it,
  * and the option must be one the group's cloud sells.
  */
 export function purchaseChecks(n: PurchaseFields, ctx: z.core.$RefinementCtx): void {
@@ -64,8 +65,8 @@ export function purchaseChecks(n: PurchaseFields, ctx: z.core.$RefinementCtx): v
   if (purchase === 'capacity-block' && n.block_hours === undefined) {
     ctx.addIssue({ code: 'custom', path: ['purchase'], message: 'a capacity block needs block_hours: the length of the block bought (the instances are paid for all of it)' });
   }
-  if (purchase !== 'capacity-block' && n.block_hours !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['block_hours'], message: `block_hours only applies to purchase: capacity-block (this group is ${purchase})` });
+  for (const f of ['block_hours', 'block_start'] as const) {
+    if (purchase !== 'capacity-block' && n[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: `${f} only applies to purchase: capacity-block (this group is ${purchase})` });
   }
 }
 

@@ -18,6 +18,20 @@ const name = z
 const provider = z.enum(PROVIDERS, { error: (i) => `unknown provider ${JSON.stringify(i.input)}` });
 const text = (what: string) => z.string({ error: `expected ${what} (text)` }).min(1, `${what} is empty`);
 
+/** A UTC instant as a date or a date and time: `2026-10-29`, `2026-10-29T12:00:00Z`. */
+const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?Z)?$/;
+export function isUtcInstant(v: string): boolean {
+  const m = UTC_INSTANT.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h = '0', mi = '0', sec = '0'] = m.slice(1).map((x) => x ?? '0');
+  const t = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)));
+  // Date.UTC rolls 2026-02-30 over into March: a real instant reads back the same.
+  return t.getUTCFullYear() === Number(y) && t.getUTCMonth() === Number(mo) - 1 && t.getUTCDate() === Number(d) && t.getUTCHours() === Number(h) && t.getUTCMinutes() === Number(mi) && t.getUTCSeconds() === Number(sec);
+}
+const utcInstant = z
+  .string({ error: 'expected a UTC date or date-time (text), e.g. 2026-10-29T00:00:00Z' })
+  .refine(isUtcInstant, { error: (i) => `${JSON.stringify(i.input)} is not a UTC date or date-time; write it as 2026-10-29 or 2026-10-29T00:00:00Z` });
+
 /**
  * How a transfer travels, where that changes its bill (docs/transfer-paths.md):
  * nat-gateway adds NAT processing and gateway hours; gateway-endpoint reaches
@@ -59,6 +73,8 @@ function scenarioSchemaWith<Q extends QuantitySchema>(q: Q) {
     payment: z.enum(COMMITMENT_PAYMENTS, { error: (i) => `unknown payment ${JSON.stringify(i.input)}; payments: ${COMMITMENT_PAYMENTS.join(', ')}` }).optional().describe('no-upfront, partial-upfront or all-upfront, where the provider has them'),
     plan: z.enum(COMMITMENT_PLANS, { error: (i) => `unknown plan ${JSON.stringify(i.input)}; plans: ${COMMITMENT_PLANS.join(', ')}` }).optional().describe('compute or ec2-instance (savings plans), standard or convertible (reserved)'),
     block_hours: decimal({ exclusiveMin: 0 }).optional().describe('capacity-block: hours of the block bought; every instance is paid for all of them'),
+    // Only the actuals check reads it: the month's share of the fee on the effective basis (src/actuals/capacity-blocks.ts).
+    block_start: utcInstant.optional().describe('capacity-block: when the block starts (UTC); the actuals check then counts the part of its fee for the block hours in the month'),
     // Per node, billed for the hours the nodes run; each number may be a range.
     disk: z
       .strictObject({

@@ -92,6 +92,7 @@ export const EDITABLE = {
     'payment',
     'plan',
     'block_hours',
+    'block_start',
     'interruptions_per_hour',
     'checkpoint_every_hours',
     'restart_hours',

@@ -52,6 +52,7 @@ export function nextPurchase(
   for (const f of TERM_FIELDS) (wanted as Record<string, unknown>)[f] = choice[f];
   wanted.block_hours =
     choice.purchase === 'capacity-block' ? (opened?.purchase === 'capacity-block' ? opened.block_hours : hoursWritten ? group.hours : hoursPerMonth) : undefined;
+  wanted.block_start = choice.purchase === 'capacity-block' && opened?.purchase === 'capacity-block' ? opened.block_start : undefined;
   const model = opened?.purchase === 'spot' ? opened : undefined;
   for (const f of INTERRUPTION_FIELDS) (wanted as Record<string, unknown>)[f] = choice.purchase === 'spot' ? model?.[f] : undefined;
   const patch = Object.fromEntries(

@@ -19,23 +19,23 @@ afterEach(async () => {
   server = undefined;
 });
 
-// The p4d hours are partly covered by a Savings Plan: amortized they cost less than unblended,
-// and the plan's recurring fee amortizes to its unused part only.
+// Net amortized, the on-demand usage costs less than unblended (a negotiated discount nets it), and
+// a Savings Plan's recurring fee amortizes to its unused part only. Usage the plan covered is a
+// record type of its own, read apart (the covered-usage tests below).
 const USAGE = month([
   [['Amazon Elastic Compute Cloud - Compute', 'BoxUsage:p4d.24xlarge'], '16651.39', '758.3', '12001.07'],
   [['EC2 - Other', 'NatGateway-Bytes'], '425.21', '9449.1'],
 ]);
 /**
- * The record-type answer, day by day. Usage: $500 billed / $350 amortized a day plus $50 of
- * Savings-Plan-covered usage, day 31 $26.60 / $26.28 more, so the days add up to the usage
- * query's month: 31 × 550 + 26.6 = 17076.6 billed, 31 × 400 + 26.28 = 12426.28 amortized.
+ * The record-type answer, day by day. Usage: $550 billed / $400 amortized a day, day 31 $26.60 /
+ * $26.28 more, so the days add up to the usage query's month: 31 × 550 + 26.6 = 17076.6 billed,
+ * 31 × 400 + 26.28 = 12426.28 amortized.
  * Credit, tax and the plan's fee fall on two days each: -500 × 2, 6.25 × 2, 4800 (60.25) × 2.
  */
 function recordTypeDay(n: number): GroupRow[] {
   const last = n === 31;
   return [
-    [['Usage'], last ? '526.6' : '500', undefined, last ? '376.28' : '350'],
-    [['SavingsPlanCoveredUsage'], '50'],
+    [['Usage'], last ? '576.6' : '550', undefined, last ? '426.28' : '400'],
     ...(n === 1 || n === 15 ? [[['Credit'], '-500'] as GroupRow] : []),
     ...(n === 1 || n === 31 ? [[['Tax'], '6.25'] as GroupRow] : []),
     ...(n === 1 || n === 16 ? [[['SavingsPlanRecurringFee'], '4800', undefined, '60.25'] as GroupRow] : []),
@@ -119,8 +119,7 @@ describe('Cost Explorer source: the real client against a local AWS JSON 1.1 ser
   it('asks a month past the 13 months of daily history MONTHLY: same records, no daily series, a note saying why', async () => {
     // What Cost Explorer answers a MONTHLY record-type request: the days above summed by hand.
     const monthly = month([
-      [['Usage'], '16326.6', undefined, '11776.28'],
-      [['SavingsPlanCoveredUsage'], '1550'],
+      [['Usage'], '17076.6', undefined, '12426.28'],
       [['Credit'], '-1000'],
       [['Tax'], '12.5'],
       [['SavingsPlanRecurringFee'], '9600', undefined, '120.5'],

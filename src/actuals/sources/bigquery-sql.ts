@@ -62,6 +62,22 @@ export function invoiceWindow(month: string): { invoiceMonth: string; scanStart:
   return { invoiceMonth: month.replace('-', ''), scanStart: `${month}-01`, scanEnd: end.toISOString().slice(0, 10) };
 }
 
+/**
+ * The export's credit types that are a committed use discount's, summed apart from the other credits
+ * (sustained use, promotions, free tier…) so they meet the plan's CUD
+ * (https://cloud.google.com/billing/docs/how-to/cost-table, "Credit type"): a resource-based CUD's
+ * credit cancels the covered usage at its on-demand price; a spend-based one's (legacy dollar-base,
+ * or the new model's fee offset) is a discount on the usage or the fee.
+ */
+export const RESOURCE_CUD_CREDIT = 'COMMITTED_USAGE_DISCOUNT';
+export const SPEND_CUD_CREDITS = ['COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE', 'FEE_UTILIZATION_OFFSET'];
+
+/** A row's credits of the given types (or of every other type), summed as NUMERIC; constants only, never input. */
+function creditSum(where: string): string {
+  return `CAST(SUM(IFNULL((SELECT SUM(CAST(c.amount AS NUMERIC)) FROM UNNEST(credits) AS c WHERE ${where}), 0)) AS STRING)`;
+}
+const CUD_TYPES = [RESOURCE_CUD_CREDIT, ...SPEND_CUD_CREDITS].map((t) => `'${t}'`).join(', ');
+
 export interface ExportQueryOptions {
   /** YYYY-MM: the invoice month to read. */
   month: string;
@@ -74,7 +90,9 @@ export interface ExportQueryOptions {
  * The aggregation BigQuery runs over the billing export: one row per day ×
  * service × SKU × region × unit × cost type, costs summed as NUMERIC and sent
  * back as text (the export's `cost` is FLOAT64; NUMERIC keeps the sum exact to
- * 9 places). Credits are summed apart so they are never netted into usage.
+ * 9 places). Credits are summed apart so they are never netted into usage, and a committed
+ * use discount's credits apart from the others (resource-based and spend-based each), so they meet
+ * the plan's CUD instead of the month's credits.
  * Selector values are query parameters, never spliced into the SQL.
  *
  * The month is selected by `invoice.month`, "the year and month (Pacific Time)
@@ -122,7 +140,9 @@ export function billingExportQuery(table: string, selector: ActualsSelector['gcp
   IFNULL(cost_type, 'regular') AS cost_type,
   CAST(SUM(CAST(cost AS NUMERIC)) AS STRING) AS cost,
   CAST(SUM(CAST(usage.amount AS NUMERIC)) AS STRING) AS quantity,
-  CAST(SUM(IFNULL((SELECT SUM(CAST(c.amount AS NUMERIC)) FROM UNNEST(credits) AS c), 0)) AS STRING) AS credits
+  ${creditSum(`c.type IS NULL OR c.type NOT IN (${CUD_TYPES})`)} AS credits,
+  ${creditSum(`c.type = '${RESOURCE_CUD_CREDIT}'`)} AS cud_credits,
+  ${creditSum(`c.type IN (${SPEND_CUD_CREDITS.map((t) => `'${t}'`).join(', ')})`)} AS spend_cud_credits
 FROM \`${t.project}.${t.dataset}.${t.table}\`
 WHERE ${where.join('\n  AND ')}
 GROUP BY day, service, sku, sku_id, region, unit, currency, cost_type`;

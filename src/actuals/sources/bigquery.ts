@@ -29,8 +29,15 @@ export interface BigQueryRow {
   cost_type: string;
   cost: string;
   quantity: string | null;
+  /** Every credit but a CUD's. */
   credits: string;
+  /** Resource-based CUD credits (COMMITTED_USAGE_DISCOUNT) and spend-based ones; absent from answers cached before they were asked for. */
+  cud_credits?: string | null;
+  spend_cud_credits?: string | null;
 }
+
+/** What a CUD's records say they are about (read by src/actuals/commitment-charges.ts). */
+const CUD = { type: 'Committed Use', status: 'Used' };
 
 function money(value: string | null | undefined, what: string): Decimal {
   if (value === null || value === undefined || value === '') return new Decimal(0);
@@ -40,6 +47,10 @@ function money(value: string | null | undefined, what: string): Decimal {
 
 /**
  * Aggregated export rows → records; a row's credits become a record of their own (ChargeCategory Credit).
+ * A CUD's credits are records of their own too, marked as the CUD's. A resource-based CUD credit is
+ * the covered usage at its on-demand cost, cancelled: the row is split into its uncovered usage and
+ * the covered part (both at on demand; the quantity in the same proportion, one price per row), so
+ * the covered part and the credit meet the plan's CUD together and the node line keeps the rest.
  * A row's day is its Pacific usage day (the invoice's calendar), kept as that date's UTC midnight.
  * The standard export has no amortized cost, so effectiveCost is only the billed cost again:
  * `--cost effective` refuses this source (fetch.ts) rather than report it as amortized.
@@ -64,9 +75,21 @@ export function rowsToRecords(rows: readonly BigQueryRow[]): BillingRecord[] {
       estimated: false,
     };
     const cost = money(r.cost, `cost for ${r.sku}`);
-    out.push({ ...base, billedCost: cost, effectiveCost: cost, chargeCategory: COST_TYPES[r.cost_type] ?? r.cost_type, consumedQuantity: money(r.quantity, 'usage amount'), consumedUnit: r.unit });
+    const quantity = money(r.quantity, 'usage amount');
+    const chargeCategory = COST_TYPES[r.cost_type] ?? r.cost_type;
+    const cud = money(r.cud_credits, `CUD credits for ${r.sku}`);
+    const covered = cud.neg();
+    const split = chargeCategory === 'Usage' && cost.gt(0) && covered.gt(0) && covered.lte(cost);
+    const coveredQuantity = split ? quantity.times(covered).div(cost) : new Decimal(0);
+    const usage = (billed: Decimal, q: Decimal) => ({ ...base, billedCost: billed, effectiveCost: billed, chargeCategory, consumedQuantity: q, consumedUnit: r.unit });
+    out.push(usage(split ? cost.minus(covered) : cost, quantity.minus(coveredQuantity)));
+    if (split) out.push({ ...usage(covered, coveredQuantity), commitment: CUD });
+    const credit = (amount: Decimal, commitment?: typeof CUD): BillingRecord => ({ ...base, billedCost: amount, effectiveCost: amount, chargeCategory: 'Credit', consumedQuantity: new Decimal(0), consumedUnit: '', ...(commitment ? { commitment } : {}) });
     const credits = money(r.credits, `credits for ${r.sku}`);
-    if (!credits.isZero()) out.push({ ...base, billedCost: credits, effectiveCost: credits, chargeCategory: 'Credit', consumedQuantity: new Decimal(0), consumedUnit: '' });
+    if (!credits.isZero()) out.push(credit(credits));
+    if (!cud.isZero()) out.push(credit(cud, CUD));
+    const spend = money(r.spend_cud_credits, `spend-based CUD credits for ${r.sku}`);
+    if (!spend.isZero()) out.push(credit(spend, CUD));
   }
   return out;
 }
@@ -124,7 +147,8 @@ export async function readBigQuery(o: BigQuerySourceOptions): Promise<SourceResu
   const { month } = o.period;
   const finished = o.period.elapsedDays === o.period.days;
   // The export as written (its project included) and the selector decide the answer; credentials never enter the key.
-  const key = cacheKey({ v: 1, export: where, selector: o.selector, month });
+  // 2: a CUD's credits apart from the others; entries of version 1 summed them together.
+  const key = cacheKey({ v: 2, export: where, selector: o.selector, month });
   if (finished && !o.refresh) {
     const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as Partial<CachedAnswer> | undefined;
     if (typeof hit?.table === 'string' && Array.isArray(hit.rows)) {

@@ -10,8 +10,25 @@ import { SourceError, type DailySpend } from '../source.js';
  */
 export const COST_METRICS = ['UnblendedCost', 'NetAmortizedCost'] as const;
 
-/** RECORD_TYPE values that are usage; everything else (credits, tax, fees…) comes from the per-record-type query. */
+/** RECORD_TYPE values that are usage: their sum per day is the daily series. */
 export const USAGE_RECORD_TYPES = ['Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage'];
+
+/**
+ * Record types read by service and usage type, one query each, when the month has them: usage a
+ * reservation or Savings Plan covered must keep its record type to meet the commitment that
+ * covered it (src/actuals/commitment-charges.ts), and a Capacity Block's fee is an `Upfront`
+ * record whose usage type (`USE2-CapacityBlockFee:p5.48xlarge`) is the only thing naming it
+ * (grafana/cloudcost-exporter, pkg/aws/client/billing.go, reads it the same way). The plain usage
+ * query asks for `Usage` alone, so nothing is counted twice; the other record types (credits, tax,
+ * fees) come from the per-record-type query as they are.
+ */
+export const DETAIL_RECORD_TYPES = ['DiscountedUsage', 'SavingsPlanCoveredUsage', 'Upfront'];
+
+/** The detail record types the record-type answer holds, in DETAIL_RECORD_TYPES' order. */
+export function detailTypesIn(days: readonly ResultByTime[]): string[] {
+  const seen = new Set(days.flatMap((d) => (d.Groups ?? []).map((g) => g.Keys?.[0] ?? '')));
+  return DETAIL_RECORD_TYPES.filter((t) => seen.has(t));
+}
 
 const DECIMAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
@@ -75,15 +92,15 @@ function toRecords(results: ResultByTime[], keysOf: (keys: string[]) => Group | 
   return out;
 }
 
-/** Groups keyed [SERVICE, USAGE_TYPE] from the usage query. */
-export function usageRecords(results: ResultByTime[]): BillingRecord[] {
-  return toRecords(results, ([service = '', usageType = '']) => ({ service, usageType, chargeCategory: 'Usage' }));
+/** Groups keyed [SERVICE, USAGE_TYPE] from a query filtered to one record type, which the records keep. */
+export function usageRecords(results: ResultByTime[], recordType = 'Usage'): BillingRecord[] {
+  return toRecords(results, ([service = '', usageType = '']) => ({ service, usageType, chargeCategory: recordType }));
 }
 
-/** Groups keyed [RECORD_TYPE]; usage record types are skipped, the usage query already has them. */
-export function adjustmentRecords(results: ResultByTime[]): BillingRecord[] {
+/** Groups keyed [RECORD_TYPE]; usage record types and those read by usage type (`apart`) are skipped: their queries have them. */
+export function adjustmentRecords(results: ResultByTime[], apart: readonly string[] = []): BillingRecord[] {
   return toRecords(results, ([recordType = '']) =>
-    USAGE_RECORD_TYPES.includes(recordType) ? undefined : { service: '', usageType: '', chargeCategory: recordType },
+    USAGE_RECORD_TYPES.includes(recordType) || apart.includes(recordType) ? undefined : { service: '', usageType: '', chargeCategory: recordType },
   );
 }
 

@@ -14,7 +14,7 @@ import { REQUEST_PRICE, SourceError, type DailySpend, type SourceResult } from '
 import { allPages, Deadline, DEFAULT_TIMEOUT_SECONDS, RemoteGaveUp } from '../../remote/discipline.js';
 import type { CostBasis, Period } from '../reconcile.js';
 import { checkAnswers } from './cost-explorer-answer.js';
-import { adjustmentRecords, amount, COST_METRICS, dailyUsage, overDays, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
+import { adjustmentRecords, amount, COST_METRICS, dailyUsage, detailTypesIn, overDays, usageRecords, USAGE_RECORD_TYPES } from './cost-explorer-records.js';
 
 const CACHE_NAMESPACE = 'cost-explorer';
 /**
@@ -41,20 +41,24 @@ interface CachedAnswer {
   usage: ResultByTime[];
   /** The record-type answer, day by day. */
   days: ResultByTime[];
+  /** Record types read by service and usage type (DETAIL_RECORD_TYPES), one answer each. */
+  detail: Record<string, ResultByTime[]>;
 }
 
-// 2: the record-type answer is DAILY; entries of version 1 (MONTHLY, no daily series) are a miss.
-const CACHE_VERSION = 2;
+// 3: covered usage and Upfront fees are read by usage type; entries of version 2 (covered usage in the usage answer) are a miss.
+const CACHE_VERSION = 3;
 
 function complete(hit: Partial<CachedAnswer> | undefined): hit is CachedAnswer {
-  return !!hit?.usage && Array.isArray(hit.days) && Array.isArray(hit.metrics) && COST_METRICS.every((m) => hit.metrics!.includes(m));
+  return !!hit?.usage && Array.isArray(hit.days) && typeof hit.detail === 'object' && hit.detail !== null && Array.isArray(hit.metrics) && COST_METRICS.every((m) => hit.metrics!.includes(m));
 }
 
-/** Usage records from the monthly query; the month's adjustments and the daily series from the record-type one. */
-function answer(usage: ResultByTime[], days: ResultByTime[], range: { start: string; end: string }): { records: BillingRecord[]; daily: DailySpend[] } {
+/** Usage records from the monthly queries (each keeping its record type); the month's adjustments and the daily series from the record-type one. */
+function answer(usage: ResultByTime[], days: ResultByTime[], detail: Record<string, ResultByTime[]>, range: { start: string; end: string }): { records: BillingRecord[]; daily: DailySpend[] } {
   // A month past the daily history was asked MONTHLY: one period, which is no daily series.
   const byDay = days.every((d) => d.TimePeriod?.Start === undefined || d.TimePeriod.End === nextDay(d.TimePeriod.Start));
-  return { records: [...usageRecords(usage), ...adjustmentRecords(overDays(days, range))], daily: byDay ? dailyUsage(days) : [] };
+  const apart = Object.keys(detail);
+  const records = [...usageRecords(usage), ...apart.flatMap((t) => usageRecords(detail[t]!, t)), ...adjustmentRecords(overDays(days, range), apart)];
+  return { records, daily: byDay ? dailyUsage(days) : [] };
 }
 
 /**
@@ -89,12 +93,15 @@ export interface CostExplorerOptions {
 }
 
 /**
- * One month of AWS spend from Cost Explorer: usage grouped by service and usage
- * type for the month (one request per page), and spend grouped by record type
- * day by day (one more): its non-usage types are the month's credits, tax and
- * fees, its usage types the daily series. Each asks for the billed and the
- * amortized cost at once; an unfinished month adds the forecast (one more). A
- * finished, final month is cached on disk and never fetched twice.
+ * One month of AWS spend from Cost Explorer: on-demand usage (record type
+ * `Usage`) grouped by service and usage type for the month (one request per
+ * page), and spend grouped by record type day by day (one more): its non-usage
+ * types are the month's credits, tax and fees, its usage types the daily
+ * series. When that answer holds covered usage (DiscountedUsage,
+ * SavingsPlanCoveredUsage) or Upfront fees, each of those is read by service and
+ * usage type too (one more each), so it keeps its record type. Each asks for the
+ * billed and the amortized cost at once; an unfinished month adds the forecast
+ * (one more). A finished, final month is cached on disk and never fetched twice.
  */
 export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceResult> {
   const finished = o.period.elapsedDays === o.period.days;
@@ -106,7 +113,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
   if (finished && !o.refresh) {
     const hit = readCache(CACHE_NAMESPACE, key, o.cacheRoot) as Partial<CachedAnswer> | undefined;
     if (complete(hit)) {
-      return { source, ...answer(hit.usage, hit.days, o.range), requests: { count: 0, cost: new Decimal(0), cached: true, what: REQUESTS }, notes: history };
+      return { source, ...answer(hit.usage, hit.days, hit.detail, o.range), requests: { count: 0, cost: new Decimal(0), cached: true, what: REQUESTS }, notes: history };
     }
   }
 
@@ -140,17 +147,20 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
 
   try {
     const TimePeriod = { Start: o.range.start, End: o.range.end };
-    const usageFilter = selectorFilter(o.selector, { Dimensions: { Key: 'RECORD_TYPE', Values: USAGE_RECORD_TYPES } });
-    const usage = await query({
-      TimePeriod,
-      Granularity: 'MONTHLY',
-      Metrics: [...COST_METRICS, 'UsageQuantity'],
-      GroupBy: [
-        { Type: 'DIMENSION', Key: 'SERVICE' },
-        { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
-      ],
-      ...(usageFilter ? { Filter: usageFilter } : {}),
-    });
+    const ofRecordType = (recordType: string) => selectorFilter(o.selector, { Dimensions: { Key: 'RECORD_TYPE', Values: [recordType] } });
+    const usageFilter = ofRecordType('Usage');
+    const monthByUsageType = (filter: Expression | undefined) =>
+      query({
+        TimePeriod,
+        Granularity: 'MONTHLY',
+        Metrics: [...COST_METRICS, 'UsageQuantity'],
+        GroupBy: [
+          { Type: 'DIMENSION', Key: 'SERVICE' },
+          { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+        ],
+        ...(filter ? { Filter: filter } : {}),
+      });
+    const usage = await monthByUsageType(usageFilter);
     const allFilter = selectorFilter(o.selector);
     // ~31 days × a few record types: one page, so the daily series costs no extra request.
     const days = await query({
@@ -160,9 +170,11 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
       GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
       ...(allFilter ? { Filter: allFilter } : {}),
     });
-    const currency = checkAnswers({ usage, 'record-type': days }, o.range);
-    const { records, daily } = answer(usage, days, o.range);
-    const usageOnly = records.filter((r) => r.chargeCategory === 'Usage');
+    const detail: Record<string, ResultByTime[]> = {};
+    for (const recordType of detailTypesIn(days)) detail[recordType] = await monthByUsageType(ofRecordType(recordType));
+    const currency = checkAnswers({ usage, 'record-type': days, ...detail }, o.range);
+    const { records, daily } = answer(usage, days, detail, o.range);
+    const usageOnly = records.filter((r) => USAGE_RECORD_TYPES.includes(r.chargeCategory));
 
     let forecast: Decimal | undefined;
     const effective = o.costBasis === 'effective';
@@ -188,7 +200,7 @@ export async function readCostExplorer(o: CostExplorerOptions): Promise<SourceRe
     }
 
     const final = finished && !records.some((r) => r.estimated) && !daily.some((d) => d.estimated);
-    const cacheNotes = final ? keepAnswer(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days } satisfies CachedAnswer, o.cacheRoot) : [];
+    const cacheNotes = final ? keepAnswer(CACHE_NAMESPACE, key, { metrics: [...COST_METRICS], usage, days, detail } satisfies CachedAnswer, o.cacheRoot) : [];
     const notes = [...history, ...(finished && !final ? ['AWS marks this month as estimated: it was not cached and may still change'] : []), ...cacheNotes];
     return { source, records, daily, requests: { count, cost: REQUEST_PRICE.times(count), cached: false, what: REQUESTS }, ...(forecast ? { forecast } : {}), notes };
   } catch (e) {

@@ -34,8 +34,8 @@ export interface Dialect {
   chargeCategory: string;
   /** SQL for the charge category when no single column holds it; `col` quotes a column or gives NULL. */
   chargeCategorySql?: (col: (c: string) => string) => string;
-  /** The commitment a charge is about (FOCUS CommitmentDiscountType, Azure PricingModel) and its status (FOCUS CommitmentDiscountStatus). */
-  commitmentType?: string;
+  /** The first of these present names the commitment a charge is about (FOCUS CommitmentDiscountType, Azure PricingModel, Google's credit type); commitmentStatus its status (FOCUS CommitmentDiscountStatus). */
+  commitmentType?: string[];
   commitmentStatus?: string;
   /** FOCUS ChargeClass: `Correction` marks a row that corrects an earlier period. */
   chargeClass?: string;
@@ -81,7 +81,8 @@ export const DIALECTS: Dialect[] = [
     serviceCategory: 'ServiceCategory',
     chargeCategory: 'ChargeCategory',
     chargeClass: 'ChargeClass',
-    commitmentType: 'CommitmentDiscountType',
+    // Google's FOCUS view may fill only CommitmentDiscountCategory (Usage, Spend) on CUD-covered rows.
+    commitmentType: ['CommitmentDiscountType', 'CommitmentDiscountCategory'],
     commitmentStatus: 'CommitmentDiscountStatus',
     quantity: 'ConsumedQuantity',
     unit: 'ConsumedUnit',
@@ -157,6 +158,8 @@ export const DIALECTS: Dialect[] = [
     // A credit row names its credit type; otherwise the cost type says usage, tax or adjustment. Public
     // copies of the download disagree on how usage is written ("regular" in one, "Usage" in another).
     chargeCategory: 'Cost type',
+    // A CUD's credit names it ("Committed use discount", COMMITTED_USAGE_DISCOUNT…): src/actuals/commitment-charges.ts.
+    commitmentType: ['Credit type'],
     chargeCategorySql: (col) =>
       `CASE WHEN NULLIF(${col('Credit type')}, '') IS NOT NULL THEN 'Credit' ELSE CASE lower(${col('Cost type')}) WHEN 'regular' THEN 'Usage' WHEN 'usage' THEN 'Usage' WHEN 'tax' THEN 'Tax' ELSE 'Adjustment' END END`,
     quantity: 'Usage amount',
@@ -211,7 +214,7 @@ export const DIALECTS: Dialect[] = [
     service: ['meterCategory'],
     serviceCategory: 'serviceFamily',
     chargeCategory: 'chargeType',
-    commitmentType: 'pricingModel',
+    commitmentType: ['pricingModel'],
     quantity: 'quantity',
     unit: 'unitOfMeasure',
     // resourceLocation is "eastus" or "EastUS"; location the meter region, "US East".
@@ -240,7 +243,7 @@ export const DIALECTS: Dialect[] = [
     provider: () => `'Microsoft'`,
     service: ['MeterCategory'],
     chargeCategory: 'ChargeType',
-    commitmentType: 'PricingModel',
+    commitmentType: ['PricingModel'],
     quantity: 'UsageQuantity',
     unit: 'UnitOfMeasure',
     region: ['ResourceLocation', 'MeterRegion'],
@@ -413,7 +416,7 @@ export function aggregateSql(d: Dialect, columns: ReadonlyMap<string, string>, f
   COALESCE(${col(d.serviceCategory, "''")}, '') AS service_category,
   COALESCE(${d.chargeCategorySql ? d.chargeCategorySql(col) : col(d.chargeCategory)}, '') AS charge_category,
   COALESCE(${col(d.chargeClass, "''")}, '') AS charge_class,
-  COALESCE(${col(d.commitmentType, "''")}, '') AS commitment_type,
+  ${firstOf(d.commitmentType ?? [], "''")} AS commitment_type,
   COALESCE(${col(d.commitmentStatus, "''")}, '') AS commitment_status,
   ${firstOf(d.usageType, "''")} AS usage_type,
   ${firstOf(d.region, "''")} AS region,
