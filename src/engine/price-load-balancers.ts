@@ -46,8 +46,10 @@ export function priceLoadBalancers(
         };
         out.push(processing);
         // Dividing by GB per unit-hour is multiplying by its inverse when that is exact (1 GB per LCU-hour).
-        const inverse = exactInverse(per);
-        trace?.line(processing, (x: LoadBalancer) => x.processed_gb.div(per), inverse ? ['processed_gb', inverse] : undefined);
+        if (trace) {
+          const inverse = exactInverse(per);
+          trace.line(processing, (x: LoadBalancer) => x.processed_gb.div(per), inverse ? ['processed_gb', inverse] : undefined);
+        }
       } else if (perGB) {
         const processing: LineItem = { ...base, kind: 'lb-processing', description: `${what} data processed`, quantity: lb.processed_gb, unit: 'GB', rate: perGB, cost: lb.processed_gb.times(perGB) };
         out.push(processing);

@@ -55,9 +55,9 @@ export function priceNodeExtras(
     assume(
       `nodes.${group.name}: one ${disk.class} disk per node, billed for the ${hours} h the nodes run (${group.count} × ${hours} h / ${hoursPerMonth} h); a volume kept while its node is stopped bills all month`,
     );
-    // Each line's quantity is node-months × what one disk is billed for (`per`), told to the trace.
-    const line = (field: DiskField, per: (g: NodeGroup) => Decimal, unit: string, rate: Decimal, description: string) => {
-      const quantity = months.times(per(group));
+    // Each line's quantity is node-months × what one disk is billed for (`amount`; `per` its rule, told to the trace).
+    const line = (field: DiskField, amount: Decimal, per: (g: NodeGroup) => Decimal, unit: string, rate: Decimal, description: string) => {
+      const quantity = months.times(amount);
       const item: LineItem = {
         kind: 'disk',
         ...base,
@@ -77,7 +77,7 @@ export function priceNodeExtras(
       trace.line(item, (g: NodeGroup) => monthsOf(g).times(per(g)), plain ? [...nodeMonthsProduct(group, hoursPerMonth), `disk.${field}`] : undefined);
     };
     const sized = diskUnit(table, entry);
-    line('gb', (g) => g.disk!.gb, `${sized}-month`, gbMonth, `${what}, ${disk.gb} ${sized} per node`);
+    line('gb', disk.gb, (g) => g.disk!.gb, `${sized}-month`, gbMonth, `${what}, ${disk.gb} ${sized} per node`);
     for (const [field, unit, label] of [
       ['iops', 'IOPS-month', 'IOPS'],
       ['throughput_mbps', 'MBps-month', 'MB/s'],
@@ -107,7 +107,7 @@ export function priceNodeExtras(
       }
       // Above the included amount, none below it (a sample within it bills no extra).
       const above = (g: NodeGroup) => Decimal.max(g.disk![field]!.minus(sold.included), ZERO);
-      line(field, above, unit, rate, `${what}, ${extra} ${label} per node above the ${sold.included} included`);
+      line(field, extra, above, unit, rate, `${what}, ${extra} ${label} per node above the ${sold.included} included`);
     }
   }
 

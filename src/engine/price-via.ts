@@ -29,8 +29,8 @@ export interface ViaFlow {
   quantity: Decimal;
   unit: string;
   quantityOf: (t: Transfer) => Decimal;
-  /** `quantityOf` as a product (trace.ts), when it only multiplies. */
-  product?: Product;
+  /** `quantityOf` as a product (trace.ts), when it only multiplies and a trace listens. */
+  product: Product | undefined;
 }
 
 /** The price of the transfer line itself where the via replaces the path's own (CDN origin fetch, interconnect). */
@@ -169,10 +169,8 @@ export class ViaLines {
           const perText = per.mod(1000).isZero() ? `${per.div(1000)}K` : per.toString();
           const quantityOf = (x: Transfer) => (x.requests_per_month ?? ZERO).div(per);
           // The flow's product is its volume's; the requests' is their count over `per`, when that only multiplies.
-          const requests: ViaFlow = { ...f, quantity: quantityOf(t), quantityOf };
-          const inverse = exactInverse(per);
-          if (inverse) requests.product = ['requests_per_month', inverse];
-          else delete requests.product;
+          const inverse = this.ctx.trace && exactInverse(per);
+          const requests: ViaFlow = { ...f, quantity: quantityOf(t), quantityOf, product: inverse ? ['requests_per_month', inverse] : undefined };
           this.tier(
             requests,
             { ...base, ...dated, kind: 'cdn-requests', category: 'network', description: `${cdn.name} requests for ${t.name} (${t.requests_per_month} a month, ${edge.name})`, quantity: quantityOf(t), unit: `${perText} requests` },

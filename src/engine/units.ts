@@ -22,7 +22,13 @@ const Exact = Decimal.clone({ precision: 1000 });
  * product (trace.ts).
  */
 export function exactInverse(d: Decimal): Decimal | undefined {
-  if (!d.isFinite() || d.isZero()) return undefined;
-  const inverse = new Decimal(1).div(d);
-  return new Exact(inverse).times(new Exact(d)).eq(1) ? inverse : undefined;
+  const key = d.toString();
+  if (inverses.has(key)) return inverses.get(key);
+  const inverse = d.isFinite() && !d.isZero() ? new Decimal(1).div(d) : undefined;
+  const exact = inverse && new Exact(inverse).times(new Exact(d)).eq(1) ? inverse : undefined;
+  inverses.set(key, exact);
+  return exact;
 }
+
+/** A table has a handful of divisors (GB per LCU-hour, requests per fee): each is checked once. */
+const inverses = new Map<string, Decimal | undefined>();
