@@ -28,10 +28,10 @@ export function recordKey(provider: string, region: string, detail: Detail): str
       return `${where}|requests|${detail.op}|${detail.class}`;
     case 'transfer':
       return detail.path === 'inter-region' && detail.to ? `${where}|transfer|inter-region|${detail.to}` : `${where}|transfer|${detail.path}`;
-    // Edge locations are no regions: a CDN's delivery and requests meet across the provider.
+    // Edge locations are no regions: a CDN's delivery and requests meet across the provider, per edge region where the bill names it.
     case 'cdn-delivery':
     case 'cdn-requests':
-      return `${provider}||${detail.kind}`;
+      return detail.edge ? `${provider}||${detail.kind}|${detail.edge}` : `${provider}||${detail.kind}`;
     default:
       return `${where}|${detail.kind}`;
   }
@@ -71,10 +71,13 @@ export function lineKey(line: LineItem, scenario: Scenario): string | undefined 
       return recordKey(provider, region, { kind: 'nat-processing' });
     case 'nat-gateway':
       return recordKey(provider, region, { kind: 'nat-gateway' });
+    case 'cdn-delivery':
+    case 'cdn-requests': {
+      const edge = keys.cdnEdge?.(scenario.transfers?.[index]?.viewers);
+      return recordKey(provider, region, { kind: line.kind, ...(edge ? { edge } : {}) });
+    }
     case 'endpoint-hours':
     case 'endpoint-processing':
-    case 'cdn-delivery':
-    case 'cdn-requests':
     case 'interconnect-port':
     case 'lb-hours':
     case 'lb-processing':

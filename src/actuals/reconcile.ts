@@ -204,12 +204,15 @@ export function reconcile(estimate: Estimate, scenario: Scenario, allRecords: re
   const keyed = estimate.lines.map((line) => ({ line, key: lineKey(line, scenario) }));
   const planned = new Set(keyed.flatMap((k) => (k.key ? [k.key] : [])));
   // Some exports (Google's cost table CSV) carry no region: such a record meets a line when only
-  // one line of that provider fits it in any region.
+  // one line of that provider fits it in any region. A CDN record that names no edge (a CloudFront
+  // row told by its description) meets the plan's CDN line the same way, when it delivers to one edge.
   const anyRegion = new Map<string, string[]>();
   for (const key of planned) {
     const [provider, , ...rest] = key.split('|');
     const alias = [provider, '', ...rest].join('|');
     anyRegion.set(alias, [...(anyRegion.get(alias) ?? []), key]);
+    const edgeless = /^([^|]*\|\|cdn-(?:delivery|requests))\|[^|]+$/.exec(key)?.[1];
+    if (edgeless) anyRegion.set(edgeless, [...(anyRegion.get(edgeless) ?? []), key]);
   }
   const resolve = (key: string | undefined, region: string) => {
     if (key === undefined || planned.has(key) || region !== '') return key;

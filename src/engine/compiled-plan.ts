@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../model/decimal.js';
 import { CATEGORIES, type Category, type LineItem, type Totals } from '../model/estimate.js';
 import type { Scenario } from '../model/scenario.js';
-import { setField, type UncertainInput } from '../model/uncertain.js';
+import { fieldOf, setField, type UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import { priceAggregate, type AggregateMember } from './aggregate.js';
 import { addCost, estimateTotals, exactSums, priceTraced, roundedTotals, totalsOf } from './estimate.js';
@@ -112,6 +112,7 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
   const products = new Map<LineItem, Product | undefined>();
   const aggregates: { lines: readonly LineItem[]; members: readonly AggregateMember[] }[] = [];
   const fixedLines = new Set<LineItem>();
+  const latent = new Set<string>();
   const estimate = priceTraced(scenario, book, 'totals', {
     line: (line, quantityOf, product) => {
       rules.set(line, quantityOf as Rule);
@@ -119,6 +120,7 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
     },
     aggregate: (lines, members) => void aggregates.push({ lines, members }),
     fixed: (line) => void fixedLines.add(line),
+    latent: (section, index, field) => void latent.add(`${section}/${index}/${field}`),
   });
   const lines = estimate.lines;
   const lineIndex = new Map(lines.map((l, i) => [l, i]));
@@ -143,12 +145,17 @@ export function compilePlan(scenario: Scenario, book: PricingBook, paths: readon
     // the fields that vary, all of which the item has, costs what it cost (a bucket's GET requests
     // when its PUT requests vary).
     const named = productFields(product);
-    return item.fields.every(([f]) => item.base[f] !== undefined && !named.includes(f)) ? undefined : item;
+    return item.fields.every(([f]) => fieldOf(item.base, f) !== undefined && !named.includes(f)) ? undefined : item;
   };
-  // A line the engine prices without telling its rule (a node group's disk, a bucket's requests)
-  // would stay at its first cost here although its item varies: such a plan is priced whole on
-  // every call instead, slower and just as exact.
-  if (lines.some((l) => !rules.has(l) && !fixedLines.has(l) && items.has(`${l.ref[0]}/${l.ref[1]}`))) return wholePlan(scenario, book, paths, totalsOf(lines));
+  // A line the engine prices without telling its rule would stay at its first cost here although
+  // its item varies, and a latent quantity's line is not there to re-price: such a plan is priced
+  // whole on every call instead, slower and just as exact.
+  if (
+    paths.some(([section, index, field]) => latent.has(`${section}/${index}/${field}`)) ||
+    lines.some((l) => !rules.has(l) && !fixedLines.has(l) && items.has(`${l.ref[0]}/${l.ref[1]}`))
+  ) {
+    return wholePlan(scenario, book, paths, totalsOf(lines));
+  }
 
   const inAggregate = new Set<number>();
   const live: LiveAggregate[] = [];

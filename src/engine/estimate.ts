@@ -53,7 +53,7 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
       const line = priceNodeGroup(group, i, book, hoursPerMonth, assume);
       lines.push(line);
       trace?.line(line, nodeHours(hoursPerMonth), nodeHoursProduct(group, hoursPerMonth));
-      for (const extra of priceNodeExtras(group, i, book, hoursPerMonth, assume)) lines.push(extra);
+      for (const extra of priceNodeExtras(group, i, book, hoursPerMonth, assume, trace)) lines.push(extra);
     } catch (e) {
       fail(['nodes', i], e);
     }
@@ -67,8 +67,8 @@ export function priceTraced(scenario: Scenario, book: PricingBook, detail: Detai
   // argument, and a few hundred thousand of them overflow the call stack.
   for (const line of priceStorage(scenario.storage ?? [], book, (i, e) => fail(['storage', i], e), detail, trace)) lines.push(line);
   for (const line of priceRequests(scenario.storage ?? [], book, fail, assume, trace)) lines.push(line);
-  for (const line of priceClusters(scenario.clusters ?? [], book, hoursPerMonth, fail, assume)) lines.push(line);
-  for (const line of priceLoadBalancers(scenario.load_balancers ?? [], book, hoursPerMonth, fail, assume)) lines.push(line);
+  for (const line of priceClusters(scenario.clusters ?? [], book, hoursPerMonth, fail, assume, trace)) lines.push(line);
+  for (const line of priceLoadBalancers(scenario.load_balancers ?? [], book, hoursPerMonth, fail, assume, trace)) lines.push(line);
   for (const line of priceTransfers(scenario.transfers ?? [], { book, items: scenario, detail, hoursPerMonth, assume, fail, trace })) lines.push(line);
   if (misses.length > 0) throw new PlanError(misses);
 

@@ -3,6 +3,7 @@ import type { LineItem } from '../model/estimate.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import type { Cluster } from '../model/scenario.js';
 import { clusterRate, rowDate, tableFor } from '../pricing/lookup.js';
+import type { PricingTrace } from './trace.js';
 
 /** Managed Kubernetes control planes (EKS, GKE, AKS): cluster-hours × the tier's hourly fee, as compute. */
 export function priceClusters(
@@ -11,6 +12,7 @@ export function priceClusters(
   hoursPerMonth: Decimal,
   fail: (path: (string | number)[], e: unknown) => void,
   assume: (text: string) => void,
+  trace?: PricingTrace,
 ): LineItem[] {
   const out: LineItem[] = [];
   clusters.forEach((c, index) => {
@@ -20,7 +22,7 @@ export function priceClusters(
       if (c.tier === undefined) assume(`clusters.${c.name}: tier not given; priced as ${c.kind} ${tier}`);
       if (c.hours === undefined) assume(`clusters.${c.name}: hours not given; the control plane runs the whole month (${hoursPerMonth} h)`);
       const hours = c.hours ?? hoursPerMonth;
-      out.push({
+      const line: LineItem = {
         kind: 'cluster',
         name: c.name,
         category: 'compute',
@@ -33,7 +35,9 @@ export function priceClusters(
         rate,
         cost: hours.times(rate),
         ref: ['clusters', index],
-      });
+      };
+      out.push(line);
+      trace?.line(line, (x: Cluster) => x.hours ?? hoursPerMonth, [c.hours === undefined ? hoursPerMonth : 'hours']);
     } catch (e) {
       fail(['clusters', index], e);
     }

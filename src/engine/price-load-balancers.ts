@@ -4,6 +4,8 @@ import type { PricingBook } from '../model/pricing-book.js';
 import type { LoadBalancer } from '../model/scenario.js';
 import { rowDate, tableFor } from '../pricing/lookup.js';
 import { loadBalancerRates } from '../pricing/lookup-via.js';
+import { exactInverse } from './units.js';
+import type { PricingTrace } from './trace.js';
 
 /**
  * Load balancers, as `network`: hours × the hourly fee, plus what they
@@ -16,6 +18,7 @@ export function priceLoadBalancers(
   hoursPerMonth: Decimal,
   fail: (path: (string | number)[], e: unknown) => void,
   assume: (text: string) => void,
+  trace?: PricingTrace,
 ): LineItem[] {
   const out: LineItem[] = [];
   items.forEach((lb, index) => {
@@ -26,10 +29,13 @@ export function priceLoadBalancers(
       if (entry.assumption) assume(`${lb.provider} ${lb.kind}: ${entry.assumption}`);
       const hours = lb.hours ?? hoursPerMonth;
       const base = { name: lb.name, category: 'network' as const, provider: lb.provider, region: lb.region, ref: ['load_balancers', index], ...rowDate(table, entry.as_of, lb.region) };
-      out.push({ ...base, kind: 'lb-hours', description: `${what}, 1 × ${hours} h`, quantity: hours, unit: 'hour', rate: perHour, cost: hours.times(perHour) });
+      const hourly: LineItem = { ...base, kind: 'lb-hours', description: `${what}, 1 × ${hours} h`, quantity: hours, unit: 'hour', rate: perHour, cost: hours.times(perHour) };
+      out.push(hourly);
+      trace?.line(hourly, (x: LoadBalancer) => x.hours ?? hoursPerMonth, [lb.hours === undefined ? hoursPerMonth : 'hours']);
       if (capacityUnit) {
-        const quantity = lb.processed_gb.div(capacityUnit.gbPerUnitHour);
-        out.push({
+        const per = capacityUnit.gbPerUnitHour;
+        const quantity = lb.processed_gb.div(per);
+        const processing: LineItem = {
           ...base,
           kind: 'lb-processing',
           description: `${what} ${capacityUnit.name}-hours from ${lb.processed_gb} GB processed (${capacityUnit.gbPerUnitHour} GB per ${capacityUnit.name}-hour)`,
@@ -37,9 +43,17 @@ export function priceLoadBalancers(
           unit: `${capacityUnit.name}-hour`,
           rate: capacityUnit.perHour,
           cost: quantity.times(capacityUnit.perHour),
-        });
+        };
+        out.push(processing);
+        // Dividing by GB per unit-hour is multiplying by its inverse when that is exact (1 GB per LCU-hour).
+        if (trace) {
+          const inverse = exactInverse(per);
+          trace.line(processing, (x: LoadBalancer) => x.processed_gb.div(per), inverse ? ['processed_gb', inverse] : undefined);
+        }
       } else if (perGB) {
-        out.push({ ...base, kind: 'lb-processing', description: `${what} data processed`, quantity: lb.processed_gb, unit: 'GB', rate: perGB, cost: lb.processed_gb.times(perGB) });
+        const processing: LineItem = { ...base, kind: 'lb-processing', description: `${what} data processed`, quantity: lb.processed_gb, unit: 'GB', rate: perGB, cost: lb.processed_gb.times(perGB) };
+        out.push(processing);
+        trace?.line(processing, (x: LoadBalancer) => x.processed_gb, ['processed_gb']);
       }
     } catch (e) {
       fail(['load_balancers', index], e);

@@ -1,8 +1,26 @@
-import type { Decimal } from '../model/decimal.js';
+import { Decimal, ZERO } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import type { NodeGroup } from '../model/scenario.js';
 import { diskClass, diskUnit, LookupError, publicIpv4Rate, rowDate, tableFor } from '../pricing/lookup.js';
+import type { PricingTrace, Product } from './trace.js';
+
+type DiskField = 'gb' | 'iops' | 'throughput_mbps';
+
+/**
+ * Node-months of a group's disks (count × hours / hours_per_month, the rule the lines below
+ * charge) and that as product terms: count alone when the group runs the month (count × h / h is
+ * count exactly), else a constant of the item while count and hours stay as written.
+ */
+function nodeMonths(hoursPerMonth: Decimal): (g: NodeGroup) => Decimal {
+  return (g) => g.count.times(g.hours ?? hoursPerMonth).div(hoursPerMonth);
+}
+
+function nodeMonthsProduct(group: NodeGroup, hoursPerMonth: Decimal): Product {
+  if (group.hours === undefined) return ['count'];
+  const months = nodeMonths(hoursPerMonth);
+  return [{ fields: ['count', 'hours'], value: (g) => months(g as NodeGroup) }];
+}
 
 /**
  * What a node group pays for beside its instance hours: a disk on every node
@@ -15,6 +33,7 @@ export function priceNodeExtras(
   book: PricingBook,
   hoursPerMonth: Decimal,
   assume: (text: string) => void,
+  trace?: PricingTrace,
 ): LineItem[] {
   // Most groups have neither: no Decimal work for them (the 10k-line projection bench).
   if (group.disk === undefined && group.public_ipv4 === undefined) return [];
@@ -31,24 +50,34 @@ export function priceNodeExtras(
     const what = entry.description ?? disk.class;
     if (entry.assumption) assume(`${group.provider} ${disk.class}: ${entry.assumption}`);
     // Node-months: a disk bills per second while it exists; here, while its node runs.
-    const months = nodeHours.div(hoursPerMonth);
+    const monthsOf = nodeMonths(hoursPerMonth);
+    const months = monthsOf(group);
     assume(
       `nodes.${group.name}: one ${disk.class} disk per node, billed for the ${hours} h the nodes run (${group.count} × ${hours} h / ${hoursPerMonth} h); a volume kept while its node is stopped bills all month`,
     );
-    const line = (field: string, quantity: Decimal, unit: string, rate: Decimal, description: string): LineItem => ({
-      kind: 'disk',
-      ...base,
-      ...dated,
-      category: 'storage',
-      description,
-      quantity,
-      unit,
-      rate,
-      cost: quantity.times(rate),
-      ref: ['nodes', index, 'disk', field],
-    });
+    // Each line's quantity is node-months × what one disk is billed for (`amount`; `per` its rule, told to the trace).
+    const line = (field: DiskField, amount: Decimal, per: (g: NodeGroup) => Decimal, unit: string, rate: Decimal, description: string) => {
+      const quantity = months.times(amount);
+      const item: LineItem = {
+        kind: 'disk',
+        ...base,
+        ...dated,
+        category: 'storage',
+        description,
+        quantity,
+        unit,
+        rate,
+        cost: quantity.times(rate),
+        ref: ['nodes', index, 'disk', field],
+      };
+      lines.push(item);
+      if (!trace) return;
+      // A product only while the billed amount is the field itself (nothing included to take off).
+      const plain = field === 'gb' || entry[field]?.included.isZero();
+      trace.line(item, (g: NodeGroup) => monthsOf(g).times(per(g)), plain ? [...nodeMonthsProduct(group, hoursPerMonth), `disk.${field}`] : undefined);
+    };
     const sized = diskUnit(table, entry);
-    lines.push(line('gb', months.times(disk.gb), `${sized}-month`, gbMonth, `${what}, ${disk.gb} ${sized} per node`));
+    line('gb', disk.gb, (g) => g.disk!.gb, `${sized}-month`, gbMonth, `${what}, ${disk.gb} ${sized} per node`);
     for (const [field, unit, label] of [
       ['iops', 'IOPS-month', 'IOPS'],
       ['throughput_mbps', 'MBps-month', 'MB/s'],
@@ -73,7 +102,10 @@ export function priceNodeExtras(
         );
       }
       const extra = asked.minus(sold.included);
-      if (extra.lte(0)) continue;
+      if (extra.lte(0)) {
+        trace?.latent('nodes', index, `disk.${field}`);
+        continue;
+      }
       const rate = sold.month[group.region];
       if (rate === undefined) {
         throw new LookupError(
@@ -82,15 +114,18 @@ export function priceNodeExtras(
           `disk.${field}`,
         );
       }
-      lines.push(line(field, months.times(extra), unit, rate, `${what}, ${extra} ${label} per node${sold.included.gt(0) ? ` above the ${sold.included} included` : ''}`));
+      // Above the included amount, none below it (a sample within it bills no extra).
+      const above = (g: NodeGroup) => Decimal.max(g.disk![field]!.minus(sold.included), ZERO);
+      line(field, extra, above, unit, rate, `${what}, ${extra} ${label} per node${sold.included.gt(0) ? ` above the ${sold.included} included` : ''}`);
     }
   }
 
+  if (group.public_ipv4 !== undefined && !group.public_ipv4.gt(0)) trace?.latent('nodes', index, 'public_ipv4');
   if (group.public_ipv4 !== undefined && group.public_ipv4.gt(0)) {
     const table = tableFor(book, group.provider);
     const rate = publicIpv4Rate(table, group.region);
     const quantity = nodeHours.times(group.public_ipv4);
-    lines.push({
+    const address: LineItem = {
       kind: 'public-ipv4',
       ...base,
       ...rowDate(table, table.network?.public_ipv4?.as_of, group.region),
@@ -101,7 +136,13 @@ export function priceNodeExtras(
       rate,
       cost: quantity.times(rate),
       ref: ['nodes', index, 'public_ipv4'],
-    });
+    };
+    lines.push(address);
+    trace?.line(address, (g: NodeGroup) => g.count.times(g.hours ?? hoursPerMonth).times(g.public_ipv4!), [
+      'count',
+      group.hours === undefined ? hoursPerMonth : 'hours',
+      'public_ipv4',
+    ]);
   }
   return lines;
 }

@@ -17,7 +17,7 @@ export function nodeHours(hoursPerMonth: Decimal): (group: NodeGroup) => Decimal
 /**
  * `nodeHours` as a product: count × the hours `billedPerNode` bills, by the same branches. A
  * committed option bills the month and a capacity block its block whatever `hours` says (so a
- * range on their `hours`, which names no step here, keeps the Decimal path). Under the
+ * range on their `hours` names no step here, and moves none). Under the
  * interruption model the hours are a Monte Carlo sample's (`sampledBilledHours`): a sampled
  * factor of the luck the sample sets; the point's formula divides, and a plan that varies other
  * fields but no luck finds no luck to read here, so it keeps the Decimal path.

@@ -168,7 +168,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       const quantity = fromGB(gb, unit);
       const quantityOf = ruleFor(unit);
       const product = ctx.trace && transferProduct(t, unit);
-      const flow: ViaFlow = { transfer: t, index, path: c, from, to, quantity, unit, quantityOf };
+      const flow: ViaFlow = { transfer: t, index, path: c, from, to, quantity, unit, quantityOf, product };
       const viaPrice = vias.pathPrice(flow);
       const row = PATHS[c.path];
       const item: LineItem = {

@@ -7,7 +7,8 @@ import { LookupError, rowDate } from '../pricing/lookup.js';
 import { cdnEdge, cdnRates, gatewayEndpointRate, interconnectRates, interfaceEndpointRates } from '../pricing/lookup-via.js';
 import { blendedRate, priceAggregate, type AggregateMember, type Detail } from './aggregate.js';
 import { groupBy } from './group-by.js';
-import type { PricingTrace } from './trace.js';
+import { exactInverse } from './units.js';
+import type { PricingTrace, Product } from './trace.js';
 import type { ClassifiedPath } from './transfer-path.js';
 
 interface Context {
@@ -28,6 +29,8 @@ export interface ViaFlow {
   quantity: Decimal;
   unit: string;
   quantityOf: (t: Transfer) => Decimal;
+  /** `quantityOf` as a product (trace.ts), when it only multiplies and a trace listens. */
+  product: Product | undefined;
 }
 
 /** The price of the transfer line itself where the via replaces the path's own (CDN origin fetch, interconnect). */
@@ -165,8 +168,11 @@ export class ViaLines {
           const per = cdn.requests.per;
           const perText = per.mod(1000).isZero() ? `${per.div(1000)}K` : per.toString();
           const quantityOf = (x: Transfer) => (x.requests_per_month ?? ZERO).div(per);
+          // The flow's product is its volume's; the requests' is their count over `per`, when that only multiplies.
+          const inverse = this.ctx.trace && exactInverse(per);
+          const requests: ViaFlow = { ...f, quantity: quantityOf(t), quantityOf, product: inverse ? ['requests_per_month', inverse] : undefined };
           this.tier(
-            { ...f, quantity: quantityOf(t), quantityOf },
+            requests,
             { ...base, ...dated, kind: 'cdn-requests', category: 'network', description: `${cdn.name} requests for ${t.name} (${t.requests_per_month} a month, ${edge.name})`, quantity: quantityOf(t), unit: `${perText} requests` },
             free(edge.requestTiers),
             `${provider}:cdn-requests:${edge.key}`,
@@ -209,21 +215,20 @@ export class ViaLines {
 
   private flat(f: ViaFlow, item: LineItem): void {
     this.out.push(item);
-    this.ctx.trace?.line(item, f.quantityOf);
+    this.ctx.trace?.line(item, f.quantityOf, f.product);
   }
 
   private tier(f: ViaFlow, item: Omit<LineItem, 'rate' | 'cost'>, tiers: Tier[], group: string): void {
     const line: LineItem = { ...item, rate: ZERO, cost: ZERO };
     this.out.push(line);
-    this.ctx.trace?.line(line, f.quantityOf);
+    this.ctx.trace?.line(line, f.quantityOf, f.product);
     this.tiered.push({ item: line, member: { quantity: f.quantity, schedule: 'default', tiers }, group });
   }
 
   /** A line whose quantity no transfer quantity moves (hours of a fixed footprint), told to the trace as such. */
   private fixed(item: LineItem): void {
     this.out.push(item);
-    const quantity = item.quantity;
-    this.ctx.trace?.line(item, () => quantity);
+    this.ctx.trace?.fixed(item);
   }
 
   /** Every via line: tiered aggregates priced, then one line per endpoint region and per port. */

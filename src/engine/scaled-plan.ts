@@ -3,6 +3,7 @@ import type { Category } from '../model/estimate.js';
 import type { AggregateMember } from './aggregate.js';
 import type { ExactSums } from './estimate.js';
 import { significantParts } from './distributions.js';
+import { fieldOf } from '../model/uncertain.js';
 import { productFields, type Product, type SampledFactor } from './trace.js';
 
 /**
@@ -161,7 +162,7 @@ interface Contribution {
 /** Undefined when some step is not a product of non-negative numbers, or an aggregate has several schedules. */
 export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
   const nonNegative = (v: Decimal) => !v.isNegative();
-  const termsOf = (item: VaryingItem, product: readonly (string | Decimal | SampledFactor)[]): Term[] | undefined => {
+  const termsOf = (item: VaryingItem, product: Product): Term[] | undefined => {
     const terms: Term[] = [];
     for (const t of product) {
       const at = typeof t === 'string' ? item.fields.find(([f]) => f === t)?.[1] : undefined;
@@ -169,13 +170,15 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
         terms.push({ input: at, m: 1n, scale: INPUT_SCALE });
         continue;
       }
-      if (typeof t !== 'string' && !(t instanceof Decimal)) {
+      if (typeof t !== 'string' && !(t instanceof Decimal) && !('fields' in t)) {
         const factor = factorOf(item, t);
         if (!factor) return undefined;
         terms.push({ input: -1, m: 1n, scale: INPUT_SCALE, factor });
         continue;
       }
-      const c = typeof t === 'string' ? item.base[t] : t;
+      // An item constant is the rule's own Decimal while none of its fields varies (trace.ts).
+      if (typeof t !== 'string' && 'fields' in t && t.fields.some((f) => item.fields.some(([v]) => v === f))) return undefined;
+      const c = typeof t === 'string' ? fieldOf(item.base, t) : 'fields' in t ? t.value(item.base) : t;
       if (!(c instanceof Decimal) || !nonNegative(c)) return undefined;
       terms.push({ input: -1, m: scaled(c, c.decimalPlaces()), scale: c.decimalPlaces() });
     }
@@ -198,7 +201,7 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
       // No input in it: the product the rule takes, in its order and at Decimal's precision, once.
       let v: Decimal | undefined;
       for (const a of arg) {
-        const d = (typeof a === 'string' ? item.base[a] : a) as Decimal;
+        const d = (typeof a === 'string' ? fieldOf(item.base, a) : a) as Decimal;
         v = v ? v.times(d) : d;
       }
       args.push({ constant: v!.toNumber() });
@@ -206,11 +209,12 @@ export function scalePlan(source: ScaledSource): ScaledPlan | undefined {
     return { args, of: f.of, values: new Array<number>(args.length) };
   };
   const chainOf = (item: VaryingItem, product: Product | undefined): Chain | undefined => {
-    // A product describes the item as priced; a varying field it does not name (hours set on a
-    // group that had none) could change the rule itself.
+    // A product describes the item as priced: a varying field it does not name is one the rule
+    // does not read (a node group's disk size for its instance hours), unless the item lacks it
+    // (hours set on a group that had none), which could change the rule itself.
     if (!product || product.length === 0) return undefined;
     const named = productFields(product);
-    if (!item.fields.every(([f]) => named.includes(f))) return undefined;
+    if (!item.fields.every(([f]) => named.includes(f) || fieldOf(item.base, f) !== undefined)) return undefined;
     const terms = termsOf(item, product);
     return terms && { terms, scale: terms.reduce((s, t) => s + t.scale, 0) };
   };

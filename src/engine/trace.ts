@@ -11,7 +11,19 @@ import type { AggregateMember } from './aggregate.js';
  * priced: a field the item lacks may change the rule once set), so a line whose
  * product names none of the fields a plan varies costs the same in every sample.
  */
-export type Product = readonly (string | Decimal | SampledFactor)[];
+export type Product = readonly (string | Decimal | SampledFactor | ItemConstant)[];
+
+/**
+ * A factor the rule works out from some fields of the item by steps that do
+ * not only multiply (a disk's node-months, count × hours / hours_per_month):
+ * `value` is the rule's own step, so while none of `fields` varies it is the
+ * same Decimal in every sample, a constant of the product; when one varies the
+ * line has no product (Monte Carlo prices it in Decimals).
+ */
+export interface ItemConstant {
+  readonly fields: readonly string[];
+  value(item: object): Decimal;
+}
 
 /**
  * A factor the rule works out in floats from exact quantities and rounds to a
@@ -30,7 +42,9 @@ export function productFields(product: Product): string[] {
   const out: string[] = [];
   for (const t of product) {
     if (typeof t === 'string') out.push(t);
-    else if (!(t instanceof Decimal)) for (const arg of t.args) for (const a of arg) if (typeof a === 'string') out.push(a);
+    else if (t instanceof Decimal) continue;
+    else if ('fields' in t) out.push(...t.fields);
+    else for (const arg of t.args) for (const a of arg) if (typeof a === 'string') out.push(a);
   }
   return out;
 }
@@ -47,6 +61,12 @@ export interface PricingTrace {
   line<T>(line: LineItem, quantityOf: (item: T) => Decimal, product?: Product): void;
   /** A line that points at an item (its `ref`) but whose cost none of the item's quantities moves: a NAT gateway's hours. */
   fixed(line: LineItem): void;
+  /**
+   * A quantity of an item that prices no line at its value here but would at
+   * another (IOPS within those a disk includes, no public address): a plan
+   * varying it cannot re-price lines that are not there, so it is priced whole.
+   */
+  latent(section: string, index: number, field: string): void;
   /** Lines priced together on tiers, with the members `priceAggregate` was given (same order). */
   aggregate(lines: readonly LineItem[], members: readonly AggregateMember[]): void;
 }

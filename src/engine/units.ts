@@ -13,3 +13,22 @@ export function fromGB(gb: Decimal, unit: VolumeUnit): Decimal {
 export function gbProduct(field: string | Decimal, unit: VolumeUnit, ...more: (string | Decimal)[]): (string | Decimal)[] {
   return unit === 'GB' ? [field, ...more] : [field, ...more, GIB_PER_GB];
 }
+
+const Exact = Decimal.clone({ precision: 1000 });
+
+/**
+ * 1/d when that is an exact Decimal (d is 2^a·5^b times a power of ten), else undefined: then
+ * x.div(d) and x.times(1/d) are the one correctly rounded x/d, so a rule that divides by d is a
+ * product (trace.ts).
+ */
+export function exactInverse(d: Decimal): Decimal | undefined {
+  const key = d.toString();
+  if (inverses.has(key)) return inverses.get(key);
+  const inverse = d.isFinite() && !d.isZero() ? new Decimal(1).div(d) : undefined;
+  const exact = inverse && new Exact(inverse).times(new Exact(d)).eq(1) ? inverse : undefined;
+  inverses.set(key, exact);
+  return exact;
+}
+
+/** A table has a handful of divisors (GB per LCU-hour, requests per fee): each is checked once. */
+const inverses = new Map<string, Decimal | undefined>();

@@ -93,10 +93,12 @@ export type Detail =
   /**
    * CDN delivery to viewers and its requests (CloudFront, Cloud CDN, Front Door): billed at edge
    * locations, not in a region, so they meet the plan's CDN lines of that provider wherever their
-   * origin is. The origin's own transfer to the CDN (cdn-origin) stays in its region.
+   * origin is. The origin's own transfer to the CDN (cdn-origin) stays in its region. `edge` is the
+   * pricing table's edge region (a transfer's `viewers:`) when the bill names it (CloudFront's
+   * US-, EU-, JP-… usage types): then each edge meets the plan's lines for that edge alone.
    */
-  | { kind: 'cdn-delivery' }
-  | { kind: 'cdn-requests' }
+  | { kind: 'cdn-delivery'; edge?: string }
+  | { kind: 'cdn-requests'; edge?: string }
   | { kind: 'cdn-origin' }
   /** Private connectivity (Direct Connect, Cloud Interconnect, ExpressRoute): data out over it, and its ports or circuits. */
   | { kind: 'interconnect-transfer' }

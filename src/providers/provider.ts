@@ -80,6 +80,11 @@ export interface CloudProvider {
     billedStorageClass(tableClass: string): string;
     /** The bill names an inter-region transfer's destination region. */
     namesInterRegionDestination: boolean;
+    /**
+     * The edge region a via: cdn transfer with these `viewers:` is billed under, where the bill
+     * names edges (the same names the bill's classification gives); absent where it merges them.
+     */
+    cdnEdge?(viewers: string | undefined): string;
   };
   prices: {
     /** The pricing API, for people. */

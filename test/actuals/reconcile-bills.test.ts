@@ -146,10 +146,17 @@ describe('AWS usage types that look alike', () => {
     }
   });
 
-  it("CloudFront's EU- and US- prefixes are edge locations, not eu-west-1 or a region: delivery to viewers, at no region", () => {
-    for (const usageType of ['EU-DataTransfer-Out-Bytes', 'US-DataTransfer-Out-Bytes', 'JP-DataTransfer-Out-Bytes']) {
-      expect(classify(record({ serviceName: 'Amazon CloudFront', usageType, regionId: 'global' }))).toEqual({ kind: 'usage', category: 'egress', region: '', detail: { kind: 'cdn-delivery' } });
+  it("CloudFront's EU- and US- prefixes are edge locations, not eu-west-1 or a region: delivery to viewers at that edge, at no region", () => {
+    for (const [usageType, edge] of [
+      ['EU-DataTransfer-Out-Bytes', 'europe'],
+      ['US-DataTransfer-Out-Bytes', 'us'],
+      ['JP-DataTransfer-Out-Bytes', 'japan'],
+      ['ZA-DataTransfer-Out-Bytes', 'south-africa-middle-east'],
+    ]) {
+      expect(classify(record({ serviceName: 'Amazon CloudFront', usageType: usageType!, regionId: 'global' }))).toEqual({ kind: 'usage', category: 'egress', region: '', detail: { kind: 'cdn-delivery', edge } });
     }
+    // A prefix that is no edge the table prices: delivery still, at no edge.
+    expect(classify(record({ serviceName: 'Amazon CloudFront', usageType: 'XX-DataTransfer-Out-Bytes' }))).toEqual({ kind: 'usage', category: 'egress', region: '', detail: { kind: 'cdn-delivery' } });
     // The same prefix on an EC2 usage type is Ireland.
     expect(classify(record({ serviceName: 'Amazon Elastic Compute Cloud', usageType: 'EU-DataTransfer-Out-Bytes' }))).toMatchObject({ region: 'eu-west-1', detail: { path: 'internet' } });
   });

@@ -74,7 +74,7 @@ describe('Monte Carlo through the compiled plan', () => {
     expect(Number(scaled.over)).toBeGreaterThan(0);
   });
 
-  it('prices lines the engine does not trace (disks, requests) at every sample too: the as-deployed example', () => {
+  it('prices the disks of a group whose count is ranged at every sample: the as-deployed example', () => {
     // Its PUT requests are ranged, and its trainers (with a gp3 disk each) get a ranged count here.
     const text = readFileSync(fileURLToPath(new URL('../../scenarios/recsys-as-deployed.yaml', import.meta.url)), 'utf8');
     const loaded = parseScenario(text.replace(/^(\s+count: )4\b/m, '$1{low: 2, expected: 4, high: 8}'), 'as-deployed.yaml');

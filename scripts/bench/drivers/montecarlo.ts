@@ -1,8 +1,8 @@
 // Bench driver: Monte Carlo on the recommender example with a range on every node group and transfer.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { estimate } from '../../../src/engine/estimate.js';
 import { monteCarlo } from '../../../src/engine/montecarlo.js';
-import { loadScenario, providersOf } from '../../../src/model/load-scenario.js';
+import { loadScenario, parseScenario, providersOf } from '../../../src/model/load-scenario.js';
 import type { UncertainInput } from '../../../src/model/uncertain.js';
 import { loadPricingBook } from '../../../src/pricing/load.js';
 
@@ -68,5 +68,32 @@ export function exampleProjectionsRun(file: string, times: number): number {
   const book = loadPricingBook(providersOf(l.scenario), l.overrides);
   const t = performance.now();
   for (let i = 0; i < times; i++) estimate(l.scenario, book);
+  return performance.now() - t;
+}
+
+/**
+ * The component-ranges fixture (scripts/bench/fixtures/): ranged disks, addresses, cluster, load
+ * balancers, CDN; as written ('hours') and with the trainers running the month ('month').
+ */
+const COMPONENTS = 'scripts/bench/fixtures/component-ranges.yaml';
+const componentText = readFileSync(COMPONENTS, 'utf8');
+const componentPlans = {
+  hours: parseScenario(componentText, COMPONENTS),
+  month: parseScenario(componentText.replace(/^ {4}hours: \{low: 200[^\n]*\n/m, ''), COMPONENTS),
+};
+const componentsBook = loadPricingBook(providersOf(componentPlans.hours.scenario), []);
+export const componentInputs = { hours: componentPlans.hours.uncertain.length, month: componentPlans.month.uncertain.length };
+
+export function componentsSampleRun(which: keyof typeof componentPlans, samples: number): number {
+  const l = componentPlans[which];
+  const t = performance.now();
+  monteCarlo(l.scenario, l.uncertain, componentsBook, { samples, seed: 1 });
+  return performance.now() - t;
+}
+
+export function componentsProjectionsRun(which: keyof typeof componentPlans, times: number): number {
+  const l = componentPlans[which];
+  const t = performance.now();
+  for (let i = 0; i < times; i++) estimate(l.scenario, componentsBook);
   return performance.now() - t;
 }

@@ -111,12 +111,33 @@ export function classifyAws(r: BillingRecord): Classified {
  */
 function classifyCloudFront(usage: string): Classified {
   const usageOf = usageIn('');
-  if (/(^|-)DataTransfer-Out-Bytes$|data transfer out to internet|^\$.* per GB .*data transfer out\b(?! to origin)/i.test(usage)) return usageOf('egress', { kind: 'cdn-delivery' });
-  if (/(^|-)Requests-(Tier\d|HTTP|HTTPS)|\bper [\d,]+ HTTPS? requests\b|\bper request - HTTP/i.test(usage)) return usageOf('network', { kind: 'cdn-requests' });
+  const edge = CLOUDFRONT_EDGES[/^([A-Z]{2})-/.exec(usage)?.[1] ?? ''];
+  const at = edge ? { edge } : {};
+  if (/(^|-)DataTransfer-Out-Bytes$|data transfer out to internet|^\$.* per GB .*data transfer out\b(?! to origin)/i.test(usage)) return usageOf('egress', { kind: 'cdn-delivery', ...at });
+  if (/(^|-)Requests-(Tier\d|HTTP|HTTPS)|\bper [\d,]+ HTTPS? requests\b|\bper request - HTTP/i.test(usage)) return usageOf('network', { kind: 'cdn-requests', ...at });
   if (/Out-O?Bytes$|data transfer out/i.test(usage)) return usageOf('egress');
   if (/In-Bytes$|data transfer in/i.test(usage)) return usageOf('ingress');
   return usageOf('network');
 }
+
+/**
+ * CloudFront's usage-type prefixes → the AWS table's CDN edge regions (network.cdn.edges, a
+ * transfer's viewers:), as the price page groups its columns: Canada and the US are one, as are
+ * South Africa and the Middle East. A prefix not here (or a row named by its description) has no
+ * edge: it meets the plan's CDN line when the plan delivers to one edge only.
+ */
+const CLOUDFRONT_EDGES: Readonly<Record<string, string>> = {
+  US: 'us',
+  CA: 'us',
+  EU: 'europe',
+  JP: 'japan',
+  AP: 'asia-pacific',
+  AU: 'australia',
+  IN: 'india',
+  SA: 'south-america',
+  ZA: 'south-africa-middle-east',
+  ME: 'south-africa-middle-east',
+};
 
 const DIRECT_CONNECT_SERVICE = /^(AWS Direct Connect|AWSDirectConnect)$/i;
 const ELB_SERVICE = /^(Elastic Load Balancing|AWSELB)$/i;

@@ -19,6 +19,8 @@ export const aws: CloudProvider = {
     billedStorageClass: (cls) => cls,
     // Usage types name both ends of an inter-region transfer (USE1-USW2-AWS-Out-Bytes).
     namesInterRegionDestination: true,
+    // CloudFront's usage types name the edge (bill.ts); a transfer without viewers: is priced at the table's default edge, us.
+    cdnEdge: (viewers) => viewers ?? 'us',
   },
   prices: {
     api: API,
