@@ -54,8 +54,10 @@ export function priceAggregate(members: readonly AggregateMember[], detail: Deta
     }
     const weights = indexes.map((i) => members[i]!.quantity);
     const costs = allocate(scheduleCost, weights, indexes.length === members.length ? aggregate : scheduleVolume);
+    // One tiers object for the schedule's every line (a line's share of it follows from its quantity).
+    const shared: LineTiers = { aggregate, bands: whole.buckets };
     indexes.forEach((memberIndex, k) => {
-      out[memberIndex] = { cost: costs[k]!, tiers: { aggregate, bands: whole.buckets, quantity: weights[k]! } };
+      out[memberIndex] = { cost: costs[k]!, tiers: shared };
     });
   }
   return out;

@@ -16,6 +16,8 @@ const inGiB = (l: StorageLine) => fromGB(l.gb, 'GiB');
 interface ClassRow {
   tiers: readonly Tier[];
   unit: VolumeUnit;
+  /** `GiB-month`: one string for every line. */
+  lineUnit: string;
   from: VolumeUnit;
   quantityOf: (l: StorageLine) => Decimal;
   as_of?: string;
@@ -31,6 +33,7 @@ function classRow(table: PricingTableInput, line: StorageLine): ClassRow {
   return {
     tiers: Array.isArray(rate) ? rate : [{ rate }],
     unit,
+    lineUnit: `${unit}-month`,
     from,
     quantityOf: from === 'GB' ? asWritten : inGiB,
     ...(date ? { as_of: date } : {}),
@@ -67,7 +70,7 @@ export function priceStorage(
         region: line.region,
         description: row.from === 'GB' ? row.description : `${row.description}, written as ${line.gb} GB`,
         quantity,
-        unit: `${row.unit}-month`,
+        unit: row.lineUnit,
         rate: row.tiers[0]!.rate,
         // A tiered class's cost is its share of the aggregate, worked out below.
         cost: row.tiers.length < 2 ? quantity.times(row.tiers[0]!.rate) : ZERO,

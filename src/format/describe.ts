@@ -13,7 +13,7 @@ export function quantityTimesRate(l: LineItem): string {
 /** "aggregate 12,400 GB: 100 at $0, 10,140 at $0.09, …" — which bands a tiered line fell into. */
 export function tierNote(l: LineItem): string | undefined {
   if (!l.tiers) return undefined;
-  const bands = lineShares(l.tiers)
+  const bands = lineShares(l.tiers, l.quantity)
     .map((s) => `${amount(s.quantity)} at ${rate(s.rate)}`)
     .join(', ');
   // A CDN tiers each edge region's delivery on its own (the line names the region).

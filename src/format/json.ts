@@ -59,7 +59,7 @@ function lineJson(l: LineItem, shared: Text) {
   if (l.tiers) {
     o.tiers = {
       aggregate: shared(l.tiers.aggregate),
-      shares: lineShares(l.tiers).map((s) => {
+      shares: lineShares(l.tiers, l.quantity).map((s) => {
         const share: Record<string, string> = { from: shared(s.from) };
         if (s.to) share.to = shared(s.to);
         share.rate = shared(s.rate);

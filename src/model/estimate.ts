@@ -25,12 +25,10 @@ export interface TierShare {
   quantity: Decimal;
 }
 
-/** A tiered line: the aggregate its tiers priced, that aggregate's bands, and this line's quantity in it. */
+/** A tiered line: the aggregate its tiers priced and that aggregate's bands (one object for every line of it; a line's share is its quantity's). */
 export interface LineTiers {
   aggregate: Decimal;
-  /** Shared by every line of the aggregate. */
   bands: readonly TierShare[];
-  quantity: Decimal;
 }
 
 /** How a node line is bought (src/engine/purchase-options.ts). */
