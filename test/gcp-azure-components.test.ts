@@ -16,6 +16,10 @@ storage:
 storage:
   - {name: train, provider: gcp, region: europe-west4, class: gcp-managed-lustre-500, gb: 18000}
 `,
+  azureLb: `name: azure-lb
+load_balancers:
+  - {name: api-lb, provider: azure, region: eastus, kind: standard, processed_gb: 2000, hours: 365}
+`,
 });
 
 type Line = { name: string; kind: string; rate: string; cost: string; quantity: string; unit: string; as_of?: string };
@@ -40,5 +44,17 @@ describe('Google Cloud and Azure component rates', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/europe-west4/);
     expect(stderr).toMatch(/us-central1/);
+  });
+
+  it('prices an Azure Standard Load Balancer: hours at the fee that includes 5 rules, and GB processed, dated by its 2024 copy', async () => {
+    const { code, stdout } = await tollgate(['estimate', files.azureLb!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const line = (kind: string) => out.lines.find((l: Line) => l.name === 'api-lb' && l.kind === kind) as Line;
+    // 365 h × $0.025 and 2,000 GB × $0.005 (Retail Prices meter "Standard Data Processed", eastus, 2024-07-01)
+    expect(line('lb-hours')).toMatchObject({ rate: '0.025', cost: '9.125', as_of: '2024-07-01' });
+    expect(line('lb-processing')).toMatchObject({ rate: '0.005', unit: 'GB', cost: '10', as_of: '2024-07-01' });
+    expect(out.totals.network).toBe('19.125');
+    expect(out.assumptions).toContain('azure standard: one hourly fee covers up to 5 load-balancing and outbound rules; each rule beyond 5 ($0.01 per rule-hour) is not priced');
   });
 });
