@@ -16,6 +16,10 @@ storage:
 storage:
   - {name: train, provider: gcp, region: europe-west4, class: gcp-managed-lustre-500, gb: 18000}
 `,
+  gcpLb: `name: gcp-lb
+load_balancers:
+  - {name: web, provider: gcp, region: us-central1, kind: global-external, processed_gb: 1000}
+`,
   azureLb: `name: azure-lb
 load_balancers:
   - {name: api-lb, provider: azure, region: eastus, kind: standard, processed_gb: 2000, hours: 365}
@@ -56,5 +60,16 @@ describe('Google Cloud and Azure component rates', () => {
     expect(line('lb-processing')).toMatchObject({ rate: '0.005', unit: 'GB', cost: '10', as_of: '2024-07-01' });
     expect(out.totals.network).toBe('19.125');
     expect(out.assumptions).toContain('azure standard: one hourly fee covers up to 5 load-balancing and outbound rules; each rule beyond 5 ($0.01 per rule-hour) is not priced');
+  });
+
+  it('prices a GCP global load balancer: hours at the fee of the first 5 rules, and processed GB converted to GiB', async () => {
+    const { code, stdout } = await tollgate(['estimate', files.gcpLb!, '--format', 'json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const line = (kind: string) => out.lines.find((l: Line) => l.name === 'web' && l.kind === kind) as Line;
+    // 730 h × $0.025; 1,000 GB = 931.322574615478515625 GiB × $0.008 per GiB
+    expect(line('lb-hours')).toMatchObject({ rate: '0.025', cost: '18.25', as_of: '2023-10-20' });
+    expect(line('lb-processing')).toMatchObject({ rate: '0.008', unit: 'GiB', quantity: '931.322574615478515625', cost: '7.450580596923828125' });
+    expect(out.assumptions.join('\n')).toMatch(/gcp global-external: one hourly fee covers up to 5 global forwarding rules/);
   });
 });
