@@ -2,9 +2,9 @@ import type { Decimal } from '../model/decimal.js';
 import type { LineItem } from '../model/estimate.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import type { LoadBalancer } from '../model/scenario.js';
-import { rowDate, tableFor } from '../pricing/lookup.js';
+import { rowDate, tableFor, transferUnit } from '../pricing/lookup.js';
 import { loadBalancerRates } from '../pricing/lookup-via.js';
-import { exactInverse } from './units.js';
+import { exactInverse, fromGB, gbProduct } from './units.js';
 import type { PricingTrace } from './trace.js';
 
 /**
@@ -51,9 +51,13 @@ export function priceLoadBalancers(
           trace.line(processing, (x: LoadBalancer) => x.processed_gb.div(per), inverse ? ['processed_gb', inverse] : undefined);
         }
       } else if (perGB) {
-        const processing: LineItem = { ...base, kind: 'lb-processing', description: `${what} data processed`, quantity: lb.processed_gb, unit: 'GB', rate: perGB, cost: lb.processed_gb.times(perGB) };
+        // A per-GB rate is quoted in the table's transfer unit (GiB on Google): processed_gb is GB, converted as transfers are.
+        const unit = transferUnit(table);
+        const quantity = fromGB(lb.processed_gb, unit);
+        const written = unit === 'GB' ? '' : `, written as ${lb.processed_gb} GB`;
+        const processing: LineItem = { ...base, kind: 'lb-processing', description: `${what} data processed${written}`, quantity, unit, rate: perGB, cost: quantity.times(perGB) };
         out.push(processing);
-        trace?.line(processing, (x: LoadBalancer) => x.processed_gb, ['processed_gb']);
+        trace?.line(processing, (x: LoadBalancer) => fromGB(x.processed_gb, unit), gbProduct('processed_gb', unit));
       }
     } catch (e) {
       fail(['load_balancers', index], e);

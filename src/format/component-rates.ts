@@ -90,7 +90,7 @@ export function networkComponentRates(table: PricingTableInput): ComponentRate[]
       const cu = lb.capacity_unit;
       out.push(...byRegion(cu.per_hour, (region, r) => row('load-balancer', `${kind} ${cu.name}`, region, money(r), `${cu.name}-hour (${cu.gb_per_unit_hour.toFixed()} GB)`)));
     }
-    if (lb.per_gb) out.push(...byRegion(lb.per_gb, (region, r) => row('load-balancer', `${kind} processing`, region, money(r), 'GB')));
+    if (lb.per_gb) out.push(...byRegion(lb.per_gb, (region, r) => row('load-balancer', `${kind} processing`, region, money(r), unit)));
   }
   return out;
 }

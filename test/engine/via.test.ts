@@ -140,7 +140,7 @@ load_balancers:
     expect(e.lines.map((l) => l.cost.toFixed())).toEqual(['2.25', '12']);
   });
 
-  it('an unknown kind names the nearest; a provider without rates says none is confirmed', () => {
+  it('an unknown kind names the nearest, or the kinds the provider prices', () => {
     expect(failure(lb('albb')).suggestion).toBe('did you mean alb?');
     const d = failure(`
 name: t
@@ -148,6 +148,6 @@ load_balancers:
   - {name: api, provider: gcp, region: us-central1, kind: forwarding-rule, processed_gb: 1}
 `);
     expect(d.message).toBe('unknown gcp load balancer kind "forwarding-rule"');
-    expect(d.suggestion).toBe('the gcp table prices no load balancers (no published figure was confirmed)');
+    expect(d.suggestion).toBe('gcp load balancer kinds: global-external');
   });
 });
