@@ -41,6 +41,29 @@ describe('help (issue 16, 5)', () => {
   });
 });
 
+describe('--samples says when each verb samples, as it does (issue 14)', () => {
+  const SPOT = 'scenarios/h100-training-spot.yaml'; // no ranges, a spot group under the interruption model
+  const OD = 'scenarios/h100-training-on-demand.yaml';
+  const samplesLine = async (verb: string) => {
+    const help = (await runMain(['help', verb])).stdout;
+    const at = help.indexOf('  --samples N');
+    return help.slice(at, help.indexOf('  --seed N', at)).replace(/\s+/g, ' ');
+  };
+
+  it('estimate, check, place, comment: ranges or spot interruptions are always sampled; estimate does so without a flag', async () => {
+    for (const verb of ['estimate', 'check', 'place', 'comment']) {
+      expect(await samplesLine(verb), verb).toContain("a scenario with ranges or a spot group's interruptions (interruptions_per_hour) is always sampled");
+    }
+    expect((await runMain(['estimate', SPOT])).stdout).toContain('UNCERTAINTY · 10,000 samples, seed 1, interruptions of 1 spot group');
+  });
+
+  it('compare: interruptions alone only with --samples or --seed', async () => {
+    expect(await samplesLine('compare')).toContain("a spot group's interruptions alone when --samples or --seed is given");
+    expect((await runMain(['compare', OD, SPOT])).stdout).not.toContain('UNCERTAINTY');
+    expect((await runMain(['compare', OD, SPOT, '--samples', '200'])).stdout).toContain('UNCERTAINTY · 200 samples');
+  });
+});
+
 describe('options: did you mean, in our words (issue 16, 5)', () => {
   it('--fromat: the nearest option, no raw parseArgs message', async () => {
     const r = await runMain(['estimate', RECSYS, '--fromat', 'json']);

@@ -60,8 +60,8 @@ describe('tollgate estimate, human formats', () => {
   it('prints CSV with one row per line item and exact decimals', async () => {
     const { stdout } = await tollgate(['estimate', RECSYS, '--format', 'csv']);
     const rows = stdout.trim().split('\n');
-    expect(rows[0]).toBe('scenario,kind,name,category,provider,region,path,description,quantity,unit,rate,cost,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95');
-    expect(rows.find((r) => r.includes(',trainers,'))).toMatch(/,800,hour,21\.957642,17566\.1136,on-demand,2\.744\d+,,,,,$/);
+    expect(rows[0]).toBe('scenario,kind,name,category,provider,region,path,description,quantity,unit,rate,cost,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95,paid_hours,idle_hours');
+    expect(rows.find((r) => r.includes(',trainers,'))).toMatch(/,800,hour,21\.957642,17566\.1136,on-demand,2\.744\d+,,,,,,,$/);
   });
 
   it('prints Markdown fit for a pull request', async () => {

@@ -6,9 +6,19 @@ import { count } from '../model/numbers.js';
 /** The parseArgs options every verb that samples ranges accepts. */
 export const MONTE_CARLO_OPTIONS = { seed: { type: 'string' }, samples: { type: 'string' } } as const;
 
-export const MONTE_CARLO_USAGE = `  --samples N       Monte Carlo samples for scenarios with ranges (default ${count(DEFAULT_SAMPLES)})
+/** What most sampling verbs sample: whatever a scenario leaves uncertain, flags or not (estimate, check, place, comment). */
+export const SAMPLES_ALWAYS = "a scenario with ranges or a spot group's interruptions (interruptions_per_hour) is always sampled";
+
+/** What compare samples: interruptions alone only when asked (src/commands/compare.ts). */
+export const SAMPLES_COMPARE =
+  "scenarios are sampled when any has ranges (spot groups' interruptions with them), and a spot group's interruptions alone when --samples or --seed is given";
+
+/** The --samples and --seed lines of a verb's usage, saying when that verb samples (wrapped by wrapHelp). */
+export function monteCarloUsage(when: string): string {
+  return `  --samples N       Monte Carlo samples (default ${count(DEFAULT_SAMPLES)}); ${when}
   --seed N          the sampler's seed (default ${DEFAULT_SEED}): same seed, same numbers
 `;
+}
 
 function wholeNumber(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const text = stringOption(args, name);

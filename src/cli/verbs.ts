@@ -1,4 +1,4 @@
-import { MONTE_CARLO_OPTIONS, MONTE_CARLO_USAGE } from './montecarlo-options.js';
+import { MONTE_CARLO_OPTIONS, SAMPLES_ALWAYS, SAMPLES_COMPARE, monteCarloUsage } from './montecarlo-options.js';
 import { OUT_FILE_OPTION, OUT_FILE_USAGE } from './out-file.js';
 import type { Verb } from './verb.js';
 
@@ -87,13 +87,14 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or htm
                     applied after the scenario's own pricing: list
   --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
-${MONTE_CARLO_USAGE}
-A scenario with ranges ({low, expected, high} or {p50, p95}) is priced at its
-point values, then sampled: expected cost, p50/p90/p95 per category and total,
-the probability of exceeding the budget, and which inputs drive the spread.
-In CSV the sampled figures follow the scenario's lines as rows of kind spread
-(name expected, p50, …) and probability (name over_budget), the figure in the
-quantity column; their cost stays empty, so costs still sum to the total.
+${monteCarloUsage(SAMPLES_ALWAYS)}
+A scenario with ranges ({low, expected, high} or {p50, p95}) or a spot group's
+interruptions is priced at its point values, then sampled: expected cost,
+p50/p90/p95 per category and total, the probability of exceeding the budget,
+and which inputs drive the spread. In CSV the sampled figures follow the
+scenario's lines as rows of kind spread (name expected, p50, …) and probability
+(name over_budget), the figure in the quantity column; their cost stays empty,
+so costs still sum to the total.
 `,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS },
     takesScenarios: true,
@@ -127,7 +128,7 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, csv, markdown or htm
   --pricing FILE    a pricing override file; may repeat
   --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
-${MONTE_CARLO_USAGE}`,
+${monteCarloUsage(SAMPLES_COMPARE)}`,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS },
     takesScenarios: true,
     load: () => import('../commands/compare.js'),
@@ -142,9 +143,9 @@ ${MONTE_CARLO_USAGE}`,
 
 Holds each scenario's monthly projection against its budget (budget: {monthly,
 alert_at} in the scenario) and exits 3 when any is over. For a scenario with
-ranges the sampled percentile of the total is what must fit (p95 by default),
-and the probability of exceeding the budget is shown. Past alert_at is a
-warning, not a failure. A scenario without a budget is listed, not gated.
+ranges or a spot group's interruptions the sampled percentile of the total is
+what must fit (p95 by default), and the probability of exceeding the budget is
+shown. Past alert_at is a warning, not a failure. A scenario without a budget is listed, not gated.
 
 exit codes: 0 all within budget · 2 invalid input · 3 over budget
 
@@ -152,12 +153,12 @@ options:
 ${OUT_FILE_USAGE}  --format FORMAT   table (default), json, markdown or github-annotations
                     (::error on each over-budget scenario's budget: line,
                     ::warning past alert_at, then the table)
-  --percentile P    for scenarios with ranges: the percentile of the total
+  --percentile P    for sampled scenarios: the percentile of the total
                     that must fit the budget, p1 … p99 (default p95)
   --pricing FILE    a pricing override file; may repeat
   --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
-${MONTE_CARLO_USAGE}`,
+${monteCarloUsage(SAMPLES_ALWAYS)}`,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, ...MONTE_CARLO_OPTIONS, percentile: { type: 'string' } },
     takesScenarios: true,
     load: () => import('../commands/check.js'),
@@ -269,7 +270,7 @@ ${OUT_FILE_USAGE}  --vary nodes.NAME   a node group to place; may repeat (the cr
   --format FORMAT     table (default), json, csv or markdown
   --pricing FILE      a pricing override file; may repeat
 ${MAX_AGE_USAGE}
-${MONTE_CARLO_USAGE}`,
+${monteCarloUsage(SAMPLES_ALWAYS)}`,
     options: {
       ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
@@ -670,11 +671,11 @@ options:
   --dry-run            print the comment instead of posting it (no token needed)
   --timeout TIME       the most all requests to the forge together may take,
                        waits for Retry-After included (default 120 s)
-  --percentile P       for scenarios with ranges: the percentile of the total
+  --percentile P       for sampled scenarios: the percentile of the total
                        that must fit the budget (default p95)
   --pricing FILE       a pricing override file; may repeat
   --prices bundled     ignore the catalog that pricing update --all cached
-${MONTE_CARLO_USAGE}`,
+${monteCarloUsage(SAMPLES_ALWAYS)}`,
     options: {
       ...PRICING_OPTION,
       ...MONTE_CARLO_OPTIONS,

@@ -63,6 +63,7 @@ export function priceNodeGroup(
   // Billed and used are most often the one Decimal (the group's hours): the same product.
   const usedHours = useful === hours ? quantity : group.count.times(useful);
   const purchase: LinePurchase = { option: bought.option, label, usedHours };
+  if (!interrupted && quantity.gt(usedHours)) purchase.paidHours = quantity;
   if (gpu) {
     const gpuHours = usedHours.times(gpu.count);
     if (gpuHours.gt(0)) {

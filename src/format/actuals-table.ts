@@ -44,7 +44,8 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
       out.push(row(`  ${l.line.name}`, l));
       // A flagged line says whether usage or price drifted.
       const usage = l.flag ? usageText(l, l.line.quantity.times(r.period.elapsedDays).div(r.period.days)) : undefined;
-      if (usage) out.push(...wrapNote(usage, '      ').map((l, i) => (i === 0 ? `    ${l}` : l)));
+      // Under the line's row: its lead counts toward the first line's 79 columns.
+      if (usage) out.push(...wrapNote(usage, '      ', '    '));
     }
   }
   out.push('─'.repeat(79), row('TOTAL', r.total));

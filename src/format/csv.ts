@@ -6,15 +6,19 @@ import { count, exact } from '../model/numbers.js';
 import { sampledFigures } from './uncertainty.js';
 
 /** How a line is bought, as the columns estimate's and compare's CSV end with. */
-export const PURCHASE_COLUMNS = ['purchase', 'gpu_hour_rate', 'covered_hours', 'uncovered_hours', 'waste', 'billed_hours_expected', 'billed_hours_p95'];
+export const PURCHASE_COLUMNS = ['purchase', 'gpu_hour_rate', 'covered_hours', 'uncovered_hours', 'waste', 'billed_hours_expected', 'billed_hours_p95', 'paid_hours', 'idle_hours'];
 
 const COLUMNS = ['scenario', 'kind', 'name', 'category', 'provider', 'region', 'path', 'description', 'quantity', 'unit', 'rate', 'cost', ...PURCHASE_COLUMNS];
 
-/** The purchase columns of a line: option, effective $/GPU-hour, commitment cover and waste, a spot group's billed hours per node. */
+/**
+ * The purchase columns of a line: option, effective $/GPU-hour, commitment cover and waste, a
+ * spot group's billed hours per node, and the node-hours paid and idle of an option billed past
+ * its use (added last, so the earlier columns keep their places).
+ */
 export function purchaseCells(l: LineItem): string[] {
   const p = l.purchase;
   const opt = (v: Decimal | undefined) => (v === undefined ? '' : exact(v));
-  return [p?.label ?? '', opt(p?.gpuHourRate), opt(l.coverage?.covered), opt(l.coverage?.uncovered), opt(l.commitment?.waste), opt(p?.spot?.expected), opt(p?.spot?.p95)];
+  return [p?.label ?? '', opt(p?.gpuHourRate), opt(l.coverage?.covered), opt(l.coverage?.uncovered), opt(l.commitment?.waste), opt(p?.spot?.expected), opt(p?.spot?.p95), opt(p?.paidHours), opt(p?.paidHours?.minus(p.usedHours))];
 }
 
 export const BLANK = PURCHASE_COLUMNS.map(() => '');

@@ -9,6 +9,7 @@ export function purchaseJson(p: LinePurchase) {
     option: p.option,
     label: p.label,
     used_hours: exact(p.usedHours),
+    ...(p.paidHours ? { paid_hours: exact(p.paidHours), idle_hours: exact(p.paidHours.minus(p.usedHours)) } : {}),
     ...(p.gpuHourRate ? { gpu_hour_rate: exact(p.gpuHourRate) } : {}),
     ...(p.spot ? { billed_hours_per_node: { useful: exact(p.spot.useful), expected: exact(p.spot.expected), p95: exact(p.spot.p95) } } : {}),
   };

@@ -38,6 +38,12 @@ export interface LinePurchase {
   label: string;
   /** Node-hours of work (useful hours under the interruption model). */
   usedHours: Decimal;
+  /**
+   * Node-hours paid, where more than those used: a committed option bills every hour of
+   * the month and a capacity block its block, used or not (never spot: its extra hours are
+   * interruptions, in `spot`). Paid minus used is the idle part.
+   */
+  paidHours?: Decimal;
   /** GPU-hours of work, for instances with GPUs. */
   gpuHours?: Decimal;
   /** The line's cost (with its share of any commitment covering it) per GPU-hour of work; for instances with GPUs. */

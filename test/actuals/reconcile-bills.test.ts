@@ -117,6 +117,16 @@ describe('variance', () => {
     expect(line.flag).toBe('over');
     expect(formatActualsTable(r, source)).toContain(`    900 hour billed vs ${trainers.quantity.toFixed()} hour planned; $21.957642/hour vs $21.957642/hour`);
   });
+
+  it('a long explanation wraps under its line: every row of the table within 80 columns', () => {
+    // A billed quantity and rate of many digits take the note past 79 columns on its first line.
+    const r = run([record({ usageType: 'BoxUsage:p4d.24xlarge', billedCost: new Decimal('548696.2964'), consumedQuantity: new Decimal('4444444.12'), consumedUnit: 'Hrs' })]);
+    const table = formatActualsTable(r, source);
+    const note = table.split('\n').findIndex((l) => l.startsWith('    4,444,444.12 hour billed'));
+    expect(note).toBeGreaterThan(-1);
+    expect(table.split('\n')[note + 1]).toMatch(/^ {6}\S/);
+    for (const row of table.split('\n')) expect(row.length, row).toBeLessThanOrEqual(80);
+  });
 });
 
 describe('unplanned spend', () => {

@@ -69,7 +69,7 @@ describe('tollgate compare', () => {
 
   it('csv: one row per figure and scenario', async () => {
     const r = await runMain(['compare', files.a!, files.b!, '--format', 'csv']);
-    expect(r.stdout.split('\n')[0]).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95');
+    expect(r.stdout.split('\n')[0]).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95,paid_hours,idle_hours');
     expect(r.stdout).toContain('total,,,,one-node,123.6,-105.6,');
     expect(r.stdout).toContain('line,transfer,copy,egress,one-node,,-5,-1,yes');
   });
@@ -100,7 +100,7 @@ describe('tollgate compare', () => {
   it('csv: spread rows and the two probabilities for a ranged scenario, header unchanged by them', async () => {
     const r = await runMain(['compare', files.a!, files.ranged!, '--format', 'csv', '--samples', '20000']);
     const rows = csvRows(r.stdout);
-    expect(rows[0]!.join(',')).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95');
+    expect(rows[0]!.join(',')).toBe('row,kind,name,category,scenario,cost,delta,delta_ratio,cheapest,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95,paid_hours,idle_hours');
     // Counts 1–3 (triangular, mode 2, rounded) at 100 h × 1.006: 100.6, 201.2 or 301.8; A costs 229.2, the budget is 250.
     // P(3 nodes) = P(x ≥ 2.5) = (3 − 2.5)² / ((3 − 1)(3 − 2)) = 0.125: over budget 12.5%, cheaper than A 87.5%.
     const sampled = rows.filter((c) => c[0] === 'spread' || c[0] === 'probability');

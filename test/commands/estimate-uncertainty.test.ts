@@ -57,12 +57,12 @@ describe('tollgate estimate with ranges', () => {
 });
 
 describe('estimate --format csv with ranges', () => {
-  const HEADER = 'scenario,kind,name,category,provider,region,path,description,quantity,unit,rate,cost,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95';
+  const HEADER = 'scenario,kind,name,category,provider,region,path,description,quantity,unit,rate,cost,purchase,gpu_hour_rate,covered_hours,uncovered_hours,waste,billed_hours_expected,billed_hours_p95,paid_hours,idle_hours';
 
   it('a scenario without ranges: the header and its line rows, nothing more', async () => {
     const r = await runMain(['estimate', files.plain!, '--format', 'csv']);
     // 2 × 100 h × 1.006 = 201.2
-    expect(r.stdout).toBe(`${HEADER}\nplain,node,gpu,compute,aws,us-east-1,,"2 × g5.xlarge (1× A10G) on-demand, 100 h each",200,hour,1.006,201.2,on-demand,1.006,,,,,\n`);
+    expect(r.stdout).toBe(`${HEADER}\nplain,node,gpu,compute,aws,us-east-1,,"2 × g5.xlarge (1× A10G) on-demand, 100 h each",200,hour,1.006,201.2,on-demand,1.006,,,,,,,\n`);
   });
 
   it('adds spread rows (closed form within sampling error) and P(over budget), same header, costs still summing to the point total', async () => {

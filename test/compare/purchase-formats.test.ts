@@ -6,6 +6,8 @@ import { formatComparisonJson } from '../../src/format/compare/json.js';
 import { formatComparisonMarkdown } from '../../src/format/compare/markdown.js';
 import { formatComparisonTable } from '../../src/format/compare/table.js';
 import { formatComparisonHtml } from '../../src/format/html/compare.js';
+import { formatCsv } from '../../src/format/csv.js';
+import { formatJsonChunks } from '../../src/format/json.js';
 import type { Estimate } from '../../src/model/estimate.js';
 import { parseScenario, providersOf } from '../../src/model/load-scenario.js';
 import { loadPricingBook } from '../../src/pricing/load.js';
@@ -51,7 +53,8 @@ describe('compare shows how each scenario bought a moved line', () => {
     const j = JSON.parse(formatComparisonJson(c, estimates));
     const train = j.lines.find((l: { name: string }) => l.name === 'train').scenarios;
     expect(train[0].purchase).toEqual({ option: 'on-demand', label: 'on-demand', used_hours: '8400', gpu_hour_rate: '2.74470525' });
-    expect(train[1].purchase.label).toBe('reserved standard 1y no-upfront');
+    expect(train[1].purchase).toMatchObject({ label: 'reserved standard 1y no-upfront', used_hours: '8400', paid_hours: '10220', idle_hours: '1820' });
+    for (const i of [0, 2, 3]) expect(train[i].purchase).not.toHaveProperty('paid_hours');
     expect(train[2].coverage).toEqual({ usage: '8400', covered: '6000', uncovered: '2400', by: ['sp'] });
     expect(train[3].purchase.billed_hours_per_node.expected).toBe('915');
     expect(Number(train[3].purchase.billed_hours_per_node.p95)).toBeGreaterThan(915);
@@ -63,9 +66,12 @@ describe('compare shows how each scenario bought a moved line', () => {
   it("csv: line rows end with estimate's purchase columns; sums leave them blank", () => {
     const [head, ...rows] = csvRows(formatComparisonCsv(c, estimates));
     const col = (name: string) => head!.indexOf(name);
-    expect(head!.slice(-7)).toEqual(['purchase', 'gpu_hour_rate', 'covered_hours', 'uncovered_hours', 'waste', 'billed_hours_expected', 'billed_hours_p95']);
+    expect(head!.slice(-9)).toEqual(['purchase', 'gpu_hour_rate', 'covered_hours', 'uncovered_hours', 'waste', 'billed_hours_expected', 'billed_hours_p95', 'paid_hours', 'idle_hours']);
     const row = (name: string, scenario: string) => rows.find((r) => r[0] === 'line' && r[2] === name && r[4] === scenario)!;
     expect(row('train', 'reserved')[col('purchase')]).toBe('reserved standard 1y no-upfront');
+    expect(row('train', 'reserved')[col('paid_hours')]).toBe('10220');
+    expect(row('train', 'reserved')[col('idle_hours')]).toBe('1820');
+    expect(row('train', 'on-demand')[col('paid_hours')]).toBe('');
     expect(row('train', 'savings-plan')[col('covered_hours')]).toBe('6000');
     expect(row('train', 'savings-plan')[col('uncovered_hours')]).toBe('2400');
     expect(row('sp', 'savings-plan')[col('waste')]).toBe('13000');
@@ -93,5 +99,20 @@ describe('compare shows how each scenario bought a moved line', () => {
     const html = formatComparisonHtml(compare(odd), odd);
     expect(html).not.toContain('<spot & co>');
     expect(html).toContain('bought &lt;spot &amp; co&gt;');
+  });
+});
+
+describe("estimate's JSON and CSV carry the paid-but-idle hours of an option billed past its use", () => {
+  const reserved = estimates[1]!;
+  it('json: paid_hours and idle_hours on the purchase object, beside used_hours', () => {
+    const j = JSON.parse([...formatJsonChunks([reserved])].join(''));
+    const train = j.lines.find((l: { name: string }) => l.name === 'train');
+    expect(train.purchase).toMatchObject({ used_hours: '8400', paid_hours: '10220', idle_hours: '1820' });
+  });
+
+  it('csv: paid_hours and idle_hours are the last two columns', () => {
+    const [head, ...rows] = csvRows(formatCsv([reserved]));
+    expect(head!.slice(-2)).toEqual(['paid_hours', 'idle_hours']);
+    expect(rows.find((r) => r[2] === 'train')!.slice(-2)).toEqual(['10220', '1820']);
   });
 });

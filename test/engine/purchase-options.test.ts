@@ -26,6 +26,8 @@ describe('purchase options on a node group', () => {
     expect(l.purchase!.label).toBe('reserved standard 1y no-upfront');
     expect(l.purchase!.gpuHourRate!.toFixed(6)).toBe(new Decimal('20324.79724').div(2 * 300 * 8).toFixed(6));
     expect(l.description).toContain('300 h used of 730 h paid each');
+    expect(l.purchase!.usedHours.toFixed()).toBe('600');
+    expect(l.purchase!.paidHours!.toFixed()).toBe('1460');
     expect(e.assumptions.some((a) => a.includes('billed for every hour of the month'))).toBe(true);
   });
 
@@ -45,6 +47,14 @@ describe('purchase options on a node group', () => {
     const l = line(e, 'a', 'node');
     expect(l.cost.toFixed()).toBe('4032'); // 2 × 168 h × $12 (test figure)
     expect(l.purchase!.gpuHourRate!.toFixed()).toBe('2.52'); // 4032 / (2 × 100 h × 8 GPUs)
+    expect(l.purchase!.paidHours!.toFixed()).toBe('336'); // 2 × 168 h paid for 2 × 100 used
+  });
+
+  it('paid hours only where an option bills past its use: not a block used in full, not on-demand, not spot', () => {
+    const node = (extra: string) => line(priced(`nodes:\n  - {name: a, provider: aws, region: us-east-1, instance: p4d.24xlarge, count: 2, ${extra}}\n`, true), 'a', 'node').purchase!;
+    expect(node('hours: 168, purchase: capacity-block, block_hours: 168').paidHours).toBeUndefined();
+    expect(node('hours: 100').paidHours).toBeUndefined();
+    expect(node('hours: 100, purchase: spot, interruptions_per_hour: 0.05, checkpoint_every_hours: 1, restart_hours: 0.25').paidHours).toBeUndefined();
   });
 
   it('capacity block: hours past the block are an error at hours', () => {

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/tui/App.js';
+import { REPO } from '../helpers.js';
 import { SMALL, scenarioFile, session } from './fixtures.js';
 import { TAB, press, showing, until, type Rendered } from './ink-driver.js';
 
@@ -43,5 +45,36 @@ describe('the compare view holds each plan to its own budget (issue 16, 1)', () 
     await press(mounted, 'c', '+', 'c');
     frame = await until(mounted, (f) => f.includes('compare ·') && f.includes('●'), 'the unsaved mark');
     expect(frame).toMatch(/A plan-a\s+B plan-b ● ◂$/m);
+  });
+});
+
+describe('the compare view says how each plan bought what moved (issue 14)', () => {
+  const THREE = ['on-demand', 'committed', 'spot'].map((way) => join(REPO, `scenarios/h100-training-${way}.yaml`));
+
+  it("the plan bought three ways: each plan's purchase note under the moved line, as `tollgate compare` writes it", async () => {
+    mounted = render(<App initial={session(THREE, { cols: 80, rows: 30 })} colour={false} />);
+    const frame = await showing(mounted, 'how each plan bought what moved:');
+    expect(frame).toMatch(/^trainers \(node\)$/m);
+    expect(frame).toMatch(/^ {2}A bought on-demand · \$11\.06125\/GPU-hour effective$/m);
+    // The CUD's paid-but-idle hours, cut to the terminal: one row per plan.
+    expect(frame).toMatch(/^ {2}B bought committed-use 1y · \$9\.335433\/GPU-hour effective · 2,400 h used of 2…$/m);
+    expect(frame).toMatch(/^ {2}C bought spot · \$6\.705764\/GPU-hour effective · billed h per node for 600 use…$/m);
+    // The budget bars are not dropped for it, and the frame stays within the terminal.
+    expect(frame).toContain('each plan against its own budget');
+    const rows = frame.split('\n');
+    expect(rows.length).toBeLessThanOrEqual(30);
+    for (const row of rows) expect(row.length).toBeLessThanOrEqual(80);
+  });
+
+  it('a short terminal drops it before the bars; two plans that buy alike show none', async () => {
+    // 80×24: the table, the sampled rows (spot's interruptions) and the bars fill it.
+    mounted = render(<App initial={session(THREE, { cols: 80, rows: 24 })} colour={false} />);
+    const frame = await showing(mounted, 'P(< first)');
+    expect(frame).toContain('each plan against its own budget');
+    expect(frame).not.toContain('how each plan bought');
+    mounted.unmount();
+    const same = FOUR.slice(0, 2).map((y, i) => scenarioFile(y, `${'ab'[i]}.yaml`));
+    mounted = render(<App initial={session(same, { cols: 80, rows: 40 })} colour={false} />);
+    expect(await showing(mounted, 'compare · 2 scenarios')).not.toContain('how each plan bought');
   });
 });

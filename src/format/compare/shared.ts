@@ -39,7 +39,7 @@ export function boughtText(l: ComparedLine, i: number): string | undefined {
   const note = item && purchaseNote(item);
   if (!note) return undefined;
   const p = item.purchase;
-  return p && !p.spot && p.usedHours.lt(item.quantity) ? `${note} · ${amount(p.usedHours)} h used of ${amount(item.quantity)} paid` : note;
+  return p?.paidHours ? `${note} · ${amount(p.usedHours)} h used of ${amount(p.paidHours)} paid` : note;
 }
 
 export function costText(cost: Decimal | undefined): string {

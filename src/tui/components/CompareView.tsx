@@ -4,6 +4,7 @@ import { money, percent } from '../../model/numbers.js';
 import { widest } from '../columns.js';
 import { comparison, compareMarks, type Session } from '../state.js';
 import { deltaText, fit, left, right, toneOf } from '../text.js';
+import { CompareBought } from './CompareBought.js';
 import { CompareSampled, SAMPLED_ROWS } from './CompareSampled.js';
 import { StatusLine } from './StatusLine.js';
 import { Dim, Toned } from './Toned.js';
@@ -24,9 +25,10 @@ function budgetNote(total: Decimal, budget: Decimal | undefined): string {
 
 /**
  * Per category and total, deltas against the first column, the cheapest
- * starred, the sampled spread when plans have ranges, and each total drawn
+ * starred, the sampled spread when plans have ranges, each total drawn
  * against its own budget (as `tollgate compare` holds each plan to its own)
- * when the terminal has the rows for it. The column being edited (the one `s`
+ * and how each plan bought the lines that moved, as far as the terminal has
+ * the rows for them. The column being edited (the one `s`
  * saves) is marked ◂ and unsaved columns ●.
  */
 export function CompareView({ session }: { session: Session }) {
@@ -53,7 +55,10 @@ export function CompareView({ session }: { session: Session }) {
   const cellsFor = (v: Decimal) => (scale.isZero() ? 0 : v.times(barWidth).div(scale).toDecimalPlaces(0).toNumber());
   const shared = budgets.every((b) => b && budgets[0] && b.eq(budgets[0]));
   // The budget bars (a blank, their heading, one per plan) are the first thing a short terminal gives up.
-  const barsFit = CHROME + c.categories.length + (sampling ? SAMPLED_ROWS : 0) + 2 + columns.length <= session.size.rows;
+  const table = CHROME + c.categories.length + (sampling ? SAMPLED_ROWS : 0);
+  const barsFit = table + 2 + columns.length <= session.size.rows;
+  // How each plan bought the moved lines takes the rows the bars leave: it goes before them.
+  const boughtRows = session.size.rows - table - (barsFit ? 2 + columns.length : 0);
   return (
     <Box flexDirection="column">
       <Text bold>{fit(`compare · ${columns.length} scenarios · deltas against the first`, width)}</Text>
@@ -95,6 +100,7 @@ export function CompareView({ session }: { session: Session }) {
           })}
         </>
       ) : null}
+      <CompareBought c={c} rows={boughtRows} width={width} letter={letter} />
       <Box height={1} />
       <StatusLine session={session} width={width} />
     </Box>
