@@ -21,14 +21,31 @@ import {
 import { pricingLine } from './describe.js';
 import { money, percent } from '../model/numbers.js';
 
-function row(label: string, c: Comparison): string {
-  const name = label.length > 22 ? `${label.slice(0, 21)}…` : label;
-  return `${name.padEnd(22)} ${money(c.projected).padStart(12)} ${money(c.actual).padStart(12)} ${signedMoney(c).padStart(12)} ${varianceText(c).padStart(9)} ${flagMark(c)}`.trimEnd();
+/** The money columns' width and the label's: a seven-figure bill widens the figures and narrows the names, so a row stays within 80 columns. */
+interface Widths {
+  label: number;
+  money: number;
+}
+
+const LABEL = 22;
+const MONEY = 12;
+
+function widthsFor(r: Reconciliation): Widths {
+  const rows: Comparison[] = [...r.categories, ...r.lines, r.total, ...r.providers];
+  const widest = Math.max(MONEY, ...rows.flatMap((c) => [money(c.projected).length, money(c.actual).length, signedMoney(c).length]));
+  return { money: widest, label: Math.max(12, LABEL - 3 * (widest - MONEY)) };
+}
+
+function row(label: string, c: Comparison, w: Widths): string {
+  const name = label.length > w.label ? `${label.slice(0, w.label - 1)}…` : label;
+  const m = (text: string) => text.padStart(w.money);
+  return `${name.padEnd(w.label)} ${m(money(c.projected))} ${m(money(c.actual))} ${m(signedMoney(c))} ${varianceText(c).padStart(9)} ${flagMark(c)}`.trimEnd();
 }
 
 /** Projected vs actual per category and line, then what the plan missed; fits 80 columns. */
 export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   const out: string[] = [];
+  const w = widthsFor(r);
   out.push(`${r.scenario} · actuals for ${r.period.month} · ${r.currency}`);
   if (r.period.elapsedDays < r.period.days) {
     out.push(`month to date: ${r.period.elapsedDays} of ${r.period.days} days, against the projection pro-rated to them`);
@@ -37,20 +54,20 @@ export function formatActualsTable(r: Reconciliation, s: SourceResult): string {
   const requests = requestsText(s);
   if (requests) out.push(requests);
   if (r.estimated) out.push('note: the provider marks some of this data as estimated (the month is not final)');
-  out.push('', `${''.padEnd(22)} ${'projected'.padStart(12)} ${'actual'.padStart(12)} ${'difference'.padStart(12)} ${'variance'.padStart(9)}`);
+  out.push('', `${''.padEnd(w.label)} ${'projected'.padStart(w.money)} ${'actual'.padStart(w.money)} ${'difference'.padStart(w.money)} ${'variance'.padStart(9)}`);
   for (const c of r.categories) {
-    out.push('', row(CATEGORY_TITLE[c.category], c));
+    out.push('', row(CATEGORY_TITLE[c.category], c, w));
     for (const l of r.lines.filter((x) => x.line.category === c.category)) {
-      out.push(row(`  ${l.line.name}`, l));
+      out.push(row(`  ${l.line.name}`, l, w));
       // A flagged line says whether usage or price drifted.
       const usage = l.flag ? usageText(l, l.line.quantity.times(r.period.elapsedDays).div(r.period.days)) : undefined;
       // Under the line's row: its lead counts toward the first line's 79 columns.
       if (usage) out.push(...wrapNote(usage, '      ', '    '));
     }
   }
-  out.push('─'.repeat(79), row('TOTAL', r.total));
+  out.push('─'.repeat(79), row('TOTAL', r.total, w));
   if (r.providers.length > 1 || r.otherProviders.length) {
-    for (const p of r.providers) out.push(row(`  ${providerTitle(p.provider)}`, p));
+    for (const p of r.providers) out.push(row(`  ${providerTitle(p.provider)}`, p, w));
   }
   const others = otherProvidersText(r);
   if (others) out.push(...wrapNote(others));

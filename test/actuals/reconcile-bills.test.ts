@@ -127,6 +127,14 @@ describe('variance', () => {
     expect(table.split('\n')[note + 1]).toMatch(/^ {6}\S/);
     for (const row of table.split('\n')) expect(row.length, row).toBeLessThanOrEqual(80);
   });
+
+  it('a bill of nine figures widens the money columns and narrows the names: every row within 80 columns', () => {
+    const r = run([record({ usageType: 'BoxUsage:p4d.24xlarge', billedCost: new Decimal('548696296.40'), consumedQuantity: new Decimal('24989570'), consumedUnit: 'Hrs' })]);
+    const table = formatActualsTable(r, source).split('\n');
+    const total = table.find((l) => l.startsWith('TOTAL'))!;
+    expect(total).toContain('$548,696,296.40');
+    for (const row of table) expect(row.length, row).toBeLessThanOrEqual(80);
+  });
 });
 
 describe('unplanned spend', () => {
