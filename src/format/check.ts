@@ -1,5 +1,6 @@
 import type { BudgetVerdict } from '../engine/budget-check.js';
 import { pricingJson, pricingLine } from './describe.js';
+import { wrapNote } from './actuals-describe.js';
 import { exact, money, percent } from '../model/numbers.js';
 
 function status(v: BudgetVerdict): string {
@@ -23,14 +24,16 @@ function summary(verdicts: readonly BudgetVerdict[]): string {
 export function formatCheckTable(verdicts: readonly BudgetVerdict[]): string {
   const out: string[] = ['check · monthly projection against budget'];
   for (const v of verdicts) {
-    out.push('', `${v.scenario}`.padEnd(66) + status(v).padStart(13), `  pricing: ${pricingLine(v)}`);
+    const name = v.scenario.length > 65 ? `${v.scenario.slice(0, 64)}…` : v.scenario;
+    out.push('', name.padEnd(66) + status(v).padStart(13), ...wrapNote(`pricing: ${pricingLine(v)}`, '    ', '  '));
     if (!v.budget) {
-      out.push(`  ${measured(v)}/month; no budget: set budget: {monthly: …} in the scenario to gate it`);
+      out.push(...wrapNote(`${measured(v)}/month; no budget: set budget: {monthly: …} in the scenario to gate it`, '    ', '  '));
       continue;
     }
     const diff = v.value.minus(v.budget.monthly);
     const margin = v.over ? `over by ${money(diff)}` : `${money(diff.neg())} to spare`;
-    out.push(`  ${measured(v)} of ${money(v.budget.monthly)} (${percent(v.used!)} used), ${margin}`);
+    // Nine-figure plans run the line past 79 columns: it wraps, as every note of the table does.
+    out.push(...wrapNote(`${measured(v)} of ${money(v.budget.monthly)} (${percent(v.used!)} used), ${margin}`, '    ', '  '));
     if (v.alert && !v.over) out.push(`  past the ${percent(v.budget.alert_at!, 0)} alert line`);
     if (v.pOver !== undefined) out.push(`  probability the month exceeds the budget: ${percent(v.pOver)}`);
   }

@@ -10,6 +10,8 @@ const files = scenarioFiles({
   over: `name: over\nbudget: {monthly: 200}\n${node('2')}`,
   unbudgeted: `name: unbudgeted\n${node('2')}`,
   // Point value 2 nodes = 201.2 fits 250, but up to 4 nodes (402.4) are possible: the p95 does not fit.
+  // 2,000,000 nodes × 100 h × 1.006 = $201,200,000: a nine-figure plan, a name longer than the row.
+  huge: `name: ${'a-very-long-scenario-name-'.repeat(3)}\nbudget: {monthly: 150000000}\n${node('2000000')}`,
   ranged: `name: ranged\nbudget: {monthly: 250}\n${node('{low: 1, expected: 2, high: 4}')}`,
 });
 
@@ -21,6 +23,14 @@ describe('tollgate check', () => {
     expect(r.stdout).toContain('past the 80% alert line');
     expect(r.stdout).toContain('no budget');
     expect(r.stdout).toContain('all within budget; 1 without a budget (not gated)');
+  });
+
+  it('a nine-figure plan with a long name stays within 80 columns: the name cut, the lines wrapped', async () => {
+    const r = await runMain(['check', files.huge!, files.unbudgeted!]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/\$201,200,000\.00 of \$150,000,000\.00 \(134\.1% used\), over by\s+\$51,200,000\.00/);
+    expect(r.stdout).toContain('a-very-long-scenario-name-a-very-long-scenario-name-a-very-long-…');
+    for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
   it('exit 3 when any projection exceeds its budget', async () => {
