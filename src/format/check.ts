@@ -27,7 +27,7 @@ export function formatCheckTable(verdicts: readonly BudgetVerdict[]): string {
     const name = v.scenario.length > 65 ? `${v.scenario.slice(0, 64)}…` : v.scenario;
     out.push('', name.padEnd(66) + status(v).padStart(13), ...wrapNote(`pricing: ${pricingLine(v)}`, '    ', '  '));
     if (!v.budget) {
-      out.push(...wrapNote(`${measured(v)}/month; no budget: set budget: {monthly: …} in the scenario to gate it`, '    ', '  '));
+      out.push(...wrapNote(`${measured(v)}/month; no budget: add budget: {monthly: …} to gate it`, '    ', '  '));
       continue;
     }
     const diff = v.value.minus(v.budget.monthly);
