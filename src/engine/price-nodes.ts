@@ -38,6 +38,17 @@ export function nodeHoursProduct(group: NodeGroup, hoursPerMonth: Decimal): Prod
   ];
 }
 
+/** rate / GPUs by the table's own rate and GPU-count objects: every group of one instance in one region shares the one Decimal. */
+const perGpuRates = new WeakMap<Decimal, WeakMap<Decimal, Decimal>>();
+
+function perGpu(rate: Decimal, gpus: Decimal): Decimal {
+  let byCount = perGpuRates.get(rate);
+  if (!byCount) perGpuRates.set(rate, (byCount = new WeakMap()));
+  let r = byCount.get(gpus);
+  if (!r) byCount.set(gpus, (r = rate.div(gpus)));
+  return r;
+}
+
 export function priceNodeGroup(
   group: NodeGroup,
   index: number,
@@ -70,7 +81,7 @@ export function priceNodeGroup(
       purchase.gpuHours = gpuHours;
       // Every hour billed is used: cost / GPU-hours is rate / GPUs, the same correctly rounded
       // quotient by a one-word divisor, where the cost's many digits would make a long division.
-      purchase.gpuHourRate = usedHours === quantity ? rate.div(gpu.count) : cost.div(gpuHours);
+      purchase.gpuHourRate = usedHours === quantity ? perGpu(rate, gpu.count) : cost.div(gpuHours);
     }
   }
   if (interrupted) purchase.spot = { useful, expected: interrupted.billed, p95: interrupted.p95 };
