@@ -19,19 +19,32 @@ export function cachedSourcesNote(sources: readonly PricingSource[]): string {
 }
 
 const dash = '—';
-const r = (d: Decimal | undefined) => (d ? rate(d) : dash);
 const x = (d: Decimal | undefined) => (d ? exact(d) : undefined);
+
+/** `format`, remembered per Decimal (tables share them: see src/pricing/compiled.ts); a dash for none. */
+function formattedOnce(format: (d: Decimal) => string): (d: Decimal | undefined) => string {
+  const texts = new Map<Decimal, string>();
+  return (d) => {
+    if (!d) return dash;
+    let text = texts.get(d);
+    if (text === undefined) texts.set(d, (text = format(d)));
+    return text;
+  };
+}
 
 export function catalogTable(rows: readonly CatalogRow[]): string {
   if (rows.length === 0) return 'no priced instance matches\n';
+  // Each distinct Decimal is formatted once per format: a type's specs and a shared rate recur in row after row.
+  const r = formattedOnce(rate);
+  const a = formattedOnce(amount);
   const header = ['PROVIDER', 'INSTANCE', 'REGION', 'GPUS', 'VCPU', 'MEM GB', 'ON-DEMAND/H', 'SPOT/H', 'OD/GPU-H', 'SPOT/GPU-H', '1Y/GPU-H'];
   const body = rows.map((row) => [
     row.provider,
     row.instance,
     row.region,
-    row.gpu ? `${row.gpu.count}× ${row.gpu.model}${row.gpu.memory_gb ? ` ${amount(row.gpu.memory_gb)}GB` : ''}` : dash,
-    row.vcpus ? amount(row.vcpus) : dash,
-    row.memory_gb ? amount(row.memory_gb) : dash,
+    row.gpu ? `${row.gpu.count}× ${row.gpu.model}${row.gpu.memory_gb ? ` ${a(row.gpu.memory_gb)}GB` : ''}` : dash,
+    a(row.vcpus),
+    a(row.memory_gb),
     r(row.on_demand),
     r(row.spot),
     r(row.on_demand_per_gpu),
