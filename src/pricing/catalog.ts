@@ -120,10 +120,17 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
   // Each row's keys are taken once, not per comparison: the float of its price orders rows whose
   // floats differ (a Decimal's nearest float is monotone), the exact price decides float ties, and
   // one collator stands in for localeCompare (the same order; a whole catalog took ~10,000 calls).
+  // A shared rate (the same Decimal, see compiled.ts) is turned into its float once, and two rows with it are equal without comparing digits.
   const collator = new Intl.Collator();
+  const floats = new Map<Decimal, number>();
+  const floatOf = (d: Decimal) => {
+    let f = floats.get(d);
+    if (f === undefined) floats.set(d, (f = d.toNumber()));
+    return f;
+  };
   const sortable = rows.map((row) => {
     const price = key(row);
-    return { row, spotOnly: row.on_demand === undefined ? 1 : 0, price, float: price ? price.toNumber() : 0, name: `${row.provider} ${row.instance} ${row.region}` };
+    return { row, spotOnly: row.on_demand === undefined ? 1 : 0, price, float: price ? floatOf(price) : 0, name: `${row.provider} ${row.instance} ${row.region}` };
   });
   sortable.sort((a, b) => {
     if (a.spotOnly !== b.spotOnly) return a.spotOnly - b.spotOnly;
@@ -131,7 +138,7 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
     const kb = b.price;
     if (ka && kb) {
       if (a.float !== b.float) return a.float - b.float;
-      if (!ka.eq(kb)) return ka.cmp(kb);
+      if (ka !== kb && !ka.eq(kb)) return ka.cmp(kb);
     }
     if (ka && !kb) return -1;
     if (kb && !ka) return 1;
