@@ -85,27 +85,22 @@ export function networkTable(net: RegionNetwork): string {
 
 /** Decimal strings, unrounded, as every JSON output of tollgate. */
 export function catalogJson(rows: readonly CatalogRow[], networks: readonly RegionNetwork[], sources: readonly PricingSource[]): string {
-  // A type's specs are the same Decimals in every region's row: each is written out once.
-  const specs = new Map<Decimal, string>();
-  const spec = (d: Decimal | undefined) => {
-    if (!d) return undefined;
-    let text = specs.get(d);
-    if (text === undefined) specs.set(d, (text = exact(d)));
-    return text;
-  };
+  // A type's specs are the same Decimals in every region's row, and regions share rates: each is written out once.
+  const exactOnce = formattedOnce(exact);
+  const written = (d: Decimal | undefined) => (d ? exactOnce(d) : undefined);
   const instances = rows.map((row) => ({
     provider: row.provider,
     instance: row.instance,
     region: row.region,
-    gpu: row.gpu ? { model: row.gpu.model, count: spec(row.gpu.count), memory_gb: spec(row.gpu.memory_gb) } : undefined,
-    vcpus: spec(row.vcpus),
-    memory_gb: spec(row.memory_gb),
-    on_demand: x(row.on_demand),
-    spot: x(row.spot),
-    on_demand_per_gpu: x(row.on_demand_per_gpu),
-    spot_per_gpu: x(row.spot_per_gpu),
-    commit_1y: row.commit_1y ? { kind: row.commit_1y.kind, rate: exact(row.commit_1y.rate) } : undefined,
-    commit_1y_per_gpu: x(row.commit_1y_per_gpu),
+    gpu: row.gpu ? { model: row.gpu.model, count: written(row.gpu.count), memory_gb: written(row.gpu.memory_gb) } : undefined,
+    vcpus: written(row.vcpus),
+    memory_gb: written(row.memory_gb),
+    on_demand: written(row.on_demand),
+    spot: written(row.spot),
+    on_demand_per_gpu: written(row.on_demand_per_gpu),
+    spot_per_gpu: written(row.spot_per_gpu),
+    commit_1y: row.commit_1y ? { kind: row.commit_1y.kind, rate: exactOnce(row.commit_1y.rate) } : undefined,
+    commit_1y_per_gpu: written(row.commit_1y_per_gpu),
   }));
   const network = networks.map((n) => ({
     provider: n.provider,
