@@ -19,19 +19,32 @@ export function cachedSourcesNote(sources: readonly PricingSource[]): string {
 }
 
 const dash = '—';
-const r = (d: Decimal | undefined) => (d ? rate(d) : dash);
 const x = (d: Decimal | undefined) => (d ? exact(d) : undefined);
+
+/** `format`, remembered per Decimal (tables share them: see src/pricing/compiled.ts); a dash for none. */
+function formattedOnce(format: (d: Decimal) => string): (d: Decimal | undefined) => string {
+  const texts = new Map<Decimal, string>();
+  return (d) => {
+    if (!d) return dash;
+    let text = texts.get(d);
+    if (text === undefined) texts.set(d, (text = format(d)));
+    return text;
+  };
+}
 
 export function catalogTable(rows: readonly CatalogRow[]): string {
   if (rows.length === 0) return 'no priced instance matches\n';
+  // Each distinct Decimal is formatted once per format: a type's specs and a shared rate recur in row after row.
+  const r = formattedOnce(rate);
+  const a = formattedOnce(amount);
   const header = ['PROVIDER', 'INSTANCE', 'REGION', 'GPUS', 'VCPU', 'MEM GB', 'ON-DEMAND/H', 'SPOT/H', 'OD/GPU-H', 'SPOT/GPU-H', '1Y/GPU-H'];
   const body = rows.map((row) => [
     row.provider,
     row.instance,
     row.region,
-    row.gpu ? `${row.gpu.count}× ${row.gpu.model}${row.gpu.memory_gb ? ` ${amount(row.gpu.memory_gb)}GB` : ''}` : dash,
-    row.vcpus ? amount(row.vcpus) : dash,
-    row.memory_gb ? amount(row.memory_gb) : dash,
+    row.gpu ? `${row.gpu.count}× ${row.gpu.model}${row.gpu.memory_gb ? ` ${a(row.gpu.memory_gb)}GB` : ''}` : dash,
+    a(row.vcpus),
+    a(row.memory_gb),
     r(row.on_demand),
     r(row.spot),
     r(row.on_demand_per_gpu),
@@ -72,27 +85,22 @@ export function networkTable(net: RegionNetwork): string {
 
 /** Decimal strings, unrounded, as every JSON output of tollgate. */
 export function catalogJson(rows: readonly CatalogRow[], networks: readonly RegionNetwork[], sources: readonly PricingSource[]): string {
-  // A type's specs are the same Decimals in every region's row: each is written out once.
-  const specs = new Map<Decimal, string>();
-  const spec = (d: Decimal | undefined) => {
-    if (!d) return undefined;
-    let text = specs.get(d);
-    if (text === undefined) specs.set(d, (text = exact(d)));
-    return text;
-  };
+  // A type's specs are the same Decimals in every region's row, and regions share rates: each is written out once.
+  const exactOnce = formattedOnce(exact);
+  const written = (d: Decimal | undefined) => (d ? exactOnce(d) : undefined);
   const instances = rows.map((row) => ({
     provider: row.provider,
     instance: row.instance,
     region: row.region,
-    gpu: row.gpu ? { model: row.gpu.model, count: spec(row.gpu.count), memory_gb: spec(row.gpu.memory_gb) } : undefined,
-    vcpus: spec(row.vcpus),
-    memory_gb: spec(row.memory_gb),
-    on_demand: x(row.on_demand),
-    spot: x(row.spot),
-    on_demand_per_gpu: x(row.on_demand_per_gpu),
-    spot_per_gpu: x(row.spot_per_gpu),
-    commit_1y: row.commit_1y ? { kind: row.commit_1y.kind, rate: exact(row.commit_1y.rate) } : undefined,
-    commit_1y_per_gpu: x(row.commit_1y_per_gpu),
+    gpu: row.gpu ? { model: row.gpu.model, count: written(row.gpu.count), memory_gb: written(row.gpu.memory_gb) } : undefined,
+    vcpus: written(row.vcpus),
+    memory_gb: written(row.memory_gb),
+    on_demand: written(row.on_demand),
+    spot: written(row.spot),
+    on_demand_per_gpu: written(row.on_demand_per_gpu),
+    spot_per_gpu: written(row.spot_per_gpu),
+    commit_1y: row.commit_1y ? { kind: row.commit_1y.kind, rate: exactOnce(row.commit_1y.rate) } : undefined,
+    commit_1y_per_gpu: written(row.commit_1y_per_gpu),
   }));
   const network = networks.map((n) => ({
     provider: n.provider,

@@ -15,7 +15,9 @@ export function columns(
   right: ReadonlySet<number> = new Set(),
   { width = TABLE_WIDTH, foldBefore }: { width?: number; foldBefore?: number } = {},
 ): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // Loops, not spreads and maps: a full catalog listing is thousands of rows of eleven cells.
+  const widths = header.map((h) => h.length);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, (r[i] ?? '').length);
   const span = (from: number, to: number) => widths.slice(from, to).reduce((a, w) => a + w, 0) + GAP.length * Math.max(0, to - from - 1);
   // Where the caller says a row reads best folded (the facts, then the prices), when both halves fit.
   const preferred = foldBefore !== undefined && span(0, foldBefore) <= width && FOLD.length + span(foldBefore, widths.length) <= width;
@@ -33,12 +35,19 @@ export function columns(
       group.push(i);
     }
   });
-  const line = (cells: readonly string[]) =>
-    groups
-      .map((group, g) => {
-        const text = group.map((i) => (right.has(i) ? (cells[i] ?? '').padStart(widths[i]!) : (cells[i] ?? '').padEnd(widths[i]!))).join(GAP);
-        return `${g > 0 ? FOLD : ''}${text}`.trimEnd();
-      })
-      .join('\n');
+  const line = (cells: readonly string[]) => {
+    let out = '';
+    for (let g = 0; g < groups.length; g++) {
+      let text = g > 0 ? FOLD : '';
+      const group = groups[g]!;
+      for (let k = 0; k < group.length; k++) {
+        const i = group[k]!;
+        const cell = cells[i] ?? '';
+        text += (k > 0 ? GAP : '') + (right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!));
+      }
+      out += (g > 0 ? '\n' : '') + text.trimEnd();
+    }
+    return out;
+  };
   return [line(header), ...rows.map(line)].join('\n');
 }

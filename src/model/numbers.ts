@@ -23,9 +23,12 @@ export function money(d: Decimal): string {
 
 /** A quantity for people: grouped, at most `places` decimals, trailing zeros dropped. */
 export function amount(d: Decimal, places = 2): string {
-  const fixed = d.toDecimalPlaces(places).toFixed();
-  const [int, frac] = fixed.split('.') as [string, string | undefined];
-  return frac ? `${group(int)}.${frac}` : group(int);
+  // Rounding only when there is something to round: a catalog listing formats thousands of rates, most already short.
+  const fixed = (d.decimalPlaces() > places ? d.toDecimalPlaces(places) : d).toFixed();
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const grouped = int.length > 3 ? group(int) : int;
+  return dot < 0 ? grouped : `${grouped}${fixed.slice(dot)}`;
 }
 
 /** A unit rate for people: enough decimals to show sub-cent rates ($0.0004), no more. */

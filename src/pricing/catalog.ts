@@ -82,11 +82,19 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
       if (query.minGpuMemory && !(gpu?.memory_gb && gpu.memory_gb.gte(query.minGpuMemory))) continue;
       if (query.count && !(gpu && gpu.count.eq(query.count))) continue;
       const regions = new Set([...Object.keys(entry.on_demand ?? {}), ...Object.keys(entry.spot ?? {})]);
+      const gpus = gpu?.count;
+      // Per-GPU rates, one division per distinct rate: regions often share a rate (the same Decimal, see compiled.ts).
+      const perGpuOf = new Map<Decimal, Decimal>();
+      const perGpu = (d: Decimal | undefined) => {
+        if (!gpus || !d) return undefined;
+        let q = perGpuOf.get(d);
+        if (q === undefined) perGpuOf.set(d, (q = d.div(gpus)));
+        return q;
+      };
       for (const region of regions) {
         if (!inRegion(region)) continue;
         const onDemand = entry.on_demand?.[region];
         const spot = entry.spot?.[region];
-        const gpus = gpu?.count;
         const commit = cheapest1y(entry.commitments, region);
         const row: CatalogRow = {
           provider: table.provider,
@@ -97,10 +105,10 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
           memory_gb: entry.memory_gb,
           on_demand: onDemand,
           spot,
-          on_demand_per_gpu: gpus && onDemand ? onDemand.div(gpus) : undefined,
-          spot_per_gpu: gpus && spot ? spot.div(gpus) : undefined,
+          on_demand_per_gpu: perGpu(onDemand),
+          spot_per_gpu: perGpu(spot),
           commit_1y: commit,
-          commit_1y_per_gpu: gpus && commit ? commit.rate.div(gpus) : undefined,
+          commit_1y_per_gpu: perGpu(commit?.rate),
         };
         const price = key(row);
         if (query.maxPrice && !(price && price.lte(query.maxPrice))) continue;
@@ -112,10 +120,17 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
   // Each row's keys are taken once, not per comparison: the float of its price orders rows whose
   // floats differ (a Decimal's nearest float is monotone), the exact price decides float ties, and
   // one collator stands in for localeCompare (the same order; a whole catalog took ~10,000 calls).
+  // A shared rate (the same Decimal, see compiled.ts) is turned into its float once, and two rows with it are equal without comparing digits.
   const collator = new Intl.Collator();
+  const floats = new Map<Decimal, number>();
+  const floatOf = (d: Decimal) => {
+    let f = floats.get(d);
+    if (f === undefined) floats.set(d, (f = d.toNumber()));
+    return f;
+  };
   const sortable = rows.map((row) => {
     const price = key(row);
-    return { row, spotOnly: row.on_demand === undefined ? 1 : 0, price, float: price ? price.toNumber() : 0, name: `${row.provider} ${row.instance} ${row.region}` };
+    return { row, spotOnly: row.on_demand === undefined ? 1 : 0, price, float: price ? floatOf(price) : 0, name: `${row.provider} ${row.instance} ${row.region}` };
   });
   sortable.sort((a, b) => {
     if (a.spotOnly !== b.spotOnly) return a.spotOnly - b.spotOnly;
@@ -123,7 +138,7 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
     const kb = b.price;
     if (ka && kb) {
       if (a.float !== b.float) return a.float - b.float;
-      if (!ka.eq(kb)) return ka.cmp(kb);
+      if (ka !== kb && !ka.eq(kb)) return ka.cmp(kb);
     }
     if (ka && !kb) return -1;
     if (kb && !ka) return 1;

@@ -35,16 +35,24 @@ export function serializeTable(table: PricingTableInput, yamlFile: string): stri
   return stringify(body);
 }
 
-/** Decimals back from their `{$d}` form, in place. */
-function revive(value: unknown): unknown {
+/**
+ * Decimals back from their `{$d}` form, in place. A table repeats the same few
+ * thousand figures (one rate in many regions, the same specs): each text is parsed
+ * once per table and the Decimal shared, which is safe because a Decimal is immutable.
+ */
+function revive(value: unknown, seen: Map<string, Decimal>): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i], seen);
     return value;
   }
   const o = value as Record<string, unknown>;
-  if (typeof o.$d === 'string') return new Decimal(o.$d);
-  for (const k of Object.keys(o)) o[k] = revive(o[k]);
+  if (typeof o.$d === 'string') {
+    let d = seen.get(o.$d);
+    if (d === undefined) seen.set(o.$d, (d = new Decimal(o.$d)));
+    return d;
+  }
+  for (const k of Object.keys(o)) o[k] = revive(o[k], seen);
   return o;
 }
 
@@ -56,7 +64,8 @@ function revive(value: unknown): unknown {
  */
 function reviveLazily(table: Record<string, unknown>): unknown {
   const { instances, ...rest } = table;
-  revive(rest);
+  const seen = new Map<string, Decimal>();
+  revive(rest, seen);
   if (instances && typeof instances === 'object') {
     const lazy: Record<string, unknown> = {};
     for (const [name, raw] of Object.entries(instances as Record<string, unknown>)) {
@@ -66,7 +75,7 @@ function reviveLazily(table: Record<string, unknown>): unknown {
         enumerable: true,
         configurable: true,
         get: () => {
-          if (!done) [value, done] = [revive(JSON.parse(raw as string)), true];
+          if (!done) [value, done] = [revive(JSON.parse(raw as string), seen), true];
           return value;
         },
       });
