@@ -7,6 +7,17 @@ declare const TOLLGATE_VERSION: string;
 
 process.on('SIGINT', () => process.exit(130));
 
+// A reader that stops early (`| head`) closes the pipe: what it wanted was written, so the
+// rest is dropped without a stack trace, and the command still ends with its own exit code
+// (a `check` over budget stays 3). Any other failure to write is said in one line.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    if (stream !== process.stderr) process.stderr.write(`tollgate: cannot write the output: ${e.message}\n`);
+    process.exit(1);
+  });
+}
+
 // No top-level await: the bundle is CommonJS, so it can start from V8's code cache (src/boot.ts).
 void main(process.argv.slice(2), {
   stdout: process.stdout,
