@@ -14,9 +14,11 @@ export const SAMPLES_COMPARE =
   "scenarios are sampled when any has ranges (spot groups' interruptions with them), and a spot group's interruptions alone when --samples or --seed is given";
 
 /** The --samples and --seed lines of a verb's usage, saying when that verb samples (wrapped by wrapHelp). */
-export function monteCarloUsage(when: string): string {
-  return `  --samples N       Monte Carlo samples (default ${count(DEFAULT_SAMPLES)}); ${when}
-  --seed N          the sampler's seed (default ${DEFAULT_SEED}): same seed, same numbers
+/** `column`: where the verb's option descriptions start, so these two lines line up with its others. */
+export function monteCarloUsage(when: string, column = 20): string {
+  const name = (text: string) => `  ${text}`.padEnd(column);
+  return `${name('--samples N')}Monte Carlo samples (default ${count(DEFAULT_SAMPLES)}); ${when}
+${name('--seed N')}the sampler's seed (default ${DEFAULT_SEED}): same seed, same numbers
 `;
 }
 

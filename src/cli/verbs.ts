@@ -270,7 +270,7 @@ ${OUT_FILE_USAGE}  --vary nodes.NAME   a node group to place; may repeat (the cr
   --format FORMAT     table (default), json, csv or markdown
   --pricing FILE      a pricing override file; may repeat
 ${MAX_AGE_USAGE}
-${monteCarloUsage(SAMPLES_ALWAYS)}`,
+${monteCarloUsage(SAMPLES_ALWAYS, 22)}`,
     options: {
       ...OUT_FILE_OPTION,
       ...FORMAT_OPTION,
@@ -675,7 +675,7 @@ options:
                        that must fit the budget (default p95)
   --pricing FILE       a pricing override file; may repeat
   --prices bundled     ignore the catalog that pricing update --all cached
-${monteCarloUsage(SAMPLES_ALWAYS)}`,
+${monteCarloUsage(SAMPLES_ALWAYS, 23)}`,
     options: {
       ...PRICING_OPTION,
       ...MONTE_CARLO_OPTIONS,
