@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** Keys the local server takes (never real ones), for an SDK client pointed at it. */
+export const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
+/** October 2026 checked whole: the month the answers below are of. */
+export const OCT = { month: '2026-10', elapsedDays: 31, days: 31 };
+
 export interface SeenRequest {
   target: string;
   contentType: string;

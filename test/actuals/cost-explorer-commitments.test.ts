@@ -12,12 +12,10 @@ import { priceLoaded } from '../../src/projection.js';
 import { FIXTURE_PRICING, REPO, line } from '../helpers.js';
 import { SHARED, sample } from '../shared-samples.js';
 import { tollgate } from '../cli-run.js';
-import { cliEnv, month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
+import { CREDENTIALS, OCT, cliEnv, month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
 
 process.env.TOLLGATE_PRICING_MAX_AGE_DAYS = '3650';
 
-const OCT = { month: '2026-10', elapsedDays: 31, days: 31 };
-const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
 let server: Awaited<ReturnType<typeof startCostExplorer>> | undefined;
 afterEach(async () => {
   await server?.close();

@@ -9,10 +9,8 @@ import { projectFile } from '../../src/projection.js';
 import { formatActualsJson } from '../../src/format/actuals-json.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { REPO } from '../helpers.js';
-import { month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
+import { CREDENTIALS, OCT, month, october, startCostExplorer, type GroupRow, type Reply, type SeenRequest } from './ce-server.js';
 
-const OCT = { month: '2026-10', elapsedDays: 31, days: 31 };
-const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
 let server: Awaited<ReturnType<typeof startCostExplorer>> | undefined;
 afterEach(async () => {
   await server?.close();
