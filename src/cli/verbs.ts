@@ -627,7 +627,8 @@ ${OUT_FILE_USAGE}`,
                 [--repo REPO] [--pull-request N] [--base-ref REF]
                 [--behavior update|new|hide-and-new|delete-and-new]
                 [--on-over-budget fail|comment] [--dry-run] [--timeout TIME]
-                [--percentile p95] [--pricing FILE]... [--samples N] [--seed N]
+                [--percentile p95] [--pricing FILE]... [--max-age DAYS]
+                [--samples N] [--seed N]
 
 Compares each scenario as it is on the base branch (read with git show
 REF:FILE) with the working tree's, checks it against its budget, and posts
@@ -675,9 +676,12 @@ options:
                        that must fit the budget (default p95)
   --pricing FILE       a pricing override file; may repeat
   --prices bundled     ignore the catalog that pricing update --all cached
+  --max-age DAYS       warn (on stderr, the job's log) when a price used is older
+                       than this; default 90, or TOLLGATE_PRICING_MAX_AGE_DAYS
 ${monteCarloUsage(SAMPLES_ALWAYS, 23)}`,
     options: {
       ...PRICING_OPTION,
+      ...MAX_AGE_OPTION,
       ...MONTE_CARLO_OPTIONS,
       repo: { type: 'string' },
       'pull-request': { type: 'string' },

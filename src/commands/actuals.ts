@@ -19,7 +19,6 @@ import { formatActualsHtml } from '../format/html/actuals.js';
 import { actualsAnnotations } from '../format/github-annotations.js';
 import { projectFile } from '../projection.js';
 import { warnPlans } from './plan-warnings.js';
-import { warnIfStale } from './stale-pricing.js';
 
 function required(args: ParsedArgs, name: string, example: string): string {
   const v = stringOption(args, name);
@@ -36,8 +35,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // Checked by actualsOptions: a month that is not YYYY-MM or has not begun is a usage error already.
   const period = periodAt(month, clockNow());
   const { loaded, estimate } = projectFile(args.positionals[0]!, listOption(args, 'pricing'), { prices: pricesOption(args) });
-  warnIfStale([estimate], args, io);
-  warnPlans([{ loaded, estimate }], io);
+  warnPlans([{ loaded, estimate }], args, io);
   const from = billingSource(source);
   from.check?.(loaded);
   // Progress goes to a terminal only, and never with JSON: scripts read stdout and stderr.

@@ -9,7 +9,6 @@ import { priceLoaded, projectFile, type Projection } from '../projection.js';
 import { WriteError, writeAtomic } from '../write-atomic.js';
 import { appliedText } from './advise-apply.js';
 import { warnPlans } from './plan-warnings.js';
-import { warnIfStale } from './stale-pricing.js';
 
 /** --fail-over AMOUNT: dollars a month, e.g. 100 or 100.50. */
 function failOver(args: ParsedArgs): Decimal | undefined {
@@ -51,8 +50,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const gate = failOver(args);
   const k = findingNumber(args);
   const projection = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
-  warnIfStale([projection.estimate], args, io);
-  warnPlans([projection], io);
+  warnPlans([projection], args, io);
   const advice = { ...advise(projection.loaded.scenario, projection.book), ranged: projection.loaded.uncertain.length };
   const render = { json: formatAdviceJson, markdown: formatAdviceMarkdown, table: formatAdviceTable }[format];
   io.stdout.write(render(advice));

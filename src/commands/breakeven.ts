@@ -16,7 +16,6 @@ import { formatBreakEvenJson, formatBreakEvenMarkdown, formatBreakEvenTable, typ
 import { pricingUsed } from '../format/describe.js';
 import { locatePlanError, projectFile, type Projection } from '../projection.js';
 import { warnPlans } from './plan-warnings.js';
-import { warnIfStale } from './stale-pricing.js';
 
 /** A number, or with `percent` also a percentage: "15%" → 0.15, "0.15" → 0.15. */
 function number(text: string, what: string, percent: boolean): Decimal {
@@ -212,8 +211,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const pricing = listOption(args, 'pricing');
   const projections = files.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const [a, b] = projections;
-  warnIfStale(projections.map((p) => p.estimate), args, io);
-  warnPlans(projections, io);
+  warnPlans(projections, args, io);
   const spot = stringOption(args, 'spot');
   const overheadText = stringOption(args, 'spot-overhead');
 

@@ -10,7 +10,6 @@ import { checkAnnotations } from '../format/github-annotations.js';
 import { locate } from '../model/yaml-source.js';
 import { projectFile } from '../projection.js';
 import { warnPlans } from './plan-warnings.js';
-import { warnIfStale } from './stale-pricing.js';
 
 /** --percentile: which sampled percentile of a ranged total must fit the budget (p95 by default). */
 export function percentileOption(args: ParsedArgs): number {
@@ -34,8 +33,7 @@ export function run(args: ParsedArgs, io: Io): number {
     const verdict = budgetVerdict(p.estimate, assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling), percentile);
     return { verdict, loaded: p.loaded, estimate: p.estimate, budgetAt: { file: p.loaded.file, position: locate(p.loaded.source, ['budget'], true) } };
   });
-  warnIfStale(checked.map((c) => c.estimate), args, io);
-  warnPlans(checked, io);
+  warnPlans(checked, args, io);
   const verdicts = checked.map((c) => c.verdict);
   // Annotations for the runner to pin on the scenario's budget: line, then the table for whoever reads the log.
   const annotated = (v: readonly BudgetVerdict[]) => [...checkAnnotations(checked), formatCheckTable(v)].join('\n');

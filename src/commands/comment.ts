@@ -16,6 +16,7 @@ import { assessUncertainty } from '../engine/uncertainty.js';
 import { didYouMean } from '../model/suggest.js';
 import { percentileOption } from './check.js';
 import { projectFile, projectLoaded, type Projection } from '../projection.js';
+import { warnPlans } from './plan-warnings.js';
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
   if (value === undefined && fallback) return fallback;
@@ -40,8 +41,11 @@ export async function run(args: ParsedArgs, io: Io, env: NodeJS.ProcessEnv = pro
   const percentile = percentileOption(args);
   const sampling = { ...monteCarloOptions(args), percentiles: [...new Set([...DEFAULT_PERCENTILES, percentile])] };
   const assess = (p: Projection) => ({ estimate: p.estimate, uncertainty: assessUncertainty(p.loaded.scenario, p.loaded.uncertain, p.book, sampling) });
-  const changes: ScenarioChange[] = files.map((file) => {
-    const after = assess(projectFile(file, pricing, { prices: pricesOption(args) }));
+  const projections = files.map((file) => projectFile(file, pricing, { prices: pricesOption(args) }));
+  // In CI the job log is where a stale price or a wasted commitment shows; the base branch's plans are not warned about.
+  warnPlans(projections, args, io);
+  const changes: ScenarioChange[] = files.map((file, i) => {
+    const after = assess(projections[i]!);
     const old = loadAtRevision(base, relative(process.cwd(), file));
     return {
       file,

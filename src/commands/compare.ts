@@ -12,7 +12,6 @@ import { formatComparisonTable } from '../format/compare/table.js';
 import { formatComparisonHtml } from '../format/html/compare.js';
 import { projectFile } from '../projection.js';
 import { warnPlans } from './plan-warnings.js';
-import { warnIfStale } from './stale-pricing.js';
 
 export function run(args: ParsedArgs, io: Io): number {
   if (args.positionals.length < 2) throw new UsageError('compare needs at least two SCENARIO files (the first is the baseline)');
@@ -21,8 +20,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const estimates = projections.map((p) => p.estimate);
-  warnIfStale(estimates, args, io);
-  warnPlans(projections, io);
+  warnPlans(projections, args, io);
   // A spot group's interruptions are sampled beside the plans' ranges, or alone when --samples or
   // --seed asks for sampling (as estimate --samples does); otherwise, with no range anywhere, the
   // comparison stays the point figures.

@@ -11,7 +11,6 @@ import { formatTable } from '../format/table.js';
 import { uncertaintyJson, uncertaintyMarkdown, uncertaintyTable } from '../format/uncertainty.js';
 import { projectFile } from '../projection.js';
 import { warnPlans } from './plan-warnings.js';
-import { warnIfStale } from './stale-pricing.js';
 
 /**
  * `uncertainties[i]` is estimate i's sampled spread, when its scenario has ranges. JSON comes in pieces (a huge plan's is past one string).
@@ -40,8 +39,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const sampling = monteCarloOptions(args);
   const projections = args.positionals.map((f) => projectFile(f, pricing, { prices: pricesOption(args) }));
   const uncertainties = assessPlans(projections.map((p) => ({ ...p.loaded, book: p.book })), sampling);
-  warnIfStale(projections.map((p) => p.estimate), args, io);
-  warnPlans(projections, io);
+  warnPlans(projections, args, io);
   await writeChunks(io.stdout, await renderEstimates(projections.map((p) => p.estimate), format, uncertainties));
   return EXIT.ok;
 }

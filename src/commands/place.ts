@@ -18,7 +18,6 @@ import { appendedItem, changedOnDisk, scenarioText, staleComments } from '../tui
 import { writeAtomic } from '../write-atomic.js';
 import { progressBar } from './place-progress.js';
 import { warnPlans } from './plan-warnings.js';
-import { warnIfStale } from './stale-pricing.js';
 
 const DEFAULT_TOP = 10;
 
@@ -131,8 +130,7 @@ export function run(args: ParsedArgs, io: Io): number {
   } finally {
     bar?.done();
   }
-  warnIfStale([result.base], args, io);
-  warnPlans([{ loaded, estimate: result.base }], io);
+  warnPlans([{ loaded, estimate: result.base }], args, io);
 
   const base = { scenario: loaded.scenario, uncertain: loaded.uncertain, book };
   let ranked: Candidate[] = result.candidates;

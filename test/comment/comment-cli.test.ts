@@ -182,13 +182,18 @@ describe('tollgate comment: rate limits, budget gate, dry run', () => {
   it('--dry-run prints the comment and needs no token; the full tables are folded', async () => {
     const repo = scenarioRepo('feature-store-read-nightly.yaml');
     repo.edit('gb_per_day: {low: 100, expected: 400, high: 900}', 'gb_per_day: {low: 100, expected: 500, high: 900}');
-    const r = await tollgate(['comment', 'github', repo.file, '--base-ref', repo.base, '--dry-run'], { cwd: repo.dir, env: CLEAN });
+    const r = await tollgate(['comment', 'github', repo.file, '--base-ref', repo.base, '--dry-run', '--max-age', '9999'], { cwd: repo.dir, env: CLEAN });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith(`${MARKER}\n`)).toBe(true);
     expect(r.stdout).toMatch(/\| feature-store-read-nightly \| \$7,399\.62 \| \$7,\d{3}\.\d\d \| \+\$\d+\.\d\d \(\+\d+(\.\d)?%\) \| .* \| \$8,306\.65 → \$\d,\d{3}\.\d\d \|/);
     expect(r.stdout).toMatch(/<details><summary>Full tables<\/summary>[\s\S]*What drives the spread[\s\S]*<\/details>/);
     expect(r.stdout).toMatch(/Pricing tables: aws \d{4}-\d\d-\d\d/);
+    // The job's log says when the prices behind the comment are old; the comment is still written.
+    const old = await tollgate(['comment', 'github', repo.file, '--base-ref', repo.base, '--dry-run', '--max-age', '1'], { cwd: repo.dir, env: CLEAN });
+    expect(old.code).toBe(0);
+    expect(old.stderr).toMatch(/^warning: pricing\/gcp\.yaml prices are \d+ days old \(as_of \d{4}-\d\d-\d\d, older than 1 days\)/m);
+    expect(old.stdout).toBe(r.stdout);
   });
 
   it('without a base or a token it says which flag or variable is missing, exit 2', async () => {
