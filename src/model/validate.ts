@@ -33,6 +33,9 @@ export const KEY_HINTS: Record<string, string> = {
   count: 'the number of nodes in the group, a whole number',
 };
 
+/** A transfer end is one line of text, not a mapping of provider and region (a pricing rule's from/to is another thing). */
+const TRANSFER_END_HINT = 'one text: provider:region[:zone] (e.g. aws:eu-north-1), storage:NAME, nodes:NAME, internet or on-prem';
+
 const key = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
 
 /**
@@ -115,9 +118,11 @@ function toDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, source: Sourc
   const suggestion =
     issue.code === 'invalid_type' && issue.expected === 'array'
       ? "a list: start each item on its own line with '- '"
-      : typeof last === 'string'
-        ? KEY_HINTS[last]
-        : undefined;
+      : path[0] === 'transfers' && (last === 'from' || last === 'to')
+        ? TRANSFER_END_HINT
+        : typeof last === 'string'
+          ? KEY_HINTS[last]
+          : undefined;
   return [{ file: source.file, position: locate(source, path), message: `${where}: ${message}`, suggestion }];
 }
 
