@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from '../model/decimal.js';
-import type { ClusterKind, DiskClass, InterRegionRule, PriceDate, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
+import type { ClusterKind, DiskClass, InstancePrice, InterRegionRule, PriceDate, PricingTableInput, Tier, VolumeUnit } from '../model/pricing.js';
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import type { PricingBook } from '../model/pricing-book.js';
@@ -90,6 +90,12 @@ export function instancePriceDate(table: PricingTableInput, instance: string, re
   return dateFor(purchase === 'spot' ? entry?.spot_as_of : entry?.as_of, region, table.as_of);
 }
 
+
+/** ", purchase: committed-use term: 1y ($…/h)" for each commitment sold in the region: the other way to buy a type with no on-demand rate. */
+function committedHere(entry: InstancePrice, region: string): string {
+  const offers = (entry.commitments ?? []).filter((c) => c.rates[region] !== undefined);
+  return offers.map((c) => `, purchase: ${c.purchase}${c.plan ? ` plan: ${c.plan}` : ''} term: ${c.term} ($${c.rates[region]}/h)`).join('');
+}
 export function instanceRate(
   table: PricingTableInput,
   instance: string,
@@ -114,7 +120,7 @@ export function instanceRate(
   if (purchase === 'on-demand' && entry.spot?.[region] !== undefined) {
     throw new LookupError(
       `${instance} has no on-demand price in ${region}${entry.note ? `: ${entry.note}` : ''}`,
-      `use purchase: spot (priced at $${entry.spot[region]}/h), or an instance type sold on demand`,
+      `use purchase: spot (priced at $${entry.spot[region]}/h)${committedHere(entry, region)}, or an instance type sold on demand`,
       'purchase',
     );
   }
