@@ -46,6 +46,23 @@ describe('H200 cells the bundled tables gained', () => {
   });
 });
 
+describe('H100 and B200 cells the bundled tables gained', () => {
+  it('lists ND96isr H100 v5 in uksouth with its spot meter, and NC H100 v5 in spaincentral on demand only', async () => {
+    const uk = row(await show('--gpu', 'H100', '--region', 'uksouth'), 'Standard_ND96isr_H100_v5', 'uksouth');
+    expect([uk.on_demand, uk.spot, uk.spot_per_gpu]).toEqual(['122.9', '22.7119', '2.8389875']);
+    const es = await show('--gpu', 'H100', '--region', 'spaincentral');
+    expect(row(es, 'Standard_NC80adis_H100_v5', 'spaincentral').on_demand_per_gpu).toBe('9.074');
+    expect(es.every((r) => r.spot === undefined)).toBe(true);
+  });
+
+  it('lists A4 (B200) in us-central1 with spot and 1-year committed use but no on-demand rate', async () => {
+    const a4 = row(await show('--gpu', 'B200', '--provider', 'gcp'), 'a4-highgpu-8g', 'us-central1');
+    expect(a4.on_demand).toBeUndefined();
+    expect(a4.commit_1y).toEqual({ kind: 'committed-use 1y', rate: '88.9272' });
+    expect(a4.commit_1y_per_gpu).toBe('11.1159');
+  });
+});
+
 describe('Cloud TPU v5e / v5p / v6e', () => {
   it('are listed by --gpu TPU with chip count, HBM per chip and per-chip-hour rates', async () => {
     const rows = await show('--gpu', 'TPU');
