@@ -184,9 +184,11 @@ describe('tollgate estimate on what the bundled tables gained', () => {
     expect(line('tokyo')).toMatchObject({ cost: '90', as_of: '2024-09-25' });
     // 1,000 GB × $0.045 processed and 730 h × $0.045 (Azure Retail Prices, 2024-07-01)
     expect(line('out', 'nat-processing')).toMatchObject({ cost: '45', as_of: '2024-07-01' });
-    expect(line('nat-gateway-westeurope', 'nat-gateway').cost).toBe('32.85');
+    // The hourly fee comes from the same 2024 copy as the per-GB rate and is dated with it.
+    expect(line('nat-gateway-westeurope', 'nat-gateway')).toMatchObject({ cost: '32.85', as_of: '2024-07-01' });
     // Rates read in 2024 are flagged as such, line by line.
     expect(stderr).toContain('warning: transfers.replicate is priced at gcp europe-west4 rates of 2024-07-01');
     expect(stderr).toContain('warning: transfers.out (NAT processing) is priced at azure westeurope rates of 2024-07-01');
+    expect(stderr).toContain('warning: nat-gateway-westeurope is priced at azure westeurope rates of 2024-07-01');
   });
 });

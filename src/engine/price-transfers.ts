@@ -134,7 +134,7 @@ function endTexts(): (written: string, parsed: Readonly<Endpoint>, resolved: Res
 export function priceTransfers(transfers: readonly Transfer[], ctx: Context): LineItem[] {
   const lines: LineItem[] = [];
   const egress: { item: LineItem; member: AggregateMember; provider: string }[] = [];
-  const natRegions = new Map<string, { provider: LineItem['provider']; region: string; perHour?: Decimal; index: number }>();
+  const natRegions = new Map<string, { provider: LineItem['provider']; region: string; perHour?: Decimal; index: number; as_of?: string }>();
   const vias = new ViaLines(ctx);
   const ends = endTexts();
   // The rule a line's quantity follows, one per unit (not a closure per line).
@@ -215,7 +215,7 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
         lines.push(processing);
         ctx.trace?.line(processing, quantityOf, product);
         const key = `${c.payer.provider}:${c.payer.region}`;
-        if (!natRegions.has(key)) natRegions.set(key, { provider: c.payer.provider, region: c.payer.region, perHour: nat.perHour, index });
+        if (!natRegions.has(key)) natRegions.set(key, { provider: c.payer.provider, region: c.payer.region, perHour: nat.perHour, index, ...(processing.as_of ? { as_of: processing.as_of } : {}) });
       }
     } catch (e) {
       ctx.fail(ref, e);
@@ -243,7 +243,9 @@ export function priceTransfers(transfers: readonly Transfer[], ctx: Context): Li
       continue;
     }
     ctx.assume(`${nat.provider} ${nat.region}: one NAT gateway running all month (${ctx.hoursPerMonth} h)`);
+    // The hourly fee was read from the same copy as the per-GB rate: it carries that region's date too.
     const gateway: LineItem = {
+      ...(nat.as_of ? { as_of: nat.as_of } : {}),
       kind: 'nat-gateway',
       name: `nat-gateway-${nat.region}`,
       category: 'network',
