@@ -63,6 +63,32 @@ describe('H100 and B200 cells the bundled tables gained', () => {
   });
 });
 
+describe('AWS storage and network outside the first five regions', () => {
+  it('prices S3 tiers in eu-north-1, gp3 there, and a NAT gateway in eu-west-2, each dated by its copy', async () => {
+    const files = scenarioFiles({
+      eu: `name: eu
+nodes:
+  - {name: prep, provider: aws, region: eu-north-1, instance: m7i.xlarge, count: 1, disk: {class: gp3, gb: 100}}
+storage:
+  - {name: features, provider: aws, region: eu-north-1, class: s3-standard, gb: 60000}
+transfers:
+  - {name: pulls, from: aws:eu-west-2, to: internet, gb_per_month: 1000, via: nat-gateway}
+`,
+    });
+    const { code, stdout } = await tollgate(['estimate', files.eu!, '--format', 'json', '--max-age', '9999']);
+    expect(code).toBe(0);
+    const lines = JSON.parse(stdout).lines as { name: string; kind: string; cost: string; as_of?: string }[];
+    const line = (name: string, kind: string) => lines.find((l) => l.name === name && l.kind === kind);
+    // 51,200 GB × $0.023 + 8,800 GB × $0.022 (Price List AmazonS3, 2026-09-28)
+    expect(line('features', 'storage')?.cost).toBe('1371.2');
+    expect(line('prep', 'disk')).toMatchObject({ cost: '8.36', as_of: '2026-10-07' });
+    expect(line('prep', 'node')).toMatchObject({ cost: '156.366', as_of: '2026-10-06' });
+    // $0.05 per GB processed and $0.05 per gateway-hour (AmazonEC2 offer, 2026-09-25)
+    expect(line('pulls', 'nat-processing')).toMatchObject({ cost: '50', as_of: '2026-09-25' });
+    expect(line('nat-gateway-eu-west-2', 'nat-gateway')).toMatchObject({ cost: '36.5', as_of: '2026-09-25' });
+  });
+});
+
 describe('Cloud TPU v5e / v5p / v6e', () => {
   it('are listed by --gpu TPU with chip count, HBM per chip and per-chip-hour rates', async () => {
     const rows = await show('--gpu', 'TPU');
