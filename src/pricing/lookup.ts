@@ -306,7 +306,7 @@ export function natRates(table: PricingTableInput, region: string): { perGB: Dec
   if (!nat || perGB === undefined) {
     throw new LookupError(
       `no NAT gateway price for ${table.provider} ${region}`,
-      nat ? `NAT is priced in: ${listSome(Object.keys(nat.per_gb))}` : 'remove `via: nat-gateway` or price NAT in an override file',
+      `put the region's rates in a pricing override file (network: {nat: {per_gb: {${region}: …}, per_hour: {${region}: …}}})${nat ? `; NAT is priced in: ${listSome(Object.keys(nat.per_gb))}` : ''}`,
       'via',
     );
   }
