@@ -3,6 +3,7 @@ import type { ClusterKind, DiskClass, InstancePrice, InterRegionRule, PriceDate,
 import type { Provider } from '../model/scenario.js';
 import { didYouMean, listSome } from '../model/suggest.js';
 import type { PricingBook } from '../model/pricing-book.js';
+import { cloud } from '../providers/index.js';
 
 /** A rate the tables do not have; carries the hint the user needs to fix it. */
 export class LookupError extends Error {
@@ -44,6 +45,12 @@ export function requireRegion(table: PricingTableInput, region: string): void {
   // Every line asks this: a key look-up, the region list only built for the error.
   if (table.regions && Object.hasOwn(table.regions, region)) return;
   const regions = Object.keys(table.regions ?? {});
+  if (cloud(table.provider).prices.regions?.has(region)) {
+    throw new LookupError(
+      `${table.provider} region ${region} is not in this ${table.provider} table: no price there was confirmed from a dated source`,
+      `\`tollgate pricing update --all\` builds the full catalog (every region of ${table.provider}'s public price files); or add the region and its rates in a pricing override file (regions: {${region}: {continent: …}}); priced regions: ${listSome(regions)}`,
+    );
+  }
   throw new LookupError(
     `unknown ${table.provider} region ${JSON.stringify(region)}`,
     didYouMean(region, regions) ?? `priced ${table.provider} regions: ${listSome(regions)}`,

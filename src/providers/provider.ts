@@ -93,6 +93,11 @@ export interface CloudProvider {
     seen: string;
     /** `pricing update --input FILE` reads this cloud's bulk offer files. */
     offerFiles: boolean;
+    /**
+     * This cloud's public regions as tollgate knows them (its bills' region codes), where it does:
+     * a region here that a table lacks is real but unpriced, not a typo to correct.
+     */
+    regions?: ReadonlySet<string>;
     /** Fetch and map the table's rates; the SDK or HTTP client loads only now. */
     fetch(req: FetchRequest): Promise<Fetch>;
     /** The public bulk source `pricing update --all` builds the full catalog from; loaded only then. */

@@ -1,6 +1,7 @@
 import type { CloudProvider } from '../provider.js';
 import { namedAfterRegion } from '../zones.js';
 import { classifyAws } from './bill.js';
+import { AWS_REGION_CODES } from './regions.js';
 
 const API = 'the AWS Price List Query API';
 
@@ -26,6 +27,7 @@ export const aws: CloudProvider = {
     api: API,
     seen: 'products',
     offerFiles: true,
+    regions: new Set(Object.values(AWS_REGION_CODES)),
     fetch: async (req) => (await import('./fetch-prices.js')).fetchAwsPrices(req),
     bulk: async () => (await import('./bulk.js')).awsBulk,
     describeError: ({ name, message }) => {
