@@ -134,7 +134,7 @@ export function instanceRate(
   if (purchase === 'spot' && onDemand[region] !== undefined) {
     throw new LookupError(
       `no spot price for ${instance} in ${region} in the ${table.provider} table (spot prices move daily and are only listed where published)`,
-      `put today's spot price in a pricing override file (instances: {${instance}: {spot: {${region}: …}}}), take a dated snapshot with \`tollgate pricing update --all\`, or use purchase: on-demand`,
+      `put today's spot price in an override file (instances: {${instance}: {spot: {${region}: …}}}), snapshot it with \`tollgate pricing update --all\`, or use purchase: on-demand`,
       'purchase',
     );
   }
