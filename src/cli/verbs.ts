@@ -269,6 +269,7 @@ ${OUT_FILE_USAGE}  --vary nodes.NAME   a node group to place; may repeat (the cr
                       layout (as the session's save does)
   --format FORMAT     table (default), json, csv or markdown
   --pricing FILE      a pricing override file; may repeat
+  --prices bundled    ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
 ${monteCarloUsage(SAMPLES_ALWAYS, 22)}`,
     options: {
@@ -299,7 +300,7 @@ ${monteCarloUsage(SAMPLES_ALWAYS, 22)}`,
     summary: 'the avoidable lines: each with its priced alternative and the change to make',
     usage: `usage: tollgate advise SCENARIO [--format table|json|markdown]
                        [--apply K] [--fail-over USD] [--pricing FILE]...
-                       [--max-age DAYS]
+                       [--prices bundled] [--max-age DAYS]
 
 Runs each rule over the plan and lists the lines it could avoid, largest
 saving first: the line, the priced alternative, the monthly saving and the
@@ -336,6 +337,7 @@ ${OUT_FILE_USAGE}  --format FORMAT   table (default), json or markdown
   --fail-over USD   exit 3 when any one finding saves more than USD a month
                     (a CI gate on avoidable spend)
   --pricing FILE    a pricing override file; may repeat
+  --prices bundled  ignore the catalog that pricing update --all cached
 ${MAX_AGE_USAGE}
 `,
     options: { ...OUT_FILE_OPTION, ...FORMAT_OPTION, ...PRICING_OPTION, ...MAX_AGE_OPTION, 'fail-over': { type: 'string' }, apply: { type: 'string' } },

@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { formatOption } from '../cli/format-option.js';
 import { EXIT, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
 import { advise, type Advice } from '../engine/advise/advise.js';
@@ -49,7 +50,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const format = formatOption(args, ['table', 'json', 'markdown']);
   const gate = failOver(args);
   const k = findingNumber(args);
-  const projection = projectFile(args.positionals[0]!, listOption(args, 'pricing'));
+  const projection = projectFile(args.positionals[0]!, listOption(args, 'pricing'), { prices: pricesOption(args) });
   warnPlans([projection], args, io);
   const advice = { ...advise(projection.loaded.scenario, projection.book), ranged: projection.loaded.uncertain.length };
   const render = { json: formatAdviceJson, markdown: formatAdviceMarkdown, table: formatAdviceTable }[format];

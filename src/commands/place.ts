@@ -1,3 +1,4 @@
+import { pricesOption } from '../cli/prices-option.js';
 import { formatOption } from '../cli/format-option.js';
 import { monteCarloOptions } from '../cli/montecarlo-options.js';
 import { EXIT, FORMATS, UsageError, listOption, stringOption, type Io, type ParsedArgs } from '../cli/verb.js';
@@ -111,7 +112,7 @@ export function run(args: ParsedArgs, io: Io): number {
   const apply = whole(stringOption(args, 'apply'), '--apply', 0);
   const sampling = monteCarloOptions(args);
   // Every cloud's table: a group may move to any of them.
-  const p = projectFile(file, listOption(args, 'pricing'), { allProviders: true });
+  const p = projectFile(file, listOption(args, 'pricing'), { allProviders: true, prices: pricesOption(args) });
   const groups = variedGroups(args, p);
   const { loaded, book } = p;
   const copy = copyOption(args, p);

@@ -107,6 +107,15 @@ describe('pricing update --all: the full catalog from the bulk sources, into the
       expect(bundled.stdout).not.toContain('cached full catalog');
     } else expect(bundled.stderr).toContain(EXTRA_REGION);
     expect((await runMain(['estimate', plan, '--prices', 'cached'])).stderr).toContain('--prices takes cache or bundled, not "cached"');
+    // advise and place read the same tables estimate does, and take --prices the same way.
+    for (const verb of [['advise', plan], ['place', plan, '--vary', 'nodes.trainers', '--top', '1']]) {
+      const cached = await runMain([...verb, '--format', 'json']);
+      expect(cached.code, verb[0]).toBe(0);
+      expect(JSON.parse(cached.stdout).pricing, verb[0]).toContainEqual(expect.objectContaining({ provider: 'aws', role: 'cache' }));
+      const own = await runMain([...verb, '--format', 'json', '--prices', 'bundled']);
+      if (own.code === 0) expect(JSON.parse(own.stdout).pricing, verb[0]).not.toContainEqual(expect.objectContaining({ role: 'cache' }));
+      else expect(own.stderr, verb[0]).toContain(EXTRA_REGION);
+    }
 
     const show = await runMain(['pricing', 'show', 'p4d.24xlarge', '--format', 'json']);
     expect(show.code).toBe(0);
