@@ -33,8 +33,8 @@ function providersArg(args: ParsedArgs): Provider[] {
 
 /**
  * `pricing update --all [PROVIDER...]`: every provider's full catalog from
- * its public bulk source into the user's cache, where estimate, compare,
- * check, open and pricing show find it. One provider failing does not stop
+ * its public bulk source into the user's cache, where every verb that prices
+ * a plan, and pricing show, finds it. One provider failing does not stop
  * the others; its finished parts are kept for the next run.
  */
 export async function runAll(args: ParsedArgs, io: Io): Promise<number> {
@@ -103,7 +103,7 @@ export async function runAll(args: ParsedArgs, io: Io): Promise<number> {
       for (const n of notesOf(b)) lines.push(`  - ${n}`);
     }
     for (const f of failed) lines.push(`${f.provider}: not built: ${f.error}`);
-    if (built.length) lines.push('', 'estimate, compare, check, open and pricing show now use these catalogs (and say so); --prices bundled uses the bundled tables.');
+    if (built.length) lines.push('', 'estimate, compare, check, place, advise, actuals, open and pricing show now use these catalogs (and say so); --prices bundled uses the bundled tables.');
     io.stdout.write(`${lines.join('\n')}\n`);
   }
   if (failed.length && format !== 'json') io.stderr.write(`tollgate: pricing update --all: ${failed.map((f) => f.provider).join(', ')} not built (see above)\n`);
