@@ -143,6 +143,7 @@ nodes:
   - {name: trillium-eu, provider: gcp, region: europe-west4, instance: v6e-4, count: 1, hours: 10, purchase: flex-start}
   - {name: ironwood, provider: gcp, region: us-central1, instance: tpu7x-8, count: 1, hours: 100}
   - {name: ironwood-flex, provider: gcp, region: us-central1, instance: tpu7x-8, count: 1, hours: 10, purchase: flex-start}
+  - {name: v5p, provider: gcp, region: us-east5, instance: v5p-8, count: 1, hours: 10}
 `,
     });
     const { code, stdout } = await tollgate(['estimate', files.tpu!, '--format', 'json']);
@@ -153,6 +154,7 @@ nodes:
     expect(line('trillium-eu')).toMatchObject({ cost: '54', as_of: '2026-09-24' }); // 10 h × 4 × 1.35
     expect(line('ironwood')).toMatchObject({ cost: '4800', as_of: '2026-09-28' }); // 100 h × 4 × 12
     expect(line('ironwood-flex')).toMatchObject({ cost: '240', as_of: '2026-09-25' }); // 10 h × 4 × 6
+    expect(line('v5p')).toMatchObject({ cost: '168', as_of: '2026-09-23' }); // 10 h × 4 × 4.20, us-east5 re-dated
   });
 });
 
