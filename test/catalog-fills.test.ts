@@ -111,7 +111,8 @@ describe('Cloud TPU v5e / v5p / v6e / TPU7x', () => {
     const v5p = row(rows, 'v5p-8', 'us-east5');
     expect(v5p.gpu).toEqual({ model: 'TPU-v5p', count: '4', memory_gb: '95' });
     expect(v5p.on_demand).toBe('16.8');
-    expect(v5p.spot_per_gpu).toBe('2.415');
+    // spot changed from 2.415 (gpuhunt, 2024-12-23) to the 2026-09-22 us-east5 quote of 1.003363 per chip-hour
+    expect(v5p.spot_per_gpu).toBe('1.003363');
     expect(row(rows, 'v5litepod-1', 'europe-west1').on_demand).toBe('1.3213');
   });
 
@@ -144,6 +145,7 @@ nodes:
   - {name: ironwood, provider: gcp, region: us-central1, instance: tpu7x-8, count: 1, hours: 100}
   - {name: ironwood-flex, provider: gcp, region: us-central1, instance: tpu7x-8, count: 1, hours: 10, purchase: flex-start}
   - {name: v5p, provider: gcp, region: us-east5, instance: v5p-8, count: 1, hours: 10}
+  - {name: v5p-spot, provider: gcp, region: us-east5, instance: v5p-8, count: 1, hours: 10, purchase: spot}
 `,
     });
     const { code, stdout } = await tollgate(['estimate', files.tpu!, '--format', 'json']);
@@ -155,6 +157,7 @@ nodes:
     expect(line('ironwood')).toMatchObject({ cost: '4800', as_of: '2026-09-28' }); // 100 h × 4 × 12
     expect(line('ironwood-flex')).toMatchObject({ cost: '240', as_of: '2026-09-25' }); // 10 h × 4 × 6
     expect(line('v5p')).toMatchObject({ cost: '168', as_of: '2026-09-23' }); // 10 h × 4 × 4.20, us-east5 re-dated
+    expect(line('v5p-spot')).toMatchObject({ cost: '40.13452', as_of: '2026-09-22' }); // 10 h × 4 × 1.003363
   });
 });
 
