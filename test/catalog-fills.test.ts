@@ -146,6 +146,7 @@ nodes:
   - {name: ironwood-flex, provider: gcp, region: us-central1, instance: tpu7x-8, count: 1, hours: 10, purchase: flex-start}
   - {name: v5p, provider: gcp, region: us-east5, instance: v5p-8, count: 1, hours: 10}
   - {name: v5p-spot, provider: gcp, region: us-east5, instance: v5p-8, count: 1, hours: 10, purchase: spot}
+  - {name: v6e-spot, provider: gcp, region: us-central1, instance: v6e-4, count: 1, hours: 10, purchase: spot}
 `,
     });
     const { code, stdout } = await tollgate(['estimate', files.tpu!, '--format', 'json']);
@@ -158,6 +159,7 @@ nodes:
     expect(line('ironwood-flex')).toMatchObject({ cost: '240', as_of: '2026-09-25' }); // 10 h × 4 × 6
     expect(line('v5p')).toMatchObject({ cost: '168', as_of: '2026-09-23' }); // 10 h × 4 × 4.20, us-east5 re-dated
     expect(line('v5p-spot')).toMatchObject({ cost: '40.13452', as_of: '2026-09-22' }); // 10 h × 4 × 1.003363
+    expect(line('v6e-spot')).toMatchObject({ cost: '27.23804', as_of: '2026-09-22' }); // 10 h × 4 × 0.680951 (Billing Catalog SKU 9A7C-D787-1EFD)
   });
 });
 
