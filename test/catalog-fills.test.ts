@@ -89,10 +89,17 @@ transfers:
   });
 });
 
-describe('Cloud TPU v5e / v5p / v6e', () => {
+describe('Cloud TPU v5e / v5p / v6e / TPU7x', () => {
   it('are listed by --gpu TPU with chip count, HBM per chip and per-chip-hour rates', async () => {
     const rows = await show('--gpu', 'TPU');
-    expect(new Set(rows.map((r) => r.gpu!.model))).toEqual(new Set(['TPU-v5e', 'TPU-v5p', 'TPU-v6e']));
+    expect(new Set(rows.map((r) => r.gpu!.model))).toEqual(new Set(['TPU-v5e', 'TPU-v5p', 'TPU-v6e', 'TPU-v7x']));
+    // tpu7x-8 is one 4-chip Ironwood host: 4 × $12 on demand, 4 × $8.40 for 1 year (price page, 2026-09-28)
+    const ironwood = row(rows, 'tpu7x-8', 'us-central1');
+    expect(ironwood.gpu).toEqual({ model: 'TPU-v7x', count: '4', memory_gb: '192' });
+    expect(ironwood.on_demand).toBe('48');
+    expect(ironwood.on_demand_per_gpu).toBe('12');
+    expect(ironwood.commit_1y).toEqual({ rate: '33.6', kind: 'committed-use 1y' });
+    expect(row(rows, 'tpu7x-8', 'europe-west2').on_demand_per_gpu).toBe('13.2');
     const v6e = row(rows, 'v6e-8', 'europe-west4');
     expect(v6e.gpu).toEqual({ model: 'TPU-v6e', count: '8', memory_gb: '32' });
     // 8 chips × $2.97, spot 8 × $2.08, 1-year CUD 8 × $2.08 per chip-hour
@@ -104,7 +111,8 @@ describe('Cloud TPU v5e / v5p / v6e', () => {
     const v5p = row(rows, 'v5p-8', 'us-east5');
     expect(v5p.gpu).toEqual({ model: 'TPU-v5p', count: '4', memory_gb: '95' });
     expect(v5p.on_demand).toBe('16.8');
-    expect(v5p.spot_per_gpu).toBe('2.415');
+    // spot changed from 2.415 (gpuhunt, 2024-12-23) to the 2026-09-22 us-east5 quote of 1.003363 per chip-hour
+    expect(v5p.spot_per_gpu).toBe('1.003363');
     expect(row(rows, 'v5litepod-1', 'europe-west1').on_demand).toBe('1.3213');
   });
 
@@ -126,6 +134,32 @@ nodes:
     expect(cost('pretrain')).toBe('8584.8'); // 730 h × 4 × 2.94
     expect(stderr).toContain('v5litepod-4 (4× TPU-v5e) spot');
     expect(stderr).toMatch(/nodes\.pretrain is priced at gcp us-east5 rates of 2024-06-11/);
+  });
+
+  it('date the v6e cells a 2026 copy confirmed by region, and price Ironwood and v6e flex-start', async () => {
+    const files = scenarioFiles({
+      tpu: `name: tpu
+nodes:
+  - {name: trillium, provider: gcp, region: us-east5, instance: v6e-8, count: 1, purchase: committed-use, term: 3y}
+  - {name: trillium-eu, provider: gcp, region: europe-west4, instance: v6e-4, count: 1, hours: 10, purchase: flex-start}
+  - {name: ironwood, provider: gcp, region: us-central1, instance: tpu7x-8, count: 1, hours: 100}
+  - {name: ironwood-flex, provider: gcp, region: us-central1, instance: tpu7x-8, count: 1, hours: 10, purchase: flex-start}
+  - {name: v5p, provider: gcp, region: us-east5, instance: v5p-8, count: 1, hours: 10}
+  - {name: v5p-spot, provider: gcp, region: us-east5, instance: v5p-8, count: 1, hours: 10, purchase: spot}
+  - {name: v6e-spot, provider: gcp, region: us-central1, instance: v6e-4, count: 1, hours: 10, purchase: spot}
+`,
+    });
+    const { code, stdout } = await tollgate(['estimate', files.tpu!, '--format', 'json']);
+    expect(code).toBe(0);
+    const lines = JSON.parse(stdout).lines as { name: string; cost: string; as_of?: string }[];
+    const line = (name: string) => lines.find((l) => l.name === name);
+    expect(line('trillium')).toMatchObject({ cost: '7124.8', as_of: '2026-09-17' }); // 730 h × 8 × 1.22
+    expect(line('trillium-eu')).toMatchObject({ cost: '54', as_of: '2026-09-24' }); // 10 h × 4 × 1.35
+    expect(line('ironwood')).toMatchObject({ cost: '4800', as_of: '2026-09-28' }); // 100 h × 4 × 12
+    expect(line('ironwood-flex')).toMatchObject({ cost: '240', as_of: '2026-09-25' }); // 10 h × 4 × 6
+    expect(line('v5p')).toMatchObject({ cost: '168', as_of: '2026-09-23' }); // 10 h × 4 × 4.20, us-east5 re-dated
+    expect(line('v5p-spot')).toMatchObject({ cost: '40.13452', as_of: '2026-09-22' }); // 10 h × 4 × 1.003363
+    expect(line('v6e-spot')).toMatchObject({ cost: '27.23804', as_of: '2026-09-22' }); // 10 h × 4 × 0.680951 (Billing Catalog SKU 9A7C-D787-1EFD)
   });
 });
 
