@@ -178,3 +178,27 @@ clusters:
     expect(stderr).toContain('clusters.eks is priced at aws us-east-1 rates of 2025-07-04');
   });
 });
+
+describe('General-purpose CPU types from Karpenter\'s Price List table', () => {
+  it('lists c8i.xlarge in us-east-1 only, with its vCPUs and memory', async () => {
+    const rows = (await show('c8i.xlarge')).filter((r) => r.provider === 'aws');
+    expect(rows.map((r) => [r.region, r.on_demand, r.vcpus, r.memory_gb])).toEqual([['us-east-1', '0.18742', '4', '8']]);
+  });
+
+  it('prices an r8i.2xlarge and an m7g.8xlarge month in us-east-1 dated 2026-07-20, and keeps m7i.xlarge\'s table date', async () => {
+    const files = scenarioFiles({
+      cpu: `name: cpu
+nodes:
+  - {name: cache, provider: aws, region: us-east-1, instance: r8i.2xlarge, count: 1}
+  - {name: prep, provider: aws, region: us-east-1, instance: m7g.8xlarge, count: 2, hours: 100}
+  - {name: api, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 1}
+`,
+    });
+    const { code, stdout } = await tollgate(['estimate', files.cpu!, '--format', 'json', '--max-age', '9999']);
+    expect(code).toBe(0);
+    const node = (name: string) => (JSON.parse(stdout).lines as { name: string; cost: string; as_of?: string }[]).find((l) => l.name === name);
+    expect(node('cache')).toMatchObject({ cost: '405.6464', as_of: '2026-07-20' }); // 730 h × 0.55568
+    expect(node('prep')).toMatchObject({ cost: '261.12', as_of: '2026-07-20' }); // 2 × 100 h × 1.3056
+    expect(node('api')?.as_of).toBeUndefined();
+  });
+});
