@@ -201,4 +201,9 @@ nodes:
     expect(node('prep')).toMatchObject({ cost: '261.12', as_of: '2026-07-20' }); // 2 × 100 h × 1.3056
     expect(node('api')?.as_of).toBeUndefined();
   });
+
+  it('lists m7g.4xlarge in eu-central-1 at the Frankfurt price file\'s rate beside us-east-1', async () => {
+    const rows = (await show('m7g.4xlarge')).filter((r) => r.provider === 'aws');
+    expect(rows.map((r) => [r.region, r.on_demand]).sort()).toEqual([['eu-central-1', '0.7821'], ['us-east-1', '0.6528']]);
+  });
 });
