@@ -180,9 +180,9 @@ clusters:
 });
 
 describe('General-purpose CPU types from Karpenter\'s Price List table', () => {
-  it('lists c8i.xlarge in us-east-1 only, with its vCPUs and memory', async () => {
-    const rows = (await show('c8i.xlarge')).filter((r) => r.provider === 'aws');
-    expect(rows.map((r) => [r.region, r.on_demand, r.vcpus, r.memory_gb])).toEqual([['us-east-1', '0.18742', '4', '8']]);
+  it('lists r8i.xlarge in us-east-1 only, with its vCPUs and memory', async () => {
+    const rows = (await show('r8i.xlarge')).filter((r) => r.provider === 'aws');
+    expect(rows.map((r) => [r.region, r.on_demand, r.vcpus, r.memory_gb])).toEqual([['us-east-1', '0.27784', '4', '32']]);
   });
 
   it('prices an r8i.2xlarge and an m7g.8xlarge month in us-east-1 dated 2026-07-20, and keeps m7i.xlarge\'s table date', async () => {
@@ -205,5 +205,10 @@ nodes:
   it('lists m7g.4xlarge in eu-central-1 at the Frankfurt price file\'s rate beside us-east-1', async () => {
     const rows = (await show('m7g.4xlarge')).filter((r) => r.provider === 'aws');
     expect(rows.map((r) => [r.region, r.on_demand]).sort()).toEqual([['eu-central-1', '0.7821'], ['us-east-1', '0.6528']]);
+  });
+
+  it('lists c8i.2xlarge in ap-northeast-1 at the Tokyo offer file\'s rate', async () => {
+    const r = row(await show('c8i.2xlarge', '--region', 'ap-northeast-1'), 'c8i.2xlarge', 'ap-northeast-1');
+    expect([r.on_demand, r.vcpus, r.memory_gb]).toEqual(['0.47188', '8', '16']);
   });
 });
