@@ -211,4 +211,10 @@ nodes:
     const r = row(await show('c8i.2xlarge', '--region', 'ap-northeast-1'), 'c8i.2xlarge', 'ap-northeast-1');
     expect([r.on_demand, r.vcpus, r.memory_gb]).toEqual(['0.47188', '8', '16']);
   });
+
+  it('lists c7g.xlarge and m7i.xlarge in ap-south-1 at the Mumbai price files\' rates', async () => {
+    const rows = await show('--region', 'ap-south-1', '--provider', 'aws');
+    expect(row(rows, 'c7g.xlarge', 'ap-south-1').on_demand).toBe('0.0982');
+    expect(row(rows, 'm7i.xlarge', 'ap-south-1').on_demand).toBe('0.2121');
+  });
 });
