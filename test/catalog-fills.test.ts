@@ -212,3 +212,43 @@ clusters:
     expect(stderr).toContain('clusters.eks is priced at aws us-east-1 rates of 2025-07-04');
   });
 });
+
+describe('General-purpose CPU types from Karpenter\'s Price List table', () => {
+  it('lists r8i.xlarge in us-east-1 only, with its vCPUs and memory', async () => {
+    const rows = (await show('r8i.xlarge')).filter((r) => r.provider === 'aws');
+    expect(rows.map((r) => [r.region, r.on_demand, r.vcpus, r.memory_gb])).toEqual([['us-east-1', '0.27784', '4', '32']]);
+  });
+
+  it('prices an r8i.2xlarge and an m7g.8xlarge month in us-east-1 dated 2026-07-20, and keeps m7i.xlarge\'s table date', async () => {
+    const files = scenarioFiles({
+      cpu: `name: cpu
+nodes:
+  - {name: cache, provider: aws, region: us-east-1, instance: r8i.2xlarge, count: 1}
+  - {name: prep, provider: aws, region: us-east-1, instance: m7g.8xlarge, count: 2, hours: 100}
+  - {name: api, provider: aws, region: us-east-1, instance: m7i.xlarge, count: 1}
+`,
+    });
+    const { code, stdout } = await tollgate(['estimate', files.cpu!, '--format', 'json', '--max-age', '9999']);
+    expect(code).toBe(0);
+    const node = (name: string) => (JSON.parse(stdout).lines as { name: string; cost: string; as_of?: string }[]).find((l) => l.name === name);
+    expect(node('cache')).toMatchObject({ cost: '405.6464', as_of: '2026-07-20' }); // 730 h × 0.55568
+    expect(node('prep')).toMatchObject({ cost: '261.12', as_of: '2026-07-20' }); // 2 × 100 h × 1.3056
+    expect(node('api')?.as_of).toBeUndefined();
+  });
+
+  it('lists m7g.4xlarge in eu-central-1 at the Frankfurt price file\'s rate beside us-east-1', async () => {
+    const rows = (await show('m7g.4xlarge')).filter((r) => r.provider === 'aws');
+    expect(rows.map((r) => [r.region, r.on_demand]).sort()).toEqual([['eu-central-1', '0.7821'], ['us-east-1', '0.6528']]);
+  });
+
+  it('lists c8i.2xlarge in ap-northeast-1 at the Tokyo offer file\'s rate', async () => {
+    const r = row(await show('c8i.2xlarge', '--region', 'ap-northeast-1'), 'c8i.2xlarge', 'ap-northeast-1');
+    expect([r.on_demand, r.vcpus, r.memory_gb]).toEqual(['0.47188', '8', '16']);
+  });
+
+  it('lists c7g.xlarge and m7i.xlarge in ap-south-1 at the Mumbai price files\' rates', async () => {
+    const rows = await show('--region', 'ap-south-1', '--provider', 'aws');
+    expect(row(rows, 'c7g.xlarge', 'ap-south-1').on_demand).toBe('0.0982');
+    expect(row(rows, 'm7i.xlarge', 'ap-south-1').on_demand).toBe('0.2121');
+  });
+});
