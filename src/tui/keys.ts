@@ -79,7 +79,7 @@ export const MAIN_KEYS: Binding[] = [
 
 /** Keys inside the pickers and number entry, listed in the help overlay under the main table. */
 export const ENTRY_KEYS: { keys: string; does: string }[] = [
-  { keys: 'type', does: 'a number (2TB, 1.5 TiB, 1e3, 20k); text filters a picker' },
+  { keys: 'type', does: 'number: 2TB, 1e3, 20k · filter: h100 8gpu 80gb <5' },
   { keys: '↑ ↓  PgUp PgDn', does: 'picker: move' },
   { keys: 'Tab', does: 'next GPU filter (picker) / next field (actuals)' },
   { keys: 'Enter  Esc  y  n  d  k', does: 'apply / cancel or back; yes / no; drop / keep a comment' },
@@ -102,7 +102,8 @@ export function intentFor(s: Session, input: string, key: Key): Intent | undefin
       if (key.tab) return { action: { type: 'cycleGpu' } };
       if (key.backspace || key.delete) return { action: { type: 'erase' } };
       if (key.ctrl && input === 'c') return { command: 'quit' };
-      return input && !key.ctrl && !key.meta && /^[\w.: -]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
+      // Names, regions and the filter's own words (<5, <=$5, 8gpu); nothing else is typed into a filter.
+      return input && !key.ctrl && !key.meta && /^[\w.: <=$-]+$/.test(input) ? { action: { type: 'type', text: input } } : undefined;
     }
     case 'confirm':
       if (s.mode.question === 'comments') {

@@ -11,7 +11,7 @@ import { pathKey, type PathSegment } from '../model/yaml-source.js';
 import type { UncertainInput } from '../model/uncertain.js';
 import type { PricingBook } from '../model/pricing-book.js';
 import * as actuals from './actuals-state.js';
-import { endpointChoices, gpuModels, instanceChoices, matches, type Choice } from './choices.js';
+import { endpointChoices, gpuModels, instanceChoices, matches, parseFilter, type Choice } from './choices.js';
 import { applyChanges, changedFields, changesOf, inverse, type Edit, type FieldChange } from './edits.js';
 import { listHeight, pickerHeight, scrollTop, spreadHeight, whereHeight, type Size } from './layout.js';
 import { inputTarget } from './input-target.js';
@@ -214,7 +214,8 @@ export function comparison(s: Session): { columns: { label: string; estimate: Es
 
 export function pickerChoices(s: Session): Choice[] {
   if (s.mode.kind !== 'picker') return [];
-  const { purpose, target, filter, gpu } = s.mode;
+  const { purpose, target, gpu } = s.mode;
+  const filter = parseFilter(s.mode.filter);
   const doc = activeDoc(s);
   const scenario = doc.current.scenario;
   if (purpose === 'from' || purpose === 'to') {

@@ -30,6 +30,12 @@ describe('keys of the actuals view and the uncertainty panel', () => {
     expect(key('c', { ctrl: true })(ask)).toEqual({ command: 'quit' });
   });
 
+  it('in a picker the filter\'s own characters are typed (<, =, $), other punctuation is not', () => {
+    const picker = run(session(), { type: 'openPicker', purpose: 'instance' });
+    for (const c of ['<', '=', '$', '8', 'g', ' ', '-', '.']) expect(key(c)(picker)).toEqual({ action: { type: 'type', text: c } });
+    for (const c of ['{', '"', '/']) expect(key(c)(picker)).toBeUndefined();
+  });
+
   it('on the report a asks again, q and Esc go back', () => {
     const s = run(session(), { type: 'actuals' }, { type: 'commit' });
     const failed = run(s, { type: 'actualsFailed', id: s.jobs, error: 'x' });

@@ -232,6 +232,28 @@ describe('session reducer', () => {
       expect(run(s, { type: 'erase' }, { type: 'erase' }, { type: 'erase' }, { type: 'erase' }).mode).toMatchObject({ filter: '' });
     });
 
+    it('filters by words in any order, GPU count (8gpu), GPU memory (80gb) and $/GPU-hour (<7.5)', () => {
+      let s = run(session(), { type: 'openPicker', purpose: 'instance' }, ...typeText('8gpu h100 80gb <7.5'));
+      const picked = pickerChoices(s);
+      expect(picked.length).toBeGreaterThanOrEqual(4);
+      for (const c of picked) {
+        if (c.kind !== 'instance') throw new Error('an instance picker lists instances');
+        expect(c.gpu?.model).toMatch(/^H100/);
+        expect(c.gpu?.count.toFixed()).toBe('8');
+        expect(c.gpu?.memory_gb?.gte(80)).toBe(true);
+        expect(c.perGpuHour!.lte(7.5)).toBe(true);
+      }
+      // One dollar tighter drops rows and keeps the rest; a region word narrows it to that region.
+      const tighter = pickerChoices(run(session(), { type: 'openPicker', purpose: 'instance' }, ...typeText('8gpu h100 80gb <7')));
+      expect(tighter.length).toBeLessThan(picked.length);
+      s = run(s, ...typeText(' eu-north-1'));
+      expect(pickerChoices(s).map((c) => c.kind === 'instance' && `${c.provider}:${c.region}`)).toEqual(['aws:eu-north-1']);
+      // A word on the way to an instance name is a plain word, not a number filter.
+      const typing = pickerChoices(run(session(), { type: 'openPicker', purpose: 'instance' }, ...typeText('highgpu-8g')));
+      expect(typing.length).toBeGreaterThan(0);
+      expect(typing.every((c) => c.kind === 'instance' && c.instance.includes('highgpu-8g'))).toBe(true);
+    });
+
     it('cycles a GPU-model filter and shows $/GPU-hour', () => {
       let s = run(session(), { type: 'openPicker', purpose: 'instance' }, { type: 'cycleGpu' });
       const first = (s.mode as { gpu?: string }).gpu;

@@ -62,7 +62,7 @@ export function Picker({ session }: { session: Session }) {
           );
         })}
       </Box>
-      {session.message ? <Text>{fit(session.message.text, width)}</Text> : <Dim>{fit('↑/↓ move · type to filter · Enter apply · Esc cancel', width)}</Dim>}
+      {session.message ? <Text>{fit(session.message.text, width)}</Text> : <Dim>{fit(mode.purpose === 'from' || mode.purpose === 'to' ? '↑/↓ move · type to filter · Enter apply · Esc cancel' : '↑/↓ · filter words, 8gpu, 80gb, <5 ($/GPU-h) · Enter apply · Esc cancel', width)}</Dim>}
     </Box>
   );
 }
