@@ -83,6 +83,18 @@ describe('a long reason is shown whole, not cut at 80 columns (issue 16, smaller
     expect(frame).toContain('? keys');
   });
 
+  it('a reason longer than four lines borrows rows from the list, whole, and the frame still fits 80×24', async () => {
+    const { session: make } = await import('./fixtures.js');
+    const text = `not applied: ${'a hint that goes on '.repeat(22)}END-OF-HINT`;
+    mounted = render(<App initial={{ ...make(undefined, { cols: 80, rows: 24 }), message: { tone: 'error', text } }} colour={false} />);
+    const frame = await showing(mounted, 'END-OF-HINT');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame.split('\n').filter((l) => l.includes('a hint that goes on')).length).toBeGreaterThan(4);
+    expect(frame).not.toContain('…');
+    expect(frame).toContain('TOTAL per month');
+    expect(frame).toContain('? keys');
+  });
+
   it('the detail line of a long description wraps instead of being cut', async () => {
     const { session: make } = await import('./fixtures.js');
     mounted = render(<App initial={make(undefined, { cols: 80, rows: 24 })} colour={false} />);

@@ -26,12 +26,15 @@ export function ListView({ session }: { session: Session }) {
   }
   const total = estimate.totals.total.minus(saved.totals.total);
   const all = rows(session);
-  const height = listHeight(session.size);
+  const long = session.mode.kind !== 'input' && session.message && session.message.text.length + 2 > width ? session.message : undefined;
+  // A reason longer than the rule and the three detail lines borrows rows from the list until the next key, so its hint is never cut.
+  const full = listHeight(session.size);
+  const reason = long ? wrapped(`${long.tone === 'error' ? '✗ ' : ''}${long.text}`, width, 4 + Math.max(0, full - 3)) : [];
+  const height = full - Math.max(0, reason.length - 4);
   const visible = all.slice(session.top, session.top + height);
   // Rows scrolled out of view are counted on the rule, so a long plan never looks shorter than it is.
   const below = Math.max(0, all.length - session.top - height);
   const hidden = [session.top ? `↑ ${session.top} above` : '', below ? `↓ ${below} below` : ''].filter(Boolean).join(' · ');
-  const long = session.mode.kind !== 'input' && session.message && session.message.text.length + 2 > width ? session.message : undefined;
   const rule = hidden ? `── ${hidden} ${'─'.repeat(Math.max(0, width - hidden.length - 4))}` : '─'.repeat(width);
   return (
     <Box flexDirection="column">
@@ -50,8 +53,8 @@ export function ListView({ session }: { session: Session }) {
         <EntryPanel session={session} width={width} />
       ) : long ? (
         // A reason longer than the status line gets the rule and the detail lines until the next key, whole.
-        <Box flexDirection="column" height={4}>
-          {wrapped(`${long.tone === 'error' ? '✗ ' : ''}${long.text}`, width, 4).map((l, i) => (
+        <Box flexDirection="column" height={Math.max(4, reason.length)}>
+          {reason.map((l, i) => (
             <Toned key={i} tone={long.tone === 'error' ? 'dearer' : 'same'}>
               {l}
             </Toned>
