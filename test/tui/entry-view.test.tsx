@@ -90,7 +90,8 @@ describe('a long reason is shown whole, not cut at 80 columns (issue 16, smaller
     const frame = await showing(mounted, 'END-OF-HINT');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     expect(frame.split('\n').filter((l) => l.includes('a hint that goes on')).length).toBeGreaterThan(4);
-    expect(frame).not.toContain('…');
+    // None of the reason's lines is cut (the header's file path may be, in a deep checkout).
+    expect(frame).not.toMatch(/(a hint that goes on|END-OF-HINT)[^\n]*…/);
     expect(frame).toContain('TOTAL per month');
     expect(frame).toContain('? keys');
   });
