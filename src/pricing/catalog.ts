@@ -63,6 +63,12 @@ export function gpuMatches(model: string, wanted: string): boolean {
   return m === w || m.startsWith(`${w}-`);
 }
 
+/** The GPU part of a query (`pricing show`, the session's picker): at least `minGpuMemory` per GPU, exactly `count` GPUs. */
+export function gpuFits(gpu: { count: Decimal; memory_gb?: Decimal } | undefined, query: Pick<CatalogQuery, 'minGpuMemory' | 'count'>): boolean {
+  if (query.minGpuMemory && !gpu?.memory_gb?.gte(query.minGpuMemory)) return false;
+  return !query.count || Boolean(gpu?.count.eq(query.count));
+}
+
 /**
  * Every (instance, region) pair the tables price, filtered by the query and
  * sorted cheapest first: per GPU-hour when asking for a GPU model (the number
@@ -79,8 +85,7 @@ export function catalogRows(tables: readonly PricingTableInput[], query: Catalog
       if (query.instance && name.toLowerCase() !== query.instance.toLowerCase()) continue;
       const gpu = entry.gpu;
       if (query.gpu && !(gpu && gpuMatches(gpu.model, query.gpu))) continue;
-      if (query.minGpuMemory && !(gpu?.memory_gb && gpu.memory_gb.gte(query.minGpuMemory))) continue;
-      if (query.count && !(gpu && gpu.count.eq(query.count))) continue;
+      if (!gpuFits(gpu, query)) continue;
       const regions = new Set([...Object.keys(entry.on_demand ?? {}), ...Object.keys(entry.spot ?? {})]);
       const gpus = gpu?.count;
       // Per-GPU rates, one division per distinct rate: regions often share a rate (the same Decimal, see compiled.ts).

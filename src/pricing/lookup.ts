@@ -97,12 +97,12 @@ export function instancePriceDate(table: PricingTableInput, instance: string, re
   return dateFor(purchase === 'spot' ? entry?.spot_as_of : entry?.as_of, region, table.as_of);
 }
 
-
 /** ", purchase: committed-use term: 1y ($…/h)" for each commitment sold in the region: the other way to buy a type with no on-demand rate. */
 function committedHere(entry: InstancePrice, region: string): string {
   const offers = (entry.commitments ?? []).filter((c) => c.rates[region] !== undefined);
   return offers.map((c) => `, purchase: ${c.purchase}${c.plan ? ` plan: ${c.plan}` : ''} term: ${c.term} ($${c.rates[region]}/h)`).join('');
 }
+
 export function instanceRate(
   table: PricingTableInput,
   instance: string,

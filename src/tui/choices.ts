@@ -1,6 +1,7 @@
 import { Decimal } from '../model/decimal.js';
 import type { Provider } from '../model/scenario.js';
 import type { PricingBook } from '../model/pricing-book.js';
+import { gpuFits, type CatalogQuery } from '../pricing/catalog.js';
 
 export type Purchase = 'on-demand' | 'spot';
 
@@ -77,11 +78,8 @@ export function endpointChoices(book: PricingBook, current: string): EndpointCho
  * hold, in any order: `h100 8gpu eu <10`. The forms are chosen so a word typed on the way to an
  * instance name (`8g` of a3-highgpu-8g, `48x` of g6.48xlarge) is still a plain word.
  */
-export interface PickerFilter {
+export interface PickerFilter extends Pick<CatalogQuery, 'minGpuMemory' | 'count' | 'maxPrice'> {
   words: string[];
-  gpuCount?: Decimal;
-  minGpuMemory?: Decimal;
-  maxPrice?: Decimal;
 }
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
@@ -95,7 +93,7 @@ export function parseFilter(text: string): PickerFilter {
     const count = COUNT.exec(word);
     const memory = MEMORY.exec(word);
     const price = PRICE.exec(word);
-    if (count) filter.gpuCount = new Decimal(count[1]!);
+    if (count) filter.count = new Decimal(count[1]!);
     else if (memory) filter.minGpuMemory = new Decimal(memory[1]!);
     else if (price) filter.maxPrice = new Decimal(price[1]!);
     else filter.words.push(word);
@@ -106,8 +104,7 @@ export function parseFilter(text: string): PickerFilter {
 export function matches(c: Choice, filter: PickerFilter, gpu: string | undefined): boolean {
   if (c.kind === 'endpoint') return filter.words.every((w) => c.endpoint.toLowerCase().includes(w));
   if (gpu !== undefined && c.gpu?.model !== gpu) return false;
-  if (filter.gpuCount && !c.gpu?.count.eq(filter.gpuCount)) return false;
-  if (filter.minGpuMemory && !c.gpu?.memory_gb?.gte(filter.minGpuMemory)) return false;
+  if (!gpuFits(c.gpu, filter)) return false;
   if (filter.maxPrice && (c.perGpuHour ?? c.perHour).gt(filter.maxPrice)) return false;
   if (filter.words.length === 0) return true;
   const text = `${c.provider} ${c.instance} ${c.region} ${c.gpu?.model ?? ''}`.toLowerCase();
